@@ -1,0 +1,301 @@
+"""Walking the chosen content node into typed Blocks (paragraphs, headings, lists, ...).
+
+One walk: block-level elements open new blocks; inline content between them is
+gathered into paragraphs with both plain text and inline Markdown. Elements in
+``skip`` (claimed widgets, boilerplate found by the content scorer) are left out
+with their subtrees.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+
+from newsparse.document import Document
+from newsparse.extract.dom import HtmlElement, norm_space
+from newsparse.models import (
+    Block,
+    CodeBlock,
+    Figure,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Table,
+)
+from newsparse.render import escape_markdown, safe_url
+
+__all__ = ["BLOCK_TAGS", "to_blocks"]
+
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "div",
+        "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "header", "hgroup",
+        "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
+        "td", "tfoot", "th", "thead", "tr", "ul", "body", "html", "caption", "picture", "video",
+        "audio", "iframe", "h1", "h2", "h3", "h4", "h5", "h6",
+    }
+)
+#: Elements whose content is never body text.
+DROP_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "template", "svg", "math", "button", "input", "select",
+        "textarea", "option", "label", "form", "nav", "iframe", "object", "embed", "canvas",
+        "head", "title", "meta", "link", "audio", "video", "source", "track", "map", "dialog",
+    }
+)
+_INLINE_MD = {"strong": "**", "b": "**", "em": "*", "i": "*"}
+_LANG = re.compile(r"(?:language|lang)-([\w+.-]+)")
+_NEWLINES = re.compile(r"\s*\n\s*")
+
+
+@dataclass
+class _Inline:
+    text: list[str] = field(default_factory=list)
+    md: list[str] = field(default_factory=list)
+
+    def add(self, text: str, md: str | None = None) -> None:
+        self.text.append(text)
+        self.md.append(escape_markdown(text) if md is None else md)
+
+    def result(self) -> tuple[str, str]:
+        return _squash("".join(self.text)), _squash("".join(self.md))
+
+
+def _squash(text: str) -> str:
+    lines = [norm_space(line) for line in text.split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+class _Walker:
+    def __init__(
+        self,
+        doc: Document,
+        skip: Collection[HtmlElement],
+        keep: Callable[[HtmlElement], bool] | None,
+    ) -> None:
+        self.doc = doc
+        self.skip = skip
+        self.keep = keep
+        self.blocks: list[Block] = []
+        self.pending = _Inline()
+
+    # ---------------------------------------------------------------- helpers
+    def skipped(self, el: HtmlElement) -> bool:
+        tag = el.tag
+        if not isinstance(tag, str) or tag in DROP_TAGS or el in self.skip:
+            return True
+        if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+            return True
+        style = el.get("style")
+        if style and "display:none" in style.replace(" ", "").lower():
+            return True
+        return self.keep is not None and not self.keep(el)
+
+    def flush(self) -> None:
+        text, md = self.pending.result()
+        self.pending = _Inline()
+        if text:
+            self.blocks.append(Paragraph(text=text, markdown=md))
+
+    # ---------------------------------------------------------------- inline
+    def inline(self, el: HtmlElement, out: _Inline) -> None:
+        """Append the inline rendering of el's content (not its tail) to out."""
+        if el.text:
+            out.add(el.text)
+        for child in el:
+            if not self.skipped(child):
+                self.inline_element(child, out)
+            if child.tail:
+                out.add(child.tail)
+
+    def inline_element(self, el: HtmlElement, out: _Inline) -> None:
+        tag = el.tag
+        if tag == "br":
+            out.add("\n", "\n")
+            return
+        if tag == "img":
+            return
+        if tag in BLOCK_TAGS:
+            # a block element inside inline context (e.g. <p> in <li>): line break around it
+            out.add("\n", "\n")
+            self.inline(el, out)
+            out.add("\n", "\n")
+            return
+        inner = _Inline()
+        self.inline(el, inner)
+        text = "".join(inner.text)
+        md = "".join(inner.md)
+        if not text.strip():
+            out.add(text, md)
+            return
+        if tag == "a":
+            href = safe_url(self.doc.absolute(el.get("href")))
+            md = f"[{md.strip()}]({href})" if href else md
+        elif tag in _INLINE_MD:
+            mark = _INLINE_MD[tag]
+            md = f"{mark}{md.strip()}{mark}"
+        elif tag == "code":
+            tick = "``" if "`" in text else "`"
+            md = f"{tick}{text.strip()}{tick}"
+        lead = " " if text[:1].isspace() else ""
+        trail = " " if text[-1:].isspace() else ""
+        out.add(text, lead + md + trail if md != "".join(inner.md) else md)
+
+    # ---------------------------------------------------------------- blocks
+    def walk(self, el: HtmlElement) -> None:
+        """Walk el's children as block context."""
+        if el.text:
+            self.pending.add(el.text)
+        for child in el:
+            if not self.skipped(child):
+                self.element(child)
+            if child.tail:
+                self.pending.add(child.tail)
+
+    def element(self, el: HtmlElement) -> None:
+        tag = el.tag
+        if tag not in BLOCK_TAGS and tag not in ("img", "br"):
+            self.inline_element(el, self.pending)
+            return
+        if tag == "br":
+            self.pending.add("\n", "\n")
+            return
+        if tag == "p":
+            self.flush()
+            self.inline(el, self.pending)
+            self.flush()
+        elif tag in HEADINGS:
+            self.flush()
+            inner = _Inline()
+            self.inline(el, inner)
+            text, md = inner.result()
+            if text:
+                self.blocks.append(
+                    Heading(level=HEADINGS[tag], text=text.replace("\n", " "), markdown=md.replace("\n", " "))
+                )
+        elif tag in ("ul", "ol"):
+            self.flush()
+            self.list_block(el, ordered=tag == "ol")
+        elif tag == "blockquote":
+            self.flush()
+            inner = _Inline()
+            self.inline(el, inner)
+            text, md = inner.result()
+            if text:
+                self.blocks.append(Quote(text=text, markdown=md, cite=el.get("cite") or None))
+        elif tag == "table":
+            self.flush()
+            self.table(el)
+        elif tag in ("figure", "img", "picture"):
+            self.flush()
+            self.figure(el)
+        elif tag == "pre":
+            self.flush()
+            code = "".join(el.itertext()).strip("\n")
+            if code.strip():
+                match = _LANG.search(
+                    " ".join(filter(None, [el.get("class"), *(c.get("class") or "" for c in el)]))
+                )
+                self.blocks.append(CodeBlock(text=code, language=match.group(1) if match else None))
+        elif tag == "hr":
+            self.flush()
+        else:
+            self.flush()
+            self.walk(el)
+            self.flush()
+
+    def list_block(self, el: HtmlElement, ordered: bool) -> None:
+        items: list[str] = []
+        items_md: list[str] = []
+        for li in el:
+            if not isinstance(li.tag, str) or self.skipped(li):
+                continue
+            inner = _Inline()
+            if li.tag == "li":
+                self.inline(li, inner)
+            else:
+                self.inline_element(li, inner)
+            text, md = inner.result()
+            if text:
+                items.append(text)
+                items_md.append(md)
+        if items:
+            self.blocks.append(ListBlock(ordered=ordered, items=items, items_markdown=items_md))
+
+    def table(self, el: HtmlElement) -> None:
+        rows: list[list[str]] = []
+        header_rows = 0
+        caption = None
+        for node in el.iter("tr", "caption"):
+            if node.tag == "caption":
+                caption = norm_space(node.text_content()) or None
+                continue
+            if self._nested_table(node, el):
+                continue
+            cells = []
+            all_th = True
+            for cell in node:
+                if cell.tag not in ("td", "th") or self.skipped(cell):
+                    continue
+                inner = _Inline()
+                self.inline(cell, inner)
+                cells.append(inner.result()[0].replace("\n", " "))
+                all_th = all_th and (cell.tag == "th" or cell.getparent().getparent().tag == "thead")
+            if any(cells):
+                if all_th and header_rows == len(rows):
+                    header_rows += 1
+                rows.append(cells)
+        if rows:
+            self.blocks.append(Table(rows=rows, header_rows=header_rows, caption=caption))
+
+    @staticmethod
+    def _nested_table(tr: HtmlElement, table: HtmlElement) -> bool:
+        node = tr.getparent()
+        while node is not None and node is not table:
+            if node.tag == "table":
+                return True
+            node = node.getparent()
+        return False
+
+    def figure(self, el: HtmlElement) -> None:
+        img = el if el.tag == "img" else next(el.iter("img"), None)
+        src = alt = None
+        if img is not None:
+            raw = (
+                img.get("data-src")
+                or img.get("data-lazy-src")
+                or img.get("data-original")
+                or img.get("src")
+            )
+            if raw and raw.startswith("data:"):
+                raw = img.get("data-src") or None
+            src = self.doc.absolute(raw)
+            alt = norm_space(img.get("alt")) or None
+        caption = None
+        if el.tag == "figure":
+            cap = next(el.iter("figcaption"), None)
+            if cap is not None and not self.skipped(cap):
+                caption = norm_space(" ".join(cap.itertext())) or None
+            # text inside the figure that is not the caption (e.g. an embedded quote)
+            for child in el:
+                if child.tag in ("blockquote", "table", "p", "ul", "ol", "pre"):
+                    self.element(child)
+        if src or caption:
+            self.blocks.append(Figure(src=src, alt=alt, caption=caption))
+
+
+def to_blocks(
+    doc: Document,
+    node: HtmlElement,
+    skip: Collection[HtmlElement] = (),
+    keep: Callable[[HtmlElement], bool] | None = None,
+) -> list[Block]:
+    """The Blocks of ``node``'s content, leaving out ``skip`` elements (and subtrees)
+    and any element for which ``keep`` returns False."""
+    walker = _Walker(doc, skip, keep)
+    walker.walk(node)
+    walker.flush()
+    return walker.blocks
