@@ -82,8 +82,7 @@ class Parser:
                 claimed.extend(claim.nodes)
         meta = extract_metadata(doc)
         skip: set[HtmlElement] = set(claimed)
-        if meta.title_node is not None:
-            skip.add(meta.title_node)
+        skip.update(meta.nodes)
         main = find_main_content(doc, skip)
         blocks = []
         if main.node is not None:

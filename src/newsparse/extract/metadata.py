@@ -39,7 +39,9 @@ class Metadata:
     tags: list[str] = field(default_factory=list)
     image: str | None = None
     title_node: HtmlElement | None = None
-    """The element showing the headline, left out of the body."""
+    """The element showing the headline."""
+    nodes: list[HtmlElement] = field(default_factory=list)
+    """Page elements that show metadata (headline, byline, dateline...), left out of the body."""
 
 
 def _article_ld(doc: Document) -> dict[str, Any] | None:
@@ -133,6 +135,7 @@ def extract_metadata(doc: Document) -> Metadata:
     return Metadata(
         title=title,
         title_node=title_node,
+        nodes=[title_node] if title_node is not None else [],
         description=doc.meta_first("description", "og:description", "twitter:description"),
         authors=extract_authors(doc),
         published=parse_date(published_raw),

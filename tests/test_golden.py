@@ -1,0 +1,45 @@
+"""Golden fixtures: each tests/fixtures/<name>.html parses to <name>.expected.json.
+
+Regenerate with ``python tests/regenerate.py`` and review the diff.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import newsparse
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+PAGES = sorted(p for p in FIXTURES.glob("*.html") if Path(str(p)[:-5] + ".expected.json").exists())
+
+
+def _diff(expected: Any, actual: Any, path: str = "") -> list[str]:
+    if isinstance(expected, dict) and isinstance(actual, dict):
+        out = []
+        for key in sorted(set(expected) | set(actual)):
+            out += _diff(expected.get(key), actual.get(key), f"{path}.{key}")
+        return out
+    if isinstance(expected, list) and isinstance(actual, list):
+        if len(expected) != len(actual):
+            return [f"{path}: {len(expected)} items expected, got {len(actual)}"]
+        out = []
+        for i, (e, a) in enumerate(zip(expected, actual)):
+            out += _diff(e, a, f"{path}[{i}]")
+        return out
+    return [] if expected == actual else [f"{path}: expected {expected!r}, got {actual!r}"]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.name[:-5] for p in PAGES])
+def test_golden(page: Path) -> None:
+    expected = json.loads(Path(str(page)[:-5] + ".expected.json").read_text(encoding="utf-8"))
+    actual = newsparse.parse(page.read_bytes()).model_dump(mode="json")
+    problems = _diff(expected, actual)
+    assert not problems, "\n".join(problems[:30])
+
+
+def test_fixtures_exist() -> None:
+    assert PAGES, "no golden fixtures found"
