@@ -15,7 +15,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 __all__ = [
     "Article",
@@ -36,6 +36,20 @@ __all__ = [
     "Takeaway",
     "TickerQuote",
 ]
+
+
+def _when(value: object) -> object:
+    """Read ISO strings as a date when they hold only a day, else as a datetime."""
+    if isinstance(value, str):
+        text = value.strip()
+        if len(text) <= 10:
+            return date.fromisoformat(text)
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return value
+
+
+When = Annotated[datetime | date, BeforeValidator(_when)]
+"""A datetime when the source gives a time (aware when it gives an offset), else a date."""
 
 
 class _Model(BaseModel):
@@ -172,7 +186,7 @@ class Comment(_Model):
     author_url: str | None = Field(
         default=None, description="The commenter's website or profile URL."
     )
-    published: datetime | date | None = Field(
+    published: When | None = Field(
         default=None, description="When it was posted (aware datetime when the page gives a time)."
     )
     published_raw: str | None = Field(
@@ -262,7 +276,7 @@ class Article(_Model):
         default=None, description="The standfirst / summary (meta description, og:description)."
     )
     authors: list[Author] = Field(default_factory=list, description="The article's authors.")
-    published: datetime | date | None = Field(
+    published: When | None = Field(
         default=None,
         description="Publication time: timezone-aware datetime when the page gives a time with "
         "an offset, naive datetime when it gives a time without one, date when only a day.",
@@ -270,7 +284,7 @@ class Article(_Model):
     published_raw: str | None = Field(
         default=None, description="The publication date string as found in the page."
     )
-    modified: datetime | date | None = Field(
+    modified: When | None = Field(
         default=None, description="Last modification time, same conventions as 'published'."
     )
     modified_raw: str | None = Field(
