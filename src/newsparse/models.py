@@ -162,7 +162,7 @@ class Section(_Model):
     parent: int | None = Field(
         default=None,
         description="Index in Article.sections of the enclosing section (the nearest earlier "
-        "heading of a lower level), or None at the top.",
+        "heading of a lower level), or None at the top (the lead is nobody's parent).",
     )
 
 

@@ -15,7 +15,8 @@ def build_sections(blocks: Sequence[Block]) -> list[Section]:
     then one section per heading holding the blocks up to the next heading.
 
     ``Section.parent`` links each section to the nearest earlier section of a lower
-    heading level, which gives the tree (see ``Article.section_tree``).
+    heading level (the lead section is nobody's parent), which gives the tree (see
+    ``Article.section_tree``).
     """
     sections: list[Section] = []
     current: list[Block] = []
@@ -27,7 +28,7 @@ def build_sections(blocks: Sequence[Block]) -> list[Section]:
         level = heading.level if heading else 0
         parent = None
         for i in range(len(sections) - 1, -1, -1):
-            if sections[i].level < level:
+            if 0 < sections[i].level < level:
                 parent = i
                 break
         sections.append(

@@ -1,0 +1,66 @@
+"""The command line: output formats and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsparse.cli import main
+
+PAGE = Path(__file__).resolve().parent / "fixtures" / "crypto-news-page.html"
+
+
+def test_parse_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(PAGE), "--url", "https://x.example/a"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["url"] == "https://x.example/a"
+    assert data["title"].startswith("A 55 Million Bet on AI Infrastructure")
+
+
+def test_parse_markdown_and_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(PAGE), "--format", "markdown"]) == 0
+    md = capsys.readouterr().out
+    assert md.startswith("# A 55 Million Bet on AI Infrastructure")
+    assert "\n## The Synergy\n" in md
+    assert main(["parse", str(PAGE), "--format", "text"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("As artificial intelligence companies")
+
+
+def test_rejected_input_exits_1_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pdf = tmp_path / "doc.pdf"
+    pdf.write_bytes(b"%PDF-1.4 binary")
+    assert main(["parse", str(pdf)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "NotHTMLError" in err and "Traceback" not in err
+    assert main(["parse", str(tmp_path / "missing.html")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot read" in err
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+    assert main(["parse", str(PAGE), "--format", "yaml"]) == 2
+    assert main(["nonsense"]) == 2
+    capsys.readouterr()
+
+
+def test_stdin_and_python_m() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "newsparse", "parse", "-", "--format", "text"],
+        input=b"<html><body><article><p>Hello from stdin, a short paragraph.</p></article></body></html>",
+        capture_output=True,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.decode().strip() == "Hello from stdin, a short paragraph."
+    out = subprocess.run(
+        [sys.executable, "-m", "newsparse", "parse", "-"], input=b"", capture_output=True, check=False
+    )
+    assert out.returncode == 1 and b"EmptyInputError" in out.stderr
