@@ -1,9 +1,29 @@
 """Choosing the main-content node and the boilerplate inside it.
 
-Baseline algorithm: semantic hints (``itemprop=articleBody``, common content
-class names, ``<article>``) propose candidates; otherwise the parent that
-gathers the most paragraph text wins. Inside the winner, elements whose
-class/id names boilerplate, or that are mostly links, are pruned.
+One recursive walk over ``<body>`` computes, for every block-level element,
+its visible text length, its link text length, the text it carries itself
+(inline content not inside a nested block) and a *content value*:
+
+* a text block of running text (low link density) is worth its length,
+  times ``1 - link density``; a short label is worth nothing;
+* a link-heavy block (navigation, related links, tag clouds) is worth minus
+  its length;
+* an element whose class/id names boilerplate (share, related, newsletter,
+  comments, sidebar...) or whose tag does (``nav``, ``aside``, ``footer``...)
+  is worth minus half its text; claimed widget and metadata elements, hidden
+  elements and script-like tags are worth nothing and are not counted;
+* semantic hints raise a node's value in proportion to its running text:
+  ``itemprop=articleBody``, content class names (``entry-content``,
+  ``article-body``...), ``<article>``/``<main>``, and the text of a JSON-LD
+  ``articleBody`` when the page gives one.
+
+A node's value is its own block's value plus its children's, so the node of
+greatest value is the container that gathers the most running text while
+leaving out the most link lists and boilerplate (a maximum-subtree-sum
+search).  Siblings that continue the article (an article body split by an ad
+slot) are added back.  Inside the winner, boilerplate subtrees (by class/id,
+tag, link density, or a text that is only a label such as "Advertisement")
+are marked so that the block walk leaves them out.
 """
 
 from __future__ import annotations
@@ -13,20 +33,71 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from newsparse.document import Document
-from newsparse.extract.dom import HtmlElement, class_id, text_of
+from newsparse.extract.dom import HtmlElement
 
 __all__ = ["MainContent", "find_main_content"]
 
+# ----------------------------------------------------------------- vocabulary
+
+#: Tags whose content is never visible article text.
+_INVISIBLE = frozenset(
+    {
+        "script", "style", "noscript", "template", "svg", "math", "head", "title", "meta",
+        "link", "iframe", "object", "embed", "canvas", "button", "input", "select",
+        "textarea", "option", "video", "audio", "source", "track", "map", "dialog",
+    }
+)  # fmt: skip
+#: Block-level tags: each one starts a new text block.
+_BLOCK = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "center", "dd", "details", "div", "dl",
+        "dt", "fieldset", "figcaption", "figure", "footer", "form", "header", "hgroup", "li",
+        "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot",
+        "th", "thead", "tr", "ul", "body", "caption", "picture", "h1", "h2", "h3", "h4", "h5",
+        "h6", "menu",
+    }
+)  # fmt: skip
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: Tags that are boilerplate by their nature (pruned unless they hold most of the text).
+_BOILER_TAGS = frozenset({"nav", "aside", "footer", "header", "menu", "form"})
+
 _CONTENT_HINT = re.compile(
-    r"\b(?:entry-content|post-content|article-content|article-body|articlebody|article__body|"
-    r"story-body|post-body|content-body|main-content|article-text|td-post-content|post-entry)\b"
+    r"(?:^|[\s_-])(?:entry-?content|post-?content|article-?content|article-?body|articlebody|"
+    r"article__body|article__content|story-?body|story-?content|post-?body|post-?entry|"
+    r"content-?body|main-?content|article-?text|text-?body|body-?text|entry-?body|"
+    r"single-?content|td-post-content|rich-?text|paywall|page-?content|news-?text)(?:$|[\s_-])"
 )
-_BOILERPLATE = re.compile(
-    r"(?:^|[\s_-])(?:share|sharing|social|related|newsletter|subscribe|advert|ads?|"
-    r"promo|sponsor|author-?bio|about-author|comments?|respond|sidebar|widget|breadcrumbs?|"
-    r"tags|meta|byline|nav|menu|footer|cookie|popup|modal|recommend|read-?more|more-stories)"
-    r"(?:$|[\s_-])"
+_WEAK_CONTENT_HINT = re.compile(r"(?:^|[\s_-])(?:article|story|post|entry|content|text|body)(?:$|[\s_-])")
+_BOILER_HINT = re.compile(
+    r"(?:^|[\s_-])(?:share|sharing|sharebar|social|socials|related|newsletters?|subscribe|"
+    r"subscription|signup|sign-?up|advert\w*|ads?|adslot|ad-?slot|ad-?unit|ad-?container|"
+    r"dfp|gpt|promo\w*|sponsor\w*|taboola|outbrain|author-?bio|bio|about-?the-?author|"
+    r"author-?info|author-?box|comments?|comment-?list|respond|disqus|sidebar|rail|widget\w*|"
+    r"breadcrumbs?|tags?|tag-?list|categories|nav|navbar|navigation|menu|footer|cookies?|"
+    r"consent|gdpr|popup|modal|overlay|recommend\w*|read-?more|more-?stories|more-?news|"
+    r"trending|popular|most-?read|most-?popular|toolbar|pagination|pager|print|byline|"
+    r"caption|credits?|copyright|hidden|sr-only|screen-?reader-?text|visually-?hidden|"
+    r"skip-?link|meta|post-?meta|entry-?meta|article-?meta|timestamp|dateline|subscribe-?box|"
+    r"paywall-?prompt|inline-?promo|teaser|teasers|cta|follow|follow-?us|tooltip|"
+    r"newsletter-?signup|related-?posts|related-?articles|jp-relatedposts|yarpp|"
+    r"video-?player|player|playlist|gallery-?nav|slideshow-?nav|login|register)(?:$|[\s_-])"
 )
+_LABEL_TEXT = re.compile(
+    r"^\W*(?:advertisement|advertising|sponsored(?: content)?|ad|ads|story continues below"
+    r"(?: advertisement)?|continue reading(?: below)?|read more|read next|related(?: articles| "
+    r"stories| posts| news| content| coverage| links)?|share(?: this)?(?: article| story| "
+    r"post)?|follow us|recommended(?: for you)?|you may also like|more from [\w ]{1,30}|"
+    r"sign up(?: for [\w ]{1,40})?|subscribe(?: now)?|click here[\w ]{0,40}|"
+    r"see also|also read|watch|listen|close|video|image|photo|loading)\W*$",
+    re.IGNORECASE,
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_WS = re.compile(r"\s+")
+
+#: Below this many characters a text block without sentence punctuation is a label.
+_SHORT = 40
+#: Link density above which a text block counts against its container.
+_LINKY = 0.5
 
 
 @dataclass
@@ -39,46 +110,246 @@ class MainContent:
     """Elements under ``node`` to leave out of the body."""
 
 
-def _paragraph_text_len(el: HtmlElement) -> int:
-    return sum(len(text_of(p)) for p in el.iter("p"))
+@dataclass(slots=True)
+class _Stat:
+    text: int = 0
+    """Visible text characters in the subtree."""
+    links: int = 0
+    """Of which inside links."""
+    value: float = 0.0
+    """Content value (see the module docstring), hints included."""
+    good: float = 0.0
+    """Running-text characters in the subtree (positive block values, no hints)."""
+    hint: int = 0
+    """+2 strong content hint, +1 weak content hint, -1 boilerplate hint or tag."""
+    index: int = 0
+    """Pre-order position among block elements."""
+
+
+class _Scorer:
+    """The one walk that computes a :class:`_Stat` for every block element."""
+
+    def __init__(self, skip: Collection[HtmlElement], ld_text: str | None) -> None:
+        self.skip = skip
+        self.stats: dict[HtmlElement, _Stat] = {}
+        self.excluded: list[HtmlElement] = []
+        self.ld_text = ld_text
+        self.count = 0
+
+    def visit(self, el: HtmlElement, own: list[float], in_link: bool) -> tuple[int, int, float, float]:
+        """Walk ``el``; add its inline text to ``own`` (the enclosing block's counters).
+
+        Returns (text, link text, value, good) of the subtree, its tail excluded.
+        """
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _INVISIBLE or el in self.skip:
+            return 0, 0, 0.0, 0.0
+        attrib = el.attrib
+        if (
+            "hidden" in attrib
+            or attrib.get("aria-hidden") == "true"
+            or ("style" in attrib and _HIDDEN_STYLE.search(attrib["style"]))
+        ):
+            self.excluded.append(el)
+            return 0, 0, 0.0, 0.0
+        block = tag in _BLOCK
+        if block:
+            self.count += 1
+            mine: list[float] = [0, 0, 0]  # chars, link chars, sentence marks
+            texts: list[str] | None = [] if self.ld_text is not None else None
+        else:
+            mine = own
+            texts = None
+        link = in_link or tag == "a"
+        total = links = 0
+        value = good = 0.0
+        text = el.text
+        if text:
+            n = len(text.strip())
+            if n:
+                total += n
+                mine[0] += n
+                mine[2] += text.count(". ") + text.count(", ") + text.endswith((".", "!", "?", '"'))
+                if link:
+                    links += n
+                    mine[1] += n
+                if texts is not None:
+                    texts.append(text)
+        index = self.count
+        for child in el:
+            t, lk, v, g = self.visit(child, mine, link)
+            total += t
+            links += lk
+            value += v
+            good += g
+            tail = child.tail
+            if tail:
+                n = len(tail.strip())
+                if n:
+                    total += n
+                    mine[0] += n
+                    mine[2] += tail.count(". ") + tail.count(", ") + tail.endswith((".", "!", "?"))
+                    if link:
+                        links += n
+                        mine[1] += n
+                    if texts is not None:
+                        texts.append(tail)
+        if not block:
+            return total, links, value, good
+        own_value = self._block_value(tag, mine, texts)
+        value += own_value
+        if own_value > 0:
+            good += own_value
+        hint = _hint(el, tag)
+        if hint > 0:
+            value += good * (0.35 if hint > 1 else 0.1)
+        elif hint < 0:
+            value = min(value, 0.0) - total * 0.5
+        self.stats[el] = _Stat(total, links, value, good, hint, index)
+        return total, links, value, good
+
+    def _block_value(self, tag: str, mine: list[float], texts: list[str] | None) -> float:
+        chars, link_chars, marks = mine
+        if not chars:
+            return 0.0
+        density = link_chars / chars
+        if density > _LINKY:
+            return -chars
+        if tag in _HEADINGS:
+            return chars * 0.3 * (1 - density)
+        if chars < _SHORT and not marks:
+            return 0.0
+        value = chars * (1 - density)
+        if texts is not None and self.ld_text is not None and chars >= 40:
+            probe = _WS.sub(" ", "".join(texts)).strip()[:80]
+            value *= 1.5 if probe in self.ld_text else 0.7
+        return value
+
+
+def _hint(el: HtmlElement, tag: str) -> int:
+    """+2 strong content hint, +1 weak one, -1 boilerplate, 0 none."""
+    if el.get("itemprop") == "articleBody":
+        return 2
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    if names.strip():
+        if _CONTENT_HINT.search(names):
+            return 2
+        if _BOILER_HINT.search(names):
+            return -1
+    if tag in _BOILER_TAGS:
+        return -1
+    if tag in ("article", "main"):
+        return 1
+    if names.strip() and _WEAK_CONTENT_HINT.search(names):
+        return 1
+    return 0
+
+
+def _jsonld_body(doc: Document) -> str | None:
+    for obj in doc.jsonld:
+        body = obj.get("articleBody")
+        if isinstance(body, str) and len(body) >= 300:
+            return _WS.sub(" ", body)
+    return None
 
 
 def find_main_content(doc: Document, claimed: Collection[HtmlElement] = ()) -> MainContent:
-    """Pick the main-content node of ``doc``, ignoring ``claimed`` widget elements."""
+    """Pick the main-content node of ``doc``, ignoring ``claimed`` widget and metadata elements.
+
+    Returns the node to walk and the boilerplate elements under it (and, when the
+    article continues in sibling elements, their parent with the siblings that are
+    not article left out).
+    """
     root = doc.root
     body = root.find("body")
     if body is None:
         body = root
-    candidates = [el for el in body.iter() if isinstance(el.tag, str) and _is_hinted(el)]
-    best: HtmlElement | None = None
-    if candidates:
-        best = max(candidates, key=_paragraph_text_len)
-        if _paragraph_text_len(best) < 200:
-            best = None
-    if best is None:
-        scores: dict[HtmlElement, int] = {}
-        for p in body.iter("p"):
-            parent = p.getparent()
-            if parent is None:
-                continue
-            scores[parent] = scores.get(parent, 0) + len(text_of(p))
-        if scores:
-            best = max(scores, key=lambda el: scores[el])
-    if best is None:
-        best = body
-    boilerplate = {
-        el
-        for el in best.iterdescendants()
-        if isinstance(el.tag, str) and el.tag not in ("p", "h2", "h3") and _is_boilerplate(el)
-    }
-    return MainContent(node=best, boilerplate=boilerplate)
+    skip = claimed if isinstance(claimed, (set, frozenset)) else set(claimed)
+    scorer = _Scorer(skip, _jsonld_body(doc))
+    scorer.visit(body, [0, 0, 0], False)
+    stats = scorer.stats
+    if not stats:
+        return MainContent(node=None)
+    best, best_stat = max(stats.items(), key=lambda kv: (kv[1].value, kv[1].index))
+    if best_stat.good <= 0:
+        return MainContent(node=None)
+    node = best
+    boilerplate: set[HtmlElement] = set(scorer.excluded)
+    node, extra = _with_siblings(best, best_stat, stats)
+    boilerplate.update(extra)
+    _prune(node, stats, best_stat.good, boilerplate)
+    return MainContent(node=node, boilerplate=boilerplate)
 
 
-def _is_hinted(el: HtmlElement) -> bool:
-    if el.get("itemprop") == "articleBody":
+def _with_siblings(
+    best: HtmlElement, stat: _Stat, stats: dict[HtmlElement, _Stat]
+) -> tuple[HtmlElement, list[HtmlElement]]:
+    """Readability's sibling step: when siblings of ``best`` carry running text of their
+    own (an article split by an ad slot), walk their parent and leave the rest out."""
+    parent = best.getparent()
+    if parent is None or best.tag in ("body", "html"):
+        return best, []
+    keep: list[HtmlElement] = []
+    drop: list[HtmlElement] = []
+    threshold = max(stat.good * 0.2, 100.0)
+    found = False
+    for sib in parent:
+        if sib is best:
+            keep.append(sib)
+            continue
+        s = stats.get(sib)
+        if s is None:
+            if isinstance(sib.tag, str) and sib.tag not in _BLOCK:
+                keep.append(sib)  # inline content beside the block: judged by the walk
+            else:
+                drop.append(sib)
+            continue
+        density = s.links / s.text if s.text else 1.0
+        if s.hint >= 0 and s.good >= threshold and density < 0.25 and s.value > 0:
+            keep.append(sib)
+            found = True
+        elif s.hint >= 0 and sib.tag in _HEADINGS | {"p"} and s.value > 0 and density < 0.25:
+            keep.append(sib)
+        else:
+            drop.append(sib)
+    if not found:
+        return best, []
+    return parent, drop
+
+
+def _prune(
+    node: HtmlElement, stats: dict[HtmlElement, _Stat], main_good: float, out: set[HtmlElement]
+) -> None:
+    """Mark boilerplate subtrees under ``node``: hinted, link-heavy, or label-only."""
+    guard = main_good * 0.5
+    stack = list(node)
+    while stack:
+        el = stack.pop()
+        s = stats.get(el)
+        if s is None:
+            # inline or invisible: look inside only for blocks wrapped in inline tags
+            if isinstance(el.tag, str) and el.tag not in _INVISIBLE and len(el):
+                stack.extend(el)
+            continue
+        if _is_boilerplate(el, s, guard):
+            out.add(el)
+            continue
+        stack.extend(el)
+
+
+def _is_boilerplate(el: HtmlElement, s: _Stat, guard: float) -> bool:
+    if s.text == 0:
+        return False
+    if s.hint < 0 and s.good < guard:
         return True
-    return bool(_CONTENT_HINT.search(class_id(el)))
-
-
-def _is_boilerplate(el: HtmlElement) -> bool:
-    return bool(_BOILERPLATE.search(class_id(el)))
+    density = s.links / s.text
+    tag = el.tag
+    if density > 0.6 and tag not in _HEADINGS:
+        return True
+    if density > _LINKY and s.value < 0:
+        return True
+    if s.value < 0 and s.good == 0 and tag not in _HEADINGS and tag not in ("p", "td", "th", "tr"):
+        return True
+    if s.text <= 60 and _LABEL_TEXT.match(_WS.sub(" ", el.text_content()).strip()):
+        return True
+    return False
