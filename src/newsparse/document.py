@@ -28,7 +28,7 @@ from newsparse.errors import (
 
 __all__ = ["Document", "Limits", "decode", "load"]
 
-HtmlElement = lxml.html.HtmlElement
+from lxml.html import HtmlElement  # noqa: E402
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from typing import Generic, TypeVar
 import lxml.html
 from lxml import etree
 
-HtmlElement = lxml.html.HtmlElement
+from lxml.html import HtmlElement as HtmlElement  # noqa: E402  (re-exported class)
 T = TypeVar("T")
 
 _WS = re.compile(r"\s+")
