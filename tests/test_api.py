@@ -97,16 +97,34 @@ def test_json_shape_matches_the_scorer() -> None:
         title="T",
         published=datetime.fromisoformat("2026-06-06T09:30:00+00:00"),
         modified=date(2026, 6, 7),
-        tickers=[TickerQuote(symbol="BTC", price=Decimal("61321.00"), price_raw="$61,321.00",
-                             currency="USD", change_percent=Decimal("-1.9"))],
+        tickers=[
+            TickerQuote(
+                symbol="BTC",
+                price=Decimal("61321.00"),
+                price_raw="$61,321.00",
+                currency="USD",
+                change_percent=Decimal("-1.9"),
+            )
+        ],
     )
     data = json.loads(json.dumps(article.model_dump(mode="json")))
-    assert data["published"] == "2026-06-06T09:30:00Z" or data["published"].startswith("2026-06-06T09:30:00")
+    assert data["published"] == "2026-06-06T09:30:00Z" or data["published"].startswith(
+        "2026-06-06T09:30:00"
+    )
     assert data["modified"] == "2026-06-07"
     assert data["tickers"][0]["price"] == "61321.00"
     assert data["tickers"][0]["change_percent"] == "-1.9"
-    for key in ("title", "authors", "published", "text", "sections", "takeaways", "comments",
-                "tickers", "disclaimer"):
+    for key in (
+        "title",
+        "authors",
+        "published",
+        "text",
+        "sections",
+        "takeaways",
+        "comments",
+        "tickers",
+        "disclaimer",
+    ):
         assert key in data
     assert Article.model_validate(data) == article
 

@@ -54,13 +54,16 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
 def test_stdin_and_python_m() -> None:
     out = subprocess.run(
         [sys.executable, "-m", "newsparse", "parse", "-", "--format", "text"],
-        input=b"<html><body><article><p>Hello from stdin, a short paragraph.</p></article></body></html>",
+        input=b"<html><body><article><p>Hello from stdin, a short paragraph.</p></article></body>",
         capture_output=True,
         check=False,
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.decode().strip() == "Hello from stdin, a short paragraph."
     out = subprocess.run(
-        [sys.executable, "-m", "newsparse", "parse", "-"], input=b"", capture_output=True, check=False
+        [sys.executable, "-m", "newsparse", "parse", "-"],
+        input=b"",
+        capture_output=True,
+        check=False,
     )
     assert out.returncode == 1 and b"EmptyInputError" in out.stderr

@@ -27,7 +27,7 @@ def _diff(expected: Any, actual: Any, path: str = "") -> list[str]:
         if len(expected) != len(actual):
             return [f"{path}: {len(expected)} items expected, got {len(actual)}"]
         out = []
-        for i, (e, a) in enumerate(zip(expected, actual)):
+        for i, (e, a) in enumerate(zip(expected, actual, strict=True)):
             out += _diff(e, a, f"{path}[{i}]")
         return out
     return [] if expected == actual else [f"{path}: expected {expected!r}, got {actual!r}"]

@@ -223,7 +223,8 @@ class PriceMention(_Model):
     """A price named in the body text, e.g. 'trading at exactly $60,853'."""
 
     asset: str | None = Field(
-        default=None, description="Symbol of the asset priced (e.g. 'BTC'), when the text names one."
+        default=None,
+        description="Symbol of the asset priced (e.g. 'BTC'), when the text names one.",
     )
     amount: Decimal = Field(description="The amount, e.g. Decimal('60853').")
     currency: str = Field(description="ISO 4217 code of the amount's currency, e.g. 'USD'.")
@@ -267,7 +268,9 @@ class Mentions(_Model):
 class Article(_Model):
     """Everything newsparse extracted from one article page."""
 
-    url: str | None = Field(default=None, description="The URL the page was fetched from, if given.")
+    url: str | None = Field(
+        default=None, description="The URL the page was fetched from, if given."
+    )
     canonical_url: str | None = Field(
         default=None, description="The page's canonical URL (link rel=canonical, og:url, JSON-LD)."
     )

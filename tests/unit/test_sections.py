@@ -29,7 +29,9 @@ def test_lead_then_one_section_per_heading() -> None:
 
 
 def test_no_lead_when_the_body_starts_with_a_heading() -> None:
-    sections = build_sections([_h(2, "Only"), ListBlock(ordered=False, items=["x"], items_markdown=["x"])])
+    sections = build_sections(
+        [_h(2, "Only"), ListBlock(ordered=False, items=["x"], items_markdown=["x"])]
+    )
     assert [s.heading for s in sections] == ["Only"]
     assert sections[0].text == "x"
 

@@ -7,10 +7,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-import lxml.html
 from lxml import etree
+from lxml.html import HtmlElement as HtmlElement
 
-from lxml.html import HtmlElement as HtmlElement  # noqa: E402  (re-exported class)
 T = TypeVar("T")
 
 _WS = re.compile(r"\s+")
