@@ -77,7 +77,8 @@ def test_size_limit_is_configurable() -> None:
     with pytest.raises(InputTooLargeError) as info:
         parser.parse("<p>" + "x" * 2000 + "</p>")
     assert info.value.limit == 1000 and info.value.size > 1000
-    assert parser.parse("<p>small page</p>").text == "small page"
+    small = "<article><p>A small page with one paragraph of article text in it.</p></article>"
+    assert parser.parse(small).text == "A small page with one paragraph of article text in it."
 
 
 @pytest.mark.parametrize("value", [None, 42, ["<p>x</p>"], object()])
