@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from typing import Any
 
 from newsparse.document import Document
 from newsparse.extract.dom import HtmlElement
@@ -76,7 +77,7 @@ _BOILER_HINT = re.compile(
     r"breadcrumbs?|tags?|tag-?list|categories|nav|navbar|navigation|menu|footer|cookies?|"
     r"consent|gdpr|popup|modal|overlay|recommend\w*|read-?more|more-?stories|more-?news|"
     r"trending|popular|most-?read|most-?popular|toolbar|pagination|pager|print|byline|"
-    r"caption|credits?|copyright|hidden|sr-only|screen-?reader-?text|visually-?hidden|"
+    r"\w*caption\w*|\w*credits?|copyright|rollover\w*|hover-?card|popover|latest-?news\w*|latest-?(?:stories|posts|articles)|hidden|sr-only|screen-?reader-?text|visually-?hidden|"
     r"skip-?link|meta|post-?meta|entry-?meta|article-?meta|timestamp|dateline|subscribe-?box|"
     r"paywall-?prompt|inline-?promo|teaser|teasers|cta|follow|follow-?us|tooltip|"
     r"newsletter-?signup|related-?posts|related-?articles|jp-relatedposts|yarpp|"
@@ -88,14 +89,22 @@ _LABEL_TEXT = re.compile(
     r"stories| posts| news| content| coverage| links)?|share(?: this)?(?: article| story| "
     r"post)?|follow us|recommended(?: for you)?|you may also like|more from [\w ]{1,30}|"
     r"sign up(?: for [\w ]{1,40})?|subscribe(?: now)?|click here[\w ]{0,40}|"
-    r"see also|also read|watch|listen|close|video|image|photo|loading)\W*$",
+    r"see also|also read|watch|listen|close|video|image|photo|loading|advert|comments?|"
+    r"don'?t miss|tell us what you think|this slideshow requires javascript|"
+    r"(?:our )?(?:latest|top|more) (?:stories|news|headlines|videos)|"
+    r"like this (?:story|article)\?.{0,40}share.{0,30})\W*$",
     re.IGNORECASE,
 )
+_STATE_CLASS = re.compile(r"(?:has|no|with|without|is|show|hide|enable|disable|can)[_-]")
+_LAYOUT_CLASS = re.compile(r"wrap|container|layout|page|site|main|content|body|grid|col")
+_EMBED_CLASS = re.compile(r"embed|tweet|instagram-media|tiktok|quote")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _WS = re.compile(r"\s+")
 
 #: Below this many characters a text block without sentence punctuation is a label.
 _SHORT = 40
+#: Inline elements with a boilerplate hint and less text than this are left out.
+_INLINE_BOX = 400
 #: Link density above which a text block counts against its container.
 _LINKY = 0.5
 
@@ -124,6 +133,8 @@ class _Stat:
     """+2 strong content hint, +1 weak content hint, -1 boilerplate hint or tag."""
     index: int = 0
     """Pre-order position among block elements."""
+    boxed: bool = False
+    """Inside an element with a boilerplate hint (comments, sidebar...)."""
 
 
 class _Scorer:
@@ -136,7 +147,9 @@ class _Scorer:
         self.ld_text = ld_text
         self.count = 0
 
-    def visit(self, el: HtmlElement, own: list[float], in_link: bool) -> tuple[int, int, float, float]:
+    def visit(
+        self, el: HtmlElement, own: list[Any], in_link: bool, boxed: bool
+    ) -> tuple[int, int, float, float]:
         """Walk ``el``; add its inline text to ``own`` (the enclosing block's counters).
 
         Returns (text, link text, value, good) of the subtree, its tail excluded.
@@ -153,13 +166,26 @@ class _Scorer:
             self.excluded.append(el)
             return 0, 0, 0.0, 0.0
         block = tag in _BLOCK
+        hint = 0
+        mine: list[Any]
         if block:
+            hint = _hint(el, tag) if tag != "body" else 0
             self.count += 1
-            mine: list[float] = [0, 0, 0]  # chars, link chars, sentence marks
-            texts: list[str] | None = [] if self.ld_text is not None else None
+            # chars, link chars, sentence marks, text pieces (only to compare with JSON-LD)
+            mine = [0, 0, 0, [] if self.ld_text is not None else None]
         else:
             mine = own
-            texts = None
+            if tag != "a" and ("class" in attrib or "id" in attrib) and _hint(el, tag) < 0:
+                # an inline box (caption, hover card, read-more teaser): left out when small
+                junk: list[Any] = [0, 0, 0, None]
+                size = len((el.text or "").strip()) + sum(
+                    self.visit(child, junk, True, True)[0] + len((child.tail or "").strip())
+                    for child in el
+                )
+                if size < _INLINE_BOX:
+                    self.excluded.append(el)
+                    return 0, 0, 0.0, 0.0
+        texts: list[str] | None = mine[3]
         link = in_link or tag == "a"
         total = links = 0
         value = good = 0.0
@@ -177,7 +203,7 @@ class _Scorer:
                     texts.append(text)
         index = self.count
         for child in el:
-            t, lk, v, g = self.visit(child, mine, link)
+            t, lk, v, g = self.visit(child, mine, link, boxed or hint < 0)
             total += t
             links += lk
             value += v
@@ -200,16 +226,15 @@ class _Scorer:
         value += own_value
         if own_value > 0:
             good += own_value
-        hint = _hint(el, tag)
         if hint > 0:
             value += good * (0.35 if hint > 1 else 0.1)
         elif hint < 0:
             value = min(value, 0.0) - total * 0.5
-        self.stats[el] = _Stat(total, links, value, good, hint, index)
+        self.stats[el] = _Stat(total, links, value, good, hint, index, boxed)
         return total, links, value, good
 
-    def _block_value(self, tag: str, mine: list[float], texts: list[str] | None) -> float:
-        chars, link_chars, marks = mine
+    def _block_value(self, tag: str, mine: list[Any], texts: list[str] | None) -> float:
+        chars, link_chars, marks = mine[0], mine[1], mine[2]
         if not chars:
             return 0.0
         density = link_chars / chars
@@ -227,22 +252,35 @@ class _Scorer:
 
 
 def _hint(el: HtmlElement, tag: str) -> int:
-    """+2 strong content hint, +1 weak one, -1 boilerplate, 0 none."""
+    """+2 strong content hint, +1 weak one, -1 boilerplate, 0 none.
+
+    Class names are read one by one: state classes (``has-sidebar``,
+    ``comments-open``...) say nothing about the element itself, and embedded
+    posts (``social-embed``, ``twitter-tweet``) are content, not share bars.
+    """
     if el.get("itemprop") == "articleBody":
         return 2
-    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-    if names.strip():
-        if _CONTENT_HINT.search(names):
+    cls = el.get("class")
+    ident = el.get("id")
+    tokens = cls.lower().split() if cls else []
+    if ident:
+        tokens.append(ident.lower())
+    weak = tag in ("article", "main")
+    boiler = tag in _BOILER_TAGS
+    for token in tokens:
+        if _STATE_CLASS.match(token):
+            continue
+        if _EMBED_CLASS.search(token):
+            return 0
+        if _CONTENT_HINT.search(token):
             return 2
-        if _BOILER_HINT.search(names):
-            return -1
-    if tag in _BOILER_TAGS:
+        if _BOILER_HINT.search(token) and not _LAYOUT_CLASS.search(token):
+            boiler = True
+        elif _WEAK_CONTENT_HINT.search(token):
+            weak = True
+    if boiler:
         return -1
-    if tag in ("article", "main"):
-        return 1
-    if names.strip() and _WEAK_CONTENT_HINT.search(names):
-        return 1
-    return 0
+    return 1 if weak else 0
 
 
 def _jsonld_body(doc: Document) -> str | None:
@@ -266,11 +304,18 @@ def find_main_content(doc: Document, claimed: Collection[HtmlElement] = ()) -> M
         body = root
     skip = claimed if isinstance(claimed, (set, frozenset)) else set(claimed)
     scorer = _Scorer(skip, _jsonld_body(doc))
-    scorer.visit(body, [0, 0, 0], False)
+    scorer.visit(body, [0, 0, 0, None], False, False)
     stats = scorer.stats
     if not stats:
         return MainContent(node=None)
-    best, best_stat = max(stats.items(), key=lambda kv: (kv[1].value, kv[1].index))
+    best, best_stat = max(stats.items(), key=_rank)
+    if best_stat.boxed:
+        # inside comments, a sidebar...: take the best node outside, unless it is poor
+        pool = [kv for kv in stats.items() if not kv[1].boxed]
+        if pool:
+            other, other_stat = max(pool, key=_rank)
+            if other_stat.value >= best_stat.value * 0.4 and other_stat.good > 0:
+                best, best_stat = other, other_stat
     if best_stat.good <= 0:
         return MainContent(node=None)
     node = best
@@ -279,6 +324,10 @@ def find_main_content(doc: Document, claimed: Collection[HtmlElement] = ()) -> M
     boilerplate.update(extra)
     _prune(node, stats, best_stat.good, boilerplate)
     return MainContent(node=node, boilerplate=boilerplate)
+
+
+def _rank(item: tuple[HtmlElement, _Stat]) -> tuple[float, int]:
+    return item[1].value, item[1].index
 
 
 def _with_siblings(
