@@ -1,14 +1,613 @@
-"""Price-ticker widgets: distinct quotes with Decimal prices."""
+"""Price-ticker widgets: distinct quotes with Decimal prices.
+
+A ticker widget is a run of repeated sibling items (``li``, ``article``,
+``div``, table rows...), each showing one quote: a symbol, a price and usually a
+percentage change.  The finder works from the prices outwards:
+
+1. one pass over the text nodes marks the elements that hold something
+   price-like ("$61,321.00", "61.321,00 €", "-1.9%") or carry ``data-price`` /
+   ``data-symbol`` / ``data-change`` attributes;
+2. each marked element's ancestors (a few levels up) are grouped by parent and
+   by a tag+class signature, so the siblings of one widget land in one group;
+3. groups are tried deepest first; every sibling of a group is read as a
+   quote, and the group is a widget when enough of them are quotes.
+
+Groups inside a ticker-like context (class/id vocabulary such as ``ticker``,
+``marquee``, ``coin-price``, ``ccpw``; a ``<marquee>``; ``data-*`` quote
+attributes) need at least two quotes.  Groups without such a hint must look
+unmistakably like a quote strip — at least three short items, each with a
+stand-alone symbol, a price with a currency and a percentage change — and
+table rows never qualify without a ticker or sidebar/widget context, so
+article tables that mention prices stay in the body.
+
+Ticker-like elements whose text is not itemised (a ``<marquee>`` of flat text)
+are scanned for "SYMBOL PRICE CHANGE" sequences.  Quotes are de-duplicated by
+(symbol, price, change), so a marquee's cloned loop counts once while one
+symbol shown at two prices stays twice.  Widgets filled by JavaScript (empty
+spans, "Loading...", "--") give no quotes; they are still claimed when small,
+so their chrome does not reach the body.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from lxml import etree
+
 from newsparse.document import Document
-from newsparse.extract.dom import Claim
+from newsparse.extract.dom import Claim, HtmlElement, class_id, norm_space, text_of
+from newsparse.extract.prices import (
+    CURRENCY_CODES,
+    CURRENCY_SIGNS,
+    NUMBER,
+    ParsedPrice,
+    asset_symbol,
+    parse_change,
+    parse_number,
+    parse_price,
+)
 from newsparse.models import TickerQuote
 
 __all__ = ["extract_tickers"]
 
+_SIGNS_ALT = "|".join(re.escape(s) for s in sorted(CURRENCY_SIGNS, key=len, reverse=True))
+_CODES_ALT = "|".join(sorted(CURRENCY_CODES, key=len, reverse=True))
+
+#: Something price-like in a text node: a currency sign next to a digit, or a percentage.
+_PRICEISH = re.compile(rf"(?:{_SIGNS_ALT})\s?[.\d]|\d\s?(?:{_SIGNS_ALT}|%)|\d\s(?:{_CODES_ALT})\b")
+#: A price inside a longer text piece.
+_PRICE_TOKEN = re.compile(
+    rf"(?<![\w.,])(?:(?:{_CODES_ALT})\s?)?(?:{_SIGNS_ALT})\s?(?:{NUMBER})(?:\s?[kKmMbB](?![\w]))?"
+    rf"|(?<![\w.,])(?:{NUMBER})\s?(?:{_SIGNS_ALT}|(?:{_CODES_ALT})(?!\w))"
+)
+#: A percentage change inside a longer text piece.
+_CHANGE_TOKEN = re.compile(
+    r"\(?\s?(?:[▲▼△▽↑↓⬆⬇🔺🔻⏶⏷]\s?)?[+\u2212\u2013-]?\s?\d+(?:[.,]\d+)?\s?%\s?\)?"
+)
+#: A whole text piece that is a symbol: "BTC", "1INCH", "USDC.E", "BSC-USD", "W".
+_SYMBOL_PIECE = re.compile(r"[A-Z0-9][A-Z0-9.\-]{0,14}")
+#: "BTC/USD", "ETH / USDT": a pair; the base is the symbol.
+_PAIR_PIECE = re.compile(r"([A-Z0-9]{2,10})\s?/\s?([A-Z]{3,5})")
+#: A symbol-like word inside a longer piece ("Bitcoin BTC", "Bitcoin (BTC)").
+_SYMBOL_WORD = re.compile(r"(?<![\w$€£¥/.-])\(?([A-Z][A-Z0-9]{1,9})\)?(?![\w/])")
+#: A name-like piece: words of letters.
+_NAME_PIECE = re.compile(r"[A-Za-z][A-Za-z0-9 .&'-]{1,39}")
+_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?")
+
+_NOT_CONTENT = frozenset({"link", "meta", "script", "style", "title", "base"})
+_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "math", "button", "select"})
+_QUOTE_ATTRS = ("data-symbol", "data-price", "data-change", "data-ticker", "data-coin")
+_SYMBOL_ATTRS = ("data-symbol", "data-ticker", "data-coin-symbol", "data-coin")
+_PRICE_ATTRS = ("data-price", "data-value", "data-last")
+_CHANGE_ATTRS = ("data-change", "data-change-percent", "data-percent", "data-change24h")
+
+#: Class/id vocabulary of ticker widgets (checked on the group's container and ancestors).
+_HINT = re.compile(
+    r"ticker|marquee|ccpw|coin[-_]?(?:price|list|bar|strip|rates?)|crypto[-_]?(?:price|ticker|rates?)"
+    r"|price[-_]?(?:ticker|strip|bar|tape|widget|table|list|board)|(?:market|stock|quote)s?[-_]?"
+    r"(?:ticker|strip|bar|tape|widget|data|table|board)|tradingview[-_]widget|tickertape"
+)
+#: Ticker vocabulary strong enough to claim a small widget that shows no quotes (JS-filled).
+_EMPTY_HINT = re.compile(
+    r"(?:^|[\s_-])(?:[\w-]*ticker[\w-]*|ccpw[\w-]*|tradingview-widget[\w-]*|tickertape)(?:$|\s)"
+)
+#: Small widget contexts where a price table may live.
+_WIDGET_CONTEXT = re.compile(r"widget|sidebar|side-bar|aside|rail")
+#: Article-body vocabulary: without a ticker hint, nothing in here is a widget.
+_BODY_CONTEXT = re.compile(
+    r"entry-content|post-content|article-body|article-content|articlebody|post-body|story-body"
+    r"|article__body|single-content"
+)
+_DOWN_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:down|negative|neg|red|loss|minus|fall|falling|decrease|bear|bearish|danger"
+    r"|drop|decline)(?:$|[\s_-])"
+)
+_SYMBOL_CLASS = re.compile(r"symbol|ticker|coin-name|coin_name|code|abbr|short")
+_NAME_CLASS = re.compile(r"name|title|label")
+_PRICE_CLASS = re.compile(r"price|value|last|rate|quote")
+_CHANGE_CLASS = re.compile(r"change|percent|pct|diff|delta|move")
+#: Whole pieces that look like symbols but are chrome or units, never quotes.
+_NOT_SYMBOLS = frozenset(
+    {
+        "24H",
+        "1H",
+        "4H",
+        "7D",
+        "30D",
+        "1D",
+        "1W",
+        "1M",
+        "1Y",
+        "YTD",
+        "VOL",
+        "MCAP",
+        "PRICE",
+        "CHANGE",
+        "NAME",
+        "RANK",
+        "BUY",
+        "SELL",
+        "USD",
+        "EUR",
+        "GBP",
+        "JPY",
+        "CHF",
+        "CAD",
+        "AUD",
+    }
+)
+#: Words that are usually chrome but also real symbols: used only when nothing else is.
+_WEAK_SYMBOLS = frozenset(
+    {
+        "ATH",
+        "ATL",
+        "NEW",
+        "HOT",
+        "AD",
+        "ADS",
+        "TOP",
+        "LIVE",
+        "CAP",
+        "COIN",
+        "ALL",
+        "MORE",
+        "VIEW",
+        "NEWS",
+        "TV",
+        "OK",
+        "ON",
+        "OFF",
+    }
+)
+
+_MAX_ITEM_TEXT = 160
+_LEVELS = 6
+_ANCESTOR_HINT_LEVELS = 8
+
+
+@dataclass
+class _Quote:
+    symbol: str
+    name: str | None
+    price: ParsedPrice
+    change: Decimal | None
+    explicit_symbol: bool
+
+
+def _classes(el: HtmlElement) -> str:
+    return class_id(el) if isinstance(el.tag, str) else ""
+
+
+def _pieces(item: HtmlElement) -> list[tuple[str, HtmlElement]]:
+    """Text pieces of ``item`` with the element that owns each (text: itself; tail: parent)."""
+    out: list[tuple[str, HtmlElement]] = []
+    skip = 0
+    for event, node in etree.iterwalk(item, events=("start", "end")):
+        tag = node.tag
+        real = isinstance(tag, str)
+        if event == "start":
+            if not real:
+                continue
+            if tag in _SKIP:
+                skip += 1
+            elif skip == 0 and node.text and node.text.strip():
+                out.append((norm_space(node.text), node))
+        else:
+            if real and tag in _SKIP:
+                skip -= 1
+            if skip == 0 and node is not item and node.tail and node.tail.strip():
+                parent = node.getparent()
+                if parent is not None:
+                    out.append((norm_space(node.tail), parent))
+    return [(t, el) for t, el in out if t]
+
+
+def _attr(item: HtmlElement, names: Iterable[str]) -> str | None:
+    for el in item.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for name in names:
+            value = el.get(name)
+            if value and value.strip():
+                return str(value).strip()
+    return None
+
+
+def _context_classes(el: HtmlElement, item: HtmlElement) -> str:
+    """Classes of ``el``, its ancestors up to ``item``, and its descendants (icons)."""
+    parts = [_classes(el)]
+    node = el.getparent()
+    while node is not None and node is not item.getparent():
+        parts.append(_classes(node))
+        if node is item:
+            break
+        node = node.getparent()
+    parts.extend(_classes(d) for d in el.iterdescendants())
+    return " ".join(parts)
+
+
+def _symbol_piece(text: str) -> str | None:
+    if _SYMBOL_PIECE.fullmatch(text) and any(c.isalpha() for c in text):
+        return None if text in _NOT_SYMBOLS else text
+    pair = _PAIR_PIECE.fullmatch(text)
+    if pair and pair[1] not in _NOT_SYMBOLS:
+        return pair[1]
+    return None
+
+
+def _read_item(item: HtmlElement, relaxed: bool) -> _Quote | None:
+    """Read one widget item as a quote; None if it has no symbol or no usable price."""
+    pieces = _pieces(item)
+    text_len = sum(len(t) + 1 for t, _ in pieces)
+    if text_len > _MAX_ITEM_TEXT:
+        return None
+    symbol: str | None = None
+    symbol_el: HtmlElement | None = None
+    explicit = False
+    name: str | None = None
+    attr_symbol = _attr(item, _SYMBOL_ATTRS)
+    if attr_symbol:
+        candidate = attr_symbol.upper()
+        if _SYMBOL_PIECE.fullmatch(candidate) or _PAIR_PIECE.fullmatch(candidate):
+            symbol = _symbol_piece(candidate) or candidate
+            explicit = True
+    if symbol is None:
+        ordered = sorted(pieces, key=lambda p: not _SYMBOL_CLASS.search(_classes(p[1])))
+        weak: tuple[str, HtmlElement] | None = None
+        for text, owner in ordered:
+            found = _symbol_piece(text)
+            if found and found in _WEAK_SYMBOLS:
+                weak = weak or (found, owner)
+            elif found:
+                symbol, symbol_el, explicit = found, owner, True
+                break
+        if symbol is None and weak is not None:
+            symbol, symbol_el, explicit = weak[0], weak[1], True
+    used: set[int] = set()
+    if symbol is None and relaxed:
+        for i, (text, owner) in enumerate(pieces):
+            if _PRICEISH.search(text):
+                continue
+            for m in _SYMBOL_WORD.finditer(text):
+                if m[1] not in _NOT_SYMBOLS and m[1] not in _WEAK_SYMBOLS:
+                    symbol, symbol_el, explicit = m[1], owner, True
+                    rest = norm_space(text[: m.start()] + " " + text[m.end() :])
+                    if rest and _NAME_PIECE.fullmatch(rest):
+                        name = rest
+                    used.add(i)
+                    break
+            if symbol:
+                break
+        if symbol is None:
+            for i, (text, owner) in enumerate(pieces):
+                known = asset_symbol(text)
+                if known:
+                    symbol, symbol_el, name = known, owner, text
+                    used.add(i)
+                    break
+    if symbol is None:
+        return None
+
+    price: ParsedPrice | None = None
+    attr_price = _attr(item, _PRICE_ATTRS)
+    if attr_price:
+        number = parse_number(attr_price)
+        price = parse_price(attr_price) if number is None else ParsedPrice(number, None, attr_price)
+    if price is None:
+        price = _find_price(pieces, symbol, relaxed)
+    if price is None or price.negative or price.amount < 0:
+        return None
+
+    change: Decimal | None = None
+    attr_change = _attr(item, _CHANGE_ATTRS)
+    if attr_change:
+        raw = attr_change if attr_change.endswith("%") else attr_change + "%"
+        change = parse_change(raw)
+    if change is None:
+        change = _find_change(pieces, item)
+
+    if name is None:
+        name = _find_name(item, pieces, symbol, symbol_el)
+    return _Quote(symbol.upper(), name, price, change, explicit)
+
+
+def _find_price(
+    pieces: list[tuple[str, HtmlElement]], symbol: str, relaxed: bool
+) -> ParsedPrice | None:
+    # 1. an element styled as the price; 2. any piece that is a price with a currency;
+    # 3. (relaxed) a bare number; 4. a price token inside a longer piece.
+    ordered = sorted(
+        pieces,
+        key=lambda p: (
+            not (_PRICE_CLASS.search(_classes(p[1])) and not _CHANGE_CLASS.search(_classes(p[1])))
+        ),
+    )
+    for text, owner in ordered:
+        if text == symbol:
+            continue
+        parsed = parse_price(text)
+        if parsed is None:
+            continue
+        styled = bool(_PRICE_CLASS.search(_classes(owner)))
+        if parsed.currency or (relaxed and (styled or "." in text or "," in text)):
+            return parsed
+    for text, _ in pieces:
+        m = _PRICE_TOKEN.search(text)
+        if m:
+            parsed = parse_price(m[0])
+            if parsed is not None and parsed.currency:
+                return parsed
+    return None
+
+
+def _find_change(pieces: list[tuple[str, HtmlElement]], item: HtmlElement) -> Decimal | None:
+    for text, owner in pieces:
+        if "%" not in text:
+            continue
+        down = bool(_DOWN_CLASS.search(_context_classes(owner, item)))
+        value = parse_change(text, down=down)
+        if value is None:
+            m = _CHANGE_TOKEN.search(text)
+            if m:
+                value = parse_change(m[0].strip(), down=down)
+        if value is not None:
+            return value
+    return None
+
+
+def _find_name(
+    item: HtmlElement,
+    pieces: list[tuple[str, HtmlElement]],
+    symbol: str,
+    symbol_el: HtmlElement | None,
+) -> str | None:
+    if symbol_el is not None:
+        title = (symbol_el.get("title") or "").strip()
+        if title and title.upper() != symbol.upper():
+            return norm_space(title)
+    for text, owner in pieces:
+        if text == symbol or _PRICEISH.search(text) or not _NAME_PIECE.fullmatch(text):
+            continue
+        if _NAME_CLASS.search(_classes(owner)) or asset_symbol(text) == symbol.upper():
+            return text
+    for img in item.iter("img"):
+        alt = norm_space(img.get("alt"))
+        if alt and alt.upper() != symbol.upper() and _NAME_PIECE.fullmatch(alt):
+            return alt
+    return None
+
+
+# ------------------------------------------------------------------ groups
+
+
+def _signature(el: HtmlElement) -> str:
+    cls = (el.get("class") or "").split()
+    return f"{el.tag}.{cls[0] if cls else ''}"
+
+
+def _depth(el: HtmlElement) -> int:
+    return sum(1 for _ in el.iterancestors())
+
+
+def _has_hint(container: HtmlElement, items: list[HtmlElement]) -> bool:
+    node: HtmlElement | None = container
+    for _ in range(_ANCESTOR_HINT_LEVELS):
+        if node is None or not isinstance(node.tag, str):
+            break
+        if node.tag == "marquee" or _HINT.search(_classes(node)):
+            return True
+        node = node.getparent()
+    for item in items[:3]:
+        if _HINT.search(_classes(item)) or any(item.get(a) for a in _QUOTE_ATTRS):
+            return True
+    return False
+
+
+def _in_context(container: HtmlElement, pattern: re.Pattern[str], tags: frozenset[str]) -> bool:
+    node: HtmlElement | None = container
+    while node is not None and isinstance(node.tag, str):
+        if node.tag in tags or pattern.search(_classes(node)):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _accept(container: HtmlElement, items: list[HtmlElement]) -> list[_Quote] | None:
+    """The quotes of a sibling group, or None when the group is not a ticker widget."""
+    hint = _has_hint(container, items)
+    is_row = items[0].tag == "tr"
+    if not hint:
+        if is_row and not _in_context(container, _WIDGET_CONTEXT, frozenset({"aside"})):
+            return None
+        if _in_context(container, _BODY_CONTEXT, frozenset()):
+            return None  # a list of prices in the article's own text is the article's
+    quotes = [q for q in (_read_item(item, hint) for item in items) if q is not None]
+    if hint:
+        return quotes if len(quotes) >= 2 and len(quotes) * 2 >= len(items) else None
+    strict = [q for q in quotes if q.explicit_symbol and q.price.currency and q.change is not None]
+    if len(strict) >= 3 and len(strict) * 5 >= len(items) * 4 and not is_row:
+        return strict
+    if is_row and len(strict) >= 3 and len(strict) * 2 >= len(items):
+        return strict
+    return None
+
+
+_SEQUENCE = re.compile(
+    rf"(?P<sym>(?<![\w$€£])[A-Z][A-Z0-9]{{1,9}}(?:/[A-Z]{{3,4}})?)\s*[:=\-–]?\s*"
+    rf"(?P<price>(?:(?:{_CODES_ALT})\s?)?(?:{_SIGNS_ALT})?\s?(?:{NUMBER})(?:\s?(?:{_SIGNS_ALT}|"
+    rf"(?:{_CODES_ALT})(?!\w)))?)"
+    r"(?:\s*(?P<chg>\(?\s?(?:[▲▼△▽↑↓⬆⬇🔺🔻]\s?)?[+\u2212\u2013-]?\s?\d+(?:[.,]\d+)?\s?%\s?\)?))?"
+)
+
+
+def _scan_flat(el: HtmlElement) -> list[_Quote]:
+    """Quotes written as flat text in a ticker element: "BTC $61,321 ▲1.2% · ETH ..."."""
+    text = text_of(el)
+    quotes: list[_Quote] = []
+    for m in _SEQUENCE.finditer(text):
+        sym = m["sym"].split("/")[0]
+        if sym in _NOT_SYMBOLS or sym in _WEAK_SYMBOLS:
+            continue
+        price = parse_price(m["price"])
+        if price is None or price.negative:
+            continue
+        if price.currency is None and not ("." in m["price"] or "," in m["price"]):
+            continue
+        change = parse_change(m["chg"].strip()) if m["chg"] else None
+        quotes.append(_Quote(sym, None, price, change, True))
+    return quotes
+
+
+def _widget_root(container: HtmlElement) -> HtmlElement:
+    """Climb from a group's container while the ancestors add little text of their own."""
+    node = container
+    base = len(text_of(container))
+    for _ in range(5):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html", "main", "article"):
+            break
+        if len(text_of(parent)) > base + 80 or any(True for _ in parent.iter("p", "h1", "h2")):
+            break
+        node = parent
+    return node
+
 
 def extract_tickers(doc: Document) -> Claim[list[TickerQuote]]:
     """The distinct quotes of the page's price widgets and the widget elements."""
-    return Claim([])
+    root = doc.root
+    marked: list[HtmlElement] = []
+    seen_marked: set[HtmlElement] = set()
+    hinted: list[HtmlElement] = []
+    skip_depth = 0
+    for event, node in etree.iterwalk(root, events=("start", "end")):
+        tag = node.tag
+        if not isinstance(tag, str):
+            continue
+        if event == "end":
+            if tag in _SKIP:
+                skip_depth -= 1
+            elif skip_depth == 0 and node.tail and _PRICEISH.search(node.tail):
+                parent = node.getparent()
+                if parent is not None and parent not in seen_marked:
+                    seen_marked.add(parent)
+                    marked.append(parent)
+            continue
+        if tag in _SKIP:
+            skip_depth += 1
+            continue
+        if skip_depth:
+            continue
+        attrib = node.attrib
+        if node not in seen_marked and (
+            (node.text and _PRICEISH.search(node.text)) or any(a in attrib for a in _QUOTE_ATTRS)
+        ):
+            seen_marked.add(node)
+            marked.append(node)
+        if tag == "marquee" or (
+            tag not in _NOT_CONTENT
+            and ("class" in attrib or "id" in attrib)
+            and _HINT.search(_classes(node))
+        ):
+            hinted.append(node)
+
+    groups: dict[tuple[HtmlElement, str], None] = {}
+    for el in marked:
+        node = el
+        for _ in range(_LEVELS):
+            parent = node.getparent()
+            if parent is None or node.tag in ("body", "html"):
+                break
+            groups.setdefault((parent, _signature(node)), None)
+            node = parent
+    depth_cache: dict[HtmlElement, int] = {}
+    candidates = []
+    for parent, sig in groups:
+        items = [c for c in parent if isinstance(c.tag, str) and _signature(c) == sig]
+        if len(items) < 2:
+            continue
+        if parent not in depth_cache:
+            depth_cache[parent] = _depth(parent)
+        candidates.append((depth_cache[parent], parent, items))
+    candidates.sort(key=lambda c: -c[0])
+
+    accepted: list[HtmlElement] = []
+    found: list[tuple[HtmlElement, list[_Quote]]] = []
+    for _, parent, items in candidates:
+        if any(_contains(item, accepted) for item in items):
+            continue
+        if any(_within(parent, item) for item, _q in found):
+            continue
+        quotes = _accept(parent, items)
+        if quotes:
+            accepted.append(parent)
+            found.append((parent, quotes))
+
+    for el in hinted:
+        if any(_contains(el, [a]) or _within(el, a) for a in accepted):
+            continue
+        if len(text_of(el)) > 4000:
+            continue
+        quotes = _scan_flat(el)
+        if len(quotes) >= 2:
+            accepted.append(el)
+            found.append((el, quotes))
+
+    found.sort(key=lambda f: _order(root, f[0]))
+    out: list[TickerQuote] = []
+    keys: set[tuple[str, Decimal, Decimal | None]] = set()
+    for _, quotes in found:
+        for q in quotes:
+            key = (q.symbol, q.price.amount, q.change)
+            if key in keys:
+                continue
+            keys.add(key)
+            out.append(
+                TickerQuote(
+                    symbol=q.symbol,
+                    name=q.name,
+                    price=q.price.amount,
+                    price_raw=q.price.raw,
+                    currency=q.price.currency,
+                    change_percent=q.change,
+                )
+            )
+    nodes = [_widget_root(a) for a in accepted]
+    for el in hinted:
+        if any(_contains(el, [n]) or _within(el, n) for n in nodes):
+            continue
+        if _empty_widget(el):
+            nodes.append(el)
+    return Claim(out, nodes)
+
+
+def _empty_widget(el: HtmlElement) -> bool:
+    """A small ticker-like element with no quotes in its HTML (filled by JavaScript)."""
+    if el.tag in ("body", "html", "main", "article", "head") or el.tag in _NOT_CONTENT:
+        return False
+    if el.tag != "marquee" and not _EMPTY_HINT.search(_classes(el)):
+        return False
+    if any(True for _ in el.iter("p", "h1", "h2", "h3", "article")):
+        return False
+    return len(text_of(el)) <= 200
+
+
+def _contains(el: HtmlElement, others: list[HtmlElement]) -> bool:
+    """True if one of ``others`` is ``el`` or inside it."""
+    for other in others:
+        if other is el:
+            return True
+        if any(a is el for a in other.iterancestors()):
+            return True
+    return False
+
+
+def _within(el: HtmlElement, other: HtmlElement) -> bool:
+    return el is other or any(a is other for a in el.iterancestors())
+
+
+def _order(root: HtmlElement, el: HtmlElement) -> int:
+    line = el.sourceline
+    return line if isinstance(line, int) else 0
