@@ -1,25 +1,64 @@
 """Article metadata: title, authors, dates, publisher, language, canonical URL, tags, image.
 
 One small function per field, each reading the Document's JSON-LD, meta and
-markup evidence in order of reliability.
+markup evidence in order of reliability.  Dates live in :mod:`.dates`, authors in
+:mod:`.authors`.  :func:`extract_metadata` also returns the page elements that show
+metadata (headline, byline, dateline) so that the body leaves them out.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from lxml import etree
+
 from newsparse.document import Document
-from newsparse.extract.dom import HtmlElement, norm_space, text_of
+from newsparse.extract.authors import byline_container, clean_text, find_authors
+from newsparse.extract.dates import DateFound, find_dates, parse_date, select
+from newsparse.extract.dom import HtmlElement, ancestors, class_id, text_of
 from newsparse.models import Author
 
-__all__ = ["Metadata", "extract_metadata"]
+__all__ = [
+    "Metadata",
+    "extract_canonical",
+    "extract_description",
+    "extract_image",
+    "extract_language",
+    "extract_metadata",
+    "extract_publisher",
+    "extract_tags",
+    "extract_title",
+    "main_jsonld",
+    "parse_date",
+]
 
 _ARTICLE_TYPES = (
-    "NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
-    "OpinionNewsArticle", "TechArticle", "LiveBlogPosting", "WebPage",
+    "NewsArticle",
+    "Article",
+    "BlogPosting",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "TechArticle",
+    "LiveBlogPosting",
+    "ScholarlyArticle",
+    "Report",
+    "BackgroundNewsArticle",
+    "ReviewNewsArticle",
+    "AskPublicNewsArticle",
+    "SocialMediaPosting",
+    "Review",
+    "Blog",
+    "Posting",
+    "DiscussionForumPosting",
+    "NewsArticle:",
+    "VideoObject",
 )
+_PAGE_TYPES = ("WebPage", "ItemPage", "CollectionPage")
 
 
 @dataclass
@@ -44,108 +83,401 @@ class Metadata:
     """Page elements that show metadata (headline, byline, dateline...), left out of the body."""
 
 
-def _article_ld(doc: Document) -> dict[str, Any] | None:
-    return next(doc.jsonld_of_type(*_ARTICLE_TYPES), None)
+# ------------------------------------------------------------------ helpers
 
 
 def _str(value: Any) -> str | None:
+    """A clean string from a JSON-LD value (first string of a list); None otherwise."""
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str) and v.strip()), None)
     if isinstance(value, str):
-        return norm_space(value) or None
+        return clean_text(value) or None
     return None
 
 
-def extract_title(doc: Document) -> tuple[str | None, HtmlElement | None]:
-    """The displayed headline (and its element when found in the markup)."""
-    h1s = [h for h in doc.root.iter("h1") if text_of(h)]
-    candidates = [doc.meta_first("og:title", "twitter:title")]
-    ld = _article_ld(doc)
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return " ".join(text.lower().split())
+
+
+def _http(url: str | None) -> str | None:
+    return url if url and url.startswith(("http://", "https://")) else None
+
+
+def main_jsonld(doc: Document) -> dict[str, Any] | None:
+    """The JSON-LD object describing the article (an Article type; a WebPage at worst)."""
+    best: dict[str, Any] | None = None
+    for obj in doc.jsonld_of_type(*_ARTICLE_TYPES):
+        if best is None:
+            best = obj
+        if isinstance(obj.get("headline"), str) or isinstance(obj.get("datePublished"), str):
+            return obj
+    if best is not None:
+        return best
+    return next(doc.jsonld_of_type(*_PAGE_TYPES), None)
+
+
+# ------------------------------------------------------------------ title
+
+_HEADINGS_XPATH = etree.XPath("//body//*[self::h1 or self::h2 or self::h3 or self::h4]")
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»/]{1,2}\s+|\s*[|·•»]\s*")
+_HEADING_CHROME = re.compile(
+    r"comment|related|recommend|sidebar|footer|widget|popular|trending|newsletter|"
+    r"logo|brand|site-?title|site-?name|masthead|\bnav|menu|modal|popup|cookie|"
+    r"more-stories|read-next|teaser|promo|card"
+)
+
+
+def _heading_ok(el: HtmlElement) -> bool:
+    for node in (el, *ancestors(el)):
+        if node.tag in ("footer", "aside", "nav"):
+            return False
+        if node.tag in ("body", "html"):
+            return True
+        if _HEADING_CHROME.search(class_id(node)):
+            return False
+    return True
+
+
+def _title_candidates(doc: Document, ld: dict[str, Any] | None) -> list[str]:
+    out: list[str] = []
     if ld:
-        candidates.append(_str(ld.get("headline")))
-    for h1 in h1s:
-        text = text_of(h1)
-        if any(c and norm_space(c) == text for c in candidates):
-            return text, h1
-    if h1s:
-        return text_of(h1s[0]), h1s[0]
+        for key in ("headline", "name", "alternativeHeadline"):
+            value = _str(ld.get(key))
+            if value:
+                out.append(value)
+    for key in (
+        "og:title",
+        "twitter:title",
+        "headline",
+        "title",
+        "dc.title",
+        "parsely-title",
+        "sailthru.title",
+    ):
+        value = doc.meta_first(key)
+        if value:
+            out.append(clean_text(value))
+    title = _html_title(doc)
+    if title:
+        out.append(title)
+    return [c for c in dict.fromkeys(out) if c]
+
+
+def _html_title(doc: Document) -> str | None:
+    head = doc.root.find("head")
+    el = head.find("title") if head is not None else doc.root.find(".//title")
+    return (text_of(el) or None) if el is not None else None
+
+
+def _similarity(heading: str, candidate: str) -> float:
+    """1.0 for the same text; 0.9 when the candidate is the heading plus a site suffix."""
+    h, c = _fold(heading), _fold(candidate)
+    if not h or not c:
+        return 0.0
+    if h == c:
+        return 1.0
+    if len(h) >= 10 and (c.startswith(h) or c.endswith(h)):
+        rest = c[len(h) :] if c.startswith(h) else c[: len(c) - len(h)]
+        if _TITLE_SEPARATORS.match(rest) or _TITLE_SEPARATORS.search(rest[-4:] or " "):
+            return 0.9
+    htoks, ctoks = set(re.findall(r"\w+", h)), set(re.findall(r"\w+", c))
+    if len(htoks) < 3 or not ctoks:
+        return 0.0
+    common = len(htoks & ctoks)
+    return 0.8 * (2 * common / (len(htoks) + len(ctoks)))
+
+
+def _strip_site(title: str, site_names: list[str]) -> str:
+    """``title`` without a " | Site" / "Site - " part."""
+    parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title
+    sites = [_fold(s) for s in site_names if s]
+    kept = [p for p in parts if not any(_fold(p) == s or _fold(p) in s for s in sites)]
+    if kept and len(kept) < len(parts):
+        # rebuild from the original text between the first and last kept parts
+        start = title.find(kept[0])
+        end = title.rfind(kept[-1]) + len(kept[-1])
+        if 0 <= start < end:
+            return title[start:end].strip()
+    if not sites or len(kept) == len(parts):
+        first = parts[0]
+        if len(first.split()) >= 3 and len(parts[-1].split()) <= 4:
+            return title[: title.rfind(parts[-1])].rstrip(" |-–—:·•»/").strip()
+    return title
+
+
+def extract_title(
+    doc: Document, ld: dict[str, Any] | None = None, site_names: list[str] | None = None
+) -> tuple[str | None, HtmlElement | None]:
+    """The displayed headline (and its element when found in the markup).
+
+    The heading (h1, else h2-h4) that matches the JSON-LD headline, og:title or the
+    ``<title>`` wins; without one, the first plausible h1; else the JSON-LD / meta
+    headline; else the ``<title>`` without its site-name suffix.
+    """
+    if ld is None:
+        ld = main_jsonld(doc)
+    candidates = _title_candidates(doc, ld)
+    sites = [s for s in (site_names or []) if s]
+    best: tuple[float, int, HtmlElement, str] | None = None
+    first_h1: tuple[HtmlElement, str] | None = None
+    for el in select(_HEADINGS_XPATH, doc.root):
+        text = text_of(el)
+        if not text or len(text) > 300 or not _heading_ok(el):
+            continue
+        level = int(el.tag[1])
+        if level == 1 and first_h1 is None and not any(_fold(text) == _fold(s) for s in sites):
+            first_h1 = (el, text)
+        score = max((_similarity(text, c) for c in candidates), default=0.0)
+        if score < 0.6:
+            continue
+        key = (score, -level)
+        if best is None or key > (best[0], best[1]):
+            best = (score, -level, el, text)
+    if best is not None:
+        return best[3], best[2]
+    if first_h1 is not None and len(first_h1[1].split()) >= 3:
+        return first_h1[1], first_h1[0]
+    title = _html_title(doc)
     for cand in candidates:
-        if cand:
-            return cand, None
-    title = doc.root.find(".//title")
-    return (text_of(title) or None) if title is not None else None, None
+        if cand != title:
+            return _strip_site(cand, sites), None
+    if title:
+        return _strip_site(title, sites), None
+    if first_h1 is not None:
+        return first_h1[1], first_h1[0]
+    return None, None
 
 
-def parse_date(value: str | None) -> datetime | date | None:
-    """An ISO 8601 date or datetime string, leniently; None when it is not one."""
+# ------------------------------------------------------------------ simple fields
+
+_LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z0-9]{2,8}))?(?:[-_]([a-zA-Z0-9]{2,8}))?")
+
+
+def normalise_language(value: str | None) -> str | None:
+    """A BCP 47-like tag: "en_us" -> "en-US", "EN" -> "en", "zh-hant-tw" -> "zh-Hant-TW"."""
     if not value:
         return None
-    value = value.strip()
-    try:
-        if len(value) <= 10:
-            return date.fromisoformat(value)
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
+    value = value.strip().split(",")[0].split(";")[0].strip()
+    m = _LANG.match(value)
+    if not m or (len(value) > m.end() and value[m.end()].isalnum()):
         return None
-    return parsed
+    parts = [m.group(1).lower()]
+    for sub in (m.group(2), m.group(3)):
+        if not sub:
+            continue
+        if len(sub) == 4 and sub.isalpha():
+            parts.append(sub.title())
+        elif (len(sub) == 2 and sub.isalpha()) or (len(sub) == 3 and sub.isdigit()):
+            parts.append(sub.upper())
+        else:
+            parts.append(sub.lower())
+    return "-".join(parts)
 
 
-def extract_dates(doc: Document) -> tuple[str | None, str | None]:
-    """Raw published and modified strings."""
-    ld = _article_ld(doc) or {}
-    published = _str(ld.get("datePublished")) or doc.meta_first(
-        "article:published_time", "datepublished", "pubdate", "date"
-    )
-    modified = _str(ld.get("dateModified")) or doc.meta_first(
-        "article:modified_time", "datemodified", "og:updated_time"
-    )
-    if published is None:
-        time_el = next(doc.root.iter("time"), None)
-        if time_el is not None:
-            published = time_el.get("datetime")
-    return published, modified
+def extract_language(doc: Document, ld: dict[str, Any] | None = None) -> str | None:
+    """The page language: html lang, og:locale, content-language, JSON-LD inLanguage."""
+    sources: list[str | None] = [
+        doc.language,
+        doc.meta_first("og:locale"),
+        doc.meta_first("content-language", "language", "dc.language"),
+    ]
+    if ld:
+        lang = ld.get("inLanguage")
+        if isinstance(lang, dict):
+            lang = lang.get("alternateName") or lang.get("name")
+        sources.append(_str(lang))
+    for raw in sources:
+        tag = normalise_language(raw)
+        if tag:
+            return tag
+    return None
 
 
-def extract_authors(doc: Document) -> list[Author]:
-    """The article's authors."""
-    ld = _article_ld(doc) or {}
-    raw = ld.get("author")
-    items = raw if isinstance(raw, list) else [raw] if raw else []
-    authors = []
-    for item in items:
-        if isinstance(item, dict):
-            name = _str(item.get("name"))
+def _ld_url(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("@id") or value.get("url")
+    return _str(value)
+
+
+def extract_canonical(doc: Document, ld: dict[str, Any] | None = None) -> str | None:
+    """The canonical URL: link rel=canonical, og:url, JSON-LD url / mainEntityOfPage."""
+    sources: list[str | None] = [*doc.links.get("canonical", []), doc.meta_first("og:url")]
+    if ld:
+        sources += [_ld_url(ld.get("url")), _ld_url(ld.get("mainEntityOfPage"))]
+    for raw in sources:
+        url = _http(doc.absolute(raw)) if raw else None
+        if url:
+            return url
+    return None
+
+
+def _org_name(value: Any) -> str | None:
+    if isinstance(value, list):
+        for item in value:
+            name = _org_name(item)
             if name:
-                authors.append(Author(name=name, url=doc.absolute(_str(item.get("url")))))
-        elif isinstance(item, str) and norm_space(item):
-            authors.append(Author(name=norm_space(item)))
-    if not authors:
-        name = doc.meta_first("author")
-        if name:
-            authors.append(Author(name=name))
-    return authors[: doc.limits.max_authors]
+                return name
+        return None
+    if isinstance(value, dict):
+        return _str(value.get("name"))
+    return _str(value)
+
+
+def extract_publisher(doc: Document, ld: dict[str, Any] | None = None) -> str | None:
+    """The publisher / site name: JSON-LD publisher.name, og:site_name, application-name."""
+    name = _org_name(ld.get("publisher")) if ld else None
+    if name and not name.startswith(("http://", "https://")):
+        return name
+    for key in ("og:site_name", "application-name", "apple-mobile-web-app-title"):
+        value = doc.meta_first(key)
+        if value:
+            return clean_text(value)
+    website = next(doc.jsonld_of_type("WebSite"), None)
+    return _str(website.get("name")) if website else None
+
+
+def extract_description(doc: Document, ld: dict[str, Any] | None = None) -> str | None:
+    """The summary: meta description, og:description, twitter:description, JSON-LD."""
+    value = doc.meta_first("description", "og:description", "twitter:description")
+    if value:
+        return clean_text(value) or None
+    return _str(ld.get("description")) if ld else None
+
+
+_REL_TAG_XPATH = etree.XPath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]")
+
+
+def _keywords(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [clean_text(v) for v in re.split(r"[,;]", value)]
+    if isinstance(value, list):
+        out: list[str] = []
+        for item in value[:200]:
+            if isinstance(item, str):
+                out.append(clean_text(item))
+            elif isinstance(item, dict):
+                name = _str(item.get("name"))
+                if name:
+                    out.append(name)
+        return out
+    return []
+
+
+def extract_tags(doc: Document, ld: dict[str, Any] | None = None) -> list[str]:
+    """Tags: article:tag, JSON-LD keywords, rel=tag links; meta keywords as a last resort."""
+    tags: list[str] = [clean_text(t) for t in doc.meta.get("article:tag", [])]
+    if ld:
+        tags += _keywords(ld.get("keywords"))
+    if not tags:
+        for a in select(_REL_TAG_XPATH, doc.root):
+            if "category" in (a.get("rel") or "").lower() or _HEADING_CHROME.search(
+                " ".join(class_id(n) for n in ancestors(a))
+            ):
+                continue
+            tags.append(text_of(a))
+    if not tags:
+        tags = _keywords(doc.meta_first("keywords", "news_keywords"))
+    out: dict[str, str] = {}
+    for tag in tags:
+        tag = tag.strip(" #")
+        if tag and len(tag) <= 100 and tag.lower() not in out:
+            out[tag.lower()] = tag
+    return list(out.values())[:100]
+
+
+def _ld_image(value: Any, depth: int = 0) -> str | None:
+    if depth > 3:
+        return None
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, list):
+        for item in value[:20]:
+            url = _ld_image(item, depth + 1)
+            if url:
+                return url
+        return None
+    if isinstance(value, dict):
+        for key in ("url", "contentUrl", "@id"):
+            url = _ld_image(value.get(key), depth + 1)
+            if url:
+                return url
+    return None
+
+
+def extract_image(doc: Document, ld: dict[str, Any] | None = None) -> str | None:
+    """The lead image: og:image, JSON-LD image (string, list, ImageObject), twitter:image."""
+    sources: list[str | None] = [
+        doc.meta_first("og:image", "og:image:secure_url", "og:image:url"),
+        _ld_image(ld.get("image")) if ld else None,
+        doc.meta_first("twitter:image", "twitter:image:src"),
+        _ld_image(ld.get("thumbnailUrl")) if ld else None,
+    ]
+    for raw in sources:
+        url = _http(doc.absolute(raw)) if raw else None
+        if url:
+            return url
+    return None
+
+
+# ------------------------------------------------------------------ nodes
+
+
+def _safe_node(el: HtmlElement, title_node: HtmlElement | None) -> bool:
+    """A metadata node may be left out of the body only when it holds no article text."""
+    if el.tag in ("body", "html", "article", "main"):
+        return False
+    if (
+        title_node is not None
+        and el is not title_node
+        and (any(a is el for a in ancestors(title_node)))
+    ):
+        return False
+    text = text_of(el)
+    return len(text) <= 250 and not any(len(text_of(p)) > 120 for p in el.iter("p"))
+
+
+def _dateline_node(found: DateFound | None, title_node: HtmlElement | None) -> HtmlElement | None:
+    if found is None or found.node is None or title_node is None:
+        return None
+    return byline_container(found.node, title_node)
+
+
+# ------------------------------------------------------------------ all of it
 
 
 def extract_metadata(doc: Document) -> Metadata:
     """All metadata fields of ``doc``."""
-    ld = _article_ld(doc) or {}
-    title, title_node = extract_title(doc)
-    published_raw, modified_raw = extract_dates(doc)
-    publisher = ld.get("publisher")
-    canonical = doc.links.get("canonical")
-    keywords = doc.meta.get("article:tag", [])
+    ld = main_jsonld(doc)
+    publisher = extract_publisher(doc, ld)
+    sites = [s for s in (publisher, doc.meta_first("og:site_name")) if s]
+    title, title_node = extract_title(doc, ld, sites)
+    dates = find_dates(doc, ld, title_node)
+    found_authors = find_authors(doc, ld, publisher=publisher, anchor=title_node)
+    nodes: list[HtmlElement] = []
+    if title_node is not None:
+        nodes.append(title_node)
+    for node in (*found_authors.nodes, _dateline_node(dates.published, title_node)):
+        if node is not None and node not in nodes and _safe_node(node, title_node):
+            nodes.append(node)
+    published, modified = dates.published, dates.modified
     return Metadata(
         title=title,
         title_node=title_node,
-        nodes=[title_node] if title_node is not None else [],
-        description=doc.meta_first("description", "og:description", "twitter:description"),
-        authors=extract_authors(doc),
-        published=parse_date(published_raw),
-        published_raw=published_raw,
-        modified=parse_date(modified_raw),
-        modified_raw=modified_raw,
-        publisher=_str(publisher.get("name")) if isinstance(publisher, dict) else None
-        or doc.meta_first("og:site_name"),
-        language=doc.language or doc.meta_first("og:locale", "content-language"),
-        canonical_url=doc.absolute(canonical[0]) if canonical else doc.meta_first("og:url"),
-        tags=list(dict.fromkeys(keywords)),
-        image=doc.absolute(doc.meta_first("og:image", "twitter:image")),
+        nodes=nodes,
+        description=extract_description(doc, ld),
+        authors=found_authors.authors,
+        published=published.value if published else None,
+        published_raw=published.raw if published else None,
+        modified=modified.value if modified else None,
+        modified_raw=modified.raw if modified else None,
+        publisher=publisher,
+        language=extract_language(doc, ld),
+        canonical_url=extract_canonical(doc, ld),
+        tags=extract_tags(doc, ld),
+        image=extract_image(doc, ld),
     )

@@ -1,0 +1,596 @@
+"""Authors: people credited with the article, from JSON-LD, microdata, bylines and meta.
+
+Sources are read in order of reliability and the first that names at least one
+person wins: the article's JSON-LD ``author``; microdata ``itemprop=author``;
+``rel=author`` links and byline elements near the headline; ``<meta name=author>``
+and its cousins.  Every name goes through :func:`split_names` (a byline such as
+"By A, B and C" gives three names) and :func:`is_person_name` (never "Staff",
+an editor, a wire agency or the site itself).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+from newsparse.document import Document
+from newsparse.extract.dates import select
+from newsparse.extract.dom import HtmlElement, ancestors, class_id, norm_space, text_of
+from newsparse.models import Author
+
+__all__ = ["AuthorsFound", "find_authors", "is_person_name", "split_names"]
+
+_PREFIX = re.compile(
+    r"^(?:(?:written|posted|published|reported|words|story|text|compiled|"
+    r"article|report|analysis|photos?|video)\s+)?"
+    r"(?:by|from)\s*[:\-]?\s+|^(?:authors?|writers?|contributors?|byline)\s*[:\-]\s*|^by[:\s]\s*",
+    re.IGNORECASE,
+)
+# Where the names stop: a separator, a date, a role such as "Edited by", digits.
+_STOP = re.compile(
+    r"\s[|•·]|[|•·]\s|\s[-–—]\s|\s*\b(?:edited|reviewed|fact[- ]?checked|verified|"
+    r"updated|published|posted|last\s+updated|photos?|illustrations?|images?)\b|"
+    r"\bon\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+    r"\d|\n|\(|\bfor\s+[A-Z]",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(r"\s*(?:,|;|&|\+|/|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.IGNORECASE)
+_SENTENCE_SPLIT = re.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z])")
+_TAGS = re.compile(r"<[^>]*>")
+_EDGE_PUNCT = " \t.,;:-–—|•·\"'“”‘’()[]{}"
+
+_ROLE_WORDS = frozenset(
+    [
+        "staff",
+        "team",
+        "editor",
+        "editors",
+        "editorial",
+        "editorials",
+        "desk",
+        "newsroom",
+        "admin",
+        "administrator",
+        "writer",
+        "writers",
+        "reporter",
+        "reporters",
+        "correspondent",
+        "correspondents",
+        "contributor",
+        "contributors",
+        "guest",
+        "author",
+        "authors",
+        "anonymous",
+        "unknown",
+        "user",
+        "moderator",
+        "webmaster",
+        "redaktion",
+        "redaccion",
+        "redazione",
+        "redacao",
+        "rédaction",
+        "redacción",
+        "redação",
+        "contributing",
+        "columnist",
+        "columnists",
+        "news",
+        "media",
+        "press",
+        "agency",
+        "agencies",
+        "wire",
+        "wires",
+        "service",
+        "services",
+        "network",
+        "networks",
+        "group",
+        "inc",
+        "ltd",
+        "llc",
+        "plc",
+        "corp",
+        "corporation",
+        "company",
+        "co",
+        "gmbh",
+        "magazine",
+        "journal",
+        "daily",
+        "weekly",
+        "times",
+        "international",
+        "online",
+        "official",
+        "bureau",
+        "channel",
+        "tv",
+        "radio",
+        "report",
+        "reports",
+        "research",
+        "sponsored",
+        "partner",
+        "partners",
+        "content",
+        "brand",
+        "studio",
+        "studios",
+        "labs",
+        "foundation",
+        "association",
+        "institute",
+        "university",
+        "newsletter",
+        "insights",
+        "intelligence",
+        "analytics",
+        "markets",
+        "desk",
+        "cointelegraph",
+        "community",
+        "board",
+        "office",
+        "department",
+        "ministry",
+        "government",
+    ]
+)
+_WIRE_NAMES = frozenset(
+    [
+        "reuters",
+        "afp",
+        "ap",
+        "associated",
+        "press",
+        "bloomberg",
+        "pti",
+        "ians",
+        "ani",
+        "dpa",
+        "xinhua",
+        "upi",
+        "efe",
+        "ansa",
+        "bbc",
+        "cnn",
+        "kyodo",
+        "yonhap",
+        "tass",
+    ]
+)
+_WIRE_PHRASES = frozenset({"associated press", "agence france-presse", "press trust of india"})
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(_fold(_CAMEL.sub(" ", text)))
+
+
+def clean_text(value: str) -> str:
+    """Text from a JSON-LD / meta string: HTML tags and entities removed, spaces normalised."""
+    if "<" in value:
+        value = _TAGS.sub(" ", value)
+    if "&" in value:
+        value = html.unescape(value)
+    return norm_space(value)
+
+
+def is_person_name(name: str, site_tokens: Iterable[str] = ()) -> bool:
+    """True when ``name`` reads like a person's name, not a role, an organisation or the site.
+
+    ``site_tokens`` are the folded words of the site's name; a name equal to them is the
+    site itself.
+    """
+    if not 2 <= len(name) <= 60:
+        return False
+    if any(ch.isdigit() for ch in name) or any(ch in name for ch in "@/\\<>{}=#©®™|?!"):
+        return False
+    if "http" in name.lower() or "www." in name.lower():
+        return False
+    words = name.split()
+    if not 1 <= len(words) <= 6 or not any(ch.isalpha() for ch in name):
+        return False
+    folded = _fold(name)
+    if folded in _WIRE_PHRASES or folded.replace(".", "") in _WIRE_NAMES:
+        return False
+    tokens = _tokens(name)
+    if not tokens or any(t in _ROLE_WORDS for t in tokens):
+        return False
+    if not any(w[:1].isupper() for w in words):
+        return False  # "admin", "john doe"-style handles are rarely real bylines
+    site = set(site_tokens)
+    if site and set(tokens) <= site:
+        return False
+    return not (len(words) == 1 and name.isupper() and len(name) <= 5)  # "AP", "AFP"
+
+
+def _tidy(name: str) -> str:
+    name = name.strip(_EDGE_PUNCT)
+    if name.isupper() and len(name) > 5:
+        name = " ".join(w.capitalize() for w in name.split())
+    return name
+
+
+def split_names(text: str, site_tokens: Iterable[str] = ()) -> list[str]:
+    """The person names in a byline: "By A, B and C" gives ["A", "B", "C"].
+
+    The text stops at a separator, a date, or a role such as "Edited by"; parts that are
+    not person names (roles, agencies, the site) are dropped.
+    """
+    text = clean_text(text)
+    if not text:
+        return []
+    text = _PREFIX.sub("", text, count=1)
+    stop = _STOP.search(text)
+    if stop:
+        text = text[: stop.start()]
+    site = list(site_tokens)
+    names: list[str] = []
+    for chunk in _SENTENCE_SPLIT.split(text):
+        for part in _SPLIT.split(chunk):
+            name = _tidy(_PREFIX.sub("", part.strip(_EDGE_PUNCT), count=1))
+            if name and is_person_name(name, site):
+                names.append(name)
+    return names
+
+
+# ------------------------------------------------------------------ the page
+
+
+@dataclass
+class AuthorsFound:
+    """The authors of a page and the byline element that shows them."""
+
+    authors: list[Author] = field(default_factory=list)
+    nodes: list[HtmlElement] = field(default_factory=list)
+    source: str | None = None
+
+
+def _site_tokens(doc: Document, publisher: str | None) -> list[list[str]]:
+    out: list[list[str]] = []
+    for raw in (publisher, doc.meta_first("og:site_name"), doc.meta_first("application-name")):
+        if raw:
+            toks = _tokens(raw)
+            if toks:
+                out.append(toks)
+    return out
+
+
+_ORG_TYPES = frozenset(
+    {
+        "Organization",
+        "NewsMediaOrganization",
+        "Corporation",
+        "Brand",
+        "WebSite",
+        "WebPage",
+        "OnlineBusiness",
+        "LocalBusiness",
+        "GovernmentOrganization",
+    }
+)
+
+
+def _jsonld_index(doc: Document) -> dict[str, dict[str, Any]]:
+    index: dict[str, dict[str, Any]] = {}
+    for obj in doc.jsonld:
+        ident = obj.get("@id")
+        if isinstance(ident, str):
+            index.setdefault(ident, obj)
+    return index
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    t = obj.get("@type")
+    return {x for x in (t if isinstance(t, list) else [t]) if isinstance(x, str)}
+
+
+def _ld_people(doc: Document, value: Any, limit: int) -> Iterator[tuple[str, str | None]]:
+    """(name text, url) pairs of a JSON-LD author value, in order."""
+    items = value if isinstance(value, list) else [value]
+    index: dict[str, dict[str, Any]] | None = None
+    for item in items[: limit * 4]:
+        if isinstance(item, str):
+            yield item, None
+        elif isinstance(item, dict):
+            if set(item) <= {"@id", "@type"} and isinstance(item.get("@id"), str):
+                if index is None:
+                    index = _jsonld_index(doc)
+                item = index.get(item["@id"], item)
+            if _types(item) & _ORG_TYPES:
+                continue
+            name = item.get("name")
+            if isinstance(name, list):
+                name = next((n for n in name if isinstance(n, str)), None)
+            if not isinstance(name, str):
+                given, family = item.get("givenName"), item.get("familyName")
+                if isinstance(given, str) and isinstance(family, str):
+                    name = f"{given} {family}"
+            url = item.get("url")
+            if isinstance(url, list):
+                url = next((u for u in url if isinstance(u, str)), None)
+            if isinstance(name, str):
+                yield name, url if isinstance(url, str) else None
+
+
+def _visible_text(doc: Document) -> str:
+    body = doc.root.find("body")
+    return _fold(text_of(body if body is not None else doc.root))
+
+
+class _Shown:
+    """Whether a name is shown in the page's visible text (computed once, when needed)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text: str | None = None
+
+    def __call__(self, name: str) -> bool:
+        if self.text is None:
+            self.text = _visible_text(self.doc)
+        return re.search(r"\b" + re.escape(_fold(name)) + r"\b", self.text) is not None
+
+
+def _plausible(name: str, site: list[list[str]], shown: _Shown) -> bool:
+    """A name read from structured data that shares a word with the site's name
+    ("Altcoin Trader" on an altcoin site) is kept only when the page shows it."""
+    toks = set(_tokens(name))
+    return not any(toks & set(s) for s in site) or shown(name)
+
+
+def _from_jsonld(
+    doc: Document, ld: dict[str, Any], site: list[list[str]], shown: _Shown
+) -> list[Author]:
+    value = ld.get("author")
+    if value is None:
+        value = ld.get("creator")
+    if value is None:
+        return []
+    authors: list[Author] = []
+    for raw, url in _ld_people(doc, value, doc.limits.max_authors):
+        for name in _names(raw, site):
+            if _plausible(name, site, shown):
+                authors.append(Author(name=name, url=_safe_url(doc, url)))
+    return authors
+
+
+def _names(text: str, site: list[list[str]]) -> list[str]:
+    names = split_names(text)
+    return [n for n in names if all(is_person_name(n, s) for s in site)]
+
+
+def _safe_url(doc: Document, url: str | None) -> str | None:
+    if not url or not isinstance(url, str):
+        return None
+    absolute = doc.absolute(url.strip())
+    if absolute and absolute.startswith(("http://", "https://")):
+        return absolute
+    return None
+
+
+_LOWER = (
+    "translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', "
+    "'abcdefghijklmnopqrstuvwxyz')"
+)
+_BYLINE_XPATH = etree.XPath(
+    "//body//*[contains(concat(' ', normalize-space(@rel), ' '), ' author ')"
+    " or contains(@itemprop, 'author') or contains(@itemprop, 'creator')"
+    f" or contains({_LOWER}, 'byline') or contains({_LOWER}, 'author')"
+    f" or contains({_LOWER}, 'posted-by') or contains({_LOWER}, 'writer')"
+    " or contains(@href, '/author/') or contains(@href, '/authors/')"
+    " or contains(@href, '/writer/') or contains(@href, '/writers/')"
+    " or starts-with(normalize-space(text()), 'By ') or starts-with(normalize-space(text()), 'BY ')"
+    " or starts-with(normalize-space(text()), 'by ')]"
+)
+_ROLE_BEFORE = re.compile(
+    r"(?:edit|review|fact[- ]?check|updat|verif|photo|illustrat|translat|produc|design)\w*"
+    r"\s+by\s*:?\s*$|(?:editor|reviewer|editing|photos?|source)\s*:\s*$",
+    re.IGNORECASE,
+)
+_NOT_BYLINE = re.compile(
+    r"comment|related|recommend|sidebar|footer|widget|popular|trending|newsletter|"
+    r"author-?box|author-?bio|about-?author|author-?info|author-?card|author-?desc|"
+    r"author-?avatar|avatar|author-?image|author-?photo|author-?social|editor|review|"
+    r"more-stories|read-next|teaser|promo|\bnav|menu"
+)
+
+
+def _chrome(el: HtmlElement) -> bool:
+    for node in (el, *ancestors(el)):
+        if node.tag in ("footer", "aside", "nav"):
+            return True
+        if node.tag in ("body", "html"):
+            return False
+        if _NOT_BYLINE.search(class_id(node)):
+            return True
+    return False
+
+
+def _byline_candidates(doc: Document) -> list[HtmlElement]:
+    out = []
+    for el in select(_BYLINE_XPATH, doc.root):
+        if el.tag in ("img", "meta", "link", "script", "style", "svg", "picture", "body"):
+            continue
+        if _chrome(el):
+            continue
+        out.append(el)
+    return out
+
+
+def _credited_otherwise(el: HtmlElement, name: str) -> bool:
+    """True when the text just before ``name`` credits another role ("Edited by")."""
+    node: HtmlElement | None = el
+    for _ in range(3):
+        if node is None:
+            break
+        text = text_of(node)
+        idx = text.find(name)
+        if idx > 0 and len(text) <= 300:
+            prefix = text[max(0, idx - 40) : idx]
+            if _ROLE_BEFORE.search(prefix):
+                return True
+            if re.search(r"\bby\s*:?\s*$", prefix, re.IGNORECASE):
+                return False
+        node = node.getparent()
+    return False
+
+
+def _element_names(el: HtmlElement, site: list[list[str]]) -> list[str]:
+    name_el = None
+    if el.get("itemscope") is not None:
+        name_el = next((n for n in el.iter() if n.get("itemprop") == "name" and n is not el), None)
+    text = text_of(name_el if name_el is not None else el)
+    if not text or len(text) > 200:
+        return []
+    return [n for n in _names(text, site) if not _credited_otherwise(el, n)]
+
+
+def _link_of(el: HtmlElement, name: str) -> str | None:
+    for a in (el, *el.iter("a")):
+        href = a.get("href")
+        if a.tag == "a" and href and name in text_of(a):
+            return str(href)
+    for a in ancestors(el):
+        href = a.get("href")
+        if a.tag == "a" and href:
+            return str(href)
+        if a.tag not in ("span", "strong", "b", "em"):
+            break
+    return None
+
+
+def _from_markup(
+    doc: Document, site: list[list[str]], anchor: HtmlElement | None
+) -> tuple[list[Author], list[HtmlElement]]:
+    candidates = _byline_candidates(doc)
+    if anchor is not None:
+        # Bylines follow the headline: prefer candidates after it in document order.
+        order = {el: i for i, el in enumerate(doc.root.iter())}
+        start = order.get(anchor, 0)
+        after = [c for c in candidates if order.get(c, 0) > start]
+        candidates = after + [c for c in candidates if order.get(c, 0) <= start]
+    authors: list[Author] = []
+    nodes: list[HtmlElement] = []
+    seen: set[str] = set()
+    container: HtmlElement | None = None
+    for el in candidates:
+        if container is not None and not any(a is container for a in (el, *ancestors(el))):
+            continue
+        names = _element_names(el, site)
+        if not names:
+            continue
+        if container is None:
+            container = byline_container(el, anchor)
+        for name in names:
+            key = _fold(name)
+            if key in seen:
+                continue
+            seen.add(key)
+            authors.append(Author(name=name, url=_safe_url(doc, _link_of(el, name))))
+        nodes.append(el)
+    return authors, ([container] if container is not None else nodes[:1])
+
+
+def byline_container(el: HtmlElement, anchor: HtmlElement | None) -> HtmlElement:
+    """The largest element around ``el`` that is still only a byline / dateline.
+
+    Climbing stops before an element that holds the headline, real paragraphs, or more
+    than a couple of hundred characters of text.
+    """
+    best = el
+    node = el.getparent()
+    while node is not None and node.tag not in ("body", "html", "article", "main"):
+        if anchor is not None and (node is anchor or any(a is node for a in ancestors(anchor))):
+            break
+        text = text_of(node)
+        if len(text) > 220 or any(len(text_of(p)) > 120 for p in node.iter("p")):
+            break
+        best = node
+        node = node.getparent()
+    return best
+
+
+def _from_meta(doc: Document, site: list[list[str]], shown: _Shown) -> list[Author]:
+    for key in (
+        "author",
+        "article:author",
+        "parsely-author",
+        "sailthru.author",
+        "dc.creator",
+        "dcterms.creator",
+        "byl",
+        "citation_author",
+    ):
+        for raw in doc.meta.get(key, ()):
+            if raw.startswith(("http://", "https://", "/")):
+                continue
+            names = [n for n in _names(raw, site) if _plausible(n, site, shown)]
+            if names:
+                return [Author(name=n) for n in names]
+    return []
+
+
+def _dedupe(authors: list[Author], limit: int) -> list[Author]:
+    out: dict[str, Author] = {}
+    for author in authors:
+        key = " ".join(_tokens(author.name))
+        if key in out:
+            if out[key].url is None and author.url:
+                out[key] = Author(name=out[key].name, url=author.url)
+            continue
+        out[key] = author
+        if len(out) >= limit:
+            break
+    return list(out.values())
+
+
+def find_authors(
+    doc: Document,
+    ld: dict[str, Any] | None,
+    *,
+    publisher: str | None = None,
+    anchor: HtmlElement | None = None,
+) -> AuthorsFound:
+    """The article's authors and the byline element showing them.
+
+    ``ld`` is the article's JSON-LD object; ``publisher`` the site name (authors that
+    merely repeat it are dropped); ``anchor`` the headline element.
+    """
+    site = _site_tokens(doc, publisher)
+    limit = doc.limits.max_authors
+    markup, nodes = _from_markup(doc, site, anchor)
+    shown = _Shown(doc)
+    if ld:
+        authors = _dedupe(_from_jsonld(doc, ld, site, shown), limit)
+        if authors:
+            return AuthorsFound(authors=_with_urls(authors, markup), nodes=nodes, source="jsonld")
+    if markup:
+        return AuthorsFound(authors=_dedupe(markup, limit), nodes=nodes, source="markup")
+    authors = _dedupe(_from_meta(doc, site, shown), limit)
+    return AuthorsFound(authors=authors, nodes=nodes if authors else [], source="meta")
+
+
+def _with_urls(authors: list[Author], markup: list[Author]) -> list[Author]:
+    urls = {" ".join(_tokens(a.name)): a.url for a in markup if a.url}
+    return [
+        a if a.url else Author(name=a.name, url=urls.get(" ".join(_tokens(a.name))))
+        for a in authors
+    ]

@@ -1,0 +1,501 @@
+"""Publication and modification dates: parsing date strings and finding them in a page.
+
+:func:`parse_date` turns one date string (ISO 8601, RFC 2822, or English text such as
+"June 6, 2026", "6 June 2026", "Jun 6, 2026 at 9:30 am EST") into an aware datetime
+when an offset is given, a naive datetime when a time is given without one, or a
+``date`` when only a day is given.  Absurd values (before 1990, far in the future,
+impossible days) give None: they are skipped, never raised.
+
+:func:`find_dates` reads the page's evidence in order of reliability: the article's
+JSON-LD, ``<meta>`` tags, microdata, ``<time>`` elements near the headline and
+finally visible dates in the byline / dateline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+from lxml import etree
+
+from newsparse.document import Document
+from newsparse.extract.dom import HtmlElement, ancestors, class_id, norm_space, text_of
+
+__all__ = ["DateFound", "Dates", "find_dates", "parse_date", "search_date", "select"]
+
+DateValue = datetime | date
+
+MIN_YEAR = 1990
+"""Dates before this year are taken as placeholders, not publication dates."""
+
+MAX_FUTURE = timedelta(days=366)
+"""Dates further than this after today are skipped."""
+
+_MAX_INPUT = 120
+
+_MONTHS: dict[str, int] = {}
+for _i, _names in enumerate(
+    (
+        "january jan",
+        "february feb",
+        "march mar",
+        "april apr",
+        "may",
+        "june jun",
+        "july jul",
+        "august aug",
+        "september sep sept",
+        "october oct",
+        "november nov",
+        "december dec",
+    ),
+    start=1,
+):
+    for _n in _names.split():
+        _MONTHS[_n] = _i
+
+_TZ_NAMES: dict[str, int] = {
+    # minutes east of UTC; ambiguous abbreviations (ET, IST...) are left out on purpose
+    "z": 0,
+    "utc": 0,
+    "gmt": 0,
+    "ut": 0,
+    "est": -300,
+    "edt": -240,
+    "cst": -360,
+    "cdt": -300,
+    "mst": -420,
+    "mdt": -360,
+    "pst": -480,
+    "pdt": -420,
+    "akst": -540,
+    "akdt": -480,
+    "hst": -600,
+    "bst": 60,
+    "cet": 60,
+    "cest": 120,
+    "eet": 120,
+    "eest": 180,
+    "wet": 0,
+    "west": 60,
+    "msk": 180,
+    "jst": 540,
+    "kst": 540,
+    "hkt": 480,
+    "sgt": 480,
+    "aest": 600,
+    "aedt": 660,
+    "nzst": 720,
+    "nzdt": 780,
+}
+
+_OFFSET = r"(?P<tz>[zZ]|(?:UTC|GMT)?\s?[+-]\d{1,2}(?::?\d{2})?|[A-Za-z]{1,5})"
+_TIME = (
+    r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,](?P<frac>\d{1,9}))?)?"
+    r"(?:\s*(?P<ampm>[aApP]\.?\s?[mM]\.?))?"
+)
+_ISO = re.compile(
+    r"^\s*(?P<year>\d{4})(?P<sep>[-/.]?)(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
+    r"(?:(?:[T\s]+|\s*,\s*)" + _TIME + r"(?:\s*" + _OFFSET + r")?)?\s*$"
+)
+_MONTH_WORD = r"(?P<mname>[A-Za-z]{3,9})\.?"
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
+_TEXT_TAIL = (
+    r"(?:(?:\s*,\s*|\s+|\s+at\s+|\s*[-–—|@]\s*)" + _TIME + r"(?:\s*\(?" + _OFFSET + r"\)?)?)?"
+)
+# "June 6, 2026", "Jun. 6 2026", "Monday, June 6th, 2026 at 9:30 am EDT"
+_MDY = _WEEKDAY + _MONTH_WORD + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"
+# "6 June 2026", "06 Jun. 2026", "Sat, 6 Jun 2026 09:30:00 +0000"
+_DMY = (
+    _WEEKDAY
+    + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?"
+    + _MONTH_WORD
+    + r",?\s+(?P<year>\d{4})"
+)
+# "06.06.2026", "6/6/2026" (numeric, day first when dotted)
+_NUMERIC = r"(?P<a>\d{1,2})(?P<nsep>[./-])(?P<b>\d{1,2})(?P=nsep)(?P<year>\d{4})"
+_TEXT_PATTERNS = tuple(
+    re.compile(r"(?<![\w])" + body + _TEXT_TAIL + r"(?![\w:])", re.IGNORECASE)
+    for body in (_MDY, _DMY, _NUMERIC)
+)
+_ISO_SEARCH = re.compile(
+    r"(?<![\d\w])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
+    r"(?:[T\s]" + _TIME + r"(?:\s?" + _OFFSET + r")?)?(?![\d])"
+)
+
+
+def select(xpath: etree.XPath, root: HtmlElement) -> list[HtmlElement]:
+    """The elements an XPath selects under ``root`` (text and attribute results dropped)."""
+    result = xpath(root)
+    if not isinstance(result, list):
+        return []
+    return [el for el in result if isinstance(el, HtmlElement)]
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _offset(raw: str | None) -> timezone | bool | None:
+    """A timezone for ``raw``; None when there is none; False when it is not an offset."""
+    if not raw:
+        return None
+    text = raw.strip()
+    low = text.lower()
+    if low in _TZ_NAMES:
+        return timezone(timedelta(minutes=_TZ_NAMES[low]))
+    m = re.fullmatch(r"(?:utc|gmt)?\s?([+-])(\d{1,2})(?::?(\d{2}))?", low)
+    if not m:
+        return False
+    hours, minutes = int(m.group(2)), int(m.group(3) or 0)
+    if hours > 14 or minutes >= 60:
+        return False
+    delta = timedelta(hours=hours, minutes=minutes)
+    return timezone(-delta if m.group(1) == "-" else delta)
+
+
+def _build(
+    year: int, month: int, day: int, parts: dict[str, str | None], *, today: datetime
+) -> DateValue | None:
+    if year < MIN_YEAR:
+        return None
+    try:
+        day_value = date(year, month, day)
+    except ValueError:
+        return None
+    if day_value > (today + MAX_FUTURE).date():
+        return None
+    if parts.get("hour") is None:
+        return day_value
+    hour = int(parts["hour"] or 0)
+    minute = int(parts["minute"] or 0)
+    second = int(parts.get("second") or 0)
+    frac = parts.get("frac") or ""
+    micro = int((frac + "000000")[:6]) if frac else 0
+    ampm = (parts.get("ampm") or "").lower().replace(".", "").replace(" ", "")
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm.startswith("p") else 0)
+    if second == 60:
+        second = 59
+    tz = _offset(parts.get("tz"))
+    if tz is False:
+        tz = None
+    try:
+        return datetime(
+            year,
+            month,
+            day,
+            hour,
+            minute,
+            second,
+            micro,
+            tzinfo=tz if isinstance(tz, timezone) else None,
+        )
+    except ValueError:
+        return None
+
+
+def _from_match(m: re.Match[str], today: datetime) -> DateValue | None:
+    groups = m.groupdict()
+    year = int(groups["year"])
+    if groups.get("mname"):
+        month = _MONTHS.get(groups["mname"].lower().rstrip("."), 0)
+        if not month:
+            return None
+        day = int(groups["day"])
+    elif groups.get("a"):
+        a, b = int(groups["a"]), int(groups["b"])
+        if groups.get("nsep") == "." or a > 12:
+            day, month = a, b
+        elif b > 12:
+            month, day = a, b
+        else:
+            # ambiguous: read month-first for slashes (US style), day-first otherwise
+            month, day = (a, b) if groups.get("nsep") == "/" else (b, a)
+    else:
+        month, day = int(groups["month"]), int(groups["day"])
+    if groups.get("tz") and _offset(groups["tz"]) is False:
+        groups["tz"] = None
+    return _build(year, month, day, groups, today=today)
+
+
+def parse_date(value: object, *, today: datetime | None = None) -> DateValue | None:
+    """Parse one date string; None when it is not a plausible date.
+
+    Returns an aware datetime when the string has an offset or zone abbreviation, a
+    naive datetime when it has a time without one, a ``date`` when only a day.
+    """
+    if not isinstance(value, str):
+        return None
+    text = norm_space(value)
+    if not text or len(text) > _MAX_INPUT:
+        return None
+    now = today or _now()
+    m = _ISO.match(text)
+    if m:
+        sep = m.group("sep")
+        if sep == "" and not (len(m.group("month")) == 2 and len(m.group("day")) == 2):
+            return None
+        return _from_match(m, now)
+    if re.fullmatch(r"\d{10}(?:\d{3})?", text):
+        return _from_epoch(int(text), now)
+    return search_date(text, today=now, whole=True)
+
+
+def _from_epoch(stamp: int, today: datetime) -> DateValue | None:
+    if stamp > 10**11:
+        stamp //= 1000
+    try:
+        value = datetime.fromtimestamp(stamp, timezone.utc)
+    except (OverflowError, OSError, ValueError):
+        return None
+    if value.year < MIN_YEAR or value > today + MAX_FUTURE:
+        return None
+    return value
+
+
+def search_date(
+    text: str, *, today: datetime | None = None, whole: bool = False
+) -> DateValue | None:
+    """The first plausible date written in ``text`` (e.g. a dateline), or None.
+
+    With ``whole``, the date must make up nearly all of the text.
+    """
+    if not text:
+        return None
+    text = text[:400]
+    now = today or _now()
+    best: tuple[int, DateValue] | None = None
+    for pattern in (*_TEXT_PATTERNS, _ISO_SEARCH):
+        m = pattern.search(text)
+        if not m:
+            continue
+        if whole and len(text) - (m.end() - m.start()) > 12:
+            continue
+        value = _from_match(m, now)
+        if value is not None and (best is None or m.start() < best[0]):
+            best = (m.start(), value)
+    return best[1] if best else None
+
+
+# ------------------------------------------------------------------ finding dates in a page
+
+
+@dataclass
+class DateFound:
+    """One date read from the page."""
+
+    value: DateValue
+    raw: str
+    node: HtmlElement | None = None
+    """The visible element that shows it, when it came from the markup."""
+
+
+@dataclass
+class Dates:
+    """The published and modified dates of a page."""
+
+    published: DateFound | None = None
+    modified: DateFound | None = None
+    nodes: list[HtmlElement] = field(default_factory=list)
+
+
+_PUBLISHED_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "article:published",
+    "og:published_time",
+    "datepublished",
+    "published_time",
+    "publish-date",
+    "publish_date",
+    "publishdate",
+    "pubdate",
+    "date.published",
+    "article.published",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dcterms.date",
+    "dc.date",
+    "dcterms.created",
+    "dc.date.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article_date_original",
+    "original-publish-date",
+    "cxenseparse:recs:publishtime",
+    "date",
+    "citation_publication_date",
+    "citation_date",
+)
+_MODIFIED_META = (
+    "article:modified_time",
+    "og:article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "modified_time",
+    "article:modified",
+    "last-modified",
+    "dcterms.modified",
+    "dc.date.modified",
+    "lastmod",
+    "revised",
+)
+
+_ITEMPROP_XPATH = etree.XPath(
+    "//*[@itemprop='datePublished' or @itemprop='dateModified' or @itemprop='dateCreated']"
+)
+_TIME_XPATH = etree.XPath("//time")
+_DATELINE_XPATH = etree.XPath(
+    "//*[self::div or self::span or self::p or self::li or self::small or self::time]"
+    "[contains(translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', "
+    "'abcdefghijklmnopqrstuvwxyz'), 'date') or "
+    "contains(translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', "
+    "'abcdefghijklmnopqrstuvwxyz'), 'publish') or "
+    "contains(translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', "
+    "'abcdefghijklmnopqrstuvwxyz'), 'byline') or "
+    "contains(translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', "
+    "'abcdefghijklmnopqrstuvwxyz'), 'posted')]"
+)
+_NOT_ARTICLE_RE = re.compile(
+    r"comment|related|recommend|sidebar|footer|widget|popular|trending|newsletter|"
+    r"more-stories|read-next|teaser|promo|\bnav|menu"
+)
+_MODIFIED_CUE = re.compile(r"updat|modif|edited|revis", re.IGNORECASE)
+_PUBLISHED_CUE = re.compile(r"publish|posted|pubdate|entry-date|created", re.IGNORECASE)
+
+
+def _str(value: Any) -> str | None:
+    return norm_space(value) or None if isinstance(value, str) else None
+
+
+def _in_chrome(el: HtmlElement) -> bool:
+    """True when ``el`` sits in comments, related-article lists, sidebars or footers."""
+    for node in (el, *ancestors(el)):
+        tag = node.tag
+        if tag in ("footer", "aside", "nav"):
+            return True
+        if tag in ("article", "main", "body"):
+            return False
+        if _NOT_ARTICLE_RE.search(class_id(node)):
+            return True
+    return False
+
+
+def _found(raw: str | None, node: HtmlElement | None = None) -> DateFound | None:
+    if not raw:
+        return None
+    value = parse_date(raw)
+    return DateFound(value, raw, node) if value is not None else None
+
+
+def _from_jsonld(ld: dict[str, Any], key: str) -> DateFound | None:
+    raw = ld.get(key)
+    if isinstance(raw, list):
+        raw = next((r for r in raw if isinstance(r, str)), None)
+    return _found(_str(raw))
+
+
+def _from_meta(doc: Document, keys: tuple[str, ...]) -> DateFound | None:
+    for key in keys:
+        for raw in doc.meta.get(key, ()):
+            found = _found(raw)
+            if found is not None:
+                return found
+    return None
+
+
+def _element_date(el: HtmlElement) -> DateFound | None:
+    for attr in ("datetime", "content", "data-datetime", "data-time", "title"):
+        found = _found(_str(el.get(attr)), el)
+        if found is not None:
+            return found
+    text = text_of(el)
+    if text and len(text) <= 200:
+        value = search_date(text)
+        if value is not None:
+            return DateFound(value, text, el)
+    return None
+
+
+def _from_itemprop(doc: Document, prop: str) -> DateFound | None:
+    for el in select(_ITEMPROP_XPATH, doc.root):
+        if el.get("itemprop") == prop and not _in_chrome(el):
+            found = _element_date(el)
+            if found is not None:
+                return found
+    return None
+
+
+def _near(el: HtmlElement, anchor: HtmlElement | None) -> bool:
+    """True when ``el`` shares a header/article ancestor with the headline ``anchor``."""
+    if anchor is None:
+        return True
+    scope = anchor
+    for _ in range(4):
+        parent = scope.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        scope = parent
+        if parent.tag in ("header", "article", "main"):
+            break
+    return any(a is scope for a in ancestors(el))
+
+
+def _from_time_elements(
+    doc: Document, anchor: HtmlElement | None
+) -> tuple[DateFound | None, DateFound | None]:
+    published: DateFound | None = None
+    modified: DateFound | None = None
+    fallback: DateFound | None = None
+    for el in select(_TIME_XPATH, doc.root):
+        if _in_chrome(el):
+            continue
+        found = _element_date(el)
+        if found is None:
+            continue
+        cue = f"{class_id(el)} {el.get('itemprop') or ''}"
+        if _MODIFIED_CUE.search(cue):
+            modified = modified or found
+        elif el.get("pubdate") is not None or _PUBLISHED_CUE.search(cue):
+            published = published or found
+        elif fallback is None and _near(el, anchor):
+            fallback = found
+    return published or fallback, modified
+
+
+def _from_datelines(doc: Document, anchor: HtmlElement | None) -> DateFound | None:
+    for el in select(_DATELINE_XPATH, doc.root):
+        if _MODIFIED_CUE.search(class_id(el)) or _in_chrome(el) or not _near(el, anchor):
+            continue
+        text = text_of(el)
+        if not text or len(text) > 200:
+            continue
+        value = search_date(text)
+        if value is not None:
+            return DateFound(value, text, el)
+    return None
+
+
+def find_dates(
+    doc: Document, ld: dict[str, Any] | None, anchor: HtmlElement | None = None
+) -> Dates:
+    """The page's published and modified dates, most reliable evidence first.
+
+    ``ld`` is the article's JSON-LD object (if any); ``anchor`` the headline element,
+    used to prefer dates shown next to it over dates elsewhere in the page.
+    """
+    ld = ld or {}
+    published = _from_jsonld(ld, "datePublished") or _from_meta(doc, _PUBLISHED_META)
+    modified = _from_jsonld(ld, "dateModified") or _from_meta(doc, _MODIFIED_META)
+    published = published or _from_itemprop(doc, "datePublished")
+    modified = modified or _from_itemprop(doc, "dateModified")
+    time_published, time_modified = _from_time_elements(doc, anchor)
+    published = published or time_published
+    modified = modified or time_modified
+    published = published or _from_jsonld(ld, "dateCreated") or _from_datelines(doc, anchor)
+    return Dates(published=published, modified=modified)
