@@ -1,14 +1,991 @@
-"""Reader comments as a reply tree."""
+"""Reader comments as a reply tree.
+
+The extractor works on markup vocabularies, not on sites:
+
+* **comment items** are recognised by schema.org microdata (``itemtype`` ending in
+  ``/Comment`` or ``/UserComments``), by class tokens (``comment``, ``wpd-comment``,
+  ``comment-item``, ``comments__item``...), by ``data-testid="comment"``, by
+  ``data-comment-id``, by WordPress-style ids (``comment-123``) and, for Disqus-like
+  threads, by ``li.post`` elements that carry a ``post-message``;
+* inside an item, the **text** is the first content element (``itemprop=text``,
+  ``comment-content``, ``wpd-comment-text``, ``post-message``...) or else the item's
+  own text without its author, date, meta line and chrome (reply/like/report/share
+  links and buttons, vote counts, avatars, "says:");
+* the **author** is the ``fn`` / ``itemprop=author`` / ``comment-author``... element,
+  its link the ``author_url``; the **date** is a ``<time>`` or a date-classed element;
+* the **reply tree** comes from, in this order: an explicit parent reference
+  (``data-parent``/``data-parent-id``/``data-reply-to`` or an ``in-reply-to`` link to
+  ``#comment-123``), DOM nesting (``ol.children``, nested containers), depth markers
+  of flat lists (``depth-N``/``level-N`` classes, ``aria-level``, ``data-depth``,
+  ``margin-left`` styles), and reply flags (``is-reply``/``comment-reply`` classes, a
+  leading ``↳`` marker, or a text that opens with ``^`` replying to the one above).
+
+The whole comments area (heading, list, form, JavaScript placeholder such as an
+empty ``#disqus_thread``) is claimed so that none of it reaches the body.
+Comments loaded later by JavaScript are not in the HTML and are never invented.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+from lxml import etree
+
 from newsparse.document import Document
-from newsparse.extract.dom import Claim
+from newsparse.extract.dom import Claim, HtmlElement, ancestors, norm_space
 from newsparse.models import Comment
 
-__all__ = ["extract_comments"]
+__all__ = ["extract_comments", "parse_comment_date"]
+
+# ----------------------------------------------------------------- vocabulary
+
+#: Elements that may be comment items or comment areas (cheap pre-selection).
+_CANDIDATES = etree.XPath(
+    "//*[contains(@class, 'omment') or contains(@id, 'omment') or contains(@itemtype, 'omment')"
+    " or contains(@data-testid, 'omment') or @data-comment-id or contains(@class, 'wpd')"
+    " or contains(@id, 'disqus') or contains(@id, 'respond') or contains(@class, 'respond')"
+    " or contains(@class, 'post-list') or contains(@class, 'discussion')]"
+)
+_COMMENT_FORMS = etree.XPath(
+    "//form[contains(@id, 'omment') or contains(@class, 'omment') or contains(@action, 'omment')"
+    " or .//textarea[contains(@name, 'omment') or contains(@id, 'omment')]]"
+)
+_LI_POSTS = etree.XPath("//li[contains(concat(' ', normalize-space(@class), ' '), ' post ')]")
+_POST_MESSAGE = etree.XPath(".//*[contains(@class, 'post-message')]")
+
+_ITEM_TYPE = re.compile(r"schema\.org/(?:Comment|UserComments)\s*$", re.I)
+_ITEM_CLASS = re.compile(
+    r"^(?:comment|wpd-comment|comment[-_]?item|comments?__item|comments?-list__item|"
+    r"comment[-_]entry|single[-_]comment|c-comment|user[-_]comment|reader[-_]comment|"
+    r"thecomment|comment[-_]node|comment[-_]card|comment--(?:reply|nested|child|root))$"
+)
+_ITEM_TESTID = re.compile(r"^comment(?:[-_]?(?:item|card|node|entry|thread-item))?$", re.I)
+_ITEM_ID = re.compile(r"^comment[-_]?\d+$", re.I)
+_AREA_TOKEN = re.compile(
+    r"^(?:(?:article|post|entry|story|page|user|reader|readers|js|site|blog|single|wp|main|"
+    r"the|all|ast|fb|disqus|vf|m|c|l|o|section)[-_])?"
+    r"comments?(?:[-_](?:area|section|container|wrapper|wrap|block|list|thread|threads|box|"
+    r"holder|widget|module|template|outer|inner|root|panel|region|feed|stream|embed))?$"
+    r"|^(?:wpdcom|wpd-threads|wpd-thread-list|wpd-thread-wrapper|disqus_thread|"
+    r"disqus[-_]comments|commentlist|comment-respond|respond|comments-template|"
+    r"discussion|article-discussion|discussion-thread)$"
+)
+_AREA_TESTID = re.compile(r"^comments?(?:[-_](?:section|list|thread|area|container))?$", re.I)
+_RESPOND = re.compile(r"^(?:respond|comment-respond|wpd-form-wrap|wpd_main_comm_form)$")
+
+_CONTENT_PROP = frozenset({"text", "commenttext", "comment-text", "articlebody"})
+_CONTENT_STRONG = re.compile(
+    r"^(?:comment[-_]?(?:content|text|message|txt|entry-content)|wpd-comment-text|post-message|"
+    r"comments?__(?:text|content|message|body)|comment--(?:text|content|body)|"
+    r"comment-body-text|commenttext|comment_text|comment_content|message-content|"
+    r"comment-(?:body-)?inner-text)$"
+)
+_CONTENT_WEAK = re.compile(
+    r"^(?:comment[-_]?body|body|text|message|content|post-body-inner|msg|comment-html)$"
+)
+_CONTENT_TESTID = re.compile(r"^comment[-_]?(?:body|text|content|message)$", re.I)
+
+_AUTHOR_PROP = frozenset({"author", "creator"})
+_AUTHOR_STRONG = re.compile(
+    r"^(?:fn|comment[-_]?author(?:[-_]name)?|wpd-comment-author|comments?__(?:author|user|name|"
+    r"username)|comment-user(?:name)?|commenter(?:[-_]name)?|author[-_]name|user[-_]?name|"
+    r"display[-_]name|nickname|comment__author-name|comment-name)$"
+)
+_AUTHOR_WEAK = re.compile(r"^(?:author|name|user|byline|post-byline|vcard)$")
+_AUTHOR_TESTID = re.compile(r"^(?:comment[-_]?)?(?:author|user(?:name)?|commenter)$", re.I)
+_DATE_PROP = frozenset({"datecreated", "datepublished", "commenttime", "uploaddate"})
+_DATE_CLASS = re.compile(
+    r"^(?:(?:comment|wpd-comment|comments?_?)[-_]{0,2})?(?:date|time|timestamp|published|"
+    r"time-ago|ago|posted|datetime|metadata-date)$"
+)
+_META_CLASS = re.compile(
+    r"^(?:comment[-_]?(?:meta|metadata|header|head|info|byline|details|top)|"
+    r"comments?__(?:meta|header|head|info)|wpd-comment-header|post-meta|post-byline|meta|"
+    r"comment-author|vcard)$"
+)
+#: Parts of class tokens (split at - and _) that mark chrome inside a comment.
+_CHROME_PARTS = frozenset(
+    {
+        "reply", "actions", "action", "vote", "votes", "voting", "like", "likes", "dislike",
+        "report", "share", "sharing", "flag", "toolbar", "avatar", "badge", "says", "permalink",
+        "edit", "reactions", "reaction", "upvote", "downvote", "menu", "footer", "toggle",
+        "collapse", "label", "tooltip", "rating", "score", "points", "karma", "icon",
+        "buttons", "button", "btn", "controls", "options", "moderation", "flair", "screen",
+        "sr", "visually", "hidden", "follow", "subscribe", "indicator",
+    }
+)  # fmt: skip
+_CHROME_TAGS = frozenset(
+    {
+        "button", "form", "script", "style", "noscript", "template", "svg", "img", "picture",
+        "input", "textarea", "select", "option", "menu", "nav", "iframe", "video", "audio",
+        "object", "embed", "canvas", "meta", "link", "head", "title", "dialog",
+    }
+)  # fmt: skip
+_CHROME_WORDS = frozenset(
+    {
+        "reply", "replies", "like", "likes", "unlike", "dislike", "report", "share", "flag",
+        "upvote", "downvote", "edit", "delete", "permalink", "quote", "says:", "says", "said:",
+        "link", "copy link", "report abuse", "hide replies", "show replies", "load more",
+        "view replies", "reply to this comment", "•", "·", "|", "responder", "antworten",
+        "répondre", "rispondi", "responder a", "ответить", "cancel reply", "helpful",
+    }
+)  # fmt: skip
+_TRAIL_WORDS = frozenset(
+    {"reply", "like", "likes", "report", "share", "flag", "upvote", "downvote", "edit", "delete"}
+)
+_HEADING_TEXT = re.compile(
+    r"^(?:\d+\s+(?:thoughts?|comments?|responses?|replies|reactions?|opinions?)\b.*|"
+    r"(?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:comment|reply|response)\b.*|"
+    r"(?:reader\s+)?comments?(?:\s*\(\d+\))?|discussion|join the (?:discussion|conversation)|"
+    r"what do you think\??|(?:\d+\s+)?responses? to\b.*|one (?:thought|comment|response)\b.*)$",
+    re.I,
+)
+_BLOCK_TAGS = frozenset(
+    {
+        "p", "div", "li", "ul", "ol", "blockquote", "pre", "section", "article", "header",
+        "footer", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "dd", "dt", "dl",
+        "figure", "figcaption", "aside", "address", "hr", "details", "summary",
+    }
+)  # fmt: skip
+_DEPTH_CLASS = re.compile(
+    r"^(?:(?:comment|wpd_comment|wpd-comment|thread|nested|reply)[-_]{1,2})?"
+    r"(?:depth|level|lvl|indent|nesting)[-_]?(\d{1,2})$"
+)
+_REPLY_FLAG = re.compile(
+    r"^(?:is[-_]reply|comment[-_]reply|reply|comment--reply|child[-_]comment|sub[-_]?comment|"
+    r"nested[-_]comment|comment--nested|is[-_]child|comment--child|reply[-_]comment|"
+    r"is[-_]nested|comment-child)$"
+)
+_PARENT_ATTRS = (
+    "data-parent",
+    "data-parent-id",
+    "data-parentid",
+    "data-parent-comment-id",
+    "data-reply-to",
+    "data-in-reply-to",
+    "data-reply-to-id",
+)
+_ALIAS_ATTRS = ("id", "data-comment-id", "data-commentid", "data-id", "data-comment", "name")
+_PARENT_LINK = re.compile(r"(?:^|[-_])(?:in-reply-to|reply-to|replying-to|parent(?:-link)?)$")
+_MARGIN = re.compile(
+    r"(?:^|;)\s*(?:margin|padding)-(?:left|inline-start)\s*:\s*(\d+(?:\.\d+)?)\s*(px|em|rem|%)?",
+    re.I,
+)
+_DIGITS = re.compile(r"\d+")
+_TEMPLATE_TEXT = re.compile(r"\{\{|\}\}|<%|\$\{")
+_SPLIT = re.compile(r"[-_]+")
+_MARKERS = "↳↪⤷"
+_FN = re.compile(r"^(?:.*\s)?fn(?:\s.*)?$")
+
+_BREAK = "\x00"
+_LINE = "\x01"
+
+
+# ----------------------------------------------------------------- dates
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("dec", "december"),
+        ]
+    )
+    for m in names
+}  # fmt: skip
+_ISO_DATE = re.compile(
+    r"^\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})"
+    r"(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?\s*$",
+    re.I,
+)
+_MONTH_RE = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"  # noqa: E501
+_TIME_RE = (
+    r"(?:[\s,]*(?:at|@|-|–|—)?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?\s?m\.?)?"
+    r"\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?"
+)
+_TEXT_MDY = re.compile(
+    r"(?:^|[\s,(])" + _MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})" + _TIME_RE, re.I
+)
+_TEXT_DMY = re.compile(
+    r"(?:^|[\s,(])(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?"
+    + _MONTH_RE
+    + r",?\s+(\d{4})"
+    + _TIME_RE,
+    re.I,
+)
+
+
+def _tz(value: str | None) -> timezone | None:
+    if not value:
+        return None
+    v = value.upper()
+    if v in ("Z", "UTC", "GMT"):
+        return timezone.utc
+    sign = -1 if v[0] == "-" else 1
+    digits = v[1:].replace(":", "")
+    try:
+        return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0)))
+    except ValueError:
+        return None
+
+
+def _build(
+    y: int,
+    mo: int,
+    d: int,
+    hh: str | None,
+    mm: str | None,
+    ss: str | None,
+    ampm: str | None,
+    tz: str | None,
+) -> datetime | date | None:
+    try:
+        if hh is None or mm is None:
+            return date(y, mo, d)
+        hour = int(hh)
+        if ampm:
+            pm = ampm.lower().startswith("p")
+            if hour == 12:
+                hour = 0
+            if pm:
+                hour += 12
+        return datetime(y, mo, d, hour, int(mm), int(ss or 0), tzinfo=_tz(tz))
+    except ValueError:
+        return None
+
+
+def parse_comment_date(value: str | None) -> datetime | date | None:
+    """A comment's date from an ISO 8601 or English month-name string; None if neither.
+
+    An aware datetime when an offset (or Z/UTC/GMT) is given, a naive datetime for a
+    time without one, a ``date`` for a day only.  Relative dates ("2 hours ago") give None.
+    """
+    if not value or len(value) > 120:
+        return None
+    m = _ISO_DATE.match(value)
+    if m:
+        y, mo, d, hh, mm, ss, tz = m.groups()
+        return _build(int(y), int(mo), int(d), hh, mm, ss, None, tz)
+    m = _TEXT_MDY.search(value)
+    if m:
+        mon, d, y, hh, mm, ss, ampm, tz = m.groups()
+        return _build(int(y), _month(mon), int(d), hh, mm, ss, ampm, tz)
+    m = _TEXT_DMY.search(value)
+    if m:
+        d, mon, y, hh, mm, ss, ampm, tz = m.groups()
+        return _build(int(y), _month(mon), int(d), hh, mm, ss, ampm, tz)
+    return None
+
+
+def _month(name: str) -> int:
+    return _MONTHS.get(name.lower().rstrip(".")[:9], 0) or _MONTHS.get(name.lower()[:3], 0)
+
+
+# ----------------------------------------------------------------- element helpers
+
+
+def _xpath(path: etree.XPath, node: HtmlElement) -> list[HtmlElement]:
+    """Run a compiled XPath that selects elements; anything else is dropped."""
+    result = path(node)
+    if not isinstance(result, list):
+        return []
+    return [r for r in result if isinstance(r, HtmlElement)]
+
+
+def _tokens(el: HtmlElement) -> list[str]:
+    return (el.get("class") or "").lower().split()
+
+
+def _is_element(node: Any) -> bool:
+    return isinstance(node.tag, str)
+
+
+def _item_kind(el: HtmlElement) -> str | None:
+    """How ``el`` is recognised as a comment item: 'schema', 'testid', 'class', 'id', or None."""
+    itemtype = el.get("itemtype")
+    if itemtype and _ITEM_TYPE.search(itemtype):
+        return "schema"
+    testid = el.get("data-testid")
+    if testid and _ITEM_TESTID.match(testid.strip()):
+        return "testid"
+    if any(_ITEM_CLASS.match(t) for t in _tokens(el)):
+        return "class"
+    if el.get("data-comment-id"):
+        return "id"
+    ident = el.get("id")
+    if ident and _ITEM_ID.match(ident) and el.tag in ("li", "div", "article", "section"):
+        return "id"
+    return None
+
+
+def _is_area(el: HtmlElement) -> bool:
+    if el.tag in ("html", "body", "main", "head", "a", "span", "button", "i", "svg", "img"):
+        return False
+    ident = (el.get("id") or "").lower()
+    if ident and _AREA_TOKEN.match(ident):
+        return True
+    testid = el.get("data-testid")
+    if testid and _AREA_TESTID.match(testid.strip()):
+        return True
+    return any(_AREA_TOKEN.match(t) for t in _tokens(el))
+
+
+def _is_chrome(el: HtmlElement) -> bool:
+    tag = el.tag
+    if tag in _CHROME_TAGS:
+        return True
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    rel = (el.get("rel") or "").lower()
+    if "in-reply-to" in rel:
+        return True
+    for token in _tokens(el):
+        if any(part in _CHROME_PARTS for part in _SPLIT.split(token)):
+            return True
+    testid = (el.get("data-testid") or "").lower()
+    if testid and any(part in _CHROME_PARTS for part in _SPLIT.split(testid)):
+        return True
+    if tag in ("a", "span", "small", "li") and len(el) <= 2:
+        text = norm_space("".join(el.itertext())).lower()
+        if text in _CHROME_WORDS or (text and text.strip("0123456789 ") == ""):
+            return True
+    return False
+
+
+def _walk(root: HtmlElement, stop: Callable[[HtmlElement], bool]) -> Iterator[HtmlElement]:
+    """Elements under ``root`` in document order, not descending into ``stop`` elements."""
+    stack = [c for c in reversed(root) if _is_element(c)]
+    while stack:
+        node = stack.pop()
+        if stop(node):
+            continue
+        yield node
+        stack.extend(c for c in reversed(node) if _is_element(c))
+
+
+def _collect(node: HtmlElement, skip: Callable[[HtmlElement], bool], out: list[str]) -> None:
+    if node.text:
+        out.append(node.text)
+    for child in node:
+        if _is_element(child) and not skip(child):
+            tag = child.tag
+            if tag == "br":
+                out.append(_LINE)
+            else:
+                block = tag in _BLOCK_TAGS
+                if block:
+                    out.append(_BREAK)
+                _collect(child, skip, out)
+                if block:
+                    out.append(_BREAK)
+        if child.tail:
+            out.append(child.tail)
+
+
+def _text(node: HtmlElement, skip: Callable[[HtmlElement], bool]) -> str:
+    """Visible text of ``node`` without ``skip`` subtrees; paragraphs split by a blank line."""
+    out: list[str] = []
+    _collect(node, skip, out)
+    paragraphs = []
+    for para in "".join(out).split(_BREAK):
+        lines = [norm_space(line) for line in para.split(_LINE)]
+        text = "\n".join(line for line in lines if line)
+        if text:
+            paragraphs.append(text)
+    return "\n\n".join(paragraphs)
+
+
+def _clean_text(text: str) -> str:
+    """Strip leftover chrome words at the ends of a comment's text."""
+    text = re.sub(r"^(?:says|said|wrote)\s*:\s*", "", text, flags=re.I)
+    words = text.split(" ")
+    dropped = False
+    while len(words) > 1:
+        last = words[-1].strip("·•|").lower()
+        if last == "":
+            words.pop()
+        elif last in _TRAIL_WORDS:
+            words.pop()
+            dropped = True
+        elif last.isdigit() and (dropped or words[-2].strip("·•|").lower() in _TRAIL_WORDS):
+            words.pop()
+        else:
+            break
+    return " ".join(words).strip()
+
+
+# ----------------------------------------------------------------- items
+
+
+@dataclass
+class _Item:
+    el: HtmlElement
+    kind: str
+    index: int = 0
+    aliases: list[str] = field(default_factory=list)
+    author: str | None = None
+    author_url: str | None = None
+    published: datetime | date | None = None
+    published_raw: str | None = None
+    text: str = ""
+    has_content: bool = False
+    parent: int | None = None
+    depth: int | None = None
+    indent: float | None = None
+    reply_flag: bool = False
+    caret: bool = False
+    explicit_parent: str | None = None
+    comment_id: str | None = None
+
+
+def _find_candidates(doc: Document) -> tuple[list[_Item], list[HtmlElement]]:
+    items: list[_Item] = []
+    areas: list[HtmlElement] = []
+    seen: set[HtmlElement] = set()
+    for el in _xpath(_CANDIDATES, doc.root):
+        if not _is_element(el) or _inside_template(el):
+            continue
+        kind = _item_kind(el)
+        if kind is not None:
+            items.append(_Item(el, kind))
+            seen.add(el)
+        elif _is_area(el):
+            areas.append(el)
+    # Disqus-like threads: li.post carrying a post-message.
+    for li in _xpath(_LI_POSTS, doc.root):
+        if li not in seen and _xpath(_POST_MESSAGE, li):
+            items.append(_Item(li, "class"))
+            seen.add(li)
+    order = {el: i for i, el in enumerate(doc.root.iter())} if items else {}
+    items.sort(key=lambda it: order.get(it.el, 0))
+    return items, areas
+
+
+def _inside_template(el: HtmlElement) -> bool:
+    return any(a.tag == "template" for a in ancestors(el))
+
+
+def _nearest_item_ancestor(el: HtmlElement, item_els: dict[HtmlElement, _Item]) -> _Item | None:
+    for a in ancestors(el):
+        found = item_els.get(a)
+        if found is not None:
+            return found
+    return None
+
+
+def _shell_text(item: _Item, item_els: dict[HtmlElement, _Item]) -> str:
+    def skip(el: HtmlElement) -> bool:
+        return el in item_els or _is_chrome(el)
+
+    return _text(item.el, skip)
+
+
+def _merge_wrappers(items: list[_Item]) -> list[_Item]:
+    """Drop candidates that are only the inner body wrapper of another candidate."""
+    item_els = {it.el: it for it in items}
+    children: dict[HtmlElement, list[_Item]] = {}
+    for it in items:
+        parent = _nearest_item_ancestor(it.el, item_els)
+        if parent is not None:
+            children.setdefault(parent.el, []).append(it)
+    drop: set[HtmlElement] = set()
+    for it in items:
+        kids = children.get(it.el)
+        if not kids or _shell_text(it, item_els):
+            continue
+        first = kids[0]
+        if len(kids) == 1 or (first.el.tag, first.kind) != (kids[1].el.tag, kids[1].kind):
+            drop.add(first.el)
+        else:
+            drop.add(it.el)  # a container of same-kind comments, not a comment
+    return [it for it in items if it.el not in drop]
+
+
+def _first_match(
+    own: list[HtmlElement], *tests: Callable[[HtmlElement], bool]
+) -> HtmlElement | None:
+    """The first element of ``own`` passing the first test that any passes."""
+    for test in tests:
+        for el in own:
+            if test(el):
+                return el
+    return None
+
+
+def _has_token(el: HtmlElement, pattern: re.Pattern[str]) -> bool:
+    return any(pattern.match(t) for t in _tokens(el))
+
+
+def _prop(el: HtmlElement) -> set[str]:
+    return set((el.get("itemprop") or "").lower().split())
+
+
+def _testid(el: HtmlElement, pattern: re.Pattern[str]) -> bool:
+    value = el.get("data-testid")
+    return bool(value and pattern.match(value.strip()))
+
+
+def _contains(outer: HtmlElement, inner: HtmlElement | None) -> bool:
+    if inner is None:
+        return False
+    return inner is outer or any(a is outer for a in ancestors(inner))
+
+
+def _fill(item: _Item, item_els: dict[HtmlElement, _Item], doc: Document) -> None:
+    """Read the author, date, id, text and nesting hints of one item."""
+    el = item.el
+
+    def nested(node: HtmlElement) -> bool:
+        return node in item_els
+
+    own = list(_walk(el, nested))
+    visible = list(_walk(el, lambda n: n in item_els or _is_chrome(n)))
+
+    # --- author: the first author-like element that yields a plausible name
+    author_el: HtmlElement | None = None
+    tests: list[Callable[[HtmlElement], bool]] = [
+        lambda e: bool(_prop(e) & _AUTHOR_PROP),
+        lambda e: _testid(e, _AUTHOR_TESTID),
+        lambda e: _has_token(e, _AUTHOR_STRONG),
+        lambda e: _has_token(e, _AUTHOR_WEAK),
+    ]
+    for test in tests:
+        for cand in visible:
+            if not test(cand):
+                continue
+            name = _author_name(cand)
+            if name:
+                author_el = cand
+                item.author = name
+                item.author_url = _author_link(cand, doc)
+                break
+        if author_el is not None:
+            break
+
+    # --- date
+    date_el = _first_match(
+        visible,
+        lambda e: e.tag == "time",
+        lambda e: bool(_prop(e) & _DATE_PROP),
+        lambda e: _has_token(e, _DATE_CLASS),
+    )
+    if date_el is not None:
+        _read_date(item, date_el)
+
+    # --- content
+    def good_content(e: HtmlElement) -> bool:
+        return not _contains(e, author_el) and not _contains(e, date_el)
+
+    content_el = _first_match(
+        visible,
+        lambda e: bool(_prop(e) & _CONTENT_PROP) and good_content(e),
+        lambda e: _testid(e, _CONTENT_TESTID) and good_content(e),
+        lambda e: _has_token(e, _CONTENT_STRONG) and good_content(e),
+        lambda e: _has_token(e, _CONTENT_WEAK) and good_content(e),
+    )
+
+    def skip_in_content(node: HtmlElement) -> bool:
+        return node in item_els or _is_chrome(node)
+
+    if content_el is not None:
+        item.has_content = True
+        text = _text(content_el, skip_in_content)
+    else:
+        meta = {author_el, date_el}
+
+        def skip_fallback(node: HtmlElement) -> bool:
+            return (
+                node in item_els
+                or node in meta
+                or _is_chrome(node)
+                or node.tag in ("header", "footer", "time", "h1", "h2", "h3", "h4", "h5", "h6")
+                or _has_token(node, _META_CLASS)
+                or bool(_prop(node) & (_AUTHOR_PROP | _DATE_PROP))
+            )
+
+        text = _text(el, skip_fallback)
+    text = _clean_text(text)
+    stripped = text.lstrip()
+    if stripped[:1] in _MARKERS:
+        item.reply_flag = True
+        text = stripped[1:].lstrip()
+    elif stripped.startswith("^"):
+        item.caret = True
+    item.text = text
+    lead = _text(el, lambda n: n in item_els or n.tag in _CHROME_TAGS).lstrip()
+    if lead[:1] in _MARKERS:
+        item.reply_flag = True
+
+    # --- ids, aliases, nesting hints
+    _read_ids(item, own)
+    _read_nesting(item, own, content_el)
+
+
+def _author_name(el: HtmlElement) -> str | None:
+    name_el = el
+    for sub in el.iter():
+        if (
+            sub is not el
+            and _is_element(sub)
+            and ("name" in _prop(sub) or _FN.match(sub.get("class") or ""))
+        ):
+            name_el = sub
+            break
+    name = _clean_author(_text(name_el, _is_chrome_or_says))
+    if not name and name_el is not el:
+        name = _clean_author(_text(el, _is_chrome_or_says))
+    if not name or len(name) > 80 or "\n" in name:
+        return None
+    return name
+
+
+def _is_chrome_or_says(el: HtmlElement) -> bool:
+    return _is_chrome(el) or el.tag in ("time",)
+
+
+def _clean_author(name: str) -> str:
+    name = name.replace("\n", " ")
+    name = re.sub(r"\s*(?:says|said|wrote)\s*:?\s*$", "", name, flags=re.I)
+    name = re.sub(r"^(?:by|from|posted by)\s+", "", name, flags=re.I)
+    return name.strip(" :•·|-–—@").strip()
+
+
+def _author_link(author_el: HtmlElement, doc: Document) -> str | None:
+    link: HtmlElement | None = None
+    if author_el.tag == "a":
+        link = author_el
+    else:
+        for sub in author_el.iter("a"):
+            if sub.get("href"):
+                link = sub
+                break
+        if link is None:
+            parent = author_el.getparent()
+            if parent is not None and parent.tag == "a":
+                link = parent
+    if link is None:
+        for sub in author_el.iter("link", "meta"):
+            if "url" in _prop(sub):
+                return doc.absolute(sub.get("href") or sub.get("content"))
+        return None
+    href = link.get("href") or ""
+    if "javascript:" in href.lower():
+        return None
+    return doc.absolute(href)
+
+
+def _read_date(item: _Item, date_el: HtmlElement) -> None:
+    raws = [
+        date_el.get("datetime"),
+        date_el.get("content"),
+        date_el.get("title"),
+        date_el.get("data-time"),
+        date_el.get("data-date"),
+    ]
+    text = norm_space(" ".join(t for t in date_el.itertext()))
+    raws.append(text)
+    if date_el.tag != "time":
+        for sub in date_el.iter("time"):
+            raws.insert(0, sub.get("datetime"))
+    for raw in raws:
+        if raw and raw.strip():
+            parsed = parse_comment_date(raw.strip())
+            if parsed is not None:
+                item.published, item.published_raw = parsed, raw.strip()
+                return
+    first = next((r.strip() for r in raws if r and r.strip()), None)
+    if first and len(first) <= 80:
+        item.published_raw = first
+
+
+def _read_ids(item: _Item, own: list[HtmlElement]) -> None:
+    el = item.el
+    keys: list[str] = []
+    for attr in _ALIAS_ATTRS:
+        value = el.get(attr)
+        if value and value.strip():
+            keys.append(value.strip())
+    for sub in own:
+        ident = sub.get("id")
+        if ident and ("comment" in ident.lower() or ident.isdigit()):
+            keys.append(ident.strip())
+        for attr in ("data-comment-id",):
+            value = sub.get(attr)
+            if value:
+                keys.append(value.strip())
+    comment_ids = [k for k in keys if _ITEM_ID.match(k)]
+    item.comment_id = comment_ids[0] if comment_ids else (keys[0] if keys else None)
+    aliases: list[str] = []
+    for key in keys:
+        aliases.append(key.lower())
+        digits = _DIGITS.search(key)
+        if digits:
+            aliases.append(digits.group())
+    item.aliases = aliases
+
+
+def _read_nesting(item: _Item, own: list[HtmlElement], content_el: HtmlElement | None) -> None:
+    el = item.el
+    for attr in _PARENT_ATTRS:
+        value = el.get(attr)
+        if value is not None:
+            item.explicit_parent = value.strip().lstrip("#") or "0"
+            break
+    if item.explicit_parent is None:
+        for sub in own:
+            if sub.tag != "a" or (content_el is not None and _contains(content_el, sub)):
+                continue
+            href = sub.get("href") or ""
+            if "#" not in href:
+                continue
+            rel = (sub.get("rel") or "").lower()
+            marks = [*_tokens(sub), rel]
+            parent_cls = sub.getparent()
+            if parent_cls is not None:
+                marks += _tokens(parent_cls)
+            if "in-reply-to" in rel or any(_PARENT_LINK.search(t) for t in marks if t):
+                item.explicit_parent = href.rsplit("#", 1)[1].strip()
+                break
+    for token in _tokens(el):
+        m = _DEPTH_CLASS.match(token)
+        if m:
+            item.depth = int(m.group(1))
+        elif _REPLY_FLAG.match(token):
+            item.reply_flag = True
+    for attr in ("aria-level", "data-depth", "data-level", "data-indent", "data-nesting"):
+        value = el.get(attr)
+        if value and value.strip().isdigit():
+            level = int(value.strip())
+            item.depth = level + 1 if attr in ("data-indent",) else max(level, 1)
+            break
+    style = el.get("style")
+    if style:
+        m = _MARGIN.search(style)
+        if m:
+            amount = float(m.group(1))
+            unit = (m.group(2) or "px").lower()
+            item.indent = amount * (16.0 if unit in ("em", "rem") else 1.0)
+
+
+# ----------------------------------------------------------------- tree
+
+
+def _assign_parents(items: list[_Item], item_els: dict[HtmlElement, _Item]) -> None:
+    alias: dict[str, int] = {}
+    for it in items:
+        for key in it.aliases:
+            alias.setdefault(key, it.index)
+    indents = sorted({it.indent for it in items if it.indent is not None and it.indent > 0})
+    unit = indents[0] if indents else 0.0
+    last_at_depth: dict[int, int] = {}
+    depth_of: dict[int, int] = {}
+    for it in items:
+        parent: int | None = None
+        if it.explicit_parent is not None:
+            key = it.explicit_parent.lower()
+            found = alias.get(key)
+            if found is None:
+                digits = _DIGITS.search(key)
+                found = alias.get(digits.group()) if digits else None
+            if found is not None and found < it.index:
+                parent = found
+        if parent is None and it.explicit_parent is None:
+            dom_parent = _nearest_item_ancestor(it.el, item_els)
+            if dom_parent is not None:
+                parent = dom_parent.index
+            else:
+                depth = it.depth
+                if depth is None and it.indent is not None and unit:
+                    depth = 1 + round(it.indent / unit)
+                if depth is None and it.caret and it.index > 0:
+                    parent = it.index - 1
+                elif depth is None and it.reply_flag:
+                    depth = 2
+                if depth is not None and depth > 1:
+                    for d in range(depth - 1, 0, -1):
+                        if d in last_at_depth:
+                            parent = last_at_depth[d]
+                            break
+        it.parent = parent
+        depth = 1 if parent is None else depth_of.get(parent, 1) + 1
+        depth_of[it.index] = depth
+        if it.parent is None or _nearest_item_ancestor(it.el, item_els) is None:
+            last_at_depth[depth] = it.index
+            for d in [d for d in last_at_depth if d > depth]:
+                del last_at_depth[d]
+
+
+def _build_tree(items: list[_Item]) -> list[Comment]:
+    models: dict[int, Comment] = {}
+    roots: list[Comment] = []
+    for it in items:
+        comment = Comment(
+            id=it.comment_id,
+            author=it.author,
+            author_url=it.author_url,
+            published=it.published,
+            published_raw=it.published_raw,
+            text=it.text,
+        )
+        models[it.index] = comment
+        parent = models.get(it.parent) if it.parent is not None else None
+        (parent.replies if parent is not None else roots).append(comment)
+    return roots
+
+
+def _prune_empty(comments: list[Comment]) -> list[Comment]:
+    out = []
+    for c in comments:
+        c.replies = _prune_empty(c.replies)
+        if c.text or c.replies:
+            out.append(c)
+    return out
+
+
+# ----------------------------------------------------------------- areas and claim
+
+
+def _area_ok(area: HtmlElement, item_set: set[HtmlElement]) -> bool:
+    """An area is claimable if it holds no page headline and little text besides comments."""
+    if area.find(".//h1") is not None:
+        return False
+
+    def skip(node: HtmlElement) -> bool:
+        return node in item_set or node.tag in _CHROME_TAGS
+
+    return len(_text(area, skip)) <= 1500
+
+
+def _heading_before(area: HtmlElement) -> HtmlElement | None:
+    node = area
+    for _ in range(2):
+        prev = node.getprevious()
+        while prev is not None and (not _is_element(prev) or not norm_space(prev.text_content())):
+            prev = prev.getprevious()
+        if prev is not None:
+            if prev.tag in ("h1", "h2", "h3", "h4", "h5", "h6", "div", "p", "span"):
+                text = norm_space(prev.text_content())
+                if len(text) <= 200 and _HEADING_TEXT.match(text):
+                    return prev
+            return None
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return None
+        node = parent
+    return None
+
+
+def _outermost(nodes: list[HtmlElement]) -> list[HtmlElement]:
+    chosen = set(nodes)
+    out: list[HtmlElement] = []
+    seen: set[HtmlElement] = set()
+    for node in nodes:
+        if node in seen:
+            continue
+        seen.add(node)
+        if not any(a in chosen for a in ancestors(node)):
+            out.append(node)
+    return out
+
+
+def _jsonld_comments(doc: Document) -> list[Comment]:
+    out: list[Comment] = []
+    for obj in doc.jsonld:
+        value = obj.get("comment")
+        if isinstance(value, (list, dict)):
+            out.extend(_ld_comment_list(value, 0))
+    return out
+
+
+def _ld_comment_list(value: Any, depth: int) -> list[Comment]:
+    if depth > 20:
+        return []
+    values = value if isinstance(value, list) else [value]
+    out: list[Comment] = []
+    for v in values:
+        if not isinstance(v, dict):
+            continue
+        types = v.get("@type")
+        names = types if isinstance(types, list) else [types]
+        if not any(n in ("Comment", "UserComments") for n in names):
+            continue
+        text = v.get("text") or v.get("commentText")
+        if not isinstance(text, str) or not norm_space(text):
+            continue
+        author = v.get("author") or v.get("creator")
+        if isinstance(author, list):
+            author = author[0] if author else None
+        name = author.get("name") if isinstance(author, dict) else author
+        url = author.get("url") if isinstance(author, dict) else None
+        raw = v.get("dateCreated") or v.get("datePublished") or v.get("commentTime")
+        raw = raw if isinstance(raw, str) else None
+        out.append(
+            Comment(
+                id=v.get("@id") if isinstance(v.get("@id"), str) else None,
+                author=norm_space(name) if isinstance(name, str) else None,
+                author_url=url if isinstance(url, str) else None,
+                published=parse_comment_date(raw),
+                published_raw=raw,
+                text=norm_space(text),
+                replies=_ld_comment_list(v.get("comment") or [], depth + 1),
+            )
+        )
+    return out
 
 
 def extract_comments(doc: Document) -> Claim[list[Comment]]:
     """The page's reader comments (top level, replies nested) and the comment area."""
-    return Claim([])
+    items, areas = _find_candidates(doc)
+    items = _merge_wrappers(items)
+    item_els = {it.el: it for it in items}
+    for it in items:
+        _fill(it, item_els, doc)
+    item_set = set(item_els)
+    good_areas = [a for a in _outermost(areas) if _area_ok(a, item_set)]
+    area_set = set(good_areas)
+
+    def in_area(el: HtmlElement) -> bool:
+        return any(a in area_set for a in ancestors(el))
+
+    kept = [
+        it
+        for it in items
+        if it.text
+        and not _TEMPLATE_TEXT.search(it.text)
+        and not any(t in ("pingback", "trackback") for t in _tokens(it.el))
+        and (it.author or it.published_raw or it.has_content)
+        and (it.kind in ("schema", "testid") or it.has_content or in_area(it.el))
+    ]
+    if len(kept) != len(items):
+        # Rejected candidates are not items: let their text flow to their container.
+        items = kept
+        item_els = {it.el: it for it in items}
+        for it in items:
+            _fill(it, item_els, doc)
+    for i, it in enumerate(items):
+        it.index = i
+    _assign_parents(items, item_els)
+    comments = _prune_empty(_build_tree(items))
+    if not comments and not items:
+        comments = _jsonld_comments(doc)
+
+    nodes: list[HtmlElement] = list(good_areas)
+    for it in items:
+        nodes.append(it.el)
+    for form in _xpath(_COMMENT_FORMS, doc.root):
+        respond = next(
+            (a for a in ancestors(form) if any(_RESPOND.match(t) for t in _tokens(a))), None
+        )
+        nodes.append(respond if respond is not None else form)
+    for area in list(good_areas):
+        heading = _heading_before(area)
+        if heading is not None:
+            nodes.append(heading)
+    nodes = [n for n in nodes if n.tag not in ("html", "body")]
+    return Claim(comments, _outermost(nodes))
