@@ -1,12 +1,320 @@
-"""Prices and stock tickers mentioned in the body text."""
+"""Prices and stock tickers mentioned in the body text.
+
+One compiled regular expression walks the text once; its alternatives find,
+in text order:
+
+- **price amounts** with a currency: "$60,853", "$4.4 billion", "US$1.2m",
+  "€61.321,00", "55 million dollars", "USD 1,567" — each with the qualifier
+  written just before it ("exactly", "near", "roughly", "more than"...);
+- **stock tickers**: "(NYSE: AIB)", "(NASDAQ: COIN)", "Nasdaq:MSTR", "(TSX: HUT)";
+- **asset names and symbols**: "Bitcoin", "ether", "BTC", "Render (RNDR)";
+- **sentence ends**, so each mention knows its sentence.
+
+A price's asset is the nearest asset named before it in the same sentence
+(within a short window); sizes of money ("$4.4 billion", "$55 million") are
+flows, caps or offerings rather than prices of an asset, so they get none.
+Amounts need a currency: "60k" alone is not a price.
+"""
 
 from __future__ import annotations
 
-from newsparse.models import Mentions
+import re
+from decimal import Decimal
+
+from newsparse.extract.prices import (
+    ASSET_NAMES,
+    ASSET_SYMBOLS,
+    CURRENCY_CODES,
+    CURRENCY_SIGNS,
+    CURRENCY_WORDS,
+    parse_number,
+    scale,
+)
+from newsparse.models import Mentions, PriceMention, StockMention
 
 __all__ = ["find_mentions"]
 
+_QUALIFIERS = (
+    "exactly",
+    "precisely",
+    "nearly",
+    "near",
+    "roughly",
+    "about",
+    "around",
+    "approximately",
+    "approx.",
+    "almost",
+    "above",
+    "below",
+    "over",
+    "under",
+    "just over",
+    "just under",
+    "just above",
+    "just below",
+    "more than",
+    "less than",
+    "fewer than",
+    "at least",
+    "at most",
+    "as high as",
+    "as low as",
+    "up to",
+    "close to",
+    "upwards of",
+    "north of",
+    "south of",
+    "some",
+    "circa",
+    "~",
+    "≈",
+)
+_QUAL_ALT = "|".join(
+    re.escape(q).replace(r"\ ", r"\s+") for q in sorted(_QUALIFIERS, key=len, reverse=True)
+)
+_SIGNS_ALT = "|".join(re.escape(s) for s in sorted(CURRENCY_SIGNS, key=len, reverse=True))
+_CODES_ALT = "|".join(c for c in sorted(CURRENCY_CODES, key=len, reverse=True) if c != "USDT")
+_WORDS_ALT = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_EU_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d{1,2}(?!\d)"
+_UNIT = (
+    r"(?:\s?(?P<{0}w>trillion|billion|million|thousand)\b"
+    r"|(?P<{0}l>bn|tn|mn|[kKmMbBtT])(?![\w$]))"
+)
+#: Names also recognised in lower case (the unambiguous ones: not "stellar", "avalanche").
+_LOWER_NAMES = frozenset(
+    [
+        "Bitcoin",
+        "Ethereum",
+        "Ether",
+        "Solana",
+        "Dogecoin",
+        "Litecoin",
+        "Cardano",
+        "Polkadot",
+        "Chainlink",
+        "Toncoin",
+    ]
+)
+_ASSET_LOOKUP: dict[str, str] = {
+    **{s: s for s in ASSET_SYMBOLS},
+    **ASSET_NAMES,
+    **{n.lower(): ASSET_NAMES[n] for n in _LOWER_NAMES},
+}
+_ASSET_WORDS = sorted(_ASSET_LOOKUP, key=len, reverse=True)
+_EXCHANGES = (
+    r"NYSE\s?American|NYSE\s?Arca|NYSE|NASDAQ(?:GS|GM|CM)?|TSX-?V|TSXV|TSX|CSE|ASX|LSE|AMEX"
+    r"|OTC(?:QB|QX|\s?Pink|\s?Markets)?|HKEX|SEHK|SGX|XETRA|Euronext|NEO|Cboe|BATS|NSE|BSE|TYO"
+    r"|KRX|JSE|FWB|ETR|FRA"
+)
+
+# Alternatives that start with a word character sit behind one (?<!\w) so that the
+# scan fails fast inside words; the others start with a sign, "(" or punctuation.
+_SCAN = re.compile(
+    rf"""
+    (?<![\w.,])
+    (?:
+        (?:(?P<qual>{_QUAL_ALT})\s+)?
+        (?P<amount>
+            (?P<sign>{_SIGNS_ALT})\s?(?P<n1>{_NUM}){_UNIT.format("u1")}?
+          | (?P<code>{_CODES_ALT})\s?(?P<n2>{_NUM}){_UNIT.format("u2")}?
+          | (?P<n3>{_EU_NUM}|{_NUM}){_UNIT.format("u3")}?\s?
+            (?:(?P<ssign>€|£)|(?P<scode>{_CODES_ALT}|{_WORDS_ALT})\b)
+        )
+        (?![\w])
+      | (?P<ex>(?i:{_EXCHANGES}))\s?:\s?(?P<sym>[A-Z][A-Z0-9]{{0,5}}(?:[.\-][A-Z0-9]{{1,3}})?)\b
+      | (?<!\$)(?P<asset>{"|".join(re.escape(w) for w in _ASSET_WORDS)})(?![\w])
+    )
+  | \((?P<psym>[A-Z][A-Z0-9]{{1,9}})\)
+  | (?P<eos>[.!?…]+["'”’)\]]*(?=\s+[^a-z\s])|\n)
+    """,
+    re.VERBOSE,
+)
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "plc",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "u.s",
+        "u.k",
+        "u.n",
+        "no",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "gov",
+        "sen",
+        "rep",
+        "approx",
+    ]
+)
+_LAST_WORD = re.compile(r"([\w.]+)$")
+_COMPANY = re.compile(
+    r"((?:[A-Z][\w.&'’-]*|&|of|and|de|the)(?:\s+(?:[A-Z][\w.&'’-]*|&|of|and|de|the)){0,5})\s*\($"
+)
+_LEADING_STOP = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "At",
+        "On",
+        "And",
+        "But",
+        "Or",
+        "As",
+        "Of",
+        "For",
+        "By",
+        "With",
+        "From",
+        "Shares",
+        "Stock",
+        "Meanwhile",
+    ]
+)
+_SMALL_WORDS = frozenset({"of", "and", "the", "&", "for", "de"})
+#: How far before an amount its asset may be named.
+_ASSET_WINDOW = 120
+_BIG_UNITS = frozenset({"million", "billion", "trillion", "m", "mn", "b", "bn", "t", "tn"})
+
+
+def _is_abbreviation(text: str, end: int) -> bool:
+    m = _LAST_WORD.search(text, max(0, end - 12), end)
+    if not m:
+        return False
+    word = m[1].lower().rstrip(".")
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _is_acronym(text: str, start: int, symbol: str) -> bool:
+    """True when "(CFTC)" spells the initials of the words just before it."""
+    words = [w for w in text[max(0, start - 120) : start].split() if w.lower() not in _SMALL_WORDS]
+    initials = "".join(w[0] for w in words[-len(symbol) :] if w)
+    return initials.upper() == symbol
+
+
+def _company(text: str, start: int) -> str | None:
+    head = text[max(0, start - 100) : start]
+    m = _COMPANY.search(head)
+    if not m:
+        return None
+    words = m[1].split()
+    while words and (words[0] in _LEADING_STOP or words[0] in _SMALL_WORDS):
+        words.pop(0)
+    while words and words[-1] in _SMALL_WORDS:
+        words.pop()
+    return " ".join(words) or None
+
+
+def _amount(m: re.Match[str]) -> tuple[Decimal, str, str | None] | None:
+    """(value, currency, unit) of a price match."""
+    if m["n1"] is not None:
+        number, currency = parse_number(m["n1"]), CURRENCY_SIGNS[m["sign"]]
+        unit = m["u1w"] or m["u1l"]
+    elif m["n2"] is not None:
+        number, currency = parse_number(m["n2"]), CURRENCY_CODES[m["code"]]
+        unit = m["u2w"] or m["u2l"]
+    else:
+        european = m["ssign"] == "€" or m["scode"] in ("EUR", "euro", "euros")
+        number = parse_number(m["n3"], european=european)
+        if m["ssign"]:
+            currency = CURRENCY_SIGNS[m["ssign"]]
+        else:
+            code = m["scode"]
+            currency = CURRENCY_CODES.get(code) or CURRENCY_WORDS[code.lower()]
+        unit = m["u3w"] or m["u3l"]
+    if number is None:
+        return None
+    return scale(number, unit), currency, unit.lower() if unit else None
+
 
 def find_mentions(text: str) -> Mentions:
-    """Price and stock-ticker mentions in ``text`` (offsets index into it)."""
-    return Mentions()
+    """Price and stock-ticker mentions in ``text`` (offsets index into it).
+
+    >>> m = find_mentions("Bitcoin is trading at exactly $60,853.")
+    >>> m.prices[0].asset, m.prices[0].amount, m.prices[0].qualifier
+    ('BTC', Decimal('60853'), 'exactly')
+    """
+    prices: list[PriceMention] = []
+    stocks: list[StockMention] = []
+    pending: list[dict[str, object]] = []  # price mentions waiting for their sentence end
+    sentence_start = 0
+    asset: tuple[str, int] | None = None  # (symbol, end offset) of the last asset named
+
+    def close_sentence(end: int) -> None:
+        sentence = text[sentence_start:end].strip()
+        for fields in pending:
+            prices.append(PriceMention(sentence=sentence, **fields))
+        pending.clear()
+
+    for m in _SCAN.finditer(text):
+        if m["eos"] is not None:
+            if m["eos"] != "\n" and _is_abbreviation(text, m.start()):
+                continue
+            close_sentence(m.end())
+            sentence_start = m.end()
+            asset = None
+        elif m["amount"] is not None:
+            read = _amount(m)
+            if read is None:
+                continue
+            value, currency, unit = read
+            start, end = m.start("amount"), m.end("amount")
+            named = None
+            if asset is not None and start - asset[1] <= _ASSET_WINDOW and unit not in _BIG_UNITS:
+                named = asset[0]
+            pending.append(
+                {
+                    "asset": named,
+                    "amount": value,
+                    "currency": currency,
+                    "qualifier": re.sub(r"\s+", " ", m["qual"]) if m["qual"] else None,
+                    "raw": text[start:end],
+                    "start": start,
+                    "end": end,
+                }
+            )
+        elif m["ex"] is not None:
+            start = m.start("ex")
+            opened = text[max(0, start - 1) : start] == "("
+            stocks.append(
+                StockMention(
+                    exchange=re.sub(r"\s+", " ", m["ex"]).upper(),
+                    symbol=m["sym"],
+                    company=_company(text, start) if opened else None,
+                    start=start,
+                    end=m.end("sym"),
+                )
+            )
+            asset = (m["sym"], m.end())
+        elif m["asset"] is not None:
+            asset = (_ASSET_LOOKUP[m["asset"]], m.end())
+        elif m["psym"] is not None and not _is_acronym(text, m.start(), m["psym"]):
+            asset = (m["psym"], m.end())
+    close_sentence(len(text))
+    return Mentions(prices=prices, stocks=stocks)

@@ -366,8 +366,6 @@ ASSET_SYMBOLS: frozenset[str] = frozenset(
         "MATIC",
         "POL",
         "NEAR",
-        "ETC",
-        "OP",
         "INJ",
         "TIA",
         "SEI",
