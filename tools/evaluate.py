@@ -3,6 +3,7 @@
     python tools/evaluate.py body    # aeb-dev: body text F1 / P / R
     python tools/evaluate.py fields  # crypto-dev (+ the seed fixture): every field
     python tools/evaluate.py fields --explain ID
+    python tools/evaluate.py fields --corpus tests/fixtures/gold   # our renderings of the seed
 
 Predictions are written to a temporary file and scored by
 ../shared/eval/score.py (stdlib only); its JSON figures are printed.
@@ -44,6 +45,8 @@ def predict_fields(gold_dir: Path) -> dict[str, object]:
     out: dict[str, object] = {}
     for gold in sorted(gold_dir.glob("*.json")):
         page = gold.with_suffix(".html")
+        if not page.exists():  # tests/fixtures/gold/<id>.json scores tests/fixtures/<id>.html
+            page = gold.parent.parent / f"{gold.stem}.html"
         if not page.exists():
             continue
         out[gold.stem] = newsparse.parse(page.read_bytes()).model_dump(mode="json")
