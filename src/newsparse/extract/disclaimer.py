@@ -1,13 +1,404 @@
-"""The article's financial-advice / risk disclaimer."""
+"""The article's financial-advice / risk disclaimer.
+
+Candidates, found on the whole page before boilerplate removal:
+
+* elements named by **vocabulary** in class, id, ``data-testid``-like
+  attributes or ``aria-label`` (``disclaimer``, ``risk-warning``,
+  ``risk-disclosure``, ``not-financial-advice``...);
+* elements introduced by a **label** ("Disclaimer", "Risk warning", ...), as
+  a heading before the text or a bold lead-in;
+* **text blocks** (paragraphs and leaf divs) that read like one: "for
+  informational purposes only", "does not constitute financial advice", "do
+  your own research", "your capital is at risk", "consult a professional
+  before making any decisions"...
+
+Every candidate must carry at least one such text cue (a "views are the
+author's own" note or an affiliate disclosure is not a financial disclaimer),
+be of disclaimer length, and sit outside the site's chrome: navigation, the
+page footer, sidebars, cookie and newsletter boxes.  Among the candidates the
+one with the strongest evidence wins — named or labelled boxes first, then
+blocks inside the article container, then the number of cues.  Its leading
+label is dropped from the text; the whole box is claimed.
+"""
 
 from __future__ import annotations
 
-from newsparse.document import Document
-from newsparse.extract.dom import Claim
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 
-__all__ = ["extract_disclaimer"]
+from lxml import etree
+
+from newsparse.document import Document
+from newsparse.extract.dom import Claim, HtmlElement, norm_space
+
+__all__ = ["cue_count", "extract_disclaimer"]
+
+# ----------------------------------------------------------------- vocabulary
+
+_SEPARATORS = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+#: Class/id words (camelCase and separators normalised to "-") naming a disclaimer box.
+_BOX_VOCAB = re.compile(
+    r"discl(?:ai|a|i)m|risk-?(?:warning|disclosure|notice|statement)|"
+    r"(?:not|no)-?(?:financial|investment)-?advice|financial-?advice|investment-?warning|"
+    r"advice-?(?:disclaimer|notice|warning)"
+)
+#: Words in the element's own names that make it something else.
+_BOX_VETO = re.compile(r"newsletter|signup|subscribe|cookie|consent|footer|comment|form")
+_NAME_HINT = re.compile(r"discl|risk|advice|warning")  # against lower-cased names
+_LABEL_HINT = re.compile(
+    r"(?:legal|financial|investment|important|disclaimer|risk|not|no)\b", re.IGNORECASE
+)
+_NAME_ATTRS = (
+    "data-testid",
+    "data-test-id",
+    "data-test",
+    "data-qa",
+    "data-component",
+    "data-module",
+    "data-block",
+    "data-widget",
+    "aria-label",
+)
+_ALL_NAME_ATTRS = frozenset(("class", "id", *_NAME_ATTRS))
+
+#: A leading label to drop from the text ("Disclaimer:", "Risk warning —"...).
+_LEAD_LABEL = re.compile(
+    r"^(?:(?:legal\s+|financial\s+|investment\s+|important\s+)?disclaimers?|"
+    r"risk\s+(?:warning|disclosure|disclaimer|notice|statement)|"
+    r"(?:important|note|notice|disclosure)(?=\s*[:\-–—]))\s*[:.\-–—]?\s*",
+    re.IGNORECASE,
+)
+#: A whole-text label (the heading of a disclaimer box).
+_LABEL_ONLY = re.compile(
+    r"^(?:(?:legal\s+|financial\s+|investment\s+|important\s+)?disclaimers?|"
+    r"risk\s+(?:warning|disclosure|disclaimer|notice|statement)|"
+    r"(?:not|no)\s+(?:financial|investment)\s+advice)\s*[:.!]?$",
+    re.IGNORECASE,
+)
+
+#: Text cues of a financial-advice / risk disclaimer; each counts once.
+_CUES = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"\b(?:financial|investment|investing|trading|tax|legal)"
+        r"(?:\s*(?:,|/|or|and|nor)\s*(?:financial|investment|investing|trading|tax|legal))*"
+        r"\s+(?:advice|recommendations?)\b",
+        r"\binformation(?:al)?\s+purposes?\s+only\b",
+        r"\b(?:do|conduct|perform|doing|make)\s+(?:your|their)\s+own\s+"
+        r"(?:research|due\s+diligence|investigations?)|\bDYOR\b",
+        r"\bconsult(?:ing)?\s+(?:with\s+)?(?:a|an|your)\s+(?:[\w-]+\s+){0,3}"
+        r"(?:professional|advis[eo]rs?|experts?|planners?)",
+        r"\bcapital\s+(?:is\s+)?at\s+risk\b|\brisk\s+(?:of\s+)?los(?:ing|s)\b|"
+        r"\b(?:may|could|might|can)\s+lose\s+(?:all|some|part|more)\b",
+        r"\bpast\s+performance\b",
+        r"\b(?:highly|extremely|very)\s+(?:volatile|speculative|risky)\b|"
+        r"\binvolves?\s+(?:a\s+)?(?:high|significant|substantial|considerable)\s+"
+        r"(?:degree\s+of\s+|level\s+of\s+)?risks?\b",
+        r"\bnot\s+(?:a\s+)?(?:recommendation|solicitation|offer|endorsement)\s+"
+        r"(?:to\s+(?:buy|sell|invest)|of\s+any)",
+        r"\bverify\s+(?:the\s+)?(?:facts|information|claims)\s+independently\b|"
+        r"\bindependently\s+verify\b",
+        r"\bbefore\s+making\s+(?:any\s+)?(?:financial\s+|investment\s+|trading\s+)?decisions?\b",
+        r"\b(?:should\s+not|must\s+not|shall\s+not)\s+be\s+(?:considered|construed|relied|taken)\b|"
+        r"\bdoes\s+not\s+constitute\b|\bnot\s+intended\s+(?:as|to\s+be)\b",
+    )
+)
+#: Cheap pre-filter before the cue patterns.
+_CUE_HINT = re.compile(
+    r"advice|purposes|research|risk|consult|dyor|lose|performance|recommendation|"
+    r"verify|decision|constitute|volatile|speculative|construed"
+)  # matched against lower-cased text: much faster than re.IGNORECASE
+
+_MIN_CHARS = 40
+_MAX_CHARS = 2500
+_MAX_BLOCKS = 8
+
+_SKIP_TEXT = frozenset({"script", "style", "noscript", "template", "svg", "math", "button"})
+_BLOCK = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl",
+        "dt", "fieldset", "figcaption", "figure", "footer", "form", "header", "hr", "li",
+        "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
+        "tfoot", "th", "thead", "tr", "ul", "caption", "h1", "h2", "h3", "h4", "h5", "h6",
+    }
+)  # fmt: skip
+#: Elements that are never a disclaimer box themselves.
+_NOT_BOX = frozenset(
+    {
+        "html", "body", "head", "main", "article", "script", "style", "noscript", "template",
+        "meta", "link", "title", "button", "a", "input", "form", "nav", "svg", "img",
+        "iframe", "select", "option", "textarea", "ul", "ol", "table", "tr", "tbody", "thead",
+    }
+)  # fmt: skip
+#: Text-cue blocks: where a disclaimer's own text sits.
+_TEXT_TAGS = frozenset({"p", "div", "section", "aside", "li", "td", "blockquote"})
+_INLINE_TEXT_TAGS: frozenset[str] = frozenset()
+_LABEL_TAGS = frozenset(
+    {"h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b", "header", "dt", "summary"}
+)
+
+#: Ancestors (by tag or name) that are site chrome, not the article.
+_CHROME_TAGS = frozenset({"nav", "form", "dialog"})
+_CHROME_NAMES = re.compile(
+    r"(?:^|-)(?:site-?footer|page-?footer|global-?footer|footer|sidebar|side-?bar|"
+    r"widget-?area|secondary|cookies?|consent|gdpr|newsletter|signup|subscribe|modal|"
+    r"popup|menu|navbar|navigation|comments?|respond)(?:-|$)"
+)
+#: Names of the article container: a disclaimer inside one is attached to the article.
+_ARTICLE_NAMES = re.compile(
+    r"(?:^|-)(?:entry|post|article|story|single)-?(?:content|body|text|inner)(?:-|$)|"
+    r"(?:^|-)article-?body(?:-|$)"
+)
+
+
+# ----------------------------------------------------------------- text
+
+
+def _text(el: HtmlElement) -> str:
+    """Text of ``el`` with spaces at block boundaries only, whitespace-normalised."""
+    return norm_space("".join(_pieces(el)))
+
+
+def _pieces(el: HtmlElement) -> Iterator[str]:
+    walker = etree.iterwalk(el, events=("start", "end"))
+    for event, node in walker:
+        tag = node.tag
+        if not isinstance(tag, str):
+            if event == "end" and node.tail and node is not el:
+                yield node.tail
+            continue
+        if event == "start":
+            if tag in _SKIP_TEXT:
+                walker.skip_subtree()
+                continue
+            if tag in _BLOCK:
+                yield " "
+            if node.text:
+                yield node.text
+        else:
+            if tag in _BLOCK:
+                yield " "
+            if node is not el and node.tail:
+                yield node.tail
+
+
+def cue_count(text: str) -> int:
+    """How many distinct disclaimer cues ``text`` carries (0 for ordinary prose)."""
+    if not _CUE_HINT.search(text.lower()):
+        return 0
+    return sum(1 for cue in _CUES if cue.search(text))
+
+
+def _strip_label(text: str) -> str:
+    m = _LEAD_LABEL.match(text)
+    if m and len(text) - m.end() >= _MIN_CHARS:
+        return text[m.end() :].lstrip(" :.-–—")
+    return text
+
+
+# ----------------------------------------------------------------- places
+
+
+def _names(el: HtmlElement) -> list[str]:
+    values: list[str] = []
+    for attr in ("class", "id"):
+        value = el.get(attr)
+        if value:
+            values.extend(value.split())
+    for attr in _NAME_ATTRS:
+        value = el.get(attr)
+        if value:
+            values.append(value)
+    return [_SEPARATORS.sub("-", _CAMEL.sub("-", v).lower()).strip("-") for v in values]
+
+
+def _is_named_box(el: HtmlElement) -> bool:
+    names = _names(el)
+    return any(_BOX_VOCAB.search(n) for n in names) and not any(
+        _BOX_VETO.search(n) for n in names
+    )
+
+
+@dataclass
+class _Place:
+    chrome: bool
+    in_article: bool
+
+
+def _place(el: HtmlElement) -> _Place:
+    """Whether ``el`` sits in site chrome, and whether inside the article container."""
+    in_article = False
+    chrome = False
+    for a in el.iterancestors():
+        tag = a.tag
+        names = _names(a)
+        if (
+            tag == "article"
+            or a.get("itemprop") == "articleBody"
+            or any(_ARTICLE_NAMES.search(n) for n in names)
+        ):
+            in_article = True
+        if tag in _CHROME_TAGS or (tag == "aside" and not in_article):
+            chrome = True
+        elif tag == "footer":
+            # An article's own footer is fine; the page footer is not.
+            if not any(x.tag == "article" for x in a.iterancestors()):
+                chrome = True
+        elif any(_CHROME_NAMES.search(n) for n in names) and not in_article:
+            chrome = True
+        if chrome:
+            break
+    return _Place(chrome=chrome, in_article=in_article)
+
+
+# ----------------------------------------------------------------- candidates
+
+
+@dataclass
+class _Candidate:
+    node: HtmlElement
+    text: str
+    strength: int  # 2 named box, 1 labelled, 0 text cues only
+    cues: int
+    in_article: bool
+    order: int
+
+    def rank(self) -> tuple[int, int, int, int]:
+        return (self.strength, int(self.in_article), min(self.cues, 4), self.order)
+
+
+def _block_count(el: HtmlElement) -> int:
+    return sum(1 for x in el.iter() if isinstance(x.tag, str) and x.tag in ("p", "li", "div"))
+
+
+def _is_leaf_block(el: HtmlElement) -> bool:
+    return not any(
+        isinstance(c.tag, str) and c.tag in _BLOCK and c.tag != "br" for c in el.iterdescendants()
+    )
+
+
+def _short_text(el: HtmlElement, limit: int) -> str | None:
+    size = 0
+    pieces: list[str] = []
+    for piece in _pieces(el):
+        pieces.append(piece)
+        size += len(piece.strip())
+        if size > limit or len(pieces) > 4 * limit:
+            return None
+    text = norm_space("".join(pieces))
+    return text if len(text) <= limit else None
+
+
+def _labelled_box(label: HtmlElement) -> HtmlElement | None:
+    """The box a "Disclaimer" label introduces: its wrapper or a run up to the next label."""
+    node = label
+    text = _short_text(label, 40) or ""
+    for _ in range(3):
+        parent = node.getparent()
+        if parent is None or parent.tag in _NOT_BOX:
+            return None
+        full = _text(parent)
+        if len(full) > len(text) + _MIN_CHARS / 2:
+            return parent if len(full) <= _MAX_CHARS else None
+        node = parent
+    return None
+
+
+def _sources(root: HtmlElement) -> Iterator[tuple[HtmlElement, int]]:
+    """Candidate elements with their strength, in document order (duplicates possible).
+
+    One pass over the elements finds named boxes, label elements and the blocks
+    whose own text (or a child's tail) carries a cue word.
+    """
+    walker = etree.iterwalk(root, events=("start",))
+    seen: set[HtmlElement] = set()
+    for _, el in walker:
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _SKIP_TEXT or tag == "head":
+            walker.skip_subtree()
+            continue
+        if tag not in _NOT_BOX and _NAME_HINT.search(_raw_names(el).lower()) and _is_named_box(el):
+            yield el, 2
+            walker.skip_subtree()
+            continue
+        own = el.text
+        if tag in _LABEL_TAGS and own and _LABEL_HINT.match(own.lstrip()) and _label_text(el):
+            box = _labelled_box(el)
+            if box is not None:
+                yield box, 1
+        for text, holder in ((own, el), (el.tail, el.getparent())):
+            if text and len(text) >= 8 and _CUE_HINT.search(text.lower()):
+                block = _block_of(holder)
+                if block is not None and block not in seen:
+                    seen.add(block)
+                    yield block, 0
+
+
+def _block_of(el: HtmlElement | None) -> HtmlElement | None:
+    """The nearest leaf text block (paragraph, leaf div...) holding ``el``."""
+    node = el
+    while node is not None and isinstance(node.tag, str):
+        if node.tag in _TEXT_TAGS and node.tag not in _INLINE_TEXT_TAGS:
+            return node if _is_leaf_block(node) else None
+        if node.tag in _BLOCK or node.tag in ("body", "html"):
+            return None
+        node = node.getparent()
+    return None
+
+
+def _collect(root: HtmlElement) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    taken: set[HtmlElement] = set()
+    for order, (node, strength) in enumerate(_sources(root)):
+        if node in taken:
+            continue
+        taken.add(node)
+        text = _text(node)
+        if not (_MIN_CHARS <= len(text) <= _MAX_CHARS) or _block_count(node) > _MAX_BLOCKS:
+            continue
+        cues = cue_count(text)
+        if cues == 0 or (strength == 0 and cues < 2 and not _LEAD_LABEL.match(text)):
+            continue
+        place = _place(node)
+        if place.chrome:
+            continue
+        out.append(_Candidate(node, _strip_label(text), strength, cues, place.in_article, order))
+    # A text block inside a stronger candidate is the same disclaimer.
+    boxes = [c.node for c in out if c.strength > 0]
+    return [
+        c
+        for c in out
+        if c.strength > 0 or not any(b is not c.node and _contains(b, c.node) for b in boxes)
+    ]
+
+
+def _contains(outer: HtmlElement, inner: HtmlElement) -> bool:
+    return any(a is outer for a in inner.iterancestors())
+
+
+def _raw_names(el: HtmlElement) -> str:
+    attrib = el.attrib
+    if not attrib:
+        return ""
+    return " ".join(v for k, v in attrib.items() if k in _ALL_NAME_ATTRS)
+
+
+def _label_text(el: HtmlElement) -> bool:
+    text = _short_text(el, 40)
+    return bool(text) and _LABEL_ONLY.match(text or "") is not None
+
+
+# ----------------------------------------------------------------- extractor
 
 
 def extract_disclaimer(doc: Document) -> Claim[str | None]:
     """The disclaimer text attached to the article and its element."""
-    return Claim(None)
+    body = doc.root.find("body")
+    root = body if body is not None else doc.root
+    candidates = _collect(root)
+    if not candidates:
+        return Claim(None)
+    best = max(candidates, key=lambda c: (*c.rank()[:3], -c.order))
+    return Claim(best.text, [best.node])

@@ -1,14 +1,645 @@
-"""Key-takeaways / in-brief / highlights boxes."""
+"""Key-takeaways / in-brief / highlights boxes.
+
+A takeaways box is found two ways, both on the whole page before boilerplate
+removal:
+
+* by **vocabulary** in its class, id, ``data-testid``-like attributes or
+  ``aria-label`` (``key-takeaways``, ``in-brief``, ``tldr``, ``highlights``,
+  ``summary-box``, CSS-module names such as ``KeyPoints_root__x7Yz1``...);
+* by a **label**: a heading, caption or bold lead-in whose whole text is
+  "Key Takeaways", "In Brief", "What to know", "TL;DR", "Key points",
+  "At a glance", ... followed by the items (a list, a table, a definition
+  list or paragraphs with bold lead-ins).
+
+The items are the box's list items, table rows, ``dt``/``dd`` pairs or
+paragraphs.  Each item is split into a label and a text: a bold lead-in
+(``<strong>Bitcoin Outflows</strong> — $4.4 billion...``) or a short,
+title-like lead-in before a colon becomes the label.  Items that are not
+takeaways — promotions, sponsored slots, calls to action, links to other
+pages — are dropped.  The box (with its label) is claimed so the body
+extractor leaves it out.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
+from lxml import etree
+
 from newsparse.document import Document
-from newsparse.extract.dom import Claim
+from newsparse.extract.dom import Claim, HtmlElement, norm_space
 from newsparse.models import Takeaway
 
-__all__ = ["extract_takeaways"]
+__all__ = ["block_text", "extract_takeaways", "split_label"]
+
+# ----------------------------------------------------------------- vocabulary
+
+#: Class/id words (camelCase and separators normalised to "-") naming a takeaways box.
+_BOX_VOCAB = re.compile(
+    r"(?:^|-)(?:(key-?|main-?)?take-?aways?|in-?brief|tl-?dr|key-?points?|what-?to-?know|"
+    r"need-?to-?know|at-?a-?glance|key-?facts|(?:story-?|key-?|article-?)?highlights|"
+    r"summary-?(?:box|bullets|list|points)|(?:quick|ai|bullet|key)-?summary|key-?notes)(?:-|$)"
+)
+#: Vocabulary words that only count for a box of at least two items.
+_WEAK_VOCAB = re.compile(r"highlights|summary")
+#: Words that veto the vocabulary (code highlighting, promo slots...).
+_BOX_VETO = re.compile(r"syntax|hljs|prism|code|promo|sponsor|advert|newsletter|related|teaser")
+#: Attributes besides class/id that carry component names in JS-rendered pages.
+_NAME_ATTRS = (
+    "data-testid",
+    "data-test-id",
+    "data-test",
+    "data-qa",
+    "data-component",
+    "data-module",
+    "data-block",
+    "data-widget",
+    "data-type",
+    "aria-label",
+)
+_ALL_NAME_ATTRS = frozenset(("class", "id", *_NAME_ATTRS))
+_VOCAB_HINT = re.compile(r"take|brief|tl|dr|key|know|glance|highlight|summar")  # lower-cased
+_SEPARATORS = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+#: Box labels that are enough on their own (followed by items anywhere).
+_STRONG_LABEL = re.compile(
+    r"^(?:the\s+)?(?:key|main|top|quick)?\s*takeaways?|"
+    r"^(?:key|main)\s+(?:points?|facts|highlights)|"
+    r"^in\s+(?:brief|short|a\s+nutshell)|"
+    r"^(?:here'?s\s+)?what\s+(?:you\s+)?(?:need\s+to\s+|should\s+)?know|"
+    r"^tl\s*;?\s*dr|^too\s+long\s*;?\s*didn'?t\s+read|"
+    r"^at\s+a\s+glance|^(?:story|article)\s+(?:highlights|summary)|"
+    r"^(?:the\s+)?(?:quick|short)\s+(?:take|summary|version|read)|"
+    r"^(?:the\s+)?bottom\s+line|^the\s+gist|^summary\s+points",
+    re.IGNORECASE,
+)
+#: Box labels that need a box around them (a wrapper or a class) to count.
+_WEAK_LABEL = re.compile(r"^(?:highlights|summary|overview|in\s+summary)", re.IGNORECASE)
+_LABEL_START = re.compile(
+    r"^(?:the|key|main|top|quick|in|here|what|tl|too|at|story|article|short|bottom|"
+    r"summary|highlights|overview)\b",
+    re.IGNORECASE,
+)
+_LABEL_END = re.compile(r"\s*[:.!\-–—]?\s*$")
+_MAX_LABEL_CHARS = 48
+
+#: Elements that can carry a box label.
+_LABEL_TAGS = frozenset(
+    {
+        "h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b", "em",
+        "header", "summary", "caption", "figcaption", "dt", "th", "legend", "label",
+    }
+)  # fmt: skip
+#: Elements that are never a takeaways box.
+_NOT_BOX = frozenset(
+    {
+        "html", "body", "head", "main", "script", "style", "noscript", "template", "meta",
+        "link", "title", "button", "a", "input", "form", "nav", "svg", "img", "iframe",
+        "select", "option", "textarea", "footer",
+    }
+)  # fmt: skip
+_SKIP_TEXT = frozenset({"script", "style", "noscript", "template", "svg", "math", "button"})
+_BLOCK = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl",
+        "dt", "fieldset", "figcaption", "figure", "footer", "form", "header", "hr", "li",
+        "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
+        "tfoot", "th", "thead", "tr", "ul", "caption", "h1", "h2", "h3", "h4", "h5", "h6",
+    }
+)  # fmt: skip
+_BOLD_TAGS = frozenset({"strong", "b"})
+_BOLD_CLASS = re.compile(r"bold|label|title|lead|heading|head\b|kicker|name", re.IGNORECASE)
+_WRAPPER_TAGS = frozenset({"p", "div", "span", "section", "header"})
+
+#: Item-level promo markers (class/id fragments) and texts.
+_PROMO_CLASS = re.compile(
+    r"promo|sponsor|advert|affiliate|newsletter|subscribe|calltoaction|adslot|adunit|"
+    r"adsbygoogle|(?:^|[-_\s])(?:ad|ads|cta)(?:$|[-_\s])"
+)
+_PROMO_TEXT = re.compile(
+    r"^(?:promo(?:ted|tion)?|sponsored|partner(?:ed)?(?:\s+content)?|advertisement|"
+    r"advertorial|ad|ads|paid\s+(?:post|content|partnership))\b",
+    re.IGNORECASE,
+)
+_CTA_TEXT = re.compile(
+    r"^(?:read\s+(?:more|also|next|the\s+full)|also\s+read|related(?:\s+\w+)?\s*:|"
+    r"see\s+also|click\s+here|sign\s+up|subscribe|learn\s+more|download|follow\s+us|"
+    r"don'?t\s+miss|do\s+not\s+miss|join\s+(?:us|our)|get\s+(?:the|our|your|daily|free)|"
+    r"watch(?:\s+now)?\s*:|listen\s*:|share\s+this|claim\s+(?:your|a|the)|"
+    r"register\s+(?:now|today)|try\s+(?:it|now)|buy\s+now|trade\s+now|open\s+an?\s+account)",
+    re.IGNORECASE,
+)
+_INTERACTIVE = etree.XPath(".//form|.//input|.//button|.//iframe|.//select|.//textarea")
+
+_LEAD_SEPARATORS = re.compile(r"^[\s:;|•·.,\-–—]+")
+_LABEL_TRAIL = re.compile(r"[\s:;|•·\-–—]+$")
+_COLON_LEAD = re.compile(r"^([^:]{1,60}?)\s*:\s+(\S.*)$", re.DOTALL)
+_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "in", "on", "for", "to", "and", "or", "vs", "vs.", "with", "at",
+     "by", "from", "as", "per", "&", "is", "its", "it's", "not", "but", "into", "over"}
+)  # fmt: skip
+_NOT_LABEL_CHARS = re.compile(r"[.!?;,\"“”()\[\]]")
+
+_MIN_ITEM_CHARS = 12
+_MAX_ITEMS = 15
+_MAX_BOX_CHARS = 5000
+_MAX_LABEL_WORDS = 10
+
+
+# ----------------------------------------------------------------- text
+
+
+def block_text(el: HtmlElement) -> str:
+    """Text of ``el`` with a space at block boundaries only, whitespace-normalised.
+
+    Inline markup adds no space (``<strong>Bitcoin</strong>Outflows`` stays
+    ``BitcoinOutflows``); scripts, styles and buttons are skipped.
+    """
+    return norm_space("".join(_text_pieces(el)))
+
+
+def _text_pieces(el: HtmlElement) -> Iterator[str]:
+    walker = etree.iterwalk(el, events=("start", "end"))
+    for event, node in walker:
+        tag = node.tag
+        if not isinstance(tag, str):
+            if event == "end" and node.tail and node is not el:
+                yield node.tail
+            continue
+        if event == "start":
+            if tag in _SKIP_TEXT:
+                walker.skip_subtree()
+                continue
+            if tag in _BLOCK:
+                yield " "
+            if node.text:
+                yield node.text
+        else:
+            if tag in _BLOCK:
+                yield " "
+            if node is not el and node.tail:
+                yield node.tail
+
+
+def _link_text_len(el: HtmlElement) -> int:
+    return sum(len(block_text(a)) for a in el.iter("a"))
+
+
+# ----------------------------------------------------------------- labels
+
+
+def split_label(item: HtmlElement) -> Takeaway | None:
+    """One item element as a Takeaway: its bold (or colon) lead-in as label, the rest as text.
+
+    Returns None when the item has no usable text.
+    """
+    full = block_text(item)
+    if len(full) < _MIN_ITEM_CHARS:
+        return None
+    bold = _bold_lead(item)
+    if bold is not None:
+        label = _LABEL_TRAIL.sub("", block_text(bold)).strip()
+        if label and full.startswith(label) and _label_like(label, strict=False):
+            rest = _LEAD_SEPARATORS.sub("", full[len(label) :]).strip()
+            if len(rest.split()) >= 2:
+                return Takeaway(label=label, text=rest)
+        return Takeaway(label=None, text=full)
+    m = _COLON_LEAD.match(full)
+    if m and _label_like(m.group(1), strict=True):
+        rest = m.group(2).strip()
+        if len(rest.split()) >= 2:
+            return Takeaway(label=m.group(1).strip(), text=rest)
+    return Takeaway(label=None, text=full)
+
+
+def _bold_lead(item: HtmlElement) -> HtmlElement | None:
+    """The bold element the item's text starts with, through single wrappers."""
+    node = item
+    for _ in range(6):
+        if (node.text or "").strip():
+            return None
+        children = [c for c in node if isinstance(c.tag, str) and c.tag not in _SKIP_TEXT]
+        if not children:
+            return None
+        first = children[0]
+        tag = first.tag
+        if tag in _BOLD_TAGS or (
+            tag in ("span", "em", "mark", "dfn", "u")
+            and _BOLD_CLASS.search(first.get("class") or "")
+        ):
+            return first if (first.tail or "").strip() or len(children) > 1 else _nested_only(first)
+        if tag in _WRAPPER_TAGS or tag in ("a", "em", "i", "mark"):
+            node = first
+            continue
+        return None
+    return None
+
+
+def _nested_only(bold: HtmlElement) -> HtmlElement | None:
+    # A bold element with nothing after it in its parent: its parent may still go on
+    # (``<p><b>Label</b></p>`` then more text in the item) — the caller checks prefixes.
+    return bold
+
+
+def _label_like(lead: str, *, strict: bool) -> bool:
+    """Whether ``lead`` reads like a label: short, no sentence punctuation, title-like."""
+    lead = lead.strip()
+    words = lead.split()
+    if not words or len(words) > (6 if strict else _MAX_LABEL_WORDS) or len(lead) > 80:
+        return False
+    if not strict:
+        return not (lead.endswith((".", "!", "?")) and len(words) > 5)
+    if _NOT_LABEL_CHARS.search(lead):
+        return False
+    if not (lead[0].isupper() or lead[0].isdigit()):
+        return False
+    if len(words) == 1:
+        return True
+    return all(
+        w.lower() in _SMALL_WORDS or not w[0].isalpha() or w[0].isupper() or len(w) <= 2
+        for w in words[1:]
+    )
+
+
+def _label_kind(text: str) -> str | None:
+    """'strong' or 'weak' when ``text`` is wholly a takeaways-box label, else None."""
+    if not text or len(text) > _MAX_LABEL_CHARS:
+        return None
+    for kind, pattern in (("strong", _STRONG_LABEL), ("weak", _WEAK_LABEL)):
+        m = pattern.match(text)
+        if m and _LABEL_END.fullmatch(text[m.end() :]):
+            return kind
+    return None
+
+
+# ----------------------------------------------------------------- items
+
+
+def _is_promo(item: HtmlElement, text: str) -> bool:
+    """Items that are not takeaways: promo/sponsored slots, calls to action, bare links."""
+    for el in item.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag in ("ins", "iframe"):
+            return True
+        names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+        if names.strip() and _PROMO_CLASS.search(names):
+            return True
+    if _PROMO_TEXT.match(text) or _CTA_TEXT.match(text):
+        return True
+    if _INTERACTIVE(item):
+        return True
+    links = _link_text_len(item)
+    return bool(text) and links >= 0.6 * len(text)
+
+
+def _item_elements(box: HtmlElement) -> list[HtmlElement]:
+    """The item elements of a box: list items, table rows, dt/dd pairs or paragraphs."""
+    if box.tag in ("ul", "ol"):
+        return [li for li in box if li.tag == "li"]
+    if box.tag == "table":
+        return [tr for tr in box.iter("tr")]
+    if box.tag == "dl":
+        return [dt for dt in box if dt.tag in ("dt", "dd")]
+    lists = [el for el in box.iter("ul", "ol") if not any(a.tag == "li" for a in _up_to(el, box))]
+    if lists:
+        return [li for lst in lists for li in lst if li.tag == "li"]
+    tables = list(box.iter("table"))
+    if tables:
+        return [tr for tr in tables[0].iter("tr")]
+    dls = list(box.iter("dl"))
+    if dls:
+        return [dt for dt in dls[0] if dt.tag in ("dt", "dd")]
+    paras = [p for p in box.iter("p") if p is not box]
+    if paras:
+        return paras
+    if box.tag == "p":
+        return [box]
+    # JS-rendered boxes: leaf divs carrying the items.
+    return [
+        el
+        for el in box.iter("div", "span")
+        if el is not box and not any(c.tag in _BLOCK for c in el.iter() if c is not el)
+    ]
+
+
+def _up_to(el: HtmlElement, stop: HtmlElement) -> Iterator[HtmlElement]:
+    node = el.getparent()
+    while node is not None and node is not stop:
+        yield node
+        node = node.getparent()
+
+
+def _row_takeaway(tr: HtmlElement) -> Takeaway | None:
+    cells = [c for c in tr if c.tag in ("td", "th")]
+    texts = [block_text(c) for c in cells]
+    texts = [t for t in texts if t]
+    if not texts:
+        return None
+    if all(c.tag == "th" for c in cells) and len(cells) > 1:
+        return None  # a header row
+    if len(texts) >= 2 and _label_like(texts[0], strict=False) and len(texts[0]) <= 80:
+        text = " ".join(texts[1:])
+        if len(text) + len(texts[0]) < _MIN_ITEM_CHARS:
+            return None
+        return Takeaway(label=_LABEL_TRAIL.sub("", texts[0]), text=text)
+    return split_label(cells[0]) if len(texts) == 1 else Takeaway(label=None, text=" ".join(texts))
+
+
+def _items(box: HtmlElement, *, need_bold: bool) -> list[tuple[HtmlElement, Takeaway]]:
+    """The takeaways of ``box`` (item element, record), promos and the label left out."""
+    elements = _item_elements(box)
+    out: list[tuple[HtmlElement, Takeaway]] = []
+    pending_label: str | None = None
+    for el in elements:
+        text = block_text(el)
+        if not text:
+            continue
+        if _label_kind(text) is not None:
+            continue
+        if el.tag == "dt":
+            pending_label = _LABEL_TRAIL.sub("", text)
+            continue
+        if _is_promo(el, text):
+            pending_label = None
+            continue
+        item: Takeaway | None
+        if el.tag == "tr":
+            item = _row_takeaway(el)
+        elif el.tag == "dd":
+            item = Takeaway(label=pending_label, text=text) if len(text) >= 2 else None
+            pending_label = None
+        else:
+            item = split_label(el)
+        if item is None:
+            continue
+        if need_bold and item.label is None:
+            return []
+        out.append((el, item))
+    return out
+
+
+# ----------------------------------------------------------------- candidates
+
+
+def _names(el: HtmlElement) -> list[str]:
+    """The element's naming words (class, id, data-testid...): camelCase split, lower case,
+    separators as "-", e.g. ``KeyPoints_root__x7Yz1`` -> ``key-points-root-x7-yz1``."""
+    values: list[str] = []
+    for attr in ("class", "id"):
+        value = el.get(attr)
+        if value:
+            values.extend(value.split())
+    for attr in _NAME_ATTRS:
+        value = el.get(attr)
+        if value:
+            values.append(value)
+    return [_SEPARATORS.sub("-", _CAMEL.sub("-", v).lower()).strip("-") for v in values]
+
+
+def _raw_names(el: HtmlElement) -> str:
+    attrib = el.attrib
+    if not attrib:
+        return ""
+    return " ".join(v for k, v in attrib.items() if k in _ALL_NAME_ATTRS)
+
+
+def _box_vocab(el: HtmlElement) -> str | None:
+    """The takeaways-box word naming ``el``, if any ("in-brief", "key-points"...)."""
+    if not _VOCAB_HINT.search(_raw_names(el).lower()):
+        return None
+    for name in _names(el):
+        m = _BOX_VOCAB.search(name)
+        if m and not _BOX_VETO.search(name):
+            return m.group().strip("-")
+    return None
+
+
+def _in_site_chrome(el: HtmlElement) -> bool:
+    """Inside the site's navigation or page footer (not an article's own footer)."""
+    for a in el.iterancestors():
+        if a.tag == "nav":
+            return True
+        if a.tag == "footer" and not any(x.tag == "article" for x in a.iterancestors()):
+            return True
+        ident = f"{a.get('id') or ''} {a.get('class') or ''}".lower().split()
+        if any(t in ("site-footer", "footer", "page-footer", "global-footer") for t in ident):
+            return True
+    return False
+
+
+def _next_content_sibling(el: HtmlElement) -> HtmlElement | None:
+    for sib in el.itersiblings():
+        if not isinstance(sib.tag, str) or sib.tag in _SKIP_TEXT or sib.tag in ("br", "hr"):
+            continue
+        if block_text(sib) or sib.tag in ("ul", "ol", "table", "dl"):
+            return sib
+    return None
+
+
+def _label_box(
+    label: HtmlElement, kind: str, vocab: bool
+) -> tuple[list[HtmlElement], list[tuple[HtmlElement, Takeaway]]]:
+    """Items that follow a label element, and the elements to claim."""
+    text = block_text(label)
+    if label.tag == "caption":
+        table = label.getparent()
+        if table is not None:
+            items = _items(table, need_bold=False)
+            return ([table], items) if items else ([], [])
+    # A bold lead-in naming the box inside a paragraph: "TL;DR: Bitcoin fell..."
+    parent = label.getparent()
+    if label.tag in ("strong", "b", "span", "em") and parent is not None:
+        whole = block_text(parent)
+        if whole.startswith(text) and len(whole) > len(text) + _MIN_ITEM_CHARS:
+            if kind != "strong" and not vocab:
+                return [], []
+            rest = _LEAD_SEPARATORS.sub("", whole[len(text) :]).strip()
+            return [parent], [(parent, Takeaway(label=None, text=rest))]
+    # Climb wrappers that hold only the label, then take the next sibling.
+    node = label
+    for _ in range(4):
+        if _next_content_sibling(node) is not None:
+            break
+        up = node.getparent()
+        if up is None or up.tag in _NOT_BOX or block_text(up) != text:
+            break
+        node = up
+    sib = _next_content_sibling(node)
+    if sib is None:
+        return [], []
+    container = node.getparent()
+    wrapped = (
+        container is not None
+        and container.tag not in _NOT_BOX
+        and _only_holds(container, node, sib)
+    )
+    if kind == "weak" and not (wrapped or vocab):
+        return [], []
+    if sib.tag == "p":
+        run = [sib, *_paragraph_run(sib)]
+        items = [
+            (p, t) for p in run if (t := split_label(p)) is not None and not _is_promo(p, t.text)
+        ]
+        if not items or (not (wrapped or vocab) and any(t.label is None for _, t in items)):
+            return [], []
+        claim = [container] if wrapped and container is not None else [node, *run]
+        return claim, items
+    need_bold = (
+        sib.tag not in ("ul", "ol", "table", "dl")
+        and not (any(x.tag in ("ul", "ol", "table", "dl") for x in sib.iter()))
+        and not (wrapped or vocab)
+    )
+    if sib.tag not in ("ul", "ol", "table", "dl", "div", "section", "aside"):
+        return [], []
+    items = _items(sib, need_bold=need_bold)
+    if not items:
+        return [], []
+    claim = [container] if wrapped and container is not None else [node, sib]
+    return claim, items
+
+
+def _paragraph_run(first: HtmlElement) -> list[HtmlElement]:
+    """Paragraph siblings after ``first`` that continue a run of bold-lead-in items."""
+    run: list[HtmlElement] = []
+    for sib in first.itersiblings():
+        if not isinstance(sib.tag, str) or sib.tag in _SKIP_TEXT:
+            continue
+        if sib.tag != "p" or _bold_lead(sib) is None:
+            break
+        run.append(sib)
+    return run
+
+
+def _only_holds(container: HtmlElement, *parts: HtmlElement) -> bool:
+    """Whether ``container`` holds nothing with text besides ``parts``."""
+    keep = set(parts)
+    if (container.text or "").strip():
+        return False
+    for child in container:
+        if not isinstance(child.tag, str) or child.tag in _SKIP_TEXT:
+            continue
+        if child in keep:
+            if (child.tail or "").strip():
+                return False
+            continue
+        if block_text(child):
+            return False
+    return True
+
+
+def _box_too_big(box: HtmlElement) -> bool:
+    return len(block_text(box)) > _MAX_BOX_CHARS
+
+
+# ----------------------------------------------------------------- extractor
 
 
 def extract_takeaways(doc: Document) -> Claim[list[Takeaway]]:
     """The items of the page's key-takeaways box and the box element itself."""
-    return Claim([])
+    body = doc.root.find("body")
+    root = body if body is not None else doc.root
+    claimed: list[HtmlElement] = []
+    found: list[Takeaway] = []
+    seen: set[str] = set()
+
+    def inside_claimed(el: HtmlElement) -> bool:
+        return any(el is c or c in set(el.iterancestors()) for c in claimed)
+
+    def accept(nodes: list[HtmlElement], items: list[tuple[HtmlElement, Takeaway]]) -> None:
+        if not items or len(items) > _MAX_ITEMS:
+            return
+        if any(_box_too_big(n) for n in nodes):
+            return
+        claimed.extend(nodes)
+        for _, item in items:
+            key = norm_space(f"{item.label or ''} {item.text}").lower()
+            if key not in seen:
+                seen.add(key)
+                found.append(item)
+
+    walker = etree.iterwalk(root, events=("start",))
+    for _, el in walker:
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _SKIP_TEXT or tag in ("head",):
+            walker.skip_subtree()
+            continue
+        if tag in ("nav", "footer") and not any(a.tag == "article" for a in el.iterancestors()):
+            walker.skip_subtree()
+            continue
+        word = _box_vocab(el) if tag not in _NOT_BOX else None
+        vocab = word is not None
+        label_kind: str | None = None
+        if tag in _LABEL_TAGS and not vocab:
+            label_kind = _label_kind_of(el)
+        if not vocab and label_kind is None:
+            continue
+        if inside_claimed(el) or _in_site_chrome(el):
+            walker.skip_subtree()
+            continue
+        if vocab:
+            text = block_text(el)
+            kind = _label_kind(text)
+            if not text:
+                continue
+            if kind is not None or (len(text) <= _MAX_LABEL_CHARS and _item_count(el) == 0):
+                nodes, items = _label_box(el, kind or "strong", vocab=True)
+            else:
+                items = _items(el, need_bold=False)
+                nodes = [el]
+                prev = el.getprevious()
+                if items and prev is not None and _label_kind(block_text(prev)) is not None:
+                    nodes.insert(0, prev)
+                if len(items) < 2 and word and _WEAK_VOCAB.search(word):
+                    items = []
+            if items:
+                accept(nodes, items)
+                walker.skip_subtree()
+            continue
+        nodes, items = _label_box(el, label_kind or "weak", vocab=False)
+        if items:
+            accept(nodes, items)
+            walker.skip_subtree()
+    return Claim(found, claimed)
+
+
+def _label_kind_of(el: HtmlElement) -> str | None:
+    """The label kind of a label-bearing element, cheaply rejecting most elements first.
+
+    Only elements whose own leading text starts like a label are looked at; a label
+    split over child elements (``<h3><span>Key</span> points</h3>``) is found on the
+    child, and the box search climbs from there.
+    """
+    own = norm_space(el.text)
+    if not own or len(own) > _MAX_LABEL_CHARS:
+        return None
+    if len(el) == 0:
+        return _label_kind(own)
+    if not _LABEL_START.match(own):
+        return None
+    text = short_text(el, _MAX_LABEL_CHARS)
+    return _label_kind(text) if text else None
+
+
+def short_text(el: HtmlElement, limit: int) -> str | None:
+    """``block_text(el)`` if it is at most ``limit`` characters, else None.
+
+    Stops walking as soon as the text grows past the limit, so that checking every
+    element of a page for a short label stays linear in practice.
+    """
+    size = 0
+    pieces: list[str] = []
+    budget = 4 * limit + 200
+    for piece in _text_pieces(el):
+        pieces.append(piece)
+        size += len(piece.strip())
+        if size > limit or len(pieces) > budget:
+            return None
+    text = norm_space("".join(pieces))
+    return text if len(text) <= limit else None
+
+
+def _item_count(el: HtmlElement) -> int:
+    return sum(1 for _ in el.iter("li", "tr", "dd", "p"))
