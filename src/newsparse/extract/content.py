@@ -68,7 +68,9 @@ _CONTENT_HINT = re.compile(
     r"content-?body|main-?content|article-?text|text-?body|body-?text|entry-?body|"
     r"single-?content|td-post-content|rich-?text|paywall|page-?content|news-?text)(?:$|[\s_-])"
 )
-_WEAK_CONTENT_HINT = re.compile(r"(?:^|[\s_-])(?:article|story|post|entry|content|text|body)(?:$|[\s_-])")
+_WEAK_CONTENT_HINT = re.compile(
+    r"(?:^|[\s_-])(?:article|story|post|entry|content|text|body)(?:$|[\s_-])"
+)
 _BOILER_HINT = re.compile(
     r"(?:^|[\s_-])(?:share|sharing|sharebar|social|socials|related|newsletters?|subscribe|"
     r"subscription|signup|sign-?up|advert\w*|ads?|adslot|ad-?slot|ad-?unit|ad-?container|"
@@ -88,7 +90,7 @@ _LABEL_TEXT = re.compile(
     r"(?: advertisement)?|continue reading(?: below)?|read more|read next|related(?: articles| "
     r"stories| posts| news| content| coverage| links)?|share(?: this)?(?: article| story| "
     r"post)?|follow us|recommended(?: for you)?|you may also like|more from [\w ]{1,30}|"
-    r"sign up(?: for [\w ]{1,40})?|subscribe(?: now)?|click here[\w ]{0,40}|"
+    r"sign up(?: for [\w ]{1,40})?|subscribe(?: now)?|click here[\w ]{0,60}|"
     r"see also|also read|watch|listen|close|video|image|photo|loading|advert|comments?|"
     r"don'?t miss|tell us what you think|this slideshow requires javascript|"
     r"(?:our )?(?:latest|top|more) (?:stories|news|headlines|videos)|"
@@ -98,6 +100,12 @@ _LABEL_TEXT = re.compile(
 _STATE_CLASS = re.compile(r"(?:has|no|with|without|is|show|hide|enable|disable|can)[_-]")
 _LAYOUT_CLASS = re.compile(r"wrap|container|layout|page|site|main|content|body|grid|col")
 _EMBED_CLASS = re.compile(r"embed|tweet|instagram-media|tiktok|quote")
+_LINK_LABEL = re.compile(
+    r"^\W*(?:read more|more|related|see also|also read|read also|also see|recommended|"
+    r"further reading|watch|listen|more on this|related articles?|related stories|related "
+    r"coverage|also on [\w.]+)\s*[:|\-–—]",
+    re.IGNORECASE,
+)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _WS = re.compile(r"\s+")
 
@@ -135,6 +143,8 @@ class _Stat:
     """Pre-order position among block elements."""
     boxed: bool = False
     """Inside an element with a boilerplate hint (comments, sidebar...)."""
+    anchors: int = 0
+    """Number of links in the subtree."""
 
 
 class _Scorer:
@@ -149,14 +159,14 @@ class _Scorer:
 
     def visit(
         self, el: HtmlElement, own: list[Any], in_link: bool, boxed: bool
-    ) -> tuple[int, int, float, float]:
+    ) -> tuple[int, int, float, float, int]:
         """Walk ``el``; add its inline text to ``own`` (the enclosing block's counters).
 
         Returns (text, link text, value, good) of the subtree, its tail excluded.
         """
         tag = el.tag
         if not isinstance(tag, str) or tag in _INVISIBLE or el in self.skip:
-            return 0, 0, 0.0, 0.0
+            return 0, 0, 0.0, 0.0, 0
         attrib = el.attrib
         if (
             "hidden" in attrib
@@ -164,7 +174,7 @@ class _Scorer:
             or ("style" in attrib and _HIDDEN_STYLE.search(attrib["style"]))
         ):
             self.excluded.append(el)
-            return 0, 0, 0.0, 0.0
+            return 0, 0, 0.0, 0.0, 0
         block = tag in _BLOCK
         hint = 0
         mine: list[Any]
@@ -184,10 +194,11 @@ class _Scorer:
                 )
                 if size < _INLINE_BOX:
                     self.excluded.append(el)
-                    return 0, 0, 0.0, 0.0
+                    return 0, 0, 0.0, 0.0, 0
         texts: list[str] | None = mine[3]
         link = in_link or tag == "a"
         total = links = 0
+        anchors = 1 if tag == "a" else 0
         value = good = 0.0
         text = el.text
         if text:
@@ -203,9 +214,10 @@ class _Scorer:
                     texts.append(text)
         index = self.count
         for child in el:
-            t, lk, v, g = self.visit(child, mine, link, boxed or hint < 0)
+            t, lk, v, g, na = self.visit(child, mine, link, boxed or hint < 0)
             total += t
             links += lk
+            anchors += na
             value += v
             good += g
             tail = child.tail
@@ -221,7 +233,7 @@ class _Scorer:
                     if texts is not None:
                         texts.append(tail)
         if not block:
-            return total, links, value, good
+            return total, links, value, good, anchors
         own_value = self._block_value(tag, mine, texts)
         value += own_value
         if own_value > 0:
@@ -230,8 +242,8 @@ class _Scorer:
             value += good * (0.35 if hint > 1 else 0.1)
         elif hint < 0:
             value = min(value, 0.0) - total * 0.5
-        self.stats[el] = _Stat(total, links, value, good, hint, index, boxed)
-        return total, links, value, good
+        self.stats[el] = _Stat(total, links, value, good, hint, index, boxed, anchors)
+        return total, links, value, good, anchors
 
     def _block_value(self, tag: str, mine: list[Any], texts: list[str] | None) -> float:
         chars, link_chars, marks = mine[0], mine[1], mine[2]
@@ -393,12 +405,16 @@ def _is_boilerplate(el: HtmlElement, s: _Stat, guard: float) -> bool:
         return True
     density = s.links / s.text
     tag = el.tag
-    if density > 0.6 and tag not in _HEADINGS:
-        return True
-    if density > _LINKY and s.value < 0:
-        return True
-    if s.value < 0 and s.good == 0 and tag not in _HEADINGS and tag not in ("p", "td", "th", "tr"):
-        return True
-    if s.text <= 60 and _LABEL_TEXT.match(_WS.sub(" ", el.text_content()).strip()):
+    if s.text <= 100 or (s.anchors and density > 0.5 and s.text < 300):
+        label = _WS.sub(" ", el.text_content()).strip()
+        if _LABEL_TEXT.match(label) or (s.anchors and _LINK_LABEL.match(label)):
+            return True
+    if tag in _HEADINGS:
+        return False
+    if s.anchors >= 3 and density > 0.6:
+        return True  # a list of links
+    if s.anchors and density > 0.8 and tag not in ("li", "td", "th", "tr"):
+        return True  # a lone "read more" link
+    if s.value < 0 and s.good == 0 and s.anchors >= 2 and tag not in ("p", "td", "th", "tr"):
         return True
     return False
