@@ -95,7 +95,7 @@ _AUTHOR_STRONG = re.compile(
     r"username)|comment-user(?:name)?|commenter(?:[-_]name)?|author[-_]name|user[-_]?name|"
     r"display[-_]name|nickname|comment__author-name|comment-name)$"
 )
-_AUTHOR_WEAK = re.compile(r"^(?:author|name|user|byline|post-byline|vcard)$")
+_AUTHOR_WEAK = re.compile(r"^(?:author|name|user|vcard)$")
 _AUTHOR_TESTID = re.compile(r"^(?:comment[-_]?)?(?:author|user(?:name)?|commenter)$", re.I)
 _DATE_PROP = frozenset({"datecreated", "datepublished", "commenttime", "uploaddate"})
 _DATE_CLASS = re.compile(
@@ -115,7 +115,7 @@ _CHROME_PARTS = frozenset(
         "edit", "reactions", "reaction", "upvote", "downvote", "menu", "footer", "toggle",
         "collapse", "label", "tooltip", "rating", "score", "points", "karma", "icon",
         "buttons", "button", "btn", "controls", "options", "moderation", "flair", "screen",
-        "sr", "visually", "hidden", "follow", "subscribe", "indicator",
+        "sr", "visually", "hidden", "follow", "subscribe", "indicator", "parent",
     }
 )  # fmt: skip
 _CHROME_TAGS = frozenset(
