@@ -76,8 +76,8 @@ _QUAL_ALT = "|".join(
 _SIGNS_ALT = "|".join(re.escape(s) for s in sorted(CURRENCY_SIGNS, key=len, reverse=True))
 _CODES_ALT = "|".join(c for c in sorted(CURRENCY_CODES, key=len, reverse=True) if c != "USDT")
 _WORDS_ALT = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-_EU_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d{1,2}(?!\d)"
+_NUM = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_EU_NUM = r"\d{1,3}(?:\.\d{3})+(?!\d)(?:,\d+)?|\d+,\d{1,2}(?!\d)"
 _UNIT = (
     r"(?:\s?(?P<{0}w>trillion|billion|million|thousand)\b"
     r"|(?P<{0}l>bn|tn|mn|[kKmMbBtT])(?![\w$]))"

@@ -138,7 +138,7 @@ _SIGNS_ALT = "|".join(re.escape(s) for s in sorted(CURRENCY_SIGNS, key=len, reve
 _CODES_ALT = "|".join(sorted(CURRENCY_CODES, key=len, reverse=True))
 #: A number as written: digits with optional grouping (",", ".", thin/no-break/plain
 #: spaces, apostrophes) and an optional decimal part.
-NUMBER = r"\d{1,3}(?:[,.\u202f\u00a0 '’]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?|[.,]\d+"
+NUMBER = r"\d{1,3}(?:[,.\u202f\u00a0 '’]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)?|[.,]\d+"
 _MINUS = "\u2212\u2013\u2012\u2014-"  # minus sign, en/figure/em dashes, hyphen-minus (last)
 _NUM_ONLY = re.compile(rf"(?:{NUMBER})")
 

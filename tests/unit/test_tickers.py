@@ -1,0 +1,319 @@
+"""Price-ticker widgets (extract/tickers.py): one markup pattern per test."""
+
+from __future__ import annotations
+
+import gzip
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import newsparse
+from newsparse.document import load
+from newsparse.extract.dom import Claim, text_of
+from newsparse.extract.tickers import extract_tickers
+from newsparse.models import TickerQuote
+
+D = Decimal
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT / ".." / "shared"
+FIXTURES = ROOT / "tests" / "fixtures"
+
+ARTICLE = (
+    "<article><h1>Markets slide</h1><div class='entry-content'>"
+    "<p>Crypto markets fell on Tuesday as traders weighed new tariffs and weak data.</p>"
+    "<p>Analysts expect volatility to continue into the weekend, they said.</p></div></article>"
+)
+
+
+def page(widget: str, article: str = ARTICLE) -> str:
+    return f"<html><head><title>t</title></head><body>{widget}<main>{article}</main></body></html>"
+
+
+def tickers(html: str) -> Claim[list[TickerQuote]]:
+    return extract_tickers(load(html))
+
+
+def keys(quotes: list[TickerQuote]) -> list[tuple[str, Decimal, Decimal | None]]:
+    return [(q.symbol, q.price, q.change_percent) for q in quotes]
+
+
+def ccpw_item(cls: str, coin: str, sym: str, price: str, change: str, way: str) -> str:
+    hidden = ' aria-hidden="true"' if "clone" in cls else ""
+    return (
+        f'<li class="{cls}" id="{coin.lower()}"{hidden}><div class="coin-container">'
+        f'<span class="ccpw_icon"><img alt="{coin}" src="x.svg"></span>'
+        f'<span class="ccpw-coin-name" title="{coin}">{sym}</span>'
+        f'<span class="ccpw-price">{price}</span><span class="ccpw-changes {way}">'
+        f'<i class="ccpw_icon-{way}" aria-hidden="true"></i>{change}</span></div></li>'
+    )
+
+
+CCPW_COINS = [
+    ("Bitcoin", "BTC", "$61,321.00", "-1.9%", "down"),
+    ("Ethereum", "ETH", "$1,586.44", "-4.8%", "down"),
+    ("Sui", "SUI", "$0.7101", "1.6%", "up"),
+]
+
+
+def test_ccpw_plugin_clone_loop_counted_once() -> None:
+    items = "".join(ccpw_item("ccpw-ticker-item", *c) for c in CCPW_COINS)
+    clones = "".join(ccpw_item("ccpw-ticker-item ccpw-ticker-clone", *c) for c in CCPW_COINS)
+    html = page(
+        '<div class="ccpw-container ccpw-ticker-cont"><div class="tickercontainer">'
+        '<div class="mask">'
+        f'<ul class="ccpw-ticker ccpw-ticker-layout-1">{items}{clones}</ul></div></div></div>'
+    )
+    claim = tickers(html)
+    assert keys(claim.value) == [
+        ("BTC", D("61321.00"), D("-1.9")),
+        ("ETH", D("1586.44"), D("-4.8")),
+        ("SUI", D("0.7101"), D("1.6")),
+    ]
+    btc = claim.value[0]
+    assert (btc.name, btc.price_raw, btc.currency) == ("Bitcoin", "$61,321.00", "USD")
+    assert str(btc.price) == "61321.00"
+    assert len(claim.nodes) == 1 and "ccpw-container" in (claim.nodes[0].get("class") or "")
+
+
+def strip_item(sym: str, price: str, change: str, way: str) -> str:
+    return (
+        '<article class="linkbox inline-flex items-center text-xs">'
+        f'<h3 class="font-normal"><a class="linkbox__overlay" href="/price/{sym.lower()}">{sym}</a>'
+        f'</h3><p class="ml-2 font-medium">{price}</p>'
+        f'<span class="ml-1 text-v2-price text-price-{way}">{change}</span></article>'
+    )
+
+
+def test_coin_price_strip_without_vocabulary() -> None:
+    # Utility-class markup, no ticker words: found by its structure. Positive changes carry no
+    # "+"; one symbol appears twice at different prices and both quotes are kept.
+    rows = [
+        ("BTC", "$79,390.00", "5.91%", "positive"),
+        ("XAUT", "$3,013.57", "-0.58%", "negative"),
+        ("USDC.E", "$0.999905", "0.00%", "positive"),
+        ("USDC.E", "$1.00", "0.01%", "positive"),
+        ("S", "$0.418852", "6.74%", "positive"),
+    ]
+    html = page(
+        '<div class="relative flex"><div class="overflow-x-auto"><div class="flex gap-x-2">'
+        + "".join(strip_item(*r) for r in rows)
+        + "</div></div></div>"
+    )
+    assert keys(tickers(html).value) == [
+        ("BTC", D("79390.00"), D("5.91")),
+        ("XAUT", D("3013.57"), D("-0.58")),
+        ("USDC.E", D("0.999905"), D("0.00")),
+        ("USDC.E", D("1.00"), D("0.01")),
+        ("S", D("0.418852"), D("6.74")),
+    ]
+
+
+def test_data_attribute_marquee_with_duplicated_loop() -> None:
+    item = (
+        '<span class="tick" data-symbol="{0}" data-price="{1}" data-change="{2}">'
+        "<b>{0}</b> <em>${1}</em> <i>{2}%</i></span>"
+    )
+    loop = "".join(item.format(*r) for r in [("btc", "61321.5", "-1.25"), ("eth", "1586.4", "0.8")])
+    html = page(f'<div class="price-ticker"><div class="track">{loop}{loop}</div></div>')
+    assert keys(tickers(html).value) == [
+        ("BTC", D("61321.5"), D("-1.25")),
+        ("ETH", D("1586.4"), D("0.8")),
+    ]
+
+
+def test_flat_text_marquee() -> None:
+    html = page("<marquee>BTC $61,321 ▲1.2% · ETH $1,586.44 ▼0.5% · DOGE $0.0821 −2.1%</marquee>")
+    claim = tickers(html)
+    assert keys(claim.value) == [
+        ("BTC", D("61321"), D("1.2")),
+        ("ETH", D("1586.44"), D("-0.5")),
+        ("DOGE", D("0.0821"), D("-2.1")),
+    ]
+    assert [n.tag for n in claim.nodes] == ["marquee"]
+
+
+def test_european_format_with_arrows_in_eur() -> None:
+    item = (
+        '<div class="Strip_item__x9"><span class="Strip_sym__a1">{0}</span>'
+        '<span class="Strip_px__b2">{1}</span><span class="Strip_chg__c3">{2}</span></div>'
+    )
+    rows = [
+        ("BTC", "58.420,17 €", "▲ 1,6 %"),
+        ("ETH", "1.512,30 €", "▼ 2,4 %"),
+        ("SOL", "60,02 €", "▼ 0,9 %"),
+    ]
+    html = page(
+        '<section class="Strip_root__z0"><div class="Strip_row__q1">'
+        + "".join(item.format(*r) for r in rows)
+        + "</div></section>"
+    )
+    quotes = tickers(html).value
+    assert keys(quotes) == [
+        ("BTC", D("58420.17"), D("1.6")),
+        ("ETH", D("1512.30"), D("-2.4")),
+        ("SOL", D("60.02"), D("-0.9")),
+    ]
+    assert {q.currency for q in quotes} == {"EUR"}
+
+
+def test_price_table_in_sidebar_widget() -> None:
+    html = page(
+        '<aside class="sidebar"><section class="widget widget_text"><h3>Top coins</h3>'
+        "<table><thead><tr><th>Coin</th><th>Price</th><th>24h</th></tr></thead><tbody>"
+        "<tr><td>Bitcoin <small>BTC</small></td><td>$61,321.00</td>"
+        '<td class="red">(1.9%)</td></tr>'
+        "<tr><td>Ethereum <small>ETH</small></td><td>$1,586.44</td>"
+        '<td class="green">4.8%</td></tr>'
+        "<tr><td>Solana <small>SOL</small></td><td>$63.27</td>"
+        '<td class="negative">3.2%</td></tr>'
+        "</tbody></table></section></aside>"
+    )
+    claim = tickers(html)
+    assert keys(claim.value) == [
+        ("BTC", D("61321.00"), D("-1.9")),
+        ("ETH", D("1586.44"), D("4.8")),
+        ("SOL", D("63.27"), D("-3.2")),
+    ]
+    assert [q.name for q in claim.value] == ["Bitcoin", "Ethereum", "Solana"]
+
+
+def test_article_table_with_prices_is_not_a_widget() -> None:
+    table = (
+        "<table><tr><th>Asset</th><th>Price</th><th>Weekly</th></tr>"
+        "<tr><td>BTC</td><td>$61,321</td><td>-1.9%</td></tr>"
+        "<tr><td>ETH</td><td>$1,586</td><td>-4.8%</td></tr>"
+        "<tr><td>SOL</td><td>$63</td><td>-3.2%</td></tr></table>"
+    )
+    article = (
+        "<article><h1>Weekly wrap</h1><div class='entry-content'><p>Prices this week:</p>"
+        f"{table}<p>All three fell as risk appetite faded across markets.</p></div></article>"
+    )
+    assert tickers(page("", article)).value == []
+
+
+def test_list_of_prices_in_article_text_is_not_a_widget() -> None:
+    items = "".join(
+        f"<li><strong>{s}</strong> closed at {p}, {c} on the day</li>"
+        for s, p, c in [
+            ("BTC", "$61,321", "-1.9%"),
+            ("ETH", "$1,586", "-4.8%"),
+            ("SOL", "$63", "+3%"),
+        ]
+    )
+    article = (
+        f"<article><div class='post-content'><p>Closing levels:</p><ul>{items}</ul></div></article>"
+    )
+    assert tickers(page("", article)).value == []
+
+
+def test_product_prices_are_not_quotes() -> None:
+    shop = "".join(
+        f'<li class="product"><a>{n}</a><span class="price">{p}</span><span>-20%</span></li>'
+        for n, p in [("Ledger Nano X", "$149"), ("Trezor Model T", "$219"), ("USB-C cable", "$9")]
+    )
+    assert tickers(page(f'<ul class="deals">{shop}</ul>')).value == []
+
+
+@pytest.mark.parametrize("filler", ["", "Loading...", "--", "NaN", "$--"])
+def test_javascript_filled_widget_gives_none_but_is_claimed(filler: str) -> None:
+    items = "".join(
+        f'<li data-coin="{c}"><span class="sym">{c.upper()}</span>'
+        f'<span class="price">{filler}</span><span class="change">{filler}</span></li>'
+        for c in ("btc", "eth", "sol")
+    )
+    claim = tickers(page(f'<div class="crypto-ticker"><ul>{items}</ul></div>'))
+    assert claim.value == []
+    assert [n.get("class") for n in claim.nodes] == ["crypto-ticker"]
+
+
+def test_tradingview_embed_gives_none() -> None:
+    widget = (
+        '<div class="tradingview-widget-container">'
+        '<div class="tradingview-widget-container__widget"></div>'
+        '<div class="tradingview-widget-copyright"><a href="https://example.org/markets/" '
+        'rel="noopener" target="_blank"><span class="blue-text">Track all markets on TradingView'
+        "</span></a></div><script>"
+        '{"symbols": [{"proName": "BTCUSD"}]}</script>'
+        "<noscript>BTC $61,321 ETH $1,586</noscript></div>"
+    )
+    claim = tickers(page(widget))
+    assert claim.value == []
+    assert len(claim.nodes) == 1 and "Track all markets" in text_of(claim.nodes[0])
+
+
+def test_negative_and_unparseable_prices_are_skipped() -> None:
+    items = "".join(
+        f'<li class="ticker-item"><span>{s}</span><span>{p}</span><span>{c}</span></li>'
+        for s, p, c in [
+            ("BTC", "$61,321.00", "-1.9%"),
+            ("BAD", "-$5.00", "1.0%"),
+            ("NAN", "$NaN", "1.0%"),
+            ("ETH", "$1,586.44", "-4.8%"),
+        ]
+    )
+    assert keys(tickers(page(f'<ul class="ticker">{items}</ul>')).value) == [
+        ("BTC", D("61321.00"), D("-1.9")),
+        ("ETH", D("1586.44"), D("-4.8")),
+    ]
+
+
+def test_quote_without_change_has_none() -> None:
+    items = "".join(
+        f'<div class="coin-price"><span class="coin-symbol">{s}</span> <span>{p}</span></div>'
+        for s, p in [("BTC", "$61,321.00"), ("ETH", "$1,586.44")]
+    )
+    quotes = tickers(page(f'<div class="coin-prices-bar">{items}</div>')).value
+    assert keys(quotes) == [("BTC", D("61321.00"), None), ("ETH", D("1586.44"), None)]
+
+
+def test_widget_text_stays_out_of_the_body() -> None:
+    items = "".join(ccpw_item("ccpw-ticker-item", *c) for c in CCPW_COINS)
+    html = page(f'<div class="ccpw-container"><ul class="ccpw-ticker">{items}</ul></div>')
+    article = newsparse.parse(html)
+    assert len(article.tickers) == 3
+    assert "61,321" not in article.text
+    assert "Crypto markets fell" in article.text
+
+
+def test_seed_page_has_17_distinct_quotes() -> None:
+    article = newsparse.parse((FIXTURES / "crypto-news-page.html").read_bytes())
+    quotes = article.tickers
+    assert len(quotes) == 17
+    assert len({(q.symbol, q.price, q.change_percent) for q in quotes}) == 17
+    assert (quotes[0].symbol, quotes[0].price, quotes[0].change_percent) == (
+        "BTC",
+        D("61321.00"),
+        D("-1.9"),
+    )
+    assert all(isinstance(q.price, Decimal) and q.currency == "USD" for q in quotes)
+    sui = next(q for q in quotes if q.symbol == "SUI")
+    assert sui.change_percent == D("1.6")
+    assert sum(1 for q in quotes if q.change_percent is not None and q.change_percent < 0) == 16
+
+
+CRYPTO_DEV = SHARED / "corpora" / "crypto-dev"
+AEB_DEV = SHARED / "corpora" / "aeb-dev" / "html"
+
+
+@pytest.mark.skipif(not CRYPTO_DEV.is_dir(), reason="../shared corpora not available")
+def test_crypto_dev_coin_strip_and_js_widgets() -> None:
+    strip = next(CRYPTO_DEV.glob("decrypt-co--*.html"), None)
+    if strip is not None:
+        quotes = newsparse.parse(strip.read_bytes()).tickers
+        assert len(quotes) >= 240
+        assert len({q.symbol for q in quotes}) < len(quotes)  # same symbol, other price
+    for path in sorted(CRYPTO_DEV.glob("altcointrading-net--*.html")):
+        assert extract_tickers(load(path.read_bytes())).value == [], path.name
+
+
+@pytest.mark.skipif(not AEB_DEV.is_dir(), reason="../shared corpora not available")
+def test_ordinary_news_pages_have_no_tickers() -> None:
+    pages = sorted(AEB_DEV.glob("*.html.gz"))
+    assert pages
+    found = {}
+    for path in pages:
+        quotes = extract_tickers(load(gzip.decompress(path.read_bytes()))).value
+        if quotes:
+            found[path.name] = len(quotes)
+    assert found == {}
