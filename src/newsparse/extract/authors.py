@@ -37,11 +37,20 @@ _STOP = re.compile(
     r"\s[|•·]|[|•·]\s|\s[-–—]\s|\s*\b(?:edited|reviewed|fact[- ]?checked|verified|"
     r"updated|published|posted|last\s+updated|photos?|illustrations?|images?)\b|"
     r"\bon\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|"
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
     r"\d|\n|\(|\bfor\s+[A-Z]",
     re.IGNORECASE,
 )
-_SPLIT = re.compile(r"\s*(?:,|;|&|\+|/|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:,|;|&|\+|/|\b(?:and|AND|And|und|et|y|e)\b)\s*")
+_LATER_BY = re.compile(r"(?<=\S)\s+by\s*:?\s+(?=[A-Z])", re.IGNORECASE)
 _SENTENCE_SPLIT = re.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z])")
+_ROLE_BEFORE = re.compile(
+    r"(?:edit|review|fact[- ]?check|updat|verif|photo|illustrat|translat|produc|design)\w*"
+    r"\s+by\s*:?\s*$|(?:editor|reviewer|editing|photos?|source)\s*:\s*$",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"(?:\b[A-Za-z][a-z']*,?\s+){9,}[a-z]+[.!?]")
 _TAGS = re.compile(r"<[^>]*>")
 _EDGE_PUNCT = " \t.,;:-–—|•·\"'“”‘’()[]{}"
 
@@ -171,6 +180,38 @@ _WIRE_NAMES = frozenset(
 )
 _WIRE_PHRASES = frozenset({"associated press", "agence france-presse", "press trust of india"})
 
+_ARTICLES = frozenset({"the", "a", "an", "by", "and", "with", "from", "for", "of", "in", "on"})
+_PARTICLES = frozenset(
+    {
+        "de",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "del",
+        "della",
+        "di",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "ten",
+        "bin",
+        "binti",
+        "al",
+        "el",
+        "ibn",
+        "y",
+        "e",
+        "zu",
+        "af",
+    }
+)
+_DOMAIN = re.compile(r"\w\.(?:com|net|org|co|io|news|info|uk|de|fr|in)\b|\.[a-z]{2,}$")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -214,8 +255,12 @@ def is_person_name(name: str, site_tokens: Iterable[str] = ()) -> bool:
     tokens = _tokens(name)
     if not tokens or any(t in _ROLE_WORDS for t in tokens):
         return False
-    if not any(w[:1].isupper() for w in words):
-        return False  # "admin", "john doe"-style handles are rarely real bylines
+    if len(words) < 2 or words[0].lower() in _ARTICLES:
+        return False  # handles ("admin", "jdoe"), places ("Washington"), "The Desk"
+    if not all(w[:1].isupper() or w.lower() in _PARTICLES for w in words):
+        return False  # "the defense ministries", "john doe"-style handles
+    if _DOMAIN.search(name):
+        return False  # "Cleveland.com"
     site = set(site_tokens)
     if site and set(tokens) <= site:
         return False
@@ -238,6 +283,9 @@ def split_names(text: str, site_tokens: Iterable[str] = ()) -> list[str]:
     text = clean_text(text)
     if not text:
         return []
+    later_by = _LATER_BY.search(text)
+    if later_by and not _ROLE_BEFORE.search(text[: later_by.end()]):
+        text = text[later_by.end() :]  # "Monday November 18, 2019 by Joe Rossignol"
     text = _PREFIX.sub("", text, count=1)
     stop = _STOP.search(text)
     if stop:
@@ -381,7 +429,11 @@ def _safe_url(doc: Document, url: str | None) -> str | None:
     if not url or not isinstance(url, str):
         return None
     absolute = doc.absolute(url.strip())
-    if absolute and absolute.startswith(("http://", "https://")):
+    if (
+        absolute
+        and absolute.startswith(("http://", "https://"))
+        and "email-protection" not in absolute
+    ):
         return absolute
     return None
 
@@ -399,11 +451,6 @@ _BYLINE_XPATH = etree.XPath(
     " or contains(@href, '/writer/') or contains(@href, '/writers/')"
     " or starts-with(normalize-space(text()), 'By ') or starts-with(normalize-space(text()), 'BY ')"
     " or starts-with(normalize-space(text()), 'by ')]"
-)
-_ROLE_BEFORE = re.compile(
-    r"(?:edit|review|fact[- ]?check|updat|verif|photo|illustrat|translat|produc|design)\w*"
-    r"\s+by\s*:?\s*$|(?:editor|reviewer|editing|photos?|source)\s*:\s*$",
-    re.IGNORECASE,
 )
 _NOT_BYLINE = re.compile(
     r"comment|related|recommend|sidebar|footer|widget|popular|trending|newsletter|"
@@ -512,18 +559,26 @@ def _from_markup(
 def byline_container(el: HtmlElement, anchor: HtmlElement | None) -> HtmlElement:
     """The largest element around ``el`` that is still only a byline / dateline.
 
-    Climbing stops before an element that holds the headline, real paragraphs, or more
-    than a couple of hundred characters of text.
+    Climbing stops before an element that holds the headline, a paragraph or sentence
+    of other text, or more than a couple of hundred characters.
     """
     best = el
+    best_len = len(text_of(el))
     node = el.getparent()
     while node is not None and node.tag not in ("body", "html", "article", "main"):
         if anchor is not None and (node is anchor or any(a is node for a in ancestors(anchor))):
             break
         text = text_of(node)
-        if len(text) > 220 or any(len(text_of(p)) > 120 for p in node.iter("p")):
+        if len(text) > 220 or len(text) - best_len > 160:
             break
-        best = node
+        if any(
+            len(text_of(p)) > 60 and not any(a is p for a in ancestors(best)) and p is not best
+            for p in node.iter("p", "h2", "h3", "h4", "blockquote", "li")
+        ):
+            break
+        if _SENTENCE.search(text.replace(text_of(best), " ", 1)):
+            break
+        best, best_len = node, len(text)
         node = node.getparent()
     return best
 

@@ -23,7 +23,15 @@ from lxml import etree
 from newsparse.document import Document
 from newsparse.extract.dom import HtmlElement, ancestors, class_id, norm_space, text_of
 
-__all__ = ["DateFound", "Dates", "find_dates", "parse_date", "search_date", "select"]
+__all__ = [
+    "DateFound",
+    "Dates",
+    "find_dates",
+    "parse_date",
+    "search_date",
+    "search_date_text",
+    "select",
+]
 
 DateValue = datetime | date
 
@@ -38,18 +46,19 @@ _MAX_INPUT = 120
 _MONTHS: dict[str, int] = {}
 for _i, _names in enumerate(
     (
-        "january jan",
-        "february feb",
-        "march mar",
-        "april apr",
-        "may",
-        "june jun",
-        "july jul",
-        "august aug",
-        "september sep sept",
-        "october oct",
-        "november nov",
-        "december dec",
+        # English, then German, French, Spanish, Italian, Portuguese, Dutch
+        "january jan januar janvier enero gennaio janeiro januari",
+        "february feb februar février fevrier febrero febbraio fevereiro februari",
+        "march mar märz maerz mars marzo março marco maart",
+        "april apr avril abril aprile",
+        "may mai mayo maggio maio mei",
+        "june jun juni juin junio giugno junho",
+        "july jul juli juillet julio luglio julho",
+        "august aug août aout agosto augustus",
+        "september sep sept septembre septiembre setiembre settembre setembro",
+        "october oct oktober octobre octubre ottobre outubro",
+        "november nov novembre noviembre novembro",
+        "december dec dezember décembre decembre diciembre dicembre dezembro",
     ),
     start=1,
 ):
@@ -100,7 +109,7 @@ _ISO = re.compile(
     r"^\s*(?P<year>\d{4})(?P<sep>[-/.]?)(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
     r"(?:(?:[T\s]+|\s*,\s*)" + _TIME + r"(?:\s*" + _OFFSET + r")?)?\s*$"
 )
-_MONTH_WORD = r"(?P<mname>[A-Za-z]{3,9})\.?"
+_MONTH_WORD = r"(?P<mname>[^\W\d_]{3,10})\.?"
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _TEXT_TAIL = (
     r"(?:(?:\s*,\s*|\s+|\s+at\s+|\s*[-–—|@]\s*)" + _TIME + r"(?:\s*\(?" + _OFFSET + r"\)?)?)?"
@@ -110,9 +119,9 @@ _MDY = _WEEKDAY + _MONTH_WORD + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<ye
 # "6 June 2026", "06 Jun. 2026", "Sat, 6 Jun 2026 09:30:00 +0000"
 _DMY = (
     _WEEKDAY
-    + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?"
+    + r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:(?:of|de)\s+)?"
     + _MONTH_WORD
-    + r",?\s+(?P<year>\d{4})"
+    + r",?\s+(?:de\s+)?(?P<year>\d{4})"
 )
 # "06.06.2026", "6/6/2026" (numeric, day first when dotted)
 _NUMERIC = r"(?P<a>\d{1,2})(?P<nsep>[./-])(?P<b>\d{1,2})(?P=nsep)(?P<year>\d{4})"
@@ -265,11 +274,19 @@ def search_date(
 
     With ``whole``, the date must make up nearly all of the text.
     """
+    found = search_date_text(text, today=today, whole=whole)
+    return found[0] if found else None
+
+
+def search_date_text(
+    text: str, *, today: datetime | None = None, whole: bool = False
+) -> tuple[DateValue, str] | None:
+    """Like :func:`search_date`, with the date's text as written."""
     if not text:
         return None
     text = text[:400]
     now = today or _now()
-    best: tuple[int, DateValue] | None = None
+    best: tuple[int, DateValue, str] | None = None
     for pattern in (*_TEXT_PATTERNS, _ISO_SEARCH):
         m = pattern.search(text)
         if not m:
@@ -278,8 +295,8 @@ def search_date(
             continue
         value = _from_match(m, now)
         if value is not None and (best is None or m.start() < best[0]):
-            best = (m.start(), value)
-    return best[1] if best else None
+            best = (m.start(), value, m.group().strip())
+    return (best[1], best[2]) if best else None
 
 
 # ------------------------------------------------------------------ finding dates in a page
@@ -416,9 +433,9 @@ def _element_date(el: HtmlElement) -> DateFound | None:
             return found
     text = text_of(el)
     if text and len(text) <= 200:
-        value = search_date(text)
-        if value is not None:
-            return DateFound(value, text, el)
+        found = search_date_text(text)
+        if found is not None:
+            return DateFound(found[0], found[1], el)
     return None
 
 
@@ -475,9 +492,9 @@ def _from_datelines(doc: Document, anchor: HtmlElement | None) -> DateFound | No
         text = text_of(el)
         if not text or len(text) > 200:
             continue
-        value = search_date(text)
-        if value is not None:
-            return DateFound(value, text, el)
+        found = search_date_text(text)
+        if found is not None:
+            return DateFound(found[0], found[1], el)
     return None
 
 

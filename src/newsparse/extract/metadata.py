@@ -18,7 +18,13 @@ from lxml import etree
 
 from newsparse.document import Document
 from newsparse.extract.authors import byline_container, clean_text, find_authors
-from newsparse.extract.dates import DateFound, find_dates, parse_date, select
+from newsparse.extract.dates import (
+    DateFound,
+    find_dates,
+    parse_date,
+    search_date_text,
+    select,
+)
 from newsparse.extract.dom import HtmlElement, ancestors, class_id, text_of
 from newsparse.models import Author
 
@@ -447,6 +453,17 @@ def _dateline_node(found: DateFound | None, title_node: HtmlElement | None) -> H
     return byline_container(found.node, title_node)
 
 
+def _byline_date(nodes: list[HtmlElement]) -> DateFound | None:
+    """A date written in the byline ("By A. Writer, 18 Nov 2019") when nothing better."""
+    for node in nodes:
+        text = text_of(node)
+        if len(text) <= 300:
+            found = search_date_text(text)
+            if found is not None:
+                return DateFound(found[0], found[1], node)
+    return None
+
+
 # ------------------------------------------------------------------ all of it
 
 
@@ -465,6 +482,8 @@ def extract_metadata(doc: Document) -> Metadata:
         if node is not None and node not in nodes and _safe_node(node, title_node):
             nodes.append(node)
     published, modified = dates.published, dates.modified
+    if published is None:
+        published = _byline_date(found_authors.nodes)
     return Metadata(
         title=title,
         title_node=title_node,
