@@ -433,9 +433,9 @@ def _element_date(el: HtmlElement) -> DateFound | None:
             return found
     text = text_of(el)
     if text and len(text) <= 200:
-        found = search_date_text(text)
-        if found is not None:
-            return DateFound(found[0], found[1], el)
+        written = search_date_text(text)
+        if written is not None:
+            return DateFound(written[0], written[1], el)
     return None
 
 
