@@ -173,7 +173,8 @@ _ABBREVIATIONS = frozenset(
 )
 _LAST_WORD = re.compile(r"([\w.]+)$")
 _COMPANY = re.compile(
-    r"((?:[A-Z][\w.&'’-]*|&|of|and|de|the)(?:\s+(?:[A-Z][\w.&'’-]*|&|of|and|de|the)){0,5})\s*\($"
+    r"((?:[A-Z][\w.&'’-]*|&|of|and|de|the)(?:\s+(?:[A-Z0-9][\w.&'’-]*|&|of|and|de|the)){0,5})"
+    r"\s*\($"
 )
 _LEADING_STOP = frozenset(
     [

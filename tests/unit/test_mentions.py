@@ -1,0 +1,150 @@
+"""Price and stock-ticker mentions in body text (extract/mentions.py)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import newsparse
+from newsparse.extract.mentions import find_mentions
+from newsparse.models import Mentions
+
+D = Decimal
+FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures"
+
+# (text, [(asset, amount, currency, qualifier, raw), ...])
+PRICES: list[tuple[str, list[tuple[str | None, Decimal, str, str | None, str]]]] = [
+    (
+        "Bitcoin is currently trading at exactly $60,853, struggling to hold on.",
+        [("BTC", D("60853"), "USD", "exactly", "$60,853")],
+    ),
+    (
+        "Investors pulled $4.4 billion from Bitcoin funds.",
+        [(None, D("4400000000"), "USD", None, "$4.4 billion")],
+    ),
+    (
+        "The company priced a $55 million offering.",
+        [(None, D("55000000"), "USD", None, "$55 million")],
+    ),
+    (
+        "Ether rose to roughly $1,567 while SOL slipped below $63.20 on Monday.",
+        [
+            ("ETH", D("1567"), "USD", "roughly", "$1,567"),
+            ("SOL", D("63.20"), "USD", "below", "$63.20"),
+        ],
+    ),
+    (
+        "Dogecoin hovered around $0.0821 after a 5% drop.",
+        [("DOGE", D("0.0821"), "USD", "around", "$0.0821")],
+    ),
+    (
+        "bitcoin could reach $100k by year end, one analyst said.",
+        [("BTC", D("100000"), "USD", None, "$100k")],
+    ),
+    (
+        "Cardano (ADA) traded near €0.45 in Europe.",
+        [("ADA", D("0.45"), "EUR", "near", "€0.45")],
+    ),
+    (
+        "Render (RNDR) climbed above $7.10 in early trade.",
+        [("RNDR", D("7.10"), "USD", "above", "$7.10")],
+    ),
+    (
+        "The Commodity Futures Trading Commission (CFTC) fined the firm $2.5 million.",
+        [(None, D("2500000"), "USD", None, "$2.5 million")],
+    ),
+    (
+        "The fund holds more than £1.2bn of gold.",
+        [(None, D("1200000000"), "GBP", "more than", "£1.2bn")],
+    ),
+    (
+        "A coffee costs 4,50 € in Paris and 3.20 dollars in Ohio.",
+        [
+            (None, D("4.50"), "EUR", None, "4,50 €"),
+            (None, D("3.20"), "USD", None, "3.20 dollars"),
+        ],
+    ),
+    (
+        "Solana was at USD 63.27 while the index rose 60k points.",
+        [("SOL", D("63.27"), "USD", None, "USD 63.27")],
+    ),
+    (
+        "Bitcoin fell 3%. The exchange paid $1,000 in fees.",
+        [(None, D("1000"), "USD", None, "$1,000")],  # the asset is in another sentence
+    ),
+    ("Nothing here costs anything: 60k, 2024, 15%.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PRICES, ids=[t[:30] for t, _ in PRICES])
+def test_price_mentions(
+    text: str, expected: list[tuple[str | None, Decimal, str, str | None, str]]
+) -> None:
+    found = find_mentions(text).prices
+    assert [(p.asset, p.amount, p.currency, p.qualifier, p.raw) for p in found] == expected
+    for p in found:
+        assert text[p.start : p.end] == p.raw
+        assert p.raw in p.sentence and p.sentence in text
+
+
+def test_sentence_is_the_one_the_amount_is_in() -> None:
+    text = "U.S. stocks rose. Bitcoin traded near $60,000 on Friday. Ether lagged."
+    (p,) = find_mentions(text).prices
+    assert p.sentence == "Bitcoin traded near $60,000 on Friday."
+    assert p.asset == "BTC"
+
+
+def test_asset_window_does_not_reach_far_back() -> None:
+    filler = " and then a great many other things happened to markets worldwide" * 3
+    text = f"Bitcoin was mentioned{filler}, while a ticket cost $35."
+    (p,) = find_mentions(text).prices
+    assert p.asset is None
+
+
+# (text, [(exchange, symbol, company, raw)])
+STOCKS: list[tuple[str, list[tuple[str, str, str | None, str]]]] = [
+    (
+        "the infrastructure company BlockchAIn (NYSE: AIB) just priced an offering",
+        [("NYSE", "AIB", "BlockchAIn", "NYSE: AIB")],
+    ),
+    (
+        "Shares of Coinbase Global (NASDAQ: COIN) rose.",
+        [("NASDAQ", "COIN", "Coinbase Global", "NASDAQ: COIN")],
+    ),
+    ("Strategy, listed as Nasdaq:MSTR, bought more.", [("NASDAQ", "MSTR", None, "Nasdaq:MSTR")]),
+    (
+        "Bitcoin miner Hut 8 Corp. (TSX: HUT) and Bank of America (NYSE:BAC) reported.",
+        [
+            ("TSX", "HUT", "Hut 8 Corp.", "TSX: HUT"),
+            ("NYSE", "BAC", "Bank of America", "NYSE:BAC"),
+        ],
+    ),
+    ("The (OTCQB: ABCD) shares traded thin.", [("OTCQB", "ABCD", None, "OTCQB: ABCD")]),
+    ("He said: NYSE traders were calm; nasdaq: quiet.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STOCKS, ids=[t[:30] for t, _ in STOCKS])
+def test_stock_mentions(text: str, expected: list[tuple[str, str, str | None, str]]) -> None:
+    found = find_mentions(text).stocks
+    assert [(s.exchange, s.symbol, s.company, text[s.start : s.end]) for s in found] == expected
+
+
+def test_empty_text() -> None:
+    assert find_mentions("") == Mentions()
+
+
+def test_seed_page_mentions() -> None:
+    article = newsparse.parse((FIXTURES / "crypto-news-page.html").read_bytes())
+    mentions = article.mentions
+    by_asset = {p.asset: p for p in mentions.prices if p.asset}
+    assert (by_asset["BTC"].qualifier, by_asset["BTC"].amount) == ("exactly", D("60853"))
+    assert (by_asset["ETH"].qualifier, by_asset["ETH"].amount) == ("near", D("1567"))
+    assert (by_asset["SOL"].qualifier, by_asset["SOL"].amount) == ("roughly", D("63"))
+    assert all(p.currency == "USD" for p in mentions.prices)
+    for p in mentions.prices:
+        assert article.text[p.start : p.end] == p.raw
+    assert [(s.exchange, s.symbol) for s in mentions.stocks] == [("NYSE", "AIB")]
+    assert D("55000000") in {p.amount for p in mentions.prices}
