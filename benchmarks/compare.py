@@ -486,7 +486,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     ap.add_argument("--limit", type=int, help="only this many pages (spread over the corpus)")
     ap.add_argument(
-        "--out", type=Path, help=f"Markdown report (default {DEFAULT_OUT}; '-' for none)"
+        "--out",
+        type=Path,
+        help=f"Markdown report ('-' for none; default {DEFAULT_OUT}, or none with --limit)",
     )
     ap.add_argument("--json", type=Path, help="also write the raw figures as JSON here")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
@@ -536,7 +538,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     text = report(rows, info, args.corpus, len(ids), args.repeat, command)
     print(text)
-    out = args.out if args.out is not None else DEFAULT_OUT
+    out = args.out
+    if out is None:  # a --limit subset never overwrites the committed full-run table
+        out = DEFAULT_OUT if args.limit is None else Path("-")
     if str(out) != "-":
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")
