@@ -86,14 +86,14 @@ _CUES = tuple(
         r"(?:\s*(?:,|/|or|and|nor)\s*(?:financial|investment|investing|trading|tax|legal))*"
         r"\s+(?:advice|recommendations?)\b",
         r"\binformation(?:al)?\s+purposes?\s+only\b",
-        r"\b(?:do|conduct|perform|doing|make)\s+(?:your|their)\s+own\s+"
+        r"\b(?:do|conduct|perform|doing|make|carry\s+out)\s+(?:your|their)\s+(?:own\s+)?"
         r"(?:research|due\s+diligence|investigations?)|\bDYOR\b",
         r"\bconsult(?:ing)?\s+(?:with\s+)?(?:a|an|your)\s+(?:[\w-]+\s+){0,3}"
         r"(?:professional|advis[eo]rs?|experts?|planners?)",
         r"\bcapital\s+(?:is\s+)?at\s+risk\b|\brisk\s+(?:of\s+)?los(?:ing|s)\b|"
         r"\b(?:may|could|might|can)\s+lose\s+(?:all|some|part|more)\b",
         r"\bpast\s+performance\b",
-        r"\b(?:highly|extremely|very)\s+(?:volatile|speculative|risky)\b|"
+        r"\b(?:highly|extremely|very)\s+(?:volatile|speculative|risky)\b|\bhigh[-\s]risk\b|"
         r"\binvolves?\s+(?:a\s+)?(?:high|significant|substantial|considerable)\s+"
         r"(?:degree\s+of\s+|level\s+of\s+)?risks?\b",
         r"\bnot\s+(?:a\s+)?(?:recommendation|solicitation|offer|endorsement)\s+"
@@ -105,10 +105,19 @@ _CUES = tuple(
         r"\bdoes\s+not\s+constitute\b|\bnot\s+intended\s+(?:as|to\s+be)\b",
     )
 )
+#: Cues that are a disclaimer on their own, even alone in a short paragraph.
+_STRONG_CUE = re.compile(
+    r"\b(?:not|never|nothing|no)\b[^.]{0,60}\b(?:financial|investment|investing|trading)"
+    r"(?:\s*(?:,|/|or|and|nor)\s*(?:financial|investment|investing|trading|tax|legal))*"
+    r"\s+advice\b|\binformation(?:al)?\s+purposes?\s+only\b|\bDYOR\b|"
+    r"\bdo\s+your\s+own\s+research\b|\bcapital\s+(?:is\s+)?at\s+risk\b",
+    re.IGNORECASE,
+)
+_MAX_SHORT = 600
 #: Cheap pre-filter before the cue patterns.
 _CUE_HINT = re.compile(
     r"advice|purposes|research|risk|consult|dyor|lose|performance|recommendation|"
-    r"verify|decision|constitute|volatile|speculative|construed"
+    r"verify|decision|constitute|volatile|speculative|construed|diligence|high-risk"
 )  # matched against lower-cased text: much faster than re.IGNORECASE
 
 _MIN_CHARS = 40
@@ -233,6 +242,8 @@ def _place(el: HtmlElement) -> _Place:
     chrome = False
     for a in el.iterancestors():
         tag = a.tag
+        if tag in ("body", "html"):
+            break  # page-level classes ("...-header-footer" templates) say nothing
         names = _names(a)
         if (
             tag == "article"
@@ -359,7 +370,7 @@ def _collect(root: HtmlElement) -> list[_Candidate]:
         if not (_MIN_CHARS <= len(text) <= _MAX_CHARS) or _block_count(node) > _MAX_BLOCKS:
             continue
         cues = cue_count(text)
-        if cues == 0 or (strength == 0 and cues < 2 and not _LEAD_LABEL.match(text)):
+        if cues == 0 or (strength == 0 and cues < 2 and not _single_cue_ok(text)):
             continue
         place = _place(node)
         if place.chrome:
@@ -372,6 +383,13 @@ def _collect(root: HtmlElement) -> list[_Candidate]:
         for c in out
         if c.strength > 0 or not any(b is not c.node and _contains(b, c.node) for b in boxes)
     ]
+
+
+def _single_cue_ok(text: str) -> bool:
+    """A block with one cue counts if it is labelled or short and unmistakable."""
+    return bool(_LEAD_LABEL.match(text)) or (
+        len(text) <= _MAX_SHORT and _STRONG_CUE.search(text) is not None
+    )
 
 
 def _contains(outer: HtmlElement, inner: HtmlElement) -> bool:

@@ -220,7 +220,14 @@ def _bold_lead(item: HtmlElement) -> HtmlElement | None:
     for _ in range(6):
         if (node.text or "").strip():
             return None
-        children = [c for c in node if isinstance(c.tag, str) and c.tag not in _SKIP_TEXT]
+        # Leading icons and images (no text) do not count.
+        children = [
+            c
+            for c in node
+            if isinstance(c.tag, str)
+            and c.tag not in _SKIP_TEXT
+            and ((c.tail or "").strip() or block_text(c))
+        ]
         if not children:
             return None
         first = children[0]
