@@ -62,29 +62,38 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: Tags that are boilerplate by their nature (pruned unless they hold most of the text).
 _BOILER_TAGS = frozenset({"nav", "aside", "footer", "header", "menu", "form"})
 
+# Class/id names are matched word by word after splitting camelCase and BEM
+# separators: "ArticlePage-authorInfo-shortBiography" reads "article-page-author-info-
+# short-biography".
 _CONTENT_HINT = re.compile(
-    r"(?:^|[\s_-])(?:entry-?content|post-?content|article-?content|article-?body|articlebody|"
-    r"article__body|article__content|story-?body|story-?content|post-?body|post-?entry|"
-    r"content-?body|main-?content|article-?text|text-?body|body-?text|entry-?body|"
-    r"single-?content|td-post-content|rich-?text|paywall|page-?content|news-?text)(?:$|[\s_-])"
+    r"(?:^|-)(?:entry-content|post-content|article-content|article-body|articlebody|"
+    r"article-text|story-body|story-content|story-text|post-body|post-entry|post-text|"
+    r"content-body|main-content|text-body|body-text|entry-body|single-content|td-post-content|"
+    r"rich-text|page-content|news-text|news-content|article-main|article-inner|body-copy|"
+    r"articletext|storytext|bodytext|postcontent|entrycontent)(?:$|-)"
 )
-_WEAK_CONTENT_HINT = re.compile(
-    r"(?:^|[\s_-])(?:article|story|post|entry|content|text|body)(?:$|[\s_-])"
-)
+_WEAK_CONTENT_HINT = re.compile(r"(?:^|-)(?:article|story|post|entry|content|text|body)(?:$|-)")
 _BOILER_HINT = re.compile(
-    r"(?:^|[\s_-])(?:share|sharing|sharebar|social|socials|related|newsletters?|subscribe|"
-    r"subscription|signup|sign-?up|advert\w*|ads?|adslot|ad-?slot|ad-?unit|ad-?container|"
-    r"dfp|gpt|promo\w*|sponsor\w*|taboola|outbrain|author-?bio|bio|about-?the-?author|"
-    r"author-?info|author-?box|comments?|comment-?list|respond|disqus|sidebar|rail|widget\w*|"
-    r"breadcrumbs?|tags?|tag-?list|categories|nav|navbar|navigation|menu|footer|cookies?|"
-    r"consent|gdpr|popup|modal|overlay|recommend\w*|read-?more|more-?stories|more-?news|"
-    r"trending|popular|most-?read|most-?popular|toolbar|pagination|pager|print|byline|"
-    r"\w*caption\w*|\w*credits?|copyright|rollover\w*|hover-?card|popover|latest-?news\w*|latest-?(?:stories|posts|articles)|hidden|sr-only|screen-?reader-?text|visually-?hidden|"
-    r"skip-?link|meta|post-?meta|entry-?meta|article-?meta|timestamp|dateline|subscribe-?box|"
-    r"paywall-?prompt|inline-?promo|teaser|teasers|cta|follow|follow-?us|tooltip|"
-    r"newsletter-?signup|related-?posts|related-?articles|jp-relatedposts|yarpp|"
-    r"video-?player|player|playlist|gallery-?nav|slideshow-?nav|login|register)(?:$|[\s_-])"
+    r"(?:^|-)(?:share|shares|sharing|sharebar|social|socials|related|newsletters?|subscribe|"
+    r"subscription|signup|sign-up|advert\w*|ad|ads|adslot|ad-slot|ad-unit|dfp|gpt|"
+    r"promo\w*|sponsor\w*|taboola|outbrain|bio|bios|biography|author|authors|about-the-author|"
+    r"comments?|respond|disqus|sidebar|rail|widget\w*|breadcrumbs?|tags?|tag-list|"
+    r"categories|nav|navbar|navigation|menu|footer|cookies?|consent|gdpr|popup|modal|"
+    r"overlay|recommend\w*|read-more|more-stories|more-news|trending|popular|most-read|"
+    r"most-popular|toolbar|pagination|pager|print|byline|dateline|timestamp|date|dates|"
+    r"published|caption|captions|figcaption|credit|credits|copyright|rollover|hovercard|"
+    r"hover-card|popover|tooltip|latest-news|latest-stories|latest-posts|latest-articles|"
+    r"hidden|sr-only|screen-reader-text|visually-hidden|skip-link|meta|teaser|teasers|cta|"
+    r"follow|follow-us|dek|standfirst|disclosure|affiliate|jp-relatedposts|yarpp|"
+    r"video-player|player|playlist|login|register|signin)(?:$|-)"
 )
+_STATE_WORD = frozenset({"has", "no", "with", "without", "is", "show", "hide", "enable",
+                         "disable", "can", "js", "u"})  # fmt: skip
+_LAYOUT_WORD = frozenset({"wrap", "wrapper", "container", "layout", "page", "site", "main",
+                          "content", "body", "grid", "col", "column", "row", "l", "o"})  # fmt: skip
+_EMBED_WORD = re.compile(r"embed|tweet|instagram|tiktok|quote|pullquote")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_SEPARATORS = re.compile(r"[-_]+")
 _LABEL_TEXT = re.compile(
     r"^\W*(?:advertisement|advertising|sponsored(?: content)?|ad|ads|story continues below"
     r"(?: advertisement)?|continue reading(?: below)?|read more|read next|related(?: articles| "
@@ -97,9 +106,6 @@ _LABEL_TEXT = re.compile(
     r"like this (?:story|article)\?.{0,40}share.{0,30})\W*$",
     re.IGNORECASE,
 )
-_STATE_CLASS = re.compile(r"(?:has|no|with|without|is|show|hide|enable|disable|can)[_-]")
-_LAYOUT_CLASS = re.compile(r"wrap|container|layout|page|site|main|content|body|grid|col")
-_EMBED_CLASS = re.compile(r"embed|tweet|instagram-media|tiktok|quote")
 _LINK_LABEL = re.compile(
     r"^\W*(?:read more|more|related|see also|also read|read also|also see|recommended|"
     r"further reading|watch|listen|more on this|related articles?|related stories|related "
@@ -267,28 +273,33 @@ def _hint(el: HtmlElement, tag: str) -> int:
     """+2 strong content hint, +1 weak one, -1 boilerplate, 0 none.
 
     Class names are read one by one: state classes (``has-sidebar``,
-    ``comments-open``...) say nothing about the element itself, and embedded
-    posts (``social-embed``, ``twitter-tweet``) are content, not share bars.
+    ``no-comments``...) say nothing about the element itself, layout wrappers
+    (``content-sidebar-wrap``, ``page-ad-margins``) are not the boxes they name,
+    and embedded posts (``social-embed``, ``twitter-tweet``) are content.
     """
     if el.get("itemprop") == "articleBody":
         return 2
     cls = el.get("class")
     ident = el.get("id")
-    tokens = cls.lower().split() if cls else []
+    tokens = cls.split() if cls else []
     if ident:
-        tokens.append(ident.lower())
+        tokens.append(ident)
     weak = tag in ("article", "main")
     boiler = tag in _BOILER_TAGS
     for token in tokens:
-        if _STATE_CLASS.match(token):
+        words = _SEPARATORS.sub("-", _CAMEL.sub("-", token).lower()).strip("-")
+        if not words:
             continue
-        if _EMBED_CLASS.search(token):
-            return 0
-        if _CONTENT_HINT.search(token):
+        first, _, rest = words.partition("-")
+        if first in _STATE_WORD:
+            continue
+        if _CONTENT_HINT.search(words):
             return 2
-        if _BOILER_HINT.search(token) and not _LAYOUT_CLASS.search(token):
+        if _EMBED_WORD.search(words.rpartition("-")[2]):
+            return 0
+        if first not in _LAYOUT_WORD and _BOILER_HINT.search(words):
             boiler = True
-        elif _WEAK_CONTENT_HINT.search(token):
+        elif _WEAK_CONTENT_HINT.search(words):
             weak = True
     if boiler:
         return -1
