@@ -181,6 +181,9 @@ _SPLIT = re.compile(r"[-_]+")
 _MARKERS = "↳↪⤷"
 _FN = re.compile(r"^(?:.*\s)?fn(?:\s.*)?$")
 
+_TRAIL_SEP = re.compile(r"[\s·•|]+$")
+_LAST_WORD = re.compile(r"(\S+)\s*$")
+
 _BREAK = "\x00"
 _LINE = "\x01"
 
@@ -404,20 +407,21 @@ def _text(node: HtmlElement, skip: Callable[[HtmlElement], bool]) -> str:
 def _clean_text(text: str) -> str:
     """Strip leftover chrome words at the ends of a comment's text."""
     text = re.sub(r"^(?:says|said|wrote)\s*:\s*", "", text, flags=re.I)
-    words = text.split(" ")
     dropped = False
-    while len(words) > 1:
-        last = words[-1].strip("·•|").lower()
-        if last == "":
-            words.pop()
-        elif last in _TRAIL_WORDS:
-            words.pop()
+    while True:
+        text = _TRAIL_SEP.sub("", text)
+        m = _LAST_WORD.search(text)
+        if m is None or m.start(1) == 0:
+            break
+        last = m.group(1).lower()
+        before = _LAST_WORD.search(text[: m.start()])
+        prev = before.group(1).lower() if before else ""
+        if last in _TRAIL_WORDS or (last.isdigit() and (dropped or prev in _TRAIL_WORDS)):
+            text = text[: m.start()]
             dropped = True
-        elif last.isdigit() and (dropped or words[-2].strip("·•|").lower() in _TRAIL_WORDS):
-            words.pop()
         else:
             break
-    return " ".join(words).strip()
+    return text.strip()
 
 
 # ----------------------------------------------------------------- items
