@@ -112,6 +112,9 @@ _LINK_LABEL = re.compile(
     r"coverage|also on [\w.]+)\s*[:|\-–—]",
     re.IGNORECASE,
 )
+_AUTHOR_HREF = re.compile(r"/(?:author|authors|profile|profiles|people|staff|contributors?)/")
+#: An author box (photo, name, bio) is at most this long.
+_AUTHOR_BOX = 1200
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _WS = re.compile(r"\s+")
 
@@ -160,6 +163,7 @@ class _Scorer:
         self.skip = skip
         self.stats: dict[HtmlElement, _Stat] = {}
         self.excluded: list[HtmlElement] = []
+        self.author_links: list[HtmlElement] = []
         self.ld_text = ld_text
         self.count = 0
 
@@ -204,7 +208,12 @@ class _Scorer:
         texts: list[str] | None = mine[3]
         link = in_link or tag == "a"
         total = links = 0
-        anchors = 1 if tag == "a" else 0
+        anchors = 0
+        if tag == "a":
+            anchors = 1
+            href = attrib.get("href")
+            if (href and _AUTHOR_HREF.search(href)) or attrib.get("rel") == "author":
+                self.author_links.append(el)
         value = good = 0.0
         text = el.text
         if text:
@@ -286,21 +295,24 @@ def _hint(el: HtmlElement, tag: str) -> int:
         tokens.append(ident)
     weak = tag in ("article", "main")
     boiler = tag in _BOILER_TAGS
+    strong = head_boiler = False
     for token in tokens:
         words = _SEPARATORS.sub("-", _CAMEL.sub("-", token).lower()).strip("-")
-        if not words:
+        first = words.partition("-")[0]
+        if not words or first in _STATE_WORD:
             continue
-        first, _, rest = words.partition("-")
-        if first in _STATE_WORD:
-            continue
-        if _CONTENT_HINT.search(words):
-            return 2
         if _EMBED_WORD.search(words.rpartition("-")[2]):
             return 0
-        if first not in _LAYOUT_WORD and _BOILER_HINT.search(words):
+        if _CONTENT_HINT.search(words):
+            strong = True
+        elif first not in _LAYOUT_WORD and _BOILER_HINT.search(words):
             boiler = True
+            head_boiler = head_boiler or bool(_BOILER_HINT.match(words))
         elif _WEAK_CONTENT_HINT.search(words):
             weak = True
+    # "ad-wrapper after-the-post-content": a box named by its first word is that box
+    if strong and not head_boiler:
+        return 2
     if boiler:
         return -1
     return 1 if weak else 0
@@ -346,6 +358,7 @@ def find_main_content(doc: Document, claimed: Collection[HtmlElement] = ()) -> M
     node, extra = _with_siblings(best, best_stat, stats)
     boilerplate.update(extra)
     _prune(node, stats, best_stat.good, boilerplate)
+    _prune_author_boxes(node, scorer.author_links, stats, best_stat.good, boilerplate)
     return MainContent(node=node, boilerplate=boilerplate)
 
 
@@ -407,6 +420,32 @@ def _prune(
             out.add(el)
             continue
         stack.extend(el)
+
+
+def _prune_author_boxes(
+    node: HtmlElement,
+    author_links: list[HtmlElement],
+    stats: dict[HtmlElement, _Stat],
+    main_good: float,
+    out: set[HtmlElement],
+) -> None:
+    """Mark the box around each link to an author page (byline, bio, "more by"):
+    the largest block ancestor under ``node`` that is still short."""
+    for link in author_links:
+        box = None
+        for anc in link.iterancestors():
+            if anc is node:
+                break
+            s = stats.get(anc)
+            if s is None:
+                continue
+            if s.text > _AUTHOR_BOX or s.good > main_good * 0.25:
+                break
+            box = anc
+        else:
+            continue  # not under the main node
+        if box is not None and box.tag not in ("p", "li", "td", "th", "blockquote"):
+            out.add(box)
 
 
 def _is_boilerplate(el: HtmlElement, s: _Stat, guard: float) -> bool:
