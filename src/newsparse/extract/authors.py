@@ -212,6 +212,7 @@ _PARTICLES = frozenset(
     }
 )
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|co|io|news|info|uk|de|fr|in)\b|\.[a-z]{2,}$")
+_SITE_FILLER = frozenset({"www", "com", "net", "org", "io", "co", "uk", "info", "the"})
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -261,9 +262,9 @@ def is_person_name(name: str, site_tokens: Iterable[str] = ()) -> bool:
         return False  # "the defense ministries", "john doe"-style handles
     if _DOMAIN.search(name):
         return False  # "Cleveland.com"
-    site = set(site_tokens)
-    if site and set(tokens) <= site:
-        return False
+    site = set(site_tokens) - _SITE_FILLER
+    if site and set(tokens) == site:
+        return False  # the site's own name ("AltcoinTrading" on AltcoinTrading.net)
     return not (len(words) == 1 and name.isupper() and len(name) <= 5)  # "AP", "AFP"
 
 
@@ -400,8 +401,9 @@ class _Shown:
 def _plausible(name: str, site: list[list[str]], shown: _Shown) -> bool:
     """A name read from structured data that shares a word with the site's name
     ("Altcoin Trader" on an altcoin site) is kept only when the page shows it."""
-    toks = set(_tokens(name))
-    return not any(toks & set(s) for s in site) or shown(name)
+    toks = [t for t in _tokens(name) if len(t) >= 4]
+    joined = ["".join(s) for s in site]
+    return not any(t in j for t in toks for j in joined) or shown(name)
 
 
 def _from_jsonld(

@@ -228,6 +228,7 @@ def extract_title(
     if ld is None:
         ld = main_jsonld(doc)
     candidates = _title_candidates(doc, ld)
+    html_title = _html_title(doc)
     sites = [s for s in (site_names or []) if s]
     best: tuple[float, int, HtmlElement, str] | None = None
     first_h1: tuple[HtmlElement, str] | None = None
@@ -235,10 +236,15 @@ def extract_title(
         text = text_of(el)
         if not text or len(text) > 300 or not _heading_ok(el):
             continue
+        if any(_fold(text) == _fold(s) for s in sites):
+            continue  # the site's name, shown as a logo heading
         level = int(el.tag[1])
-        if level == 1 and first_h1 is None and not any(_fold(text) == _fold(s) for s in sites):
+        if level == 1 and first_h1 is None:
             first_h1 = (el, text)
-        score = max((_similarity(text, c) for c in candidates), default=0.0)
+        score = max(
+            (_similarity(text, c) * (0.95 if c == html_title else 1.0) for c in candidates),
+            default=0.0,
+        )
         if score < 0.6:
             continue
         key = (score, -level)
@@ -248,12 +254,11 @@ def extract_title(
         return best[3], best[2]
     if first_h1 is not None and len(first_h1[1].split()) >= 3:
         return first_h1[1], first_h1[0]
-    title = _html_title(doc)
     for cand in candidates:
-        if cand != title:
+        if cand != html_title:
             return _strip_site(cand, sites), None
-    if title:
-        return _strip_site(title, sites), None
+    if html_title:
+        return _strip_site(html_title, sites), None
     if first_h1 is not None:
         return first_h1[1], first_h1[0]
     return None, None
@@ -261,6 +266,7 @@ def extract_title(
 
 # ------------------------------------------------------------------ simple fields
 
+_LANG_FULL = re.compile(r"[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{1,8})*")
 _LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z0-9]{2,8}))?(?:[-_]([a-zA-Z0-9]{2,8}))?")
 
 
@@ -270,7 +276,7 @@ def normalise_language(value: str | None) -> str | None:
         return None
     value = value.strip().split(",")[0].split(";")[0].strip()
     m = _LANG.match(value)
-    if not m or (len(value) > m.end() and value[m.end()].isalnum()):
+    if not m or not _LANG_FULL.fullmatch(value):
         return None
     parts = [m.group(1).lower()]
     for sub in (m.group(2), m.group(3)):
