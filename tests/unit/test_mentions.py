@@ -74,6 +74,10 @@ PRICES: list[tuple[str, list[tuple[str | None, Decimal, str, str | None, str]]]]
         "Bitcoin fell 3%. The exchange paid $1,000 in fees.",
         [(None, D("1000"), "USD", None, "$1,000")],  # the asset is in another sentence
     ),
+    (
+        "Physical Bitcoin | BTC | £24.18 | -2.1%",  # a table row: cells are separate clauses
+        [(None, D("24.18"), "GBP", None, "£24.18")],
+    ),
     ("Nothing here costs anything: 60k, 2024, 15%.", []),
 ]
 
@@ -120,6 +124,10 @@ STOCKS: list[tuple[str, list[tuple[str, str, str | None, str]]]] = [
             ("TSX", "HUT", "Hut 8 Corp.", "TSX: HUT"),
             ("NYSE", "BAC", "Bank of America", "NYSE:BAC"),
         ],
+    ),
+    (
+        "One issuer, Harbour Digital plc (LSE: HRBD), said so.",
+        [("LSE", "HRBD", "Harbour Digital plc", "LSE: HRBD")],
     ),
     ("The (OTCQB: ABCD) shares traded thin.", [("OTCQB", "ABCD", None, "OTCQB: ABCD")]),
     ("He said: NYSE traders were calm; nasdaq: quiet.", []),

@@ -122,6 +122,17 @@ def test_data_attribute_marquee_with_duplicated_loop() -> None:
     ]
 
 
+def test_data_attributes_fill_in_when_the_text_is_not_rendered() -> None:
+    items = "".join(
+        f'<li class="coin" data-symbol="{s}" data-price="{p}" data-change="{c}">'
+        '<span class="coin__price"></span><span class="coin__change"></span></li>'
+        for s, p, c in [("BTC", "61321.5", "-1.25"), ("ETH", "1586.4", "0.8")]
+    )
+    quotes = tickers(page(f'<ul class="coin-ticker">{items}</ul>')).value
+    assert keys(quotes) == [("BTC", D("61321.5"), D("-1.25")), ("ETH", D("1586.4"), D("0.8"))]
+    assert quotes[0].price_raw == "61321.5" and quotes[0].currency is None
+
+
 def test_flat_text_marquee() -> None:
     html = page("<marquee>BTC $61,321 ▲1.2% · ETH $1,586.44 ▼0.5% · DOGE $0.0821 −2.1%</marquee>")
     claim = tickers(html)

@@ -128,6 +128,7 @@ _SCAN = re.compile(
     )
   | \((?P<psym>[A-Z][A-Z0-9]{{1,9}})\)
   | (?P<eos>[.!?…]+["'”’)\]]*(?=\s+[^a-z\s])|\n)
+  | (?P<cell>\s\|\s)
     """,
     re.VERBOSE,
 )
@@ -173,7 +174,8 @@ _ABBREVIATIONS = frozenset(
 )
 _LAST_WORD = re.compile(r"([\w.]+)$")
 _COMPANY = re.compile(
-    r"((?:[A-Z][\w.&'’-]*|&|of|and|de|the)(?:\s+(?:[A-Z0-9][\w.&'’-]*|&|of|and|de|the)){0,5})"
+    r"((?:[A-Z][\w.&'’-]*|&|of|and|de|the)"
+    r"(?:,?\s+(?:[A-Z0-9][\w.&'’-]*|&|of|and|de|the|plc|inc\.?|ltd\.?|llc|corp\.?)){0,5})"
     r"\s*\($"
 )
 _LEADING_STOP = frozenset(
@@ -315,6 +317,8 @@ def find_mentions(text: str) -> Mentions:
             asset = (m["sym"], m.end())
         elif m["asset"] is not None:
             asset = (_ASSET_LOOKUP[m["asset"]], m.end())
+        elif m["cell"] is not None:
+            asset = None  # a table cell boundary (" | " in the text): a new clause
         elif m["psym"] is not None and not _is_acronym(text, m.start(), m["psym"]):
             asset = (m["psym"], m.end())
     close_sentence(len(text))

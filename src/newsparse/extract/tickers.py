@@ -77,6 +77,7 @@ _SYMBOL_WORD = re.compile(r"(?<![\w$€£¥/.-])\(?([A-Z][A-Z0-9]{1,9})\)?(?![\w
 _NAME_PIECE = re.compile(r"[A-Za-z][A-Za-z0-9 .&'-]{1,39}")
 _CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?")
 
+_PAGE_LEVEL = frozenset({"html", "body", "main"})
 _NOT_CONTENT = frozenset({"link", "meta", "script", "style", "title", "base"})
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "math", "button", "select"})
 _QUOTE_ATTRS = ("data-symbol", "data-price", "data-change", "data-ticker", "data-coin")
@@ -291,23 +292,23 @@ def _read_item(item: HtmlElement, relaxed: bool) -> _Quote | None:
     if symbol is None:
         return None
 
-    price: ParsedPrice | None = None
-    attr_price = _attr(item, _PRICE_ATTRS)
-    if attr_price:
-        number = parse_number(attr_price)
-        price = parse_price(attr_price) if number is None else ParsedPrice(number, None, attr_price)
+    # What the page shows wins; data-* attributes fill in for values drawn by scripts.
+    price = _find_price(pieces, symbol, relaxed)
     if price is None:
-        price = _find_price(pieces, symbol, relaxed)
+        attr_price = _attr(item, _PRICE_ATTRS)
+        if attr_price:
+            number = parse_number(attr_price)
+            price = (
+                parse_price(attr_price) if number is None else ParsedPrice(number, None, attr_price)
+            )
     if price is None or price.negative or price.amount < 0:
         return None
 
-    change: Decimal | None = None
-    attr_change = _attr(item, _CHANGE_ATTRS)
-    if attr_change:
-        raw = attr_change if attr_change.endswith("%") else attr_change + "%"
-        change = parse_change(raw)
+    change = _find_change(pieces, item)
     if change is None:
-        change = _find_change(pieces, item)
+        attr_change = _attr(item, _CHANGE_ATTRS)
+        if attr_change:
+            change = parse_change(attr_change if attr_change.endswith("%") else attr_change + "%")
 
     if name is None:
         name = _find_name(item, pieces, symbol, symbol_el)
@@ -395,7 +396,7 @@ def _depth(el: HtmlElement) -> int:
 def _has_hint(container: HtmlElement, items: list[HtmlElement]) -> bool:
     node: HtmlElement | None = container
     for _ in range(_ANCESTOR_HINT_LEVELS):
-        if node is None or not isinstance(node.tag, str):
+        if node is None or not isinstance(node.tag, str) or node.tag in _PAGE_LEVEL:
             break
         if node.tag == "marquee" or _HINT.search(_classes(node)):
             return True
@@ -407,8 +408,14 @@ def _has_hint(container: HtmlElement, items: list[HtmlElement]) -> bool:
 
 
 def _in_context(container: HtmlElement, pattern: re.Pattern[str], tags: frozenset[str]) -> bool:
+    """True if ``container`` or a near ancestor (below body/main) matches ``tags``/``pattern``.
+
+    Page-level wrappers are left out: a ``body.right-sidebar`` says nothing about a table.
+    """
     node: HtmlElement | None = container
-    while node is not None and isinstance(node.tag, str):
+    for _ in range(_ANCESTOR_HINT_LEVELS):
+        if node is None or not isinstance(node.tag, str) or node.tag in _PAGE_LEVEL:
+            break
         if node.tag in tags or pattern.search(_classes(node)):
             return True
         node = node.getparent()
