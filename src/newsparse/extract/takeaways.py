@@ -68,7 +68,7 @@ _STRONG_LABEL = re.compile(
     r"^(?:the\s+)?(?:key|main|top|quick)?\s*takeaways?|"
     r"^(?:key|main)\s+(?:points?|facts|highlights)|"
     r"^in\s+(?:brief|short|a\s+nutshell)|"
-    r"^(?:here'?s\s+)?what\s+(?:you\s+)?(?:need\s+to\s+|should\s+)?know|"
+    r"^(?:here'?s\s+)?what\s+(?:you\s+)?(?:need\s+to\s+|should\s+|to\s+)?know|"
     r"^tl\s*;?\s*dr|^too\s+long\s*;?\s*didn'?t\s+read|"
     r"^at\s+a\s+glance|^(?:story|article)\s+(?:highlights|summary)|"
     r"^(?:the\s+)?(?:quick|short)\s+(?:take|summary|version|read)|"

@@ -1,0 +1,184 @@
+"""Disclaimer extractor: one markup pattern per case, plus corpus checks."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+import newsparse
+from newsparse.document import load
+from newsparse.extract.disclaimer import cue_count, extract_disclaimer
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+AEB_DEV = SHARED / "corpora" / "aeb-dev"
+
+BODY = (
+    "<p>Bitcoin slipped on Tuesday as traders weighed fresh inflation data and a stronger dollar, "
+    "extending a week of losses for the largest cryptocurrency by market value.</p>"
+    "<p>Analysts said the move reflected caution ahead of the central bank meeting, with "
+    "derivatives markets pricing in a wider range of outcomes than a month ago.</p>"
+)
+SITE_FOOTER = (
+    "<footer class='site-footer'><p>© 2026 Example Media. Nothing on this site is financial "
+    "advice; content is for informational purposes only.</p><a href='/terms'>Terms</a></footer>"
+)
+
+
+def page(inside: str = "", *, after_content: str = "", footer: str = SITE_FOOTER) -> str:
+    """A small article page: ``inside`` ends the content, ``after_content`` follows it."""
+    return (
+        "<html><head><title>Bitcoin slips</title></head><body>"
+        "<header class='site-header'><nav><a href='/'>Home</a></nav></header>"
+        "<main><article><h1>Bitcoin slips as dollar firms</h1>"
+        f"<div class='entry-content'>{BODY}{inside}</div>{after_content}</article></main>"
+        f"{footer}</body></html>"
+    )
+
+
+def disclaimer(html: str) -> str | None:
+    return extract_disclaimer(load(html)).value
+
+
+D1 = (
+    "The cryptocurrency market remains highly volatile. This article is for informational "
+    "purposes only and does not constitute financial advice."
+)
+D2 = (
+    "Crypto assets are high-risk investments and your capital is at risk. Do your own research "
+    "before making any investment decisions."
+)
+D3 = (
+    "This content should not be considered investment advice. Readers are advised to verify "
+    "facts independently and consult with a professional before making any decisions."
+)
+
+CASES = {
+    "div.post-disclaimer after the content": (
+        page(after_content=f"<div class='post-disclaimer' role='note'><p>{D1}</p></div>"),
+        D1,
+    ),
+    "label 'Disclaimer' heading in a box (label dropped)": (
+        page(f"<div class='box p-5'><p class='title'>Disclaimer</p><p>{D3}</p></div>"),
+        D3,
+    ),
+    "bold 'Disclaimer:' lead-in in a plain paragraph": (
+        page(f"<p><strong>Disclaimer:</strong> {D1}</p>"),
+        D1,
+    ),
+    "data-testid on a React paragraph with hashed classes": (
+        page(
+            after_content=f"<p class='Disclaimer_text__Yh3b0' data-testid='article-disclaimer'>"
+            f"{D1}</p>"
+        ),
+        D1,
+    ),
+    "risk-warning class with a 'Risk warning' title span": (
+        page(
+            f"<div class='risk-warning'><span class='title'>Risk warning</span>"
+            f"<span class='text'>{D2}</span></div>"
+        ),
+        D2,
+    ),
+    "page-builder alert box: label span + description span": (
+        page(
+            f"<div class='elementor-alert' role='alert'><span class='elementor-alert-title'>"
+            f"Risk warning</span><span class='elementor-alert-description'>{D2}</span></div>"
+        ),
+        D2,
+    ),
+    "no markup at all: a small italic paragraph closing the article": (
+        page(f"<p><em>{D2}</em></p>"),
+        D2,
+    ),
+    "two paragraphs under an 'Important disclaimer' heading": (
+        page(
+            f"<section class='note'><h4>Important disclaimer</h4><p>{D1}</p><p>{D2}</p></section>"
+        ),
+        f"{D1} {D2}",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_markup_patterns(name: str) -> None:
+    html, expected = CASES[name]
+    assert disclaimer(html) == expected
+
+
+NOT_DISCLAIMERS = {
+    "only the site footer's legal text": page(),
+    "a footer div named footer__disclaimer": page(
+        footer=f"<div class='footer'><div class='footer__disclaimer'><p>{D1}</p></div></div>"
+    ),
+    "an editorial 'views are our own' note named disclaimer": page(
+        "<p class='b-disclaimer'>The views and opinions expressed in the article do not "
+        "necessarily reflect those of the publisher.</p>"
+    ),
+    "an affiliate disclosure": page(
+        "<p class='affiliate-disclaimer'>Sometimes we include links to online retail stores. "
+        "If you click on one and make a purchase we may receive a small commission.</p>"
+    ),
+    "news prose mentioning investment advice once": page(
+        "<p>The regulator said the firm gave investment advice to retail clients without a "
+        "licence, and fined it $2 million on Monday after a two-year inquiry.</p>"
+    ),
+    "a newsletter sign-up box": page(
+        after_content="<form class='newsletter'><p>Get our daily brief. Not financial advice; "
+        "for informational purposes only.</p><input name='email'></form>"
+    ),
+    "a sidebar widget": page(
+        after_content="<aside class='sidebar'><div class='widget'><p>" + D1 + "</p></div></aside>"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(NOT_DISCLAIMERS))
+def test_not_disclaimers(name: str) -> None:
+    assert disclaimer(NOT_DISCLAIMERS[name]) is None
+
+
+def test_article_disclaimer_wins_over_footer_text() -> None:
+    html = page(after_content=f"<div class='disclaimer'><p>{D2}</p></div>")
+    assert disclaimer(html) == D2
+
+
+def test_claimed_disclaimer_stays_out_of_body() -> None:
+    article = newsparse.parse(page(f"<div class='post-disclaimer'><p>{D1}</p></div>"))
+    assert article.disclaimer == D1
+    assert "informational purposes" not in article.text
+    assert "Analysts said the move" in article.text
+
+
+@pytest.mark.parametrize(
+    ("text", "at_least"),
+    [
+        (D1, 3),
+        (D2, 3),
+        (D3, 3),
+        ("Bitcoin rose 4% on Tuesday after the ETF inflows resumed.", 0),
+    ],
+)
+def test_cue_count(text: str, at_least: int) -> None:
+    count = cue_count(text)
+    assert count >= at_least if at_least else count == 0
+
+
+def test_seed_fixture_disclaimer() -> None:
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "crypto-news-page.html"
+    assert newsparse.parse(path.read_bytes()).disclaimer == D1
+
+
+#: aeb-dev pages (ordinary news) where a disclaimer is found, checked by hand: none.
+AEB_DEV_EXPECTED_HITS = 0
+
+
+@pytest.mark.skipif(not AEB_DEV.is_dir(), reason="../shared/corpora/aeb-dev not present")
+def test_aeb_dev_has_no_disclaimers() -> None:
+    hits = []
+    for path in sorted((AEB_DEV / "html").glob("*.html.gz")):
+        doc = load(gzip.decompress(path.read_bytes()), encoding="utf-8")
+        if extract_disclaimer(doc).value:
+            hits.append(path.name[:6])
+    assert len(hits) <= AEB_DEV_EXPECTED_HITS, hits
