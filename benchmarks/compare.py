@@ -54,7 +54,7 @@ DEFAULT_CORPUS = SHARED / "corpora" / "aeb-dev"
 DEFAULT_OUT = ROOT / "benchmarks" / "results" / "aeb-dev.md"
 DEFAULT_TOOLS = tuple(TOOLS)
 MB = 1024 * 1024
-WORKER_TIMEOUT_S = 1800
+WORKER_TIMEOUT_S = 900
 
 
 # ------------------------------------------------------------------ corpus
@@ -312,9 +312,13 @@ def measure(
             "--worker-out",
             str(out),
         ]
-        proc = subprocess.run(
-            cmd, capture_output=True, text=True, timeout=WORKER_TIMEOUT_S, check=False
-        )
+        try:
+            proc = subprocess.run(
+                cmd, capture_output=True, text=True, timeout=WORKER_TIMEOUT_S, check=False
+            )
+        except subprocess.TimeoutExpired:
+            row.unavailable = f"worker timed out after {WORKER_TIMEOUT_S} s"
+            return row
         if proc.returncode != 0 or not out.exists():
             tail = (proc.stderr or "").strip().splitlines()[-3:]
             row.unavailable = f"worker failed (exit {proc.returncode}): {' | '.join(tail)}"
