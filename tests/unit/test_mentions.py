@@ -56,6 +56,10 @@ PRICES: list[tuple[str, list[tuple[str | None, Decimal, str, str | None, str]]]]
         [(None, D("2500000"), "USD", None, "$2.5 million")],
     ),
     (
+        "The stock is down 9% year-to-date (YTD), to $99.04.",
+        [(None, D("99.04"), "USD", None, "$99.04")],
+    ),
+    (
         "The fund holds more than £1.2bn of gold.",
         [(None, D("1200000000"), "GBP", "more than", "£1.2bn")],
     ),

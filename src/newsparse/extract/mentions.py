@@ -200,6 +200,62 @@ _LEADING_STOP = frozenset(
         "Meanwhile",
     ]
 )
+_WORD_SPLIT = re.compile(r"[\s\-–—/]+")
+#: Parenthesised abbreviations that name no traded asset.
+_NOT_ASSETS = frozenset(
+    {
+        "YTD",
+        "ETF",
+        "ETFS",
+        "ETN",
+        "ETP",
+        "CEO",
+        "CFO",
+        "CTO",
+        "COO",
+        "GDP",
+        "CPI",
+        "PPI",
+        "PCE",
+        "FOMC",
+        "SEC",
+        "CFTC",
+        "FCA",
+        "ECB",
+        "IMF",
+        "USD",
+        "EUR",
+        "GBP",
+        "ATH",
+        "ATL",
+        "TVL",
+        "AUM",
+        "APY",
+        "APR",
+        "NFT",
+        "NFTS",
+        "DEFI",
+        "DAO",
+        "AI",
+        "UTC",
+        "EST",
+        "EDT",
+        "ET",
+        "PT",
+        "GMT",
+        "IPO",
+        "OTC",
+        "KYC",
+        "AML",
+        "MOU",
+        "LTH",
+        "STH",
+        "RSI",
+        "MACD",
+        "EMA",
+        "SMA",
+    }
+)
 _SMALL_WORDS = frozenset({"of", "and", "the", "&", "for", "de"})
 #: How far before an amount its asset may be named.
 _ASSET_WINDOW = 120
@@ -215,9 +271,16 @@ def _is_abbreviation(text: str, end: int) -> bool:
 
 
 def _is_acronym(text: str, start: int, symbol: str) -> bool:
-    """True when "(CFTC)" spells the initials of the words just before it."""
-    words = [w for w in text[max(0, start - 120) : start].split() if w.lower() not in _SMALL_WORDS]
-    initials = "".join(w[0] for w in words[-len(symbol) :] if w)
+    """True when "(CFTC)" or "(YTD)" is an abbreviation rather than a traded symbol.
+
+    Either a common one, or the initials of the words just before it
+    ("Commodity Futures Trading Commission", "year-to-date").
+    """
+    if symbol in _NOT_ASSETS:
+        return True
+    head = text[max(0, start - 120) : start]
+    words = [w for w in _WORD_SPLIT.split(head) if w and w.lower() not in _SMALL_WORDS]
+    initials = "".join(w[0] for w in words[-len(symbol) :])
     return initials.upper() == symbol
 
 
