@@ -296,14 +296,19 @@ def _iter_warc(path: str, opts: SourceOptions) -> Iterator[Page | Result]:
         try:
             size = os.fstat(stream.fileno()).st_size
             records = archive.ArchiveIterator(stream)
+            seen = 0
             for record in records:
-                offset = records.get_record_offset()
-                page = _warc_page(record, f"{path}@{offset}", opts)
+                seen += 1
+                page = _warc_page(record, records, path, opts)
                 if page is not None:
                     yield page
                     if isinstance(page, Result) and page.error and page.error.type == _TRUNCATED:
                         return
-            end = (records.get_record_offset() or 0) + (records.get_record_length() or 0)
+                # warcio knows a record's offset only once it has read the record to its end
+                offset = records.get_record_offset()
+            end = 0
+            if seen:
+                end = (records.get_record_offset() or 0) + (records.get_record_length() or 0)
             # An uncompressed record is followed by a 4-byte separator that the length omits.
             if size - end > 4:
                 yield Result.from_exception(
@@ -323,7 +328,7 @@ def _iter_warc(path: str, opts: SourceOptions) -> Iterator[Page | Result]:
 _TRUNCATED = InputReadError.__name__
 
 
-def _warc_page(record: Any, source: str, opts: SourceOptions) -> Page | Result | None:
+def _warc_page(record: Any, records: Any, path: str, opts: SourceOptions) -> Page | Result | None:
     skipped = opts.skipped
     if record.rec_type != "response" or record.http_headers is None:
         reason = "WARC records that are not HTTP responses"
@@ -343,10 +348,12 @@ def _warc_page(record: Any, source: str, opts: SourceOptions) -> Page | Result |
     try:
         data = record.content_stream().read(opts.max_bytes + 1)
     except Exception as exc:  # bad chunking, corrupt content-encoding...
+        source = f"{path}@{records.get_record_offset()}"
         return Result.from_exception(
             source, InvalidRecordError(f"cannot decode the HTTP payload: {_os(exc)}"), url
         )
     if len(data) > opts.max_bytes:
+        source = f"{path}@{records.get_record_offset()}"
         return Result.failure(
             source,
             InputTooLargeError.__name__,
@@ -355,7 +362,9 @@ def _warc_page(record: Any, source: str, opts: SourceOptions) -> Page | Result |
         )
     raw = record.raw_stream
     missing = int(getattr(raw, "limit", 0) or 0)
-    if missing and len(raw.read(missing)) < missing:
+    truncated = bool(missing) and len(raw.read(missing)) < missing
+    source = f"{path}@{records.get_record_offset()}"
+    if truncated:
         return Result.from_exception(
             source, InputReadError("truncated WARC record: the file ends inside it"), url
         )
