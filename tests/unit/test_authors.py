@@ -270,3 +270,23 @@ def test_byline_node_never_holds_paragraphs() -> None:
     )
     meta = extract_metadata(load(html))
     assert [n.tag for n in meta.nodes] == ["h1", "span"]
+
+
+def test_personal_blog_author_named_like_the_site_is_kept_when_bylined() -> None:
+    head = '<meta property="og:site_name" content="Oskar Lindqvist">' + _ld(
+        {"@type": "BlogPosting", "headline": "H", "author": {"name": "Oskar Lindqvist"}}
+    )
+    byline = '<h1>H</h1><p class="post-meta">Posted by <a class="post-author" href="/about/">'
+    byline += "Oskar Lindqvist</a></p><p>Text.</p>"
+    assert _authors(head, byline) == [("Oskar Lindqvist", "https://news.example/about/")]
+    # the same name only in structured data, with no byline: it is just the site's name
+    assert _authors(head, "<h1>H</h1><p>Text.</p>") == []
+
+
+def test_byline_inside_promoted_or_widget_wrappers_is_found() -> None:
+    body = (
+        '<article class="node node--promoted"><h1>Title of the story</h1>'
+        '<div class="elementor-widget elementor-widget-post-info"><span itemprop="author">'
+        "Jane Doe</span></div><p>Text.</p></article>"
+    )
+    assert _authors("", body) == [("Jane Doe", None)]

@@ -398,16 +398,25 @@ class _Shown:
         return re.search(r"\b" + re.escape(_fold(name)) + r"\b", self.text) is not None
 
 
-def _plausible(name: str, site: list[list[str]], shown: _Shown) -> bool:
-    """A name read from structured data that shares a word with the site's name
-    ("Altcoin Trader" on an altcoin site) is kept only when the page shows it."""
-    toks = [t for t in _tokens(name) if len(t) >= 4]
+def _plausible(name: str, site: list[list[str]], shown: _Shown, bylines: set[str]) -> bool:
+    """Whether a name read from structured data (JSON-LD, meta) is credible.
+
+    A name equal to the site's name is kept only when a visible byline gives it (a
+    personal blog); one that shares a word with it ("Altcoin Trader" on an altcoin
+    site) only when the page shows it somewhere.
+    """
+    toks = _tokens(name)
+    for words in site:
+        core = set(words) - _SITE_FILLER
+        if core and set(toks) == core:
+            return " ".join(toks) in bylines
+    long_toks = [t for t in toks if len(t) >= 4]
     joined = ["".join(s) for s in site]
-    return not any(t in j for t in toks for j in joined) or shown(name)
+    return not any(t in j for t in long_toks for j in joined) or shown(name)
 
 
 def _from_jsonld(
-    doc: Document, ld: dict[str, Any], site: list[list[str]], shown: _Shown
+    doc: Document, ld: dict[str, Any], site: list[list[str]], shown: _Shown, bylines: set[str]
 ) -> list[Author]:
     value = ld.get("author")
     if value is None:
@@ -416,15 +425,10 @@ def _from_jsonld(
         return []
     authors: list[Author] = []
     for raw, url in _ld_people(doc, value, doc.limits.max_authors):
-        for name in _names(raw, site):
-            if _plausible(name, site, shown):
+        for name in split_names(raw):
+            if _plausible(name, site, shown, bylines):
                 authors.append(Author(name=name, url=_safe_url(doc, url)))
     return authors
-
-
-def _names(text: str, site: list[list[str]]) -> list[str]:
-    names = split_names(text)
-    return [n for n in names if all(is_person_name(n, s) for s in site)]
 
 
 def _safe_url(doc: Document, url: str | None) -> str | None:
@@ -455,10 +459,11 @@ _BYLINE_XPATH = etree.XPath(
     " or starts-with(normalize-space(text()), 'by ')]"
 )
 _NOT_BYLINE = re.compile(
-    r"comment|related|recommend|sidebar|footer|widget|popular|trending|newsletter|"
+    r"comment|related|recommend|sidebar|footer|popular|trending|newsletter|"
     r"author-?box|author-?bio|about-?author|author-?info|author-?card|author-?desc|"
-    r"author-?avatar|avatar|author-?image|author-?photo|author-?social|editor|review|"
-    r"more-stories|read-next|teaser|promo|\bnav|menu"
+    r"author-?avatar|avatar|author-?image|author-?photo|author-?social|editor|reviewer|"
+    r"reviewed|fact-?check|more-stories|read-next|teaser|(?:^|\s)widget(?:$|\s|_)|"
+    r"(?:^|[\s_-])(?:promo|nav|navbar|navigation|menu)(?:$|[\s_-])"
 )
 
 
@@ -466,7 +471,7 @@ def _chrome(el: HtmlElement) -> bool:
     for node in (el, *ancestors(el)):
         if node.tag in ("footer", "aside", "nav"):
             return True
-        if node.tag in ("body", "html"):
+        if node.tag in ("body", "html", "article", "main"):
             return False
         if _NOT_BYLINE.search(class_id(node)):
             return True
@@ -502,14 +507,14 @@ def _credited_otherwise(el: HtmlElement, name: str) -> bool:
     return False
 
 
-def _element_names(el: HtmlElement, site: list[list[str]]) -> list[str]:
+def _element_names(el: HtmlElement) -> list[str]:
     name_el = None
     if el.get("itemscope") is not None:
         name_el = next((n for n in el.iter() if n.get("itemprop") == "name" and n is not el), None)
     text = text_of(name_el if name_el is not None else el)
     if not text or len(text) > 200:
         return []
-    return [n for n in _names(text, site) if not _credited_otherwise(el, n)]
+    return [n for n in split_names(text) if not _credited_otherwise(el, n)]
 
 
 def _link_of(el: HtmlElement, name: str) -> str | None:
@@ -527,7 +532,7 @@ def _link_of(el: HtmlElement, name: str) -> str | None:
 
 
 def _from_markup(
-    doc: Document, site: list[list[str]], anchor: HtmlElement | None
+    doc: Document, anchor: HtmlElement | None
 ) -> tuple[list[Author], list[HtmlElement]]:
     candidates = _byline_candidates(doc)
     if anchor is not None:
@@ -543,7 +548,7 @@ def _from_markup(
     for el in candidates:
         if container is not None and not any(a is container for a in (el, *ancestors(el))):
             continue
-        names = _element_names(el, site)
+        names = _element_names(el)
         if not names:
             continue
         if container is None:
@@ -585,7 +590,9 @@ def byline_container(el: HtmlElement, anchor: HtmlElement | None) -> HtmlElement
     return best
 
 
-def _from_meta(doc: Document, site: list[list[str]], shown: _Shown) -> list[Author]:
+def _from_meta(
+    doc: Document, site: list[list[str]], shown: _Shown, bylines: set[str]
+) -> list[Author]:
     for key in (
         "author",
         "article:author",
@@ -599,7 +606,7 @@ def _from_meta(doc: Document, site: list[list[str]], shown: _Shown) -> list[Auth
         for raw in doc.meta.get(key, ()):
             if raw.startswith(("http://", "https://", "/")):
                 continue
-            names = [n for n in _names(raw, site) if _plausible(n, site, shown)]
+            names = [n for n in split_names(raw) if _plausible(n, site, shown, bylines)]
             if names:
                 return [Author(name=n) for n in names]
     return []
@@ -633,15 +640,16 @@ def find_authors(
     """
     site = _site_tokens(doc, publisher)
     limit = doc.limits.max_authors
-    markup, nodes = _from_markup(doc, site, anchor)
+    markup, nodes = _from_markup(doc, anchor)
+    bylines = {" ".join(_tokens(a.name)) for a in markup}
     shown = _Shown(doc)
     if ld:
-        authors = _dedupe(_from_jsonld(doc, ld, site, shown), limit)
+        authors = _dedupe(_from_jsonld(doc, ld, site, shown, bylines), limit)
         if authors:
             return AuthorsFound(authors=_with_urls(authors, markup), nodes=nodes, source="jsonld")
     if markup:
         return AuthorsFound(authors=_dedupe(markup, limit), nodes=nodes, source="markup")
-    authors = _dedupe(_from_meta(doc, site, shown), limit)
+    authors = _dedupe(_from_meta(doc, site, shown, bylines), limit)
     return AuthorsFound(authors=authors, nodes=nodes if authors else [], source="meta")
 
 

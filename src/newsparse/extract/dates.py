@@ -379,8 +379,9 @@ _DATELINE_XPATH = etree.XPath(
     "'abcdefghijklmnopqrstuvwxyz'), 'posted')]"
 )
 _NOT_ARTICLE_RE = re.compile(
-    r"comment|related|recommend|sidebar|footer|widget|popular|trending|newsletter|"
-    r"more-stories|read-next|teaser|promo|\bnav|menu"
+    r"comment|related|recommend|sidebar|footer|popular|trending|newsletter|"
+    r"more-stories|read-next|teaser|(?:^|\s)widget(?:$|\s|_)|"
+    r"(?:^|[\s_-])(?:promo|nav|navbar|navigation|menu)(?:$|[\s_-])"
 )
 _MODIFIED_CUE = re.compile(r"updat|modif|edited|revis", re.IGNORECASE)
 _PUBLISHED_CUE = re.compile(r"publish|posted|pubdate|entry-date|created", re.IGNORECASE)

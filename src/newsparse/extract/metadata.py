@@ -130,9 +130,10 @@ def main_jsonld(doc: Document) -> dict[str, Any] | None:
 _HEADINGS_XPATH = etree.XPath("//body//*[self::h1 or self::h2 or self::h3 or self::h4]")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»/]{1,2}\s+|\s*[|·•»]\s*")
 _HEADING_CHROME = re.compile(
-    r"comment|related|recommend|sidebar|footer|widget|popular|trending|newsletter|"
-    r"logo|brand|site-?title|site-?name|masthead|\bnav|menu|modal|popup|cookie|"
-    r"more-stories|read-next|teaser|promo|card"
+    r"comment|related|recommend|sidebar|footer|popular|trending|newsletter|"
+    r"logo|site-?title|site-?name|masthead|modal|popup|cookie|more-stories|read-next|teaser|"
+    r"(?:^|\s)widget(?:$|\s|_)|"
+    r"(?:^|[\s_-])(?:promo|nav|navbar|navigation|menu|card|brand)(?:$|[\s_-])"
 )
 
 
