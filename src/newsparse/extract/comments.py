@@ -45,10 +45,9 @@ __all__ = ["extract_comments", "parse_comment_date"]
 
 #: Elements that may be comment items or comment areas (cheap pre-selection).
 _CANDIDATES = etree.XPath(
-    "//*[contains(@class, 'omment') or contains(@id, 'omment') or contains(@itemtype, 'omment')"
-    " or contains(@data-testid, 'omment') or @data-comment-id or contains(@class, 'wpd')"
-    " or contains(@id, 'disqus') or contains(@id, 'respond') or contains(@class, 'respond')"
-    " or contains(@class, 'post-list') or contains(@class, 'discussion')]"
+    "(//@class | //@id | //@itemtype | //@data-testid)[contains(., 'omment') or contains(., 'wpd')"
+    " or contains(., 'disqus') or contains(., 'respond') or contains(., 'post-list')"
+    " or contains(., 'discussion')]/.. | //*[@data-comment-id]"
 )
 _COMMENT_FORMS = etree.XPath(
     "//form[contains(@id, 'omment') or contains(@class, 'omment') or contains(@action, 'omment')"
@@ -462,12 +461,15 @@ def _find_candidates(doc: Document) -> tuple[list[_Item], list[HtmlElement]]:
         elif _is_area(el):
             areas.append(el)
     # Disqus-like threads: li.post carrying a post-message.
+    added = False
     for li in _xpath(_LI_POSTS, doc.root):
         if li not in seen and _xpath(_POST_MESSAGE, li):
             items.append(_Item(li, "class"))
             seen.add(li)
-    order = {el: i for i, el in enumerate(doc.root.iter())} if items else {}
-    items.sort(key=lambda it: order.get(it.el, 0))
+            added = True
+    if added:
+        order = {el: i for i, el in enumerate(doc.root.iter())}
+        items.sort(key=lambda it: order.get(it.el, 0))
     return items, areas
 
 
