@@ -182,3 +182,24 @@ def test_aeb_dev_has_no_disclaimers() -> None:
         if extract_disclaimer(doc).value:
             hits.append(path.name[:6])
     assert len(hits) <= AEB_DEV_EXPECTED_HITS, hits
+
+
+#: Our golden pages: each shows a different disclaimer markup (start of its text).
+FIXTURE_DISCLAIMERS = {
+    "crypto-news-page": "The cryptocurrency market remains highly volatile.",
+    "takeaways-nextjs": "This article is provided for informational purposes only",
+    "takeaways-elementor": "Cryptoassets are a high-risk investment",
+    "takeaways-amp": "Ledger Daily articles are for information purposes only",
+    "takeaways-microdata": "The Block Report provides news and analysis",
+}
+
+
+@pytest.mark.parametrize("name", list(FIXTURE_DISCLAIMERS))
+def test_fixture_pages(name: str) -> None:
+    path = Path(__file__).resolve().parents[1] / "fixtures" / f"{name}.html"
+    article = newsparse.parse(path.read_bytes())
+    assert article.disclaimer is not None
+    assert article.disclaimer.startswith(FIXTURE_DISCLAIMERS[name])
+    assert not article.disclaimer.lower().startswith(("disclaimer", "risk warning", "important"))
+    assert "©" not in article.disclaimer  # never the site footer's legal line
+    assert article.disclaimer[:40] not in article.text

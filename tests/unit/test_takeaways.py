@@ -91,6 +91,19 @@ CASES = {
         f"<dt>Flows</dt><dd>{T2}</dd></dl></div>",
         [("Price", T1), ("Flows", T2)],
     ),
+    "list under 'What to know' with sentence-case colon labels on every item": (
+        f"<h2>What to know</h2><ul><li>Price action: {T1}</li><li>ETF flows: {T2}</li></ul>",
+        [("Price action", T1), ("ETF flows", T2)],
+    ),
+    "a colon in one item only splits when the lead-in is title-like": (
+        "<div class='tldr'><ul><li>Analysts said: the selling may not be over yet.</li>"
+        f"<li>Bitcoin ETFs: {T2}</li><li>{T3}</li></ul></div>",
+        [
+            (None, "Analysts said: the selling may not be over yet."),
+            ("Bitcoin ETFs", T2),
+            (None, T3),
+        ],
+    ),
     "single TL;DR paragraph with bold lead-in": (
         f"<p><strong>TL;DR:</strong> {T1} {T2}</p>",
         [(None, f"{T1} {T2}")],
@@ -206,3 +219,24 @@ def test_aeb_dev_has_almost_no_takeaways() -> None:
         if claim.value:
             hits.append(path.name[:6])
     assert len(hits) <= AEB_DEV_EXPECTED_HITS, hits
+
+
+#: Our golden pages: each shows a different takeaways markup (labels as shown).
+FIXTURE_LABELS = {
+    "crypto-news-page": ["Bitcoin Outflows", "Infrastructure Bets", "Decentralized Compute"],
+    "takeaways-nextjs": ["Selling", "Hashprice", "Pivot"],
+    "takeaways-elementor": ["Fees", "Blobs", "Burn"],
+    "takeaways-amp": ["What happened", "Market reaction", "What's next"],
+    "takeaways-microdata": ["Committee vote", "Reserve audits", "Yield limits"],
+}
+
+
+@pytest.mark.parametrize("name", list(FIXTURE_LABELS))
+def test_fixture_pages(name: str) -> None:
+    path = Path(__file__).resolve().parents[1] / "fixtures" / f"{name}.html"
+    article = newsparse.parse(path.read_bytes())
+    assert [t.label for t in article.takeaways] == FIXTURE_LABELS[name]
+    for item in article.takeaways:
+        assert len(item.text.split()) >= 8
+        assert item.text not in article.text
+    assert "Sponsored" not in " ".join(t.text for t in article.takeaways)

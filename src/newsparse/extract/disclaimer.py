@@ -225,9 +225,7 @@ def _names(el: HtmlElement) -> list[str]:
 
 def _is_named_box(el: HtmlElement) -> bool:
     names = _names(el)
-    return any(_BOX_VOCAB.search(n) for n in names) and not any(
-        _BOX_VETO.search(n) for n in names
-    )
+    return any(_BOX_VOCAB.search(n) for n in names) and not any(_BOX_VETO.search(n) for n in names)
 
 
 @dataclass

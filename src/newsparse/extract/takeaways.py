@@ -382,10 +382,39 @@ def _items(box: HtmlElement, *, need_bold: bool) -> list[tuple[HtmlElement, Take
             item = split_label(el)
         if item is None:
             continue
-        if need_bold and item.label is None:
-            return []
         out.append((el, item))
+    out = _consistent_colon_labels(out)
+    if need_bold and any(item.label is None for _, item in out):
+        return []
     return out
+
+
+def _consistent_colon_labels(
+    items: list[tuple[HtmlElement, Takeaway]],
+) -> list[tuple[HtmlElement, Takeaway]]:
+    """Split "Reserve audits: Issuers above..." items when every unlabelled item has
+    such a short lead-in: a pattern shared by the whole box is a label even when it is
+    not title-cased (a single item needs a title-like lead-in, see :func:`split_label`).
+    """
+    bare = [i for i, (_, item) in enumerate(items) if item.label is None]
+    if len(bare) < 2:
+        return items
+    splits: dict[int, Takeaway] = {}
+    for i in bare:
+        m = _COLON_LEAD.match(items[i][1].text)
+        if not m or not _loose_label(m.group(1)) or len(m.group(2).split()) < 2:
+            return items
+        splits[i] = Takeaway(label=m.group(1).strip(), text=m.group(2).strip())
+    return [(el, splits.get(i, item)) for i, (el, item) in enumerate(items)]
+
+
+def _loose_label(lead: str) -> bool:
+    words = lead.split()
+    return (
+        0 < len(words) <= 5
+        and not _NOT_LABEL_CHARS.search(lead)
+        and (lead[0].isupper() or lead[0].isdigit())
+    )
 
 
 # ----------------------------------------------------------------- candidates
