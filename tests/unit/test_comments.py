@@ -290,6 +290,35 @@ FLAT_REPLY_FLAGS = """
 </div>
 """
 
+CORAL_BEM = """
+<div class="coral-stream">
+ <div class="coral-comment" id="comment-QXp1">
+  <div class="coral-comment-topbar"><span class="coral-username">Nia</span>
+   <span class="coral-timestamp">3 hours ago</span></div>
+  <div class="coral-comment-content">Prefixed block markup.</div>
+  <div class="coral-comment-actionbar"><button>Reply</button><button>Respect</button></div>
+  <div class="coral-comment-replies">
+   <div class="coral-comment" id="comment-QXp2">
+    <span class="coral-username">Oz</span>
+    <div class="coral-comment-content">Prefixed reply.</div>
+   </div>
+   <a class="coral-load-more" href="#">Show 4 more replies</a>
+  </div>
+ </div>
+ <article class="c-comment"><h4 class="c-comment__author-name">Pat</h4>
+  <div class="c-comment__body">BEM element names.</div></article>
+</div>
+"""
+
+FALLBACK_TEXT = """
+<div id="comments"><div class="comment"><strong class="comment-author">Rex</strong>
+ <p>Text without a content class.</p>
+ <div class="children"><div class="comment"><strong class="comment-author">Sue</strong>
+  <p>Reply without a content class.</p></div>
+  <a href="#">Load more replies</a></div>
+</div></div>
+"""
+
 CASES: dict[str, tuple[str, list[Row]]] = {
     "wordpress": (
         WORDPRESS,
@@ -320,6 +349,18 @@ CASES: dict[str, tuple[str, list[Row]]] = {
     "react-nested": (
         REACT_NESTED,
         [(0, "Lu", "React top."), (1, "Mo", "React reply."), (2, "Lu", "React third.")],
+    ),
+    "coral-and-bem": (
+        CORAL_BEM,
+        [
+            (0, "Nia", "Prefixed block markup."),
+            (1, "Oz", "Prefixed reply."),
+            (0, "Pat", "BEM element names."),
+        ],
+    ),
+    "fallback-text": (
+        FALLBACK_TEXT,
+        [(0, "Rex", "Text without a content class."), (1, "Sue", "Reply without a content class.")],
     ),
     "flat-depth-classes": (
         FLAT_DEPTH,

@@ -62,6 +62,15 @@ _ITEM_CLASS = re.compile(
     r"comment[-_]entry|single[-_]comment|c-comment|user[-_]comment|reader[-_]comment|"
     r"thecomment|comment[-_]node|comment[-_]card|comment--(?:reply|nested|child|root))$"
 )
+_ITEM_CLASS_PREFIXED = re.compile(r"^([a-z0-9]+)[-_]{1,2}comment$")
+_NOT_ITEM_PREFIX = frozenset(
+    {
+        "add", "post", "leave", "write", "new", "no", "open", "show", "toggle", "reply", "edit",
+        "submit", "load", "more", "recent", "count", "has", "is", "with", "fa", "icon", "btn",
+        "button", "link", "menu", "nav", "social", "share", "top", "latest", "last", "js",
+        "get", "view", "hide", "allow", "disable", "enable", "closed", "close", "form",
+    }
+)  # fmt: skip
 _ITEM_TESTID = re.compile(r"^comment(?:[-_]?(?:item|card|node|entry|thread-item))?$", re.I)
 _ITEM_ID = re.compile(r"^comment[-_]?\d+$", re.I)
 _AREA_TOKEN = re.compile(
@@ -83,6 +92,10 @@ _CONTENT_STRONG = re.compile(
     r"comment-body-text|commenttext|comment_text|comment_content|message-content|"
     r"comment-(?:body-)?inner-text)$"
 )
+_CONTENT_MEDIUM = re.compile(
+    r"^(?:.*[-_])?(?:comment|message|post)[-_]*(?:text|content|body|message|msg)$|"
+    r"^.*__(?:text|content|body|message|msg)$"
+)
 _CONTENT_WEAK = re.compile(
     r"^(?:comment[-_]?body|body|text|message|content|post-body-inner|msg|comment-html)$"
 )
@@ -94,12 +107,15 @@ _AUTHOR_STRONG = re.compile(
     r"username)|comment-user(?:name)?|commenter(?:[-_]name)?|author[-_]name|user[-_]?name|"
     r"display[-_]name|nickname|comment__author-name|comment-name)$"
 )
+_AUTHOR_MEDIUM = re.compile(
+    r"^(?:.*[-_])?(?:author(?:[-_]?name)?|user[-_]?name|commenter(?:[-_]?name)?|nick[-_]?name|"
+    r"display[-_]?name|screen[-_]?name)$"
+)
 _AUTHOR_WEAK = re.compile(r"^(?:author|name|user|vcard)$")
 _AUTHOR_TESTID = re.compile(r"^(?:comment[-_]?)?(?:author|user(?:name)?|commenter)$", re.I)
 _DATE_PROP = frozenset({"datecreated", "datepublished", "commenttime", "uploaddate"})
 _DATE_CLASS = re.compile(
-    r"^(?:(?:comment|wpd-comment|comments?_?)[-_]{0,2})?(?:date|time|timestamp|published|"
-    r"time-ago|ago|posted|datetime|metadata-date)$"
+    r"^(?:.*[-_])?(?:date|time|timestamp|published|time-ago|ago|posted|datetime|posted-on)$"
 )
 _META_CLASS = re.compile(
     r"^(?:comment[-_]?(?:meta|metadata|header|head|info|byline|details|top)|"
@@ -133,6 +149,10 @@ _CHROME_WORDS = frozenset(
         "répondre", "rispondi", "responder a", "ответить", "cancel reply", "helpful",
     }
 )  # fmt: skip
+_CHROME_PHRASE = re.compile(
+    r"^(?:show|load|view|hide|see|read|expand|collapse)\s+(?:all\s+)?(?:\d+\s+)?(?:more\s+|new\s+)?"
+    r"(?:repl(?:y|ies)|comments?|responses?|answers?)\b"
+)
 _TRAIL_WORDS = frozenset(
     {"reply", "like", "likes", "report", "share", "flag", "upvote", "downvote", "edit", "delete"}
 )
@@ -316,8 +336,12 @@ def _item_kind(el: HtmlElement) -> str | None:
     testid = el.get("data-testid")
     if testid and _ITEM_TESTID.match(testid.strip()):
         return "testid"
-    if any(_ITEM_CLASS.match(t) for t in _tokens(el)):
-        return "class"
+    for token in _tokens(el):
+        if _ITEM_CLASS.match(token):
+            return "class"
+        m = _ITEM_CLASS_PREFIXED.match(token)
+        if m and m.group(1) not in _NOT_ITEM_PREFIX:
+            return "class"
     if el.get("data-comment-id"):
         return "id"
     ident = el.get("id")
@@ -355,7 +379,11 @@ def _is_chrome(el: HtmlElement) -> bool:
         return True
     if tag in ("a", "span", "small", "li") and len(el) <= 2:
         text = norm_space("".join(el.itertext())).lower()
-        if text in _CHROME_WORDS or (text and text.strip("0123456789 ") == ""):
+        if (
+            text in _CHROME_WORDS
+            or (text and text.strip("0123456789 ") == "")
+            or _CHROME_PHRASE.match(text)
+        ):
             return True
     return False
 
@@ -559,6 +587,7 @@ def _fill(item: _Item, item_els: dict[HtmlElement, _Item], doc: Document) -> Non
         lambda e: bool(_prop(e) & _AUTHOR_PROP),
         lambda e: _testid(e, _AUTHOR_TESTID),
         lambda e: _has_token(e, _AUTHOR_STRONG),
+        lambda e: _has_token(e, _AUTHOR_MEDIUM),
         lambda e: _has_token(e, _AUTHOR_WEAK),
     ]
     for test in tests:
@@ -593,6 +622,7 @@ def _fill(item: _Item, item_els: dict[HtmlElement, _Item], doc: Document) -> Non
         lambda e: bool(_prop(e) & _CONTENT_PROP) and good_content(e),
         lambda e: _testid(e, _CONTENT_TESTID) and good_content(e),
         lambda e: _has_token(e, _CONTENT_STRONG) and good_content(e),
+        lambda e: _has_token(e, _CONTENT_MEDIUM) and good_content(e),
         lambda e: _has_token(e, _CONTENT_WEAK) and good_content(e),
     )
 
@@ -612,6 +642,7 @@ def _fill(item: _Item, item_els: dict[HtmlElement, _Item], doc: Document) -> Non
                 or _is_chrome(node)
                 or node.tag in ("header", "footer", "time", "h1", "h2", "h3", "h4", "h5", "h6")
                 or _has_token(node, _META_CLASS)
+                or _has_token(node, _DATE_CLASS)
                 or bool(_prop(node) & (_AUTHOR_PROP | _DATE_PROP))
             )
 
