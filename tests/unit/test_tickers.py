@@ -133,6 +133,47 @@ def test_data_attributes_fill_in_when_the_text_is_not_rendered() -> None:
     assert quotes[0].price_raw == "61321.5" and quotes[0].currency is None
 
 
+@pytest.mark.parametrize(
+    ("attr", "symbol"),
+    [
+        ("btc", "BTC"),
+        ("BTCUSDT", "BTC"),
+        ("ETH-USD", "ETH"),
+        ("bitcoin", "BTC"),
+        ("CBBTC", "CBBTC"),
+    ],
+)
+def test_symbol_from_data_attribute(attr: str, symbol: str) -> None:
+    items = "".join(
+        f'<li data-symbol="{a}"><span class="price">{p}</span></li>'
+        for a, p in [(attr, "$61,321.00"), ("sol", "$63.27")]
+    )
+    quotes = tickers(page(f'<ul class="ticker-list">{items}</ul>')).value
+    assert [q.symbol for q in quotes] == [symbol, "SOL"]
+
+
+def test_slug_attribute_is_not_a_symbol() -> None:
+    items = "".join(
+        f'<li data-coin="{slug}"><b>{sym}</b> <span>{p}</span> <span>{c}</span></li>'
+        for slug, sym, p, c in [
+            ("render-token", "RENDER", "$7.10", "1.2%"),
+            ("sui", "SUI", "$0.71", "1.6%"),
+        ]
+    )
+    quotes = tickers(page(f'<ul class="coin-ticker">{items}</ul>')).value
+    assert keys(quotes) == [("RENDER", D("7.10"), D("1.2")), ("SUI", D("0.71"), D("1.6"))]
+
+
+def test_mixed_case_symbols_in_a_strip() -> None:
+    rows = [
+        ("stETH", "$1,562.10", "7.40%", "positive"),
+        ("cbBTC", "$79,300.00", "5.80%", "positive"),
+        ("USDe", "$0.9991", "-0.02%", "negative"),
+    ]
+    html = page('<div class="flex gap-x-2">' + "".join(strip_item(*r) for r in rows) + "</div>")
+    assert [q.symbol for q in tickers(html).value] == ["STETH", "CBBTC", "USDE"]
+
+
 def test_flat_text_marquee() -> None:
     html = page("<marquee>BTC $61,321 ▲1.2% · ETH $1,586.44 ▼0.5% · DOGE $0.0821 −2.1%</marquee>")
     claim = tickers(html)

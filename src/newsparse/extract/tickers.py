@@ -57,7 +57,11 @@ _SIGNS_ALT = "|".join(re.escape(s) for s in sorted(CURRENCY_SIGNS, key=len, reve
 _CODES_ALT = "|".join(sorted(CURRENCY_CODES, key=len, reverse=True))
 
 #: Something price-like in a text node: a currency sign next to a digit, or a percentage.
-_PRICEISH = re.compile(rf"(?:{_SIGNS_ALT})\s?[.\d]|\d\s?(?:{_SIGNS_ALT}|%)|\d\s(?:{_CODES_ALT})\b")
+#: (Single-character classes: this runs on every text node of the page.)
+_SIGN_CHARS = "".join(sorted({s[-1] for s in CURRENCY_SIGNS if not s[-1].isalnum()}))
+_PRICEISH = re.compile(
+    rf"[{re.escape(_SIGN_CHARS)}]\s?[.\d]|\d\s?[{re.escape(_SIGN_CHARS)}%]|\d\s?(?:zł|[A-Z]{{3}}\b)"
+)
 #: A price inside a longer text piece.
 _PRICE_TOKEN = re.compile(
     rf"(?<![\w.,])(?:(?:{_CODES_ALT})\s?)?(?:{_SIGNS_ALT})\s?(?:{NUMBER})(?:\s?[kKmMbB](?![\w]))?"
@@ -71,6 +75,10 @@ _CHANGE_TOKEN = re.compile(
 _SYMBOL_PIECE = re.compile(r"[A-Z0-9][A-Z0-9.\-]{0,14}")
 #: "BTC/USD", "ETH / USDT": a pair; the base is the symbol.
 _PAIR_PIECE = re.compile(r"([A-Z0-9]{2,10})\s?/\s?([A-Z]{3,5})")
+#: Mixed-case symbols, taken only when no all-capital piece is there: "stETH", "cbBTC", "USDe".
+_MIXED_SYMBOL_PIECE = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[a-z]{0,4}[A-Z][A-Za-z0-9]{1,9}")
+#: "BTCUSDT", "ETH-USD" in an attribute: the base before a quote currency.
+_QUOTED_PAIR = re.compile(r"([A-Z0-9]{2,10}?)(?:[-_/](?:USDT|USDC|USD|EUR|GBP|BTC)|USDT|USD)")
 #: A symbol-like word inside a longer piece ("Bitcoin BTC", "Bitcoin (BTC)").
 _SYMBOL_WORD = re.compile(r"(?<![\w$€£¥/.-])\(?([A-Z][A-Z0-9]{1,9})\)?(?![\w/])")
 #: A name-like piece: words of letters.
@@ -230,6 +238,21 @@ def _context_classes(el: HtmlElement, item: HtmlElement) -> str:
     return " ".join(parts)
 
 
+def _attr_symbol(value: str) -> str | None:
+    """The symbol in a data-symbol/data-coin attribute: "BTC", "btc", "BTCUSDT", "bitcoin"."""
+    value = value.strip()
+    known = asset_symbol(value) or asset_symbol(value.capitalize())
+    if known:
+        return known
+    if len(value) > 6 and not value.isupper():
+        return None  # a slug such as "render-token", not a symbol
+    upper = value.upper()
+    pair = _QUOTED_PAIR.fullmatch(upper)
+    if pair:
+        return pair[1]
+    return _symbol_piece(upper)
+
+
 def _symbol_piece(text: str) -> str | None:
     if _SYMBOL_PIECE.fullmatch(text) and any(c.isalpha() for c in text):
         return None if text in _NOT_SYMBOLS else text
@@ -251,10 +274,8 @@ def _read_item(item: HtmlElement, relaxed: bool) -> _Quote | None:
     name: str | None = None
     attr_symbol = _attr(item, _SYMBOL_ATTRS)
     if attr_symbol:
-        candidate = attr_symbol.upper()
-        if _SYMBOL_PIECE.fullmatch(candidate) or _PAIR_PIECE.fullmatch(candidate):
-            symbol = _symbol_piece(candidate) or candidate
-            explicit = True
+        symbol = _attr_symbol(attr_symbol)
+        explicit = symbol is not None
     if symbol is None:
         ordered = sorted(pieces, key=lambda p: not _SYMBOL_CLASS.search(_classes(p[1])))
         weak: tuple[str, HtmlElement] | None = None
@@ -265,11 +286,12 @@ def _read_item(item: HtmlElement, relaxed: bool) -> _Quote | None:
             elif found:
                 symbol, symbol_el, explicit = found, owner, True
                 break
+            elif weak is None and _MIXED_SYMBOL_PIECE.fullmatch(text):
+                weak = (text, owner)  # "stETH", "cbBTC", "USDe": after all-capital ones
         if symbol is None and weak is not None:
             symbol, symbol_el, explicit = weak[0], weak[1], True
-    used: set[int] = set()
     if symbol is None and relaxed:
-        for i, (text, owner) in enumerate(pieces):
+        for text, owner in pieces:
             if _PRICEISH.search(text):
                 continue
             for m in _SYMBOL_WORD.finditer(text):
@@ -278,16 +300,14 @@ def _read_item(item: HtmlElement, relaxed: bool) -> _Quote | None:
                     rest = norm_space(text[: m.start()] + " " + text[m.end() :])
                     if rest and _NAME_PIECE.fullmatch(rest):
                         name = rest
-                    used.add(i)
                     break
             if symbol:
                 break
         if symbol is None:
-            for i, (text, owner) in enumerate(pieces):
+            for text, owner in pieces:
                 known = asset_symbol(text)
                 if known:
                     symbol, symbol_el, name = known, owner, text
-                    used.add(i)
                     break
     if symbol is None:
         return None
@@ -482,44 +502,43 @@ def _widget_root(container: HtmlElement) -> HtmlElement:
     return node
 
 
-def extract_tickers(doc: Document) -> Claim[list[TickerQuote]]:
-    """The distinct quotes of the page's price widgets and the widget elements."""
-    root = doc.root
-    marked: list[HtmlElement] = []
-    seen_marked: set[HtmlElement] = set()
+def _scan(root: HtmlElement) -> tuple[list[HtmlElement], list[HtmlElement]]:
+    """One pass over the elements: those holding price-like text or quote attributes (a
+    tail's text counts for its parent), and those with ticker class vocabulary.
+
+    (A plain ``iter()`` with a cheap regex per text beats an XPath with ancestor tests.)
+    """
+    marked: dict[HtmlElement, None] = {}
     hinted: list[HtmlElement] = []
-    skip_depth = 0
-    for event, node in etree.iterwalk(root, events=("start", "end")):
+    for node in root.iter():
         tag = node.tag
         if not isinstance(tag, str):
             continue
-        if event == "end":
-            if tag in _SKIP:
-                skip_depth -= 1
-            elif skip_depth == 0 and node.tail and _PRICEISH.search(node.tail):
-                parent = node.getparent()
-                if parent is not None and parent not in seen_marked:
-                    seen_marked.add(parent)
-                    marked.append(parent)
-            continue
-        if tag in _SKIP:
-            skip_depth += 1
-            continue
-        if skip_depth:
+        tail = node.tail
+        if tail and _PRICEISH.search(tail):
+            parent = node.getparent()
+            if parent is not None:
+                marked.setdefault(parent, None)
+        if tag in _SKIP or tag in _NOT_CONTENT:
             continue
         attrib = node.attrib
-        if node not in seen_marked and (
-            (node.text and _PRICEISH.search(node.text)) or any(a in attrib for a in _QUOTE_ATTRS)
-        ):
-            seen_marked.add(node)
-            marked.append(node)
-        if tag == "marquee" or (
-            tag not in _NOT_CONTENT
-            and ("class" in attrib or "id" in attrib)
-            and _HINT.search(_classes(node))
-        ):
+        text = node.text
+        if (text and _PRICEISH.search(text)) or any(a in attrib for a in _QUOTE_ATTRS):
+            marked.setdefault(node, None)
+        cls = attrib.get("class")
+        if tag == "marquee" or (cls and _HINT.search(cls.lower())):
             hinted.append(node)
+    # Text inside scripts, styles, <noscript> fallbacks, SVG... is not shown as a quote.
+    inside = {d for el in root.iter(*_SKIP) for d in el.iterdescendants()}
+    if inside:
+        return [el for el in marked if el not in inside], [el for el in hinted if el not in inside]
+    return list(marked), hinted
 
+
+def extract_tickers(doc: Document) -> Claim[list[TickerQuote]]:
+    """The distinct quotes of the page's price widgets and the widget elements."""
+    root = doc.root
+    marked, hinted = _scan(root)
     groups: dict[tuple[HtmlElement, str], None] = {}
     for el in marked:
         node = el
@@ -562,7 +581,7 @@ def extract_tickers(doc: Document) -> Claim[list[TickerQuote]]:
             accepted.append(el)
             found.append((el, quotes))
 
-    found.sort(key=lambda f: _order(root, f[0]))
+    found.sort(key=lambda f: _order(f[0]))
     out: list[TickerQuote] = []
     keys: set[tuple[str, Decimal, Decimal | None]] = set()
     for _, quotes in found:
@@ -615,6 +634,10 @@ def _within(el: HtmlElement, other: HtmlElement) -> bool:
     return el is other or any(a is other for a in el.iterancestors())
 
 
-def _order(root: HtmlElement, el: HtmlElement) -> int:
-    line = el.sourceline
-    return line if isinstance(line, int) else 0
+_DOC_POSITION = etree.XPath("count(preceding::*) + count(ancestor::*)")
+
+
+def _order(el: HtmlElement) -> float:
+    """The element's position in document order (computed in C, for a handful of elements)."""
+    position = _DOC_POSITION(el)
+    return float(position) if isinstance(position, float) else 0.0
