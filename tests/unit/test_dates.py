@@ -182,6 +182,13 @@ _LD = '<script type="application/ld+json">{}</script>'
             None,
             None,
         ),
+        (  # a <time> inside a layout wrapper named "...Sidebar" still counts
+            "",
+            '<div class="theiaStickySidebar"><h1>T</h1><time datetime="2026-06-06">June 6'
+            "</time><p>Text</p></div>",
+            date(2026, 6, 6),
+            None,
+        ),
         (  # a visible dateline
             "",
             '<article><h1>T</h1><div class="post-date">Posted on Jun 6, 2026 at 9:30 am'

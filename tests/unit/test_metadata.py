@@ -93,6 +93,14 @@ def _meta(head: str = "", body: str = "<p>Text.</p>", url: str | None = None) ->
             "Solana Outage Explained in Full",
             None,
         ),
+        (  # layout wrappers named like chrome do not hide the exact headline
+            '<meta property="og:title" content="Miners Sell Record BTC in April">',
+            '<div class="container penci_sidebar"><div class="theiaStickySidebar">'
+            '<header class="content__header--no-promo"><h1>Miners Sell Record BTC in April</h1>'
+            "</header><p>x</p></div></div>",
+            "Miners Sell Record BTC in April",
+            "h1",
+        ),
         ("", "<p>No title at all.</p>", None, None),
     ],
 )

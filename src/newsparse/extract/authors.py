@@ -20,8 +20,8 @@ from typing import Any
 from lxml import etree
 
 from newsparse.document import Document
-from newsparse.extract.dates import select
-from newsparse.extract.dom import HtmlElement, ancestors, class_id, norm_space, text_of
+from newsparse.extract.dates import CHROME_WORDS, chrome_names, select
+from newsparse.extract.dom import HtmlElement, ancestors, norm_space, text_of
 from newsparse.models import Author
 
 __all__ = ["AuthorsFound", "find_authors", "is_person_name", "split_names"]
@@ -459,11 +459,9 @@ _BYLINE_XPATH = etree.XPath(
     " or starts-with(normalize-space(text()), 'by ')]"
 )
 _NOT_BYLINE = re.compile(
-    r"comment|related|recommend|sidebar|footer|popular|trending|newsletter|"
-    r"author-?box|author-?bio|about-?author|author-?info|author-?card|author-?desc|"
-    r"author-?avatar|avatar|author-?image|author-?photo|author-?social|editor|reviewer|"
-    r"reviewed|fact-?check|more-stories|read-next|teaser|(?:^|\s)widget(?:$|\s|_)|"
-    r"(?:^|[\s_-])(?:promo|nav|navbar|navigation|menu)(?:$|[\s_-])"
+    CHROME_WORDS + r"|author-?box|author-?bio|about-?author|author-?info|author-?card|"
+    r"author-?desc|author-?avatar|avatar|author-?image|author-?photo|author-?social|editor|"
+    r"reviewer|reviewed|fact-?check"
 )
 
 
@@ -473,7 +471,7 @@ def _chrome(el: HtmlElement) -> bool:
             return True
         if node.tag in ("body", "html", "article", "main"):
             return False
-        if _NOT_BYLINE.search(class_id(node)):
+        if _NOT_BYLINE.search(chrome_names(node)):
             return True
     return False
 

@@ -378,11 +378,26 @@ _DATELINE_XPATH = etree.XPath(
     "contains(translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', "
     "'abcdefghijklmnopqrstuvwxyz'), 'posted')]"
 )
-_NOT_ARTICLE_RE = re.compile(
-    r"comment|related|recommend|sidebar|footer|popular|trending|newsletter|"
-    r"more-stories|read-next|teaser|(?:^|\s)widget(?:$|\s|_)|"
-    r"(?:^|[\s_-])(?:promo|nav|navbar|navigation|menu)(?:$|[\s_-])"
+CHROME_WORDS = (
+    r"comment|related|recommend|footer|popular|trending|newsletter|more-stories|read-next|"
+    r"teaser|(?:^|[\s_-])(?:promo|nav|navbar|navigation|menu)(?:$|[\s_-])|"
+    r"(?:^|\s)widget(?:$|\s|_)|(?:^|\s)sidebar|-sidebar(?:$|\s)"
 )
+"""Class/id words of page chrome (comments, related lists, sidebars, menus), as a regex.
+
+Matched against :func:`chrome_names`, so that layout modifiers such as "no-promo" or
+"penci_sidebar" and wrappers such as "theiaStickySidebar" do not count."""
+
+_NOT_ARTICLE_RE = re.compile(CHROME_WORDS)
+_STATE_PREFIX = ("no-", "has-", "with-", "without-", "is-", "show-", "hide-", "enable-")
+
+
+def chrome_names(el: HtmlElement) -> str:
+    """The element's class and id tokens, lower-cased, state modifiers ("no-promo") left out."""
+    tokens = class_id(el).split()
+    return " ".join(t for t in tokens if not t.startswith(_STATE_PREFIX))
+
+
 _MODIFIED_CUE = re.compile(r"updat|modif|edited|revis", re.IGNORECASE)
 _PUBLISHED_CUE = re.compile(r"publish|posted|pubdate|entry-date|created", re.IGNORECASE)
 
@@ -399,7 +414,7 @@ def _in_chrome(el: HtmlElement) -> bool:
             return True
         if tag in ("article", "main", "body"):
             return False
-        if _NOT_ARTICLE_RE.search(class_id(node)):
+        if _NOT_ARTICLE_RE.search(chrome_names(node)):
             return True
     return False
 

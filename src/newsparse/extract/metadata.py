@@ -19,7 +19,9 @@ from lxml import etree
 from newsparse.document import Document
 from newsparse.extract.authors import byline_container, clean_text, find_authors
 from newsparse.extract.dates import (
+    CHROME_WORDS,
     DateFound,
+    chrome_names,
     find_dates,
     parse_date,
     search_date_text,
@@ -130,22 +132,23 @@ def main_jsonld(doc: Document) -> dict[str, Any] | None:
 _HEADINGS_XPATH = etree.XPath("//body//*[self::h1 or self::h2 or self::h3 or self::h4]")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»/]{1,2}\s+|\s*[|·•»]\s*")
 _HEADING_CHROME = re.compile(
-    r"comment|related|recommend|sidebar|footer|popular|trending|newsletter|"
-    r"logo|site-?title|site-?name|masthead|modal|popup|cookie|more-stories|read-next|teaser|"
-    r"(?:^|\s)widget(?:$|\s|_)|"
-    r"(?:^|[\s_-])(?:promo|nav|navbar|navigation|menu|card|brand)(?:$|[\s_-])"
+    CHROME_WORDS + r"|logo|site-?title|site-?name|masthead|modal|popup|cookie|"
+    r"(?:^|[\s_-])(?:card|brand)(?:$|[\s_-])"
 )
 
 
-def _heading_ok(el: HtmlElement) -> bool:
+def _heading_place(el: HtmlElement) -> int:
+    """0 for a heading in the page's content; 1 inside an element whose class names page
+    chrome (sidebar, widget, related...); 2 inside <footer>, <aside> or <nav>."""
+    place = 0
     for node in (el, *ancestors(el)):
         if node.tag in ("footer", "aside", "nav"):
-            return False
+            return 2
         if node.tag in ("body", "html"):
-            return True
-        if _HEADING_CHROME.search(class_id(node)):
-            return False
-    return True
+            break
+        if not place and _HEADING_CHROME.search(chrome_names(node)):
+            place = 1
+    return place
 
 
 def _title_candidates(doc: Document, ld: dict[str, Any] | None) -> list[str]:
@@ -231,28 +234,34 @@ def extract_title(
     candidates = _title_candidates(doc, ld)
     html_title = _html_title(doc)
     sites = [s for s in (site_names or []) if s]
-    best: tuple[float, int, HtmlElement, str] | None = None
+    best: tuple[tuple[bool, bool, float, int], HtmlElement, str] | None = None
     first_h1: tuple[HtmlElement, str] | None = None
     for el in select(_HEADINGS_XPATH, doc.root):
         text = text_of(el)
-        if not text or len(text) > 300 or not _heading_ok(el):
+        if not text or len(text) > 300:
             continue
         if any(_fold(text) == _fold(s) for s in sites):
             continue  # the site's name, shown as a logo heading
+        place = _heading_place(el)
+        if place == 2:
+            continue
+        ok = place == 0
         level = int(el.tag[1])
-        if level == 1 and first_h1 is None:
+        if level == 1 and first_h1 is None and ok:
             first_h1 = (el, text)
         score = max(
             (_similarity(text, c) * (0.95 if c == html_title else 1.0) for c in candidates),
             default=0.0,
         )
-        if score < 0.6:
+        # A heading in what looks like page chrome still counts when it is the headline
+        # word for word (layout wrappers are often named "sidebar", "widget"...).
+        if score < 0.6 or (not ok and score < 0.9):
             continue
-        key = (score, -level)
-        if best is None or key > (best[0], best[1]):
-            best = (score, -level, el, text)
+        key = (score >= 0.9, ok, score, -level)
+        if best is None or key > best[0]:
+            best = (key, el, text)
     if best is not None:
-        return best[3], best[2]
+        return best[2], best[1]
     if first_h1 is not None and len(first_h1[1].split()) >= 3:
         return first_h1[1], first_h1[0]
     for cand in candidates:
