@@ -259,6 +259,22 @@ def test_list_of_prices_in_article_text_is_not_a_widget() -> None:
     assert tickers(page("", article)).value == []
 
 
+def test_inline_price_spans_in_a_paragraph_stay_in_the_body() -> None:
+    para = (
+        "<p>Bitcoin "
+        '<span class="coin-price" data-symbol="BTC" data-price="61321">$61,321</span> and Ether '
+        '<span class="coin-price" data-symbol="ETH" data-price="1586">$1,586</span> both fell '
+        'while <a class="ticker" href="/quote/COIN">COIN</a> shares rose in early trading.</p>'
+    )
+    more = "More text follows here. " * 5
+    article = f"<article><h1>Prices</h1><div>{para}<p>{more}</p></div></article>"
+    html = page("", article)
+    claim = tickers(html)
+    assert claim.value == [] and claim.nodes == []
+    parsed = newsparse.parse(html)
+    assert "$61,321 and Ether $1,586 both fell while COIN shares" in parsed.text
+
+
 def test_product_prices_are_not_quotes() -> None:
     shop = "".join(
         f'<li class="product"><a>{n}</a><span class="price">{p}</span><span>-20%</span></li>'

@@ -173,6 +173,26 @@ _WEAK_SYMBOLS = frozenset(
 )
 
 _MAX_ITEM_TEXT = 160
+#: Text a group's container may hold outside its items (a label, "Live prices").
+_MAX_OWN_TEXT = 60
+_PROSE_TAGS = frozenset({"p", "blockquote", "li", "dd", "figcaption", "h1", "h2", "h3", "h4"})
+_BLOCK_WIDGET_TAGS = frozenset(
+    {
+        "div",
+        "section",
+        "aside",
+        "ul",
+        "ol",
+        "nav",
+        "header",
+        "footer",
+        "marquee",
+        "table",
+        "tbody",
+        "dl",
+        "figure",
+    }
+)
 _LEVELS = 6
 _ANCESTOR_HINT_LEVELS = 8
 
@@ -453,13 +473,25 @@ def _accept(container: HtmlElement, items: list[HtmlElement]) -> list[_Quote] | 
             return None  # a list of prices in the article's own text is the article's
     quotes = [q for q in (_read_item(item, hint) for item in items) if q is not None]
     if hint:
-        return quotes if len(quotes) >= 2 and len(quotes) * 2 >= len(items) else None
-    strict = [q for q in quotes if q.explicit_symbol and q.price.currency and q.change is not None]
-    if len(strict) >= 3 and len(strict) * 5 >= len(items) * 4 and not is_row:
-        return strict
-    if is_row and len(strict) >= 3 and len(strict) * 2 >= len(items):
-        return strict
-    return None
+        chosen = quotes if len(quotes) >= 2 and len(quotes) * 2 >= len(items) else None
+    else:
+        strict = [
+            q for q in quotes if q.explicit_symbol and q.price.currency and q.change is not None
+        ]
+        enough = len(strict) * 2 >= len(items) if is_row else len(strict) * 5 >= len(items) * 4
+        chosen = strict if len(strict) >= 3 and enough else None
+    if chosen and _in_prose(container, items):
+        return None
+    return chosen
+
+
+def _in_prose(container: HtmlElement, items: list[HtmlElement]) -> bool:
+    """True when the items sit in running text (a paragraph, or a container with prose of
+    its own between them): prices inline in an article are mentions, not a widget."""
+    if container.tag in _PROSE_TAGS or any(a.tag == "p" for a in container.iterancestors()):
+        return True
+    own = len(text_of(container)) - sum(len(text_of(item)) + 1 for item in items)
+    return own > _MAX_OWN_TEXT
 
 
 _SEQUENCE = re.compile(
@@ -572,7 +604,7 @@ def extract_tickers(doc: Document) -> Claim[list[TickerQuote]]:
             found.append((parent, quotes))
 
     for el in hinted:
-        if any(_contains(el, [a]) or _within(el, a) for a in accepted):
+        if not _strong_widget(el) or any(_contains(el, [a]) or _within(el, a) for a in accepted):
             continue
         if len(text_of(el)) > 4000:
             continue
@@ -609,15 +641,22 @@ def extract_tickers(doc: Document) -> Claim[list[TickerQuote]]:
     return Claim(out, nodes)
 
 
-def _empty_widget(el: HtmlElement) -> bool:
-    """A small ticker-like element with no quotes in its HTML (filled by JavaScript)."""
-    if el.tag in ("body", "html", "main", "article", "head") or el.tag in _NOT_CONTENT:
+def _strong_widget(el: HtmlElement) -> bool:
+    """A block element named as a ticker ("ticker", "ccpw", "tradingview-widget", <marquee>),
+    outside running text and holding none: a flat-text ticker or a script-filled one."""
+    if el.tag not in _BLOCK_WIDGET_TAGS:
         return False
     if el.tag != "marquee" and not _EMPTY_HINT.search(_classes(el)):
         return False
-    if any(True for _ in el.iter("p", "h1", "h2", "h3", "article")):
+    if any(a.tag in _PROSE_TAGS for a in el.iterancestors()):
         return False
-    return len(text_of(el)) <= 200
+    return not any(True for _ in el.iter("p", "h1", "h2", "h3", "article"))
+
+
+def _empty_widget(el: HtmlElement) -> bool:
+    """A small ticker element with no quotes in its HTML (filled by JavaScript): claimed so
+    its chrome ("Loading...", a vendor's link) stays out of the body."""
+    return _strong_widget(el) and len(text_of(el)) <= 200
 
 
 def _contains(el: HtmlElement, others: list[HtmlElement]) -> bool:
