@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import newsparse
 from newsparse.document import load
 from newsparse.extract.comments import extract_comments, parse_comment_date
 from newsparse.extract.dom import text_of
@@ -319,6 +320,34 @@ FALLBACK_TEXT = """
 </div></div>
 """
 
+WORDPRESS_CLASSIC = """
+<div id="comments"><h3 id="comments-title">2 Responses to Headline</h3>
+<ol class="commentlist">
+ <li class="comment even thread-even depth-1" id="li-comment-41">
+  <div id="comment-41" class="comment-body">
+   <div class="comment-author vcard"><img alt="" src="a.png" class="avatar" height="40" width="40">
+    <cite class="fn">Tom</cite> <span class="says">says:</span></div>
+   <div class="comment-meta commentmetadata"><a href="#comment-41">March 3, 2026 at 4:05 pm</a>
+    <a class="comment-edit-link" href="/wp-admin/comment.php?c=41">(Edit)</a></div>
+   <p>Classic theme, bare paragraphs.</p>
+   <p>Second paragraph.</p>
+   <div class="reply"><a class="comment-reply-link" href="?replytocom=41#respond">Reply</a></div>
+  </div>
+  <ul class="children">
+   <li class="comment byuser bypostauthor odd alt depth-2" id="li-comment-42">
+    <div id="comment-42" class="comment-body">
+     <div class="comment-author vcard"><cite class="fn"><a href="https://uma.example"
+      rel="external nofollow" class="url">Uma</a></cite> <span class="says">says:</span></div>
+     <div class="comment-meta commentmetadata"><a href="#comment-42">March 3, 2026 at 5:10 pm</a>
+     </div>
+     <p>Author reply.</p>
+    </div>
+   </li>
+  </ul>
+ </li>
+</ol></div>
+"""
+
 CASES: dict[str, tuple[str, list[Row]]] = {
     "wordpress": (
         WORDPRESS,
@@ -326,6 +355,13 @@ CASES: dict[str, tuple[str, list[Row]]] = {
             (0, "Ann", "First comment here."),
             (1, "Bob", "A reply to Ann."),
             (0, "Cy", "Second thread."),
+        ],
+    ),
+    "wordpress-classic": (
+        WORDPRESS_CLASSIC,
+        [
+            (0, "Tom", "Classic theme, bare paragraphs.\n\nSecond paragraph."),
+            (1, "Uma", "Author reply."),
         ],
     ),
     "wpdiscuz": (
@@ -448,6 +484,13 @@ def test_wordpress_details_author_url_dates_ids() -> None:
     assert ann.published == datetime(2026, 1, 2, 10, 0, tzinfo=timezone.utc)
     assert ann.published_raw == "2026-01-02T10:00:00+00:00"
     assert ann.replies[0].author_url is None
+
+
+def test_classic_wordpress_date_from_the_meta_link() -> None:
+    tom = extract(WORDPRESS_CLASSIC)[0]
+    assert tom.published == datetime(2026, 3, 3, 16, 5)
+    assert tom.published_raw == "March 3, 2026 at 4:05 pm"
+    assert tom.replies[0].author_url == "https://uma.example"
 
 
 def test_authors_with_links_resolve_relative_urls() -> None:
@@ -703,6 +746,18 @@ def test_fixture_trees(name: str) -> None:
         for chrome in ("Reply", "Share ›", "says:", "Recommend"):
             assert not text.endswith(chrome)
     assert len(claim.nodes) == 1, "one comments area holds heading, thread and form"
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURE_TREES))
+def test_fixture_comments_stay_out_of_the_body(name: str) -> None:
+    article = newsparse.parse((FIXTURES / f"{name}.html").read_bytes())
+    assert article.text, "the page has a body"
+    texts = [c.text for c in article.iter_comments()]
+    assert len(texts) == len(FIXTURE_TREES[name])
+    for text in texts:
+        assert text[:40] not in article.text
+    for chrome in ("Leave a comment", "Join the conversation", "What readers are saying"):
+        assert chrome not in article.text
 
 
 # ------------------------------------------------------------------ shared corpora

@@ -73,11 +73,16 @@ _NOT_ITEM_PREFIX = frozenset(
 )  # fmt: skip
 _ITEM_TESTID = re.compile(r"^comment(?:[-_]?(?:item|card|node|entry|thread-item))?$", re.I)
 _ITEM_ID = re.compile(r"^comment[-_]?\d+$", re.I)
+_AREA_SUFFIX = (
+    r"(?:area|section|container|wrapper|wrap|block|list|thread|threads|box|holder|widget|"
+    r"module|template|outer|inner|root|panel|region|feed|stream|embed)"
+)
 _AREA_TOKEN = re.compile(
     r"^(?:(?:article|post|entry|story|page|user|reader|readers|js|site|blog|single|wp|main|"
-    r"the|all|ast|fb|disqus|vf|m|c|l|o|section)[-_])?"
-    r"comments?(?:[-_](?:area|section|container|wrapper|wrap|block|list|thread|threads|box|"
-    r"holder|widget|module|template|outer|inner|root|panel|region|feed|stream|embed))?$"
+    r"the|all|ast|fb|disqus|vf|m|c|l|o|section)[-_])?comments?(?:[-_]" + _AREA_SUFFIX + r")?$"
+    r"|^(?!(?:recent|latest|popular|most|last|new)[-_])[a-z0-9]+[-_]comments?[-_]"
+    + _AREA_SUFFIX
+    + r"$"
     r"|^(?:wpdcom|wpd-threads|wpd-thread-list|wpd-thread-wrapper|disqus_thread|"
     r"disqus[-_]comments|commentlist|comment-respond|respond|comments-template|"
     r"discussion|article-discussion|discussion-thread)$"
@@ -120,6 +125,7 @@ _DATE_CLASS = re.compile(
 _META_CLASS = re.compile(
     r"^(?:comment[-_]?(?:meta|metadata|header|head|info|byline|details|top)|"
     r"comments?__(?:meta|header|head|info)|wpd-comment-header|post-meta|post-byline|meta|"
+    r"commentmetadata|comment-metadata|"
     r"comment-author|vcard)$"
 )
 #: Parts of class tokens (split at - and _) that mark chrome inside a comment.
@@ -609,6 +615,12 @@ def _fill(item: _Item, item_els: dict[HtmlElement, _Item], doc: Document) -> Non
         lambda e: e.tag == "time",
         lambda e: bool(_prop(e) & _DATE_PROP),
         lambda e: _has_token(e, _DATE_CLASS),
+        # older themes: the date is the permalink text in the meta line
+        lambda e: (
+            e.tag == "a"
+            and any(_has_token(a, _META_CLASS) for a in _ancestors_until(e, el))
+            and parse_comment_date(norm_space(e.text_content())) is not None
+        ),
     )
     if date_el is not None:
         _read_date(item, date_el)
@@ -662,6 +674,13 @@ def _fill(item: _Item, item_els: dict[HtmlElement, _Item], doc: Document) -> Non
     # --- ids, aliases, nesting hints
     _read_ids(item, own)
     _read_nesting(item, own, content_el)
+
+
+def _ancestors_until(el: HtmlElement, stop: HtmlElement) -> Iterator[HtmlElement]:
+    for a in ancestors(el):
+        if a is stop:
+            return
+        yield a
 
 
 def _author_name(el: HtmlElement) -> str | None:
