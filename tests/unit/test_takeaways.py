@@ -104,6 +104,19 @@ CASES = {
             (None, T3),
         ],
     ),
+    "bulleted paragraphs typed with '•' after a 'Key Takeaways' heading": (
+        f"<h3>Key Takeaways</h3><p>• {T1}</p><p>• {T2}</p>",
+        [(None, T1), (None, T2)],
+    ),
+    "one paragraph: bold label then <br>-separated bullet lines": (
+        f"<p><strong>Key takeaways:</strong><br>✅ {T1}<br>✅ {T2}<br>✅ {T3}</p>",
+        [(None, T1), (None, T2), (None, T3)],
+    ),
+    "ad slot between the label and the list": (
+        "<h2>In brief</h2><div class='ad-slot'><span>Advertisement</span></div>"
+        f"<ul><li>{T1}</li><li>{T2}</li></ul>",
+        [(None, T1), (None, T2)],
+    ),
     "single TL;DR paragraph with bold lead-in": (
         f"<p><strong>TL;DR:</strong> {T1} {T2}</p>",
         [(None, f"{T1} {T2}")],
@@ -155,6 +168,9 @@ NOT_TAKEAWAYS = {
     ),
     "syntax highlighter class": f"<div class='syntax-highlights'><ul><li>{T1}</li></ul></div>",
     "standfirst named article-summary": f"<p class='article-summary'>{T1}</p>",
+    "plain paragraphs under a 'Key takeaways' heading (a closing section)": (
+        f"<h2>Key takeaways</h2><p>{T1} {T2}</p><p>{T3} More analysis follows here.</p>"
+    ),
     "sidebar highlights of other stories (links)": "<div class='highlights'><ul>"
     "<li><a href='/a'>Ether rallies as staking inflows climb</a></li>"
     "<li><a href='/b'>Solana outage halts block production</a></li></ul></div>",
@@ -166,6 +182,15 @@ NOT_TAKEAWAYS = {
 @pytest.mark.parametrize("name", list(NOT_TAKEAWAYS))
 def test_not_takeaways(name: str) -> None:
     assert takeaways(page(NOT_TAKEAWAYS[name])) == []
+
+
+def test_taxonomy_class_on_the_article_is_not_a_box() -> None:
+    html = (
+        page(f"<ul><li>{T1}</li><li>{T2}</li></ul>")
+        .replace("<article>", "<article><div class='post-12 post tag-highlights category-tldr'>")
+        .replace("</article>", "</div></article>")
+    )
+    assert takeaways(html) == []
 
 
 def test_site_footer_box_is_ignored() -> None:

@@ -45,7 +45,10 @@ _BOX_VOCAB = re.compile(
     r"advice-?(?:disclaimer|notice|warning)"
 )
 #: Words in the element's own names that make it something else.
-_BOX_VETO = re.compile(r"newsletter|signup|subscribe|cookie|consent|footer|comment|form")
+_BOX_VETO = re.compile(
+    r"newsletter|signup|subscribe|cookie|consent|footer|comment|form|"
+    r"^(?:tag|tags|category|categories|cat|topic|topics|section|term|tax|format|post-tag)-"
+)
 _NAME_HINT = re.compile(r"discl|risk|advice|warning")  # against lower-cased names
 _LABEL_HINT = re.compile(
     r"(?:legal|financial|investment|important|disclaimer|risk|not|no)\b", re.IGNORECASE
@@ -85,9 +88,10 @@ _CUES = tuple(
         r"\b(?:financial|investment|investing|trading|tax|legal)"
         r"(?:\s*(?:,|/|or|and|nor)\s*(?:financial|investment|investing|trading|tax|legal))*"
         r"\s+(?:advice|recommendations?)\b",
-        r"\binformation(?:al)?\s+purposes?\s+only\b",
+        r"\b(?:information(?:al)?|educational|general\s+information)\s+purposes?\s+only\b|"
+        r"\bor\s+(?:any\s+)?other\s+(?:types?|forms?|kinds?)\s+of\s+advice\b",
         r"\b(?:do|conduct|perform|doing|make|carry\s+out)\s+(?:your|their)\s+(?:own\s+)?"
-        r"(?:research|due\s+diligence|investigations?)|\bDYOR\b",
+        r"(?:[a-z]+\s+)?(?:research|due\s+diligence|investigations?)|\bDYOR\b",
         r"\bconsult(?:ing)?\s+(?:with\s+)?(?:a|an|your)\s+(?:[\w-]+\s+){0,3}"
         r"(?:professional|advis[eo]rs?|experts?|planners?)",
         r"\bcapital\s+(?:is\s+)?at\s+risk\b|\brisk\s+(?:of\s+)?los(?:ing|s)\b|"
@@ -96,11 +100,13 @@ _CUES = tuple(
         r"\b(?:highly|extremely|very)\s+(?:volatile|speculative|risky)\b|\bhigh[-\s]risk\b|"
         r"\binvolves?\s+(?:a\s+)?(?:high|significant|substantial|considerable)\s+"
         r"(?:degree\s+of\s+|level\s+of\s+)?risks?\b",
-        r"\bnot\s+(?:a\s+)?(?:recommendation|solicitation|offer|endorsement)\s+"
-        r"(?:to\s+(?:buy|sell|invest)|of\s+any)",
+        r"\b(?:recommendation|solicitation|offer|endorsement)\s+to\s+(?:buy|sell|invest|hold)|"
+        r"\bnot\s+(?:a\s+)?(?:recommendation|solicitation|offer|endorsement)\s+of\s+any",
         r"\bverify\s+(?:the\s+)?(?:facts|information|claims)\s+independently\b|"
         r"\bindependently\s+verify\b",
         r"\bbefore\s+making\s+(?:any\s+)?(?:financial\s+|investment\s+|trading\s+)?decisions?\b",
+        r"\bresponsib\w*\s+for\s+(?:any\s+)?(?:\w+\s+){0,3}loss(?:es)?\b|"
+        r"\bat\s+your\s+own\s+risk\b",
         r"\b(?:should\s+not|must\s+not|shall\s+not)\s+be\s+(?:considered|construed|relied|taken)\b|"
         r"\bdoes\s+not\s+constitute\b|\bnot\s+intended\s+(?:as|to\s+be)\b",
     )
@@ -117,7 +123,8 @@ _MAX_SHORT = 600
 #: Cheap pre-filter before the cue patterns.
 _CUE_HINT = re.compile(
     r"advice|purposes|research|risk|consult|dyor|lose|performance|recommendation|"
-    r"verify|decision|constitute|volatile|speculative|construed|diligence|high-risk"
+    r"verify|decision|constitute|volatile|speculative|construed|diligence|high-risk|"
+    r"loss|own risk|buy|sell"
 )  # matched against lower-cased text: much faster than re.IGNORECASE
 
 _MIN_CHARS = 40

@@ -39,12 +39,16 @@ __all__ = ["block_text", "extract_takeaways", "split_label"]
 _BOX_VOCAB = re.compile(
     r"(?:^|-)(?:(key-?|main-?)?take-?aways?|in-?brief|tl-?dr|key-?points?|what-?to-?know|"
     r"need-?to-?know|at-?a-?glance|key-?facts|(?:story-?|key-?|article-?)?highlights|"
-    r"summary-?(?:box|bullets|list|points)|(?:quick|ai|bullet|key)-?summary|key-?notes)(?:-|$)"
+    r"summary-?(?:box|bullets|list|points)|(?:quick|ai|bullet|key)-?summary|key-?notes|"
+    r"quick-?takes?)(?:-|$)"
 )
 #: Vocabulary words that only count for a box of at least two items.
 _WEAK_VOCAB = re.compile(r"highlights|summary")
 #: Words that veto the vocabulary (code highlighting, promo slots...).
-_BOX_VETO = re.compile(r"syntax|hljs|prism|code|promo|sponsor|advert|newsletter|related|teaser")
+_BOX_VETO = re.compile(
+    r"syntax|hljs|prism|code|promo|sponsor|advert|newsletter|related|teaser|"
+    r"^(?:tag|tags|category|categories|cat|topic|topics|section|term|tax|format|post-tag)-"
+)  # taxonomy classes (WordPress "tag-highlights" on the article) name the post, not a box
 #: Attributes besides class/id that carry component names in JS-rendered pages.
 _NAME_ATTRS = (
     "data-testid",
@@ -97,7 +101,7 @@ _NOT_BOX = frozenset(
     {
         "html", "body", "head", "main", "script", "style", "noscript", "template", "meta",
         "link", "title", "button", "a", "input", "form", "nav", "svg", "img", "iframe",
-        "select", "option", "textarea", "footer",
+        "select", "option", "textarea", "footer", "article",
     }
 )  # fmt: skip
 _SKIP_TEXT = frozenset({"script", "style", "noscript", "template", "svg", "math", "button"})
@@ -133,6 +137,8 @@ _CTA_TEXT = re.compile(
 )
 _INTERACTIVE = etree.XPath(".//form|.//input|.//button|.//iframe|.//select|.//textarea")
 
+#: A leading bullet typed into the text ("• ", "✅ ", "- ").
+_BULLET = re.compile(r"^\s*(?:[•·●○◦▪▫■□‣⁃∙✓✔✅☑👉➤➔→▶►🔹🔸🔵◆◇]+|[-–—*](?=\s))\s*")
 _LEAD_SEPARATORS = re.compile(r"^[\s:;|•·.,\-–—]+")
 _LABEL_TRAIL = re.compile(r"[\s:;|•·\-–—]+$")
 _COLON_LEAD = re.compile(r"^([^:]{1,60}?)\s*:\s+(\S.*)$", re.DOTALL)
@@ -195,7 +201,7 @@ def split_label(item: HtmlElement) -> Takeaway | None:
 
     Returns None when the item has no usable text.
     """
-    full = block_text(item)
+    full = _BULLET.sub("", block_text(item))
     if len(full) < _MIN_ITEM_CHARS:
         return None
     bold = _bold_lead(item)
@@ -218,7 +224,7 @@ def _bold_lead(item: HtmlElement) -> HtmlElement | None:
     """The bold element the item's text starts with, through single wrappers."""
     node = item
     for _ in range(6):
-        if (node.text or "").strip():
+        if _BULLET.sub("", node.text or "").strip():
             return None
         # Leading icons and images (no text) do not count.
         children = [
@@ -467,10 +473,18 @@ def _in_site_chrome(el: HtmlElement) -> bool:
 
 
 def _next_content_sibling(el: HtmlElement) -> HtmlElement | None:
+    """The next sibling with content, skipping ad slots and empty spacers."""
     for sib in el.itersiblings():
         if not isinstance(sib.tag, str) or sib.tag in _SKIP_TEXT or sib.tag in ("br", "hr"):
             continue
-        if block_text(sib) or sib.tag in ("ul", "ol", "table", "dl"):
+        if sib.tag in ("ins", "iframe") or _PROMO_CLASS.search(
+            f"{sib.get('class') or ''} {sib.get('id') or ''}".lower()
+        ):
+            continue
+        text = block_text(sib)
+        if text and _PROMO_TEXT.fullmatch(text):
+            continue
+        if text or sib.tag in ("ul", "ol", "table", "dl"):
             return sib
     return None
 
@@ -492,6 +506,9 @@ def _label_box(
         if whole.startswith(text) and len(whole) > len(text) + _MIN_ITEM_CHARS:
             if kind != "strong" and not vocab:
                 return [], []
+            lines = _br_lines(parent, label)
+            if len(lines) >= 2:
+                return [parent], [(parent, t) for t in lines]
             rest = _LEAD_SEPARATORS.sub("", whole[len(text) :]).strip()
             return [parent], [(parent, Takeaway(label=None, text=rest))]
     # Climb wrappers that hold only the label, then take the next sibling.
@@ -519,7 +536,7 @@ def _label_box(
         items = [
             (p, t) for p in run if (t := split_label(p)) is not None and not _is_promo(p, t.text)
         ]
-        if not items or (not (wrapped or vocab) and any(t.label is None for _, t in items)):
+        if not items or (not (wrapped or vocab) and not all(_is_run_item(p) for p in run)):
             return [], []
         claim = [container] if wrapped and container is not None else [node, *run]
         return claim, items
@@ -537,16 +554,45 @@ def _label_box(
     return claim, items
 
 
+def _br_lines(parent: HtmlElement, label: HtmlElement) -> list[Takeaway]:
+    """Items of a paragraph that lists them after its label, one per ``<br>`` line."""
+    if parent.find("br") is None:
+        return []
+    lines: list[list[str]] = [[parent.text or ""]]
+    for child in parent:
+        if child.tag == "br":
+            lines.append([])
+        elif child is not label and isinstance(child.tag, str) and child.tag not in _SKIP_TEXT:
+            lines[-1].append(block_text(child))
+        lines[-1].append(child.tail or "")
+    out: list[Takeaway] = []
+    for pieces in lines:
+        line = _BULLET.sub("", norm_space("".join(pieces)))
+        line = _LEAD_SEPARATORS.sub("", line) if not out else line
+        if len(line) >= _MIN_ITEM_CHARS:
+            m = _COLON_LEAD.match(line)
+            if m and _label_like(m.group(1), strict=True) and len(m.group(2).split()) >= 2:
+                out.append(Takeaway(label=m.group(1).strip(), text=m.group(2).strip()))
+            else:
+                out.append(Takeaway(label=None, text=line))
+    return out
+
+
 def _paragraph_run(first: HtmlElement) -> list[HtmlElement]:
     """Paragraph siblings after ``first`` that continue a run of bold-lead-in items."""
     run: list[HtmlElement] = []
     for sib in first.itersiblings():
         if not isinstance(sib.tag, str) or sib.tag in _SKIP_TEXT:
             continue
-        if sib.tag != "p" or _bold_lead(sib) is None:
+        if sib.tag != "p" or not _is_run_item(sib):
             break
         run.append(sib)
     return run
+
+
+def _is_run_item(p: HtmlElement) -> bool:
+    """A paragraph that reads as a list item: a bold lead-in or a typed bullet."""
+    return _bold_lead(p) is not None or bool(_BULLET.match(p.text or ""))
 
 
 def _only_holds(container: HtmlElement, *parts: HtmlElement) -> bool:
