@@ -109,6 +109,32 @@ def test_coin_price_strip_without_vocabulary() -> None:
     ]
 
 
+def test_react_strip_with_icon_siblings_and_split_values() -> None:
+    # The sign lives in a sibling icon's class; "$" and "%" sit in their own elements.
+    item = (
+        '<div class="flex items-center gap-3 flex-shrink-0">'
+        '<span class="font-medium">{0}</span>'
+        '<span class="text-foreground/80"><span>$</span><span>{1}</span></span>'
+        '<svg class="lucide lucide-trending-{3} h-4 w-4"></svg>'
+        '<span class="text-sm">{2}<small>%</small></span></div>'
+    )
+    rows = [
+        ("BTC", "97,423.50", "2.34", "up"),
+        ("ETH", "3,456.78", "1.23", "down"),
+        ("SOL", "189.45", "5.67", "up"),
+    ]
+    html = page(
+        '<div class="border-b"><div class="flex items-center gap-6 overflow-x-auto">'
+        + "".join(item.format(*r) for r in rows)
+        + "</div></div>"
+    )
+    assert keys(tickers(html).value) == [
+        ("BTC", D("97423.50"), D("2.34")),
+        ("ETH", D("3456.78"), D("-1.23")),
+        ("SOL", D("189.45"), D("5.67")),
+    ]
+
+
 def test_data_attribute_marquee_with_duplicated_loop() -> None:
     item = (
         '<span class="tick" data-symbol="{0}" data-price="{1}" data-change="{2}">'

@@ -61,6 +61,7 @@ _CODES_ALT = "|".join(sorted(CURRENCY_CODES, key=len, reverse=True))
 _SIGN_CHARS = "".join(sorted({s[-1] for s in CURRENCY_SIGNS if not s[-1].isalnum()}))
 _PRICEISH = re.compile(
     rf"[{re.escape(_SIGN_CHARS)}]\s?[.\d]|\d\s?[{re.escape(_SIGN_CHARS)}%]|\d\s?(?:zł|[A-Z]{{3}}\b)"
+    rf"|^\s*[{re.escape(_SIGN_CHARS)}%]\s*$"  # a sign in an element of its own: "<i>$</i>61,321"
 )
 #: A price inside a longer text piece.
 _PRICE_TOKEN = re.compile(
@@ -113,6 +114,10 @@ _BODY_CONTEXT = re.compile(
 _DOWN_CLASS = re.compile(
     r"(?:^|[\s_-])(?:down|negative|neg|red|loss|minus|fall|falling|decrease|bear|bearish|danger"
     r"|drop|decline)(?:$|[\s_-])"
+)
+_UP_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:up|positive|pos|green|gain|rise|rising|increase|bull|bullish|success)"
+    r"(?:$|[\s_-])"
 )
 _SYMBOL_CLASS = re.compile(r"symbol|ticker|coin-name|coin_name|code|abbr|short")
 _NAME_CLASS = re.compile(r"name|title|label")
@@ -375,7 +380,8 @@ def _find_price(
         styled = bool(_PRICE_CLASS.search(_classes(owner)))
         if parsed.currency or (relaxed and (styled or "." in text or "," in text)):
             return parsed
-    for text, _ in pieces:
+    # A price token inside a longer piece, or split over elements ("<i>$</i><b>61,321</b>").
+    for text in [t for t, _ in pieces] + [" ".join(t for t, _ in pieces if t != symbol)]:
         m = _PRICE_TOKEN.search(text)
         if m:
             parsed = parse_price(m[0])
@@ -385,10 +391,15 @@ def _find_price(
 
 
 def _find_change(pieces: list[tuple[str, HtmlElement]], item: HtmlElement) -> Decimal | None:
+    """The item's percentage change; an unsigned one is negative when styled as a loss (on
+    the element, its ancestors in the item or its icons; else anywhere in the item)."""
     for text, owner in pieces:
         if "%" not in text:
             continue
-        down = bool(_DOWN_CLASS.search(_context_classes(owner, item)))
+        context = _context_classes(owner, item)
+        down = bool(_DOWN_CLASS.search(context))
+        if not down and not _UP_CLASS.search(context):
+            down = _styled_down(item)
         value = parse_change(text, down=down)
         if value is None:
             m = _CHANGE_TOKEN.search(text)
@@ -396,7 +407,15 @@ def _find_change(pieces: list[tuple[str, HtmlElement]], item: HtmlElement) -> De
                 value = parse_change(m[0].strip(), down=down)
         if value is not None:
             return value
-    return None
+    # "<b>1.9</b><small>%</small>": the number and its percent sign in separate elements.
+    m = _CHANGE_TOKEN.search(" ".join(t for t, _ in pieces))
+    return parse_change(m[0].strip(), down=_styled_down(item)) if m else None
+
+
+def _styled_down(item: HtmlElement) -> bool:
+    """True when the item's classes say loss (a down arrow icon, a red badge) and not gain."""
+    classes = " ".join(_classes(d) for d in item.iter())
+    return bool(_DOWN_CLASS.search(classes)) and not _UP_CLASS.search(classes)
 
 
 def _find_name(
