@@ -82,6 +82,13 @@ PRICES: list[tuple[str, list[tuple[str | None, Decimal, str, str | None, str]]]]
         "Physical Bitcoin | BTC | £24.18 | -2.1%",  # a table row: cells are separate clauses
         [(None, D("24.18"), "GBP", None, "£24.18")],
     ),
+    (
+        "Nearly $2.5 bn left the funds; over 90 USD was the fee.",
+        [
+            (None, D("2500000000"), "USD", "Nearly", "$2.5 bn"),
+            (None, D("90"), "USD", "over", "90 USD"),
+        ],
+    ),
     ("Nothing here costs anything: 60k, 2024, 15%.", []),
 ]
 

@@ -79,7 +79,7 @@ _WORDS_ALT = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
 _NUM = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _EU_NUM = r"\d{1,3}(?:\.\d{3})+(?!\d)(?:,\d+)?|\d+,\d{1,2}(?!\d)"
 _UNIT = (
-    r"(?:\s?(?P<{0}w>trillion|billion|million|thousand)\b"
+    r"(?:\s?(?P<{0}w>trillion|billion|million|thousand|bn|tn|mn)\b"
     r"|(?P<{0}l>bn|tn|mn|[kKmMbBtT])(?![\w$]))"
 )
 #: Names also recognised in lower case (the unambiguous ones: not "stellar", "avalanche").
@@ -115,7 +115,7 @@ _SCAN = re.compile(
     rf"""
     (?<![\w.,])
     (?:
-        (?:(?P<qual>{_QUAL_ALT})\s+)?
+        (?:(?P<qual>(?i:{_QUAL_ALT}))\s+)?
         (?P<amount>
             (?P<sign>{_SIGNS_ALT})\s?(?P<n1>{_NUM}){_UNIT.format("u1")}?
           | (?P<code>{_CODES_ALT})\s?(?P<n2>{_NUM}){_UNIT.format("u2")}?
