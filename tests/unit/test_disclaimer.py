@@ -98,6 +98,14 @@ CASES = {
         ),
         f"{D1} {D2}",
     ),
+    "a bare 'Disclaimer' paragraph among the body's paragraphs, then two paragraphs": (
+        page(f"<p><strong>Disclaimer</strong></p><p>{D1}</p><p>{D2}</p>"),
+        f"{D1} {D2}",
+    ),
+    "a text-cue paragraph continued by a second cue paragraph": (
+        page(f"<p><em>{D3}</em></p><p><em>{D2}</em></p>"),
+        f"{D3} {D2}",
+    ),
 }
 
 
@@ -142,6 +150,14 @@ def test_not_disclaimers(name: str) -> None:
 def test_article_disclaimer_wins_over_footer_text() -> None:
     html = page(after_content=f"<div class='disclaimer'><p>{D2}</p></div>")
     assert disclaimer(html) == D2
+
+
+def test_label_and_paragraphs_all_stay_out_of_body() -> None:
+    article = newsparse.parse(page(f"<p><strong>Disclaimer</strong></p><p>{D1}</p><p>{D2}</p>"))
+    assert article.disclaimer == f"{D1} {D2}"
+    assert "Disclaimer" not in article.text
+    assert "capital is at risk" not in article.text
+    assert "Analysts said the move" in article.text
 
 
 def test_claimed_disclaimer_stays_out_of_body() -> None:

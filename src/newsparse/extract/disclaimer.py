@@ -274,7 +274,7 @@ def _place(el: HtmlElement) -> _Place:
 
 @dataclass
 class _Candidate:
-    node: HtmlElement
+    nodes: list[HtmlElement]
     text: str
     strength: int  # 2 named box, 1 labelled, 0 text cues only
     cues: int
@@ -307,26 +307,67 @@ def _short_text(el: HtmlElement, limit: int) -> str | None:
     return text if len(text) <= limit else None
 
 
-def _labelled_box(label: HtmlElement) -> HtmlElement | None:
-    """The box a "Disclaimer" label introduces: its wrapper or a run up to the next label."""
+def _labelled_nodes(label: HtmlElement) -> list[HtmlElement] | None:
+    """What a "Disclaimer" label introduces: the box wrapping label and text, or, when
+    the label stands alone among the article's paragraphs, the label and the
+    paragraphs after it that read like a disclaimer."""
     node = label
     text = _short_text(label, 40) or ""
     for _ in range(3):
         parent = node.getparent()
         if parent is None or parent.tag in _NOT_BOX:
-            return None
+            break
         full = _text(parent)
         if len(full) > len(text) + _MIN_CHARS / 2:
-            return parent if len(full) <= _MAX_CHARS else None
+            # A box opens with its label; a wrapper with other text first is not one.
+            if (
+                full.startswith(text)
+                and len(full) <= _MAX_CHARS
+                and _block_count(parent) <= _MAX_BLOCKS
+            ):
+                return [parent]
+            break
         node = parent
+    following = _cue_run(node, first_needs_cue=False)
+    return [node, *following] if following else None
+
+
+def _cue_run(block: HtmlElement, *, first_needs_cue: bool = True) -> list[HtmlElement]:
+    """Leaf paragraphs right after ``block`` that carry disclaimer cues (at most 3)."""
+    run: list[HtmlElement] = []
+    for sib in block.itersiblings():
+        if not isinstance(sib.tag, str) or sib.tag in _SKIP_TEXT or sib.tag == "br":
+            continue
+        if sib.tag not in ("p", "div") or not _is_leaf_block(sib):
+            break
+        text = _text(sib)
+        if not text:
+            continue
+        if len(text) > _MAX_CHARS / 2 or (cue_count(text) == 0 and (first_needs_cue or run)):
+            break
+        run.append(sib)
+        if len(run) >= 3:
+            break
+    return run
+
+
+def _label_before(block: HtmlElement) -> HtmlElement | None:
+    """A label-only sibling ("Disclaimer") right before ``block``, if any."""
+    for sib in block.itersiblings(preceding=True):
+        if not isinstance(sib.tag, str) or sib.tag in _SKIP_TEXT or sib.tag == "br":
+            continue
+        if sib.tag in _LABEL_TAGS and _label_text(sib):
+            return sib
+        return None
     return None
 
 
-def _sources(root: HtmlElement) -> Iterator[tuple[HtmlElement, int]]:
-    """Candidate elements with their strength, in document order (duplicates possible).
+def _sources(root: HtmlElement) -> Iterator[tuple[list[HtmlElement], int]]:
+    """Candidate element runs with their strength, in document order.
 
     One pass over the elements finds named boxes, label elements and the blocks
-    whose own text (or a child's tail) carries a cue word.
+    whose own text (or a child's tail) carries a cue word; a block is extended by a
+    label just before it and by the cue-bearing paragraphs just after it.
     """
     walker = etree.iterwalk(root, events=("start",))
     seen: set[HtmlElement] = set()
@@ -336,20 +377,22 @@ def _sources(root: HtmlElement) -> Iterator[tuple[HtmlElement, int]]:
             walker.skip_subtree()
             continue
         if tag not in _NOT_BOX and _NAME_HINT.search(_raw_names(el).lower()) and _is_named_box(el):
-            yield el, 2
+            yield [el], 2
             walker.skip_subtree()
             continue
         own = el.text
         if tag in _LABEL_TAGS and own and _LABEL_HINT.match(own.lstrip()) and _label_text(el):
-            box = _labelled_box(el)
-            if box is not None:
-                yield box, 1
+            nodes = _labelled_nodes(el)
+            if nodes is not None:
+                yield nodes, 1
         for text, holder in ((own, el), (el.tail, el.getparent())):
             if text and len(text) >= 8 and _CUE_HINT.search(text.lower()):
                 block = _block_of(holder)
                 if block is not None and block not in seen:
                     seen.add(block)
-                    yield block, 0
+                    label = _label_before(block)
+                    run = [block, *_cue_run(block)]
+                    yield ([label, *run] if label is not None else run), 0
 
 
 def _block_of(el: HtmlElement | None) -> HtmlElement | None:
@@ -367,26 +410,27 @@ def _block_of(el: HtmlElement | None) -> HtmlElement | None:
 def _collect(root: HtmlElement) -> list[_Candidate]:
     out: list[_Candidate] = []
     taken: set[HtmlElement] = set()
-    for order, (node, strength) in enumerate(_sources(root)):
-        if node in taken:
+    for order, (nodes, strength) in enumerate(_sources(root)):
+        if nodes[-1] in taken:
             continue
-        taken.add(node)
-        text = _text(node)
-        if not (_MIN_CHARS <= len(text) <= _MAX_CHARS) or _block_count(node) > _MAX_BLOCKS:
+        taken.update(nodes)
+        text = norm_space(" ".join(_text(n) for n in nodes))
+        blocks = sum(_block_count(n) for n in nodes)
+        if not (_MIN_CHARS <= len(text) <= _MAX_CHARS) or blocks > _MAX_BLOCKS:
             continue
         cues = cue_count(text)
         if cues == 0 or (strength == 0 and cues < 2 and not _single_cue_ok(text)):
             continue
-        place = _place(node)
+        place = _place(nodes[-1])
         if place.chrome:
             continue
-        out.append(_Candidate(node, _strip_label(text), strength, cues, place.in_article, order))
+        out.append(_Candidate(nodes, _strip_label(text), strength, cues, place.in_article, order))
     # A text block inside a stronger candidate is the same disclaimer.
-    boxes = [c.node for c in out if c.strength > 0]
+    boxes = [n for c in out if c.strength > 0 for n in c.nodes]
     return [
         c
         for c in out
-        if c.strength > 0 or not any(b is not c.node and _contains(b, c.node) for b in boxes)
+        if c.strength > 0 or not any(b is not n and _contains(b, n) for b in boxes for n in c.nodes)
     ]
 
 
@@ -424,4 +468,4 @@ def extract_disclaimer(doc: Document) -> Claim[str | None]:
     if not candidates:
         return Claim(None)
     best = max(candidates, key=lambda c: (*c.rank()[:3], -c.order))
-    return Claim(best.text, [best.node])
+    return Claim(best.text, list(best.nodes))
