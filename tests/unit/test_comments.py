@@ -348,6 +348,16 @@ WORDPRESS_CLASSIC = """
 </ol></div>
 """
 
+GENERIC_LIST = """
+<div class="discussion"><h3>2 comments</h3><ol class="comment-list">
+ <li><div class="meta"><span class="author">Ari</span> <span class="date">May 1, 2026</span></div>
+  <p>Generic list item.</p>
+  <ol><li><div class="meta"><span class="author">Ben</span></div><p>Generic reply.</p></li></ol>
+ </li>
+ <li><div class="meta"><span class="author">Cas</span></div><p>Second generic item.</p></li>
+</ol></div>
+"""
+
 CASES: dict[str, tuple[str, list[Row]]] = {
     "wordpress": (
         WORDPRESS,
@@ -397,6 +407,14 @@ CASES: dict[str, tuple[str, list[Row]]] = {
     "fallback-text": (
         FALLBACK_TEXT,
         [(0, "Rex", "Text without a content class."), (1, "Sue", "Reply without a content class.")],
+    ),
+    "generic-list-entries": (
+        GENERIC_LIST,
+        [
+            (0, "Ari", "Generic list item."),
+            (1, "Ben", "Generic reply."),
+            (0, "Cas", "Second generic item."),
+        ],
     ),
     "flat-depth-classes": (
         FLAT_DEPTH,

@@ -53,6 +53,10 @@ _COMMENT_FORMS = etree.XPath(
     "//form[contains(@id, 'omment') or contains(@class, 'omment') or contains(@action, 'omment')"
     " or .//textarea[contains(@name, 'omment') or contains(@id, 'omment')]]"
 )
+_ARTICLE_BODY = etree.XPath(
+    ".//*[@itemprop='articleBody' or contains(concat(' ', normalize-space(@class), ' '),"
+    " ' entry-content ') or contains(concat(' ', normalize-space(@class), ' '), ' article-body ')]"
+)
 _LI_POSTS = etree.XPath("//li[contains(concat(' ', normalize-space(@class), ' '), ' post ')]")
 _POST_MESSAGE = etree.XPath(".//*[contains(@class, 'post-message')]")
 
@@ -87,6 +91,7 @@ _AREA_TOKEN = re.compile(
     r"disqus[-_]comments|commentlist|comment-respond|respond|comments-template|"
     r"discussion|article-discussion|discussion-thread)$"
 )
+_LIST_AREA = re.compile(r"comments?[-_]{0,2}list$|^commentlist$")
 _AREA_TESTID = re.compile(r"^comments?(?:[-_](?:section|list|thread|area|container))?$", re.I)
 _RESPOND = re.compile(r"^(?:respond|comment-respond|wpd-form-wrap|wpd_main_comm_form)$")
 
@@ -153,6 +158,8 @@ _CHROME_WORDS = frozenset(
         "link", "copy link", "report abuse", "hide replies", "show replies", "load more",
         "view replies", "reply to this comment", "•", "·", "|", "responder", "antworten",
         "répondre", "rispondi", "responder a", "ответить", "cancel reply", "helpful",
+        "read more", "see more", "show more", "show less", "more", "expand", "collapse",
+        "edited", "(edit)", "translate", "see translation", "hide", "mute", "block",
     }
 )  # fmt: skip
 _CHROME_PHRASE = re.compile(
@@ -194,6 +201,7 @@ _PARENT_ATTRS = (
     "data-in-reply-to",
     "data-reply-to-id",
 )
+_NO_PARENT = frozenset({"", "0", "null", "none", "undefined", "false", "-1", "root"})
 _ALIAS_ATTRS = ("id", "data-comment-id", "data-commentid", "data-id", "data-comment", "name")
 _PARENT_LINK = re.compile(r"(?:^|[-_])(?:in-reply-to|reply-to|replying-to|parent(?:-link)?)$")
 _MARGIN = re.compile(
@@ -843,15 +851,17 @@ def _assign_parents(items: list[_Item], item_els: dict[HtmlElement, _Item]) -> N
     depth_of: dict[int, int] = {}
     for it in items:
         parent: int | None = None
+        top_level = False
         if it.explicit_parent is not None:
             key = it.explicit_parent.lower()
+            top_level = key in _NO_PARENT
             found = alias.get(key)
             if found is None:
                 digits = _DIGITS.search(key)
                 found = alias.get(digits.group()) if digits else None
             if found is not None and found < it.index:
                 parent = found
-        if parent is None and it.explicit_parent is None:
+        if parent is None and not top_level:
             dom_parent = _nearest_item_ancestor(it.el, item_els)
             if dom_parent is not None:
                 parent = dom_parent.index
@@ -909,7 +919,7 @@ def _prune_empty(comments: list[Comment]) -> list[Comment]:
 
 def _area_ok(area: HtmlElement, item_set: set[HtmlElement]) -> bool:
     """An area is claimable if it holds no page headline and little text besides comments."""
-    if area.find(".//h1") is not None:
+    if area.find(".//h1") is not None or _xpath(_ARTICLE_BODY, area):
         return False
 
     def skip(node: HtmlElement) -> bool:
@@ -995,9 +1005,45 @@ def _ld_comment_list(value: Any, depth: int) -> list[Comment]:
     return out
 
 
+def _is_pingback(el: HtmlElement) -> bool:
+    """WordPress pingbacks/trackbacks sit in the comment list but are not reader comments."""
+    return any(t in ("pingback", "trackback") for t in _tokens(el))
+
+
+def _generic_list_items(areas: list[HtmlElement], doc: Document) -> list[_Item]:
+    """Items of a comment *list* whose entries carry no comment vocabulary of their own.
+
+    Every ``li`` of the list (nested ``li`` become replies), or the direct children of a
+    ``div`` list, count when they show an author and a text.
+    """
+    items: list[_Item] = []
+    for area in areas:
+        if not any(_LIST_AREA.search(t) for t in [*_tokens(area), (area.get("id") or "").lower()]):
+            continue
+        if area.tag in ("ul", "ol"):
+            entries = [e for e in area.iter("li") if e is not area]
+        else:
+            entries = [e for e in area if _is_element(e) and e.tag in ("div", "article", "li")]
+        items.extend(
+            _Item(e, "child") for e in entries if not _is_chrome(e) and not _is_pingback(e)
+        )
+    if not items:
+        return []
+    item_els = {it.el: it for it in items}
+    for it in items:
+        _fill(it, item_els, doc)
+    kept = [it for it in items if it.author and it.text and not _TEMPLATE_TEXT.search(it.text)]
+    if len(kept) != len(items):
+        item_els = {it.el: it for it in kept}
+        for it in kept:
+            _fill(it, item_els, doc)
+    return kept
+
+
 def extract_comments(doc: Document) -> Claim[list[Comment]]:
     """The page's reader comments (top level, replies nested) and the comment area."""
     items, areas = _find_candidates(doc)
+    had_candidates = bool(items)
     items = _merge_wrappers(items)
     item_els = {it.el: it for it in items}
     for it in items:
@@ -1014,7 +1060,7 @@ def extract_comments(doc: Document) -> Claim[list[Comment]]:
         for it in items
         if it.text
         and not _TEMPLATE_TEXT.search(it.text)
-        and not any(t in ("pingback", "trackback") for t in _tokens(it.el))
+        and not _is_pingback(it.el)
         and (it.author or it.published_raw or it.has_content)
         and (it.kind in ("schema", "testid") or it.has_content or in_area(it.el))
     ]
@@ -1024,6 +1070,9 @@ def extract_comments(doc: Document) -> Claim[list[Comment]]:
         item_els = {it.el: it for it in items}
         for it in items:
             _fill(it, item_els, doc)
+    if not had_candidates:
+        items = _generic_list_items(areas, doc)
+        item_els = {it.el: it for it in items}
     for i, it in enumerate(items):
         it.index = i
     _assign_parents(items, item_els)
