@@ -301,12 +301,13 @@ def test_inline_price_spans_in_a_paragraph_stay_in_the_body() -> None:
     assert "$61,321 and Ether $1,586 both fell while COIN shares" in parsed.text
 
 
-def test_product_prices_are_not_quotes() -> None:
+@pytest.mark.parametrize("container", ["deals", "price-list"])
+def test_product_prices_are_not_quotes(container: str) -> None:
     shop = "".join(
         f'<li class="product"><a>{n}</a><span class="price">{p}</span><span>-20%</span></li>'
-        for n, p in [("Ledger Nano X", "$149"), ("Trezor Model T", "$219"), ("USB-C cable", "$9")]
+        for n, p in [("Ledger Nano X", "$149"), ("SSD-1TB Drive", "$89"), ("USB-C Hub", "$29")]
     )
-    assert tickers(page(f'<ul class="deals">{shop}</ul>')).value == []
+    assert tickers(page(f'<ul class="{container}">{shop}</ul>')).value == []
 
 
 @pytest.mark.parametrize("filler", ["", "Loading...", "--", "NaN", "$--"])

@@ -81,7 +81,7 @@ _MIXED_SYMBOL_PIECE = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[a-z]{0,4}[A-Z][A-Za-z
 #: "BTCUSDT", "ETH-USD" in an attribute: the base before a quote currency.
 _QUOTED_PAIR = re.compile(r"([A-Z0-9]{2,10}?)(?:[-_/](?:USDT|USDC|USD|EUR|GBP|BTC)|USDT|USD)")
 #: A symbol-like word inside a longer piece ("Bitcoin BTC", "Bitcoin (BTC)").
-_SYMBOL_WORD = re.compile(r"(?<![\w$€£¥/.-])\(?([A-Z][A-Z0-9]{1,9})\)?(?![\w/])")
+_SYMBOL_WORD = re.compile(r"(?<![\w$€£¥/.-])\(?([A-Z][A-Z0-9]{1,9})\)?(?![\w/.-])")
 #: A name-like piece: words of letters.
 _NAME_PIECE = re.compile(r"[A-Za-z][A-Za-z0-9 .&'-]{1,39}")
 _CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?")
