@@ -106,6 +106,15 @@ CASES = {
         page(f"<p><em>{D3}</em></p><p><em>{D2}</em></p>"),
         f"{D3} {D2}",
     ),
+    "warning-sign emoji before the label, advice listed with 'or other advice'": (
+        page(
+            "<div class='note-box'><p>⚠️ Disclaimer</p><p>This article is provided for "
+            "informational purposes only. It is not offered or intended to be used as legal, "
+            "tax, investment, financial, or other advice.</p></div>"
+        ),
+        "This article is provided for informational purposes only. It is not offered or "
+        "intended to be used as legal, tax, investment, financial, or other advice.",
+    ),
 }
 
 

@@ -117,6 +117,10 @@ CASES = {
         f"<ul><li>{T1}</li><li>{T2}</li></ul>",
         [(None, T1), (None, T2)],
     ),
+    "emoji before the label, 'TL:DR' spelling": (
+        f"<div class='box'><h3>📌 TL:DR</h3><ul><li>{T1}</li><li>{T2}</li></ul></div>",
+        [(None, T1), (None, T2)],
+    ),
     "single TL;DR paragraph with bold lead-in": (
         f"<p><strong>TL;DR:</strong> {T1} {T2}</p>",
         [(None, f"{T1} {T2}")],

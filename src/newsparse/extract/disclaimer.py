@@ -50,6 +50,7 @@ _BOX_VETO = re.compile(
     r"^(?:tag|tags|category|categories|cat|topic|topics|section|term|tax|format|post-tag)-"
 )
 _NAME_HINT = re.compile(r"discl|risk|advice|warning")  # against lower-cased names
+_LEAD_SYMBOLS = re.compile(r"^[^\w]+")
 _LABEL_HINT = re.compile(
     r"(?:legal|financial|investment|important|disclaimer|risk|not|no)\b", re.IGNORECASE
 )
@@ -68,14 +69,14 @@ _ALL_NAME_ATTRS = frozenset(("class", "id", *_NAME_ATTRS))
 
 #: A leading label to drop from the text ("Disclaimer:", "Risk warning —"...).
 _LEAD_LABEL = re.compile(
-    r"^(?:(?:legal\s+|financial\s+|investment\s+|important\s+)?disclaimers?|"
+    r"^[^\w]*(?:(?:legal\s+|financial\s+|investment\s+|important\s+)?disclaimers?|"
     r"risk\s+(?:warning|disclosure|disclaimer|notice|statement)|"
     r"(?:important|note|notice|disclosure)(?=\s*[:\-–—]))\s*[:.\-–—]?\s*",
     re.IGNORECASE,
 )
 #: A whole-text label (the heading of a disclaimer box).
 _LABEL_ONLY = re.compile(
-    r"^(?:(?:legal\s+|financial\s+|investment\s+|important\s+)?disclaimers?|"
+    r"^[^\w]*(?:(?:legal\s+|financial\s+|investment\s+|important\s+)?disclaimers?|"
     r"risk\s+(?:warning|disclosure|disclaimer|notice|statement)|"
     r"(?:not|no)\s+(?:financial|investment)\s+advice)\s*[:.!]?$",
     re.IGNORECASE,
@@ -89,7 +90,7 @@ _CUES = tuple(
         r"(?:\s*(?:,|/|or|and|nor)\s*(?:financial|investment|investing|trading|tax|legal))*"
         r"\s+(?:advice|recommendations?)\b",
         r"\b(?:information(?:al)?|educational|general\s+information)\s+purposes?\s+only\b|"
-        r"\bor\s+(?:any\s+)?other\s+(?:types?|forms?|kinds?)\s+of\s+advice\b",
+        r"\bor\s+(?:any\s+)?other\s+(?:(?:types?|forms?|kinds?)\s+of\s+)?advice\b",
         r"\b(?:do|conduct|perform|doing|make|carry\s+out)\s+(?:your|their)\s+(?:own\s+)?"
         r"(?:[a-z]+\s+)?(?:research|due\s+diligence|investigations?)|\bDYOR\b",
         r"\bconsult(?:ing)?\s+(?:with\s+)?(?:a|an|your)\s+(?:[\w-]+\s+){0,3}"
@@ -381,7 +382,12 @@ def _sources(root: HtmlElement) -> Iterator[tuple[list[HtmlElement], int]]:
             walker.skip_subtree()
             continue
         own = el.text
-        if tag in _LABEL_TAGS and own and _LABEL_HINT.match(own.lstrip()) and _label_text(el):
+        if (
+            tag in _LABEL_TAGS
+            and own
+            and _LABEL_HINT.match(_LEAD_SYMBOLS.sub("", own))
+            and _label_text(el)
+        ):
             nodes = _labelled_nodes(el)
             if nodes is not None:
                 yield nodes, 1

@@ -73,7 +73,7 @@ _STRONG_LABEL = re.compile(
     r"^(?:key|main)\s+(?:points?|facts|highlights)|"
     r"^in\s+(?:brief|short|a\s+nutshell)|"
     r"^(?:here'?s\s+)?what\s+(?:you\s+)?(?:need\s+to\s+|should\s+|to\s+)?know|"
-    r"^tl\s*;?\s*dr|^too\s+long\s*;?\s*didn'?t\s+read|"
+    r"^tl\s*[;:,.]?\s*dr|^too\s+long\s*;?\s*didn'?t\s+read|"
     r"^at\s+a\s+glance|^(?:story|article)\s+(?:highlights|summary)|"
     r"^(?:the\s+)?(?:quick|short)\s+(?:take|summary|version|read)|"
     r"^(?:the\s+)?bottom\s+line|^the\s+gist|^summary\s+points",
@@ -81,6 +81,7 @@ _STRONG_LABEL = re.compile(
 )
 #: Box labels that need a box around them (a wrapper or a class) to count.
 _WEAK_LABEL = re.compile(r"^(?:highlights|summary|overview|in\s+summary)", re.IGNORECASE)
+_LEAD_SYMBOLS = re.compile(r"^[^\w]+")
 _LABEL_START = re.compile(
     r"^(?:the|key|main|top|quick|in|here|what|tl|too|at|story|article|short|bottom|"
     r"summary|highlights|overview)\b",
@@ -277,7 +278,11 @@ def _label_like(lead: str, *, strict: bool) -> bool:
 
 
 def _label_kind(text: str) -> str | None:
-    """'strong' or 'weak' when ``text`` is wholly a takeaways-box label, else None."""
+    """'strong' or 'weak' when ``text`` is wholly a takeaways-box label, else None.
+
+    Leading symbols are ignored ("🔑 Key Takeaways", "» In brief").
+    """
+    text = _LEAD_SYMBOLS.sub("", text)
     if not text or len(text) > _MAX_LABEL_CHARS:
         return None
     for kind, pattern in (("strong", _STRONG_LABEL), ("weak", _WEAK_LABEL)):
@@ -699,7 +704,7 @@ def _label_kind_of(el: HtmlElement) -> str | None:
         return None
     if len(el) == 0:
         return _label_kind(own)
-    if not _LABEL_START.match(own):
+    if not _LABEL_START.match(_LEAD_SYMBOLS.sub("", own)):
         return None
     text = short_text(el, _MAX_LABEL_CHARS)
     return _label_kind(text) if text else None
