@@ -310,7 +310,7 @@ def test_product_prices_are_not_quotes(container: str) -> None:
     assert tickers(page(f'<ul class="{container}">{shop}</ul>')).value == []
 
 
-@pytest.mark.parametrize("filler", ["", "Loading...", "--", "NaN", "$--"])
+@pytest.mark.parametrize("filler", ["", "Loading...", "--", "NaN", "$--", "$0.00"])
 def test_javascript_filled_widget_gives_none_but_is_claimed(filler: str) -> None:
     items = "".join(
         f'<li data-coin="{c}"><span class="sym">{c.upper()}</span>'

@@ -346,7 +346,7 @@ def _read_item(item: HtmlElement, relaxed: bool) -> _Quote | None:
             price = (
                 parse_price(attr_price) if number is None else ParsedPrice(number, None, attr_price)
             )
-    if price is None or price.negative or price.amount < 0:
+    if price is None or price.negative or price.amount <= 0:  # "$0.00": a placeholder
         return None
 
     change = _find_change(pieces, item)
@@ -530,7 +530,7 @@ def _scan_flat(el: HtmlElement) -> list[_Quote]:
         if sym in _NOT_SYMBOLS or sym in _WEAK_SYMBOLS:
             continue
         price = parse_price(m["price"])
-        if price is None or price.negative:
+        if price is None or price.negative or price.amount <= 0:
             continue
         if price.currency is None and not ("." in m["price"] or "," in m["price"]):
             continue
