@@ -31,7 +31,10 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
+
+from lxml import etree
 
 from newsparse.document import Document
 from newsparse.extract.dom import HtmlElement
@@ -115,7 +118,12 @@ _LINK_LABEL = re.compile(
 _AUTHOR_HREF = re.compile(r"/(?:author|authors|profile|profiles|people|staff|contributors?)/")
 #: An author box (photo, name, bio) is at most this long.
 _AUTHOR_BOX = 1200
+_ATTR_XPATH = etree.XPath(
+    "descendant::*[@class or @id or @itemprop or @style or @hidden or @aria-hidden]"
+)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_TAG_HINT = {tag: -1 for tag in _BOILER_TAGS} | {"article": 1, "main": 1}
+_NOTHING = (0, 0, 0.0, 0.0, 0)
 _WS = re.compile(r"\s+")
 
 #: Below this many characters a text block without sentence punctuation is a label.
@@ -159,10 +167,27 @@ class _Stat:
 class _Scorer:
     """The one walk that computes a :class:`_Stat` for every block element."""
 
-    def __init__(self, skip: Collection[HtmlElement], ld_text: str | None) -> None:
-        self.skip = skip
+    def __init__(
+        self, body: HtmlElement, skip: Collection[HtmlElement], ld_text: str | None
+    ) -> None:
+        self.skip: set[HtmlElement] = set(skip)
+        #: The hint of every element with a class, id or itemprop (others: by tag).
+        self.hints: dict[HtmlElement, int] = {}
+        hidden: list[HtmlElement] = []
+        for el in _ATTR_XPATH(body):
+            get = el.get
+            style = get("style")
+            if (
+                get("hidden") is not None
+                or get("aria-hidden") == "true"
+                or (style and _HIDDEN_STYLE.search(style))
+            ):
+                hidden.append(el)
+            else:
+                self.hints[el] = _hint(el, el.tag)
+        self.skip.update(hidden)
         self.stats: dict[HtmlElement, _Stat] = {}
-        self.excluded: list[HtmlElement] = []
+        self.excluded: list[HtmlElement] = list(hidden)
         self.author_links: list[HtmlElement] = []
         self.ld_text = ld_text
         self.count = 0
@@ -175,27 +200,20 @@ class _Scorer:
         Returns (text, link text, value, good) of the subtree, its tail excluded.
         """
         tag = el.tag
-        if not isinstance(tag, str) or tag in _INVISIBLE or el in self.skip:
-            return 0, 0, 0.0, 0.0, 0
-        attrib = el.attrib
-        if (
-            "hidden" in attrib
-            or attrib.get("aria-hidden") == "true"
-            or ("style" in attrib and _HIDDEN_STYLE.search(attrib["style"]))
-        ):
-            self.excluded.append(el)
-            return 0, 0, 0.0, 0.0, 0
+        if tag.__class__ is not str or tag in _INVISIBLE or el in self.skip:
+            return _NOTHING
+        hint = self.hints.get(el)
+        if hint is None:
+            hint = _TAG_HINT.get(tag, 0)
         block = tag in _BLOCK
-        hint = 0
         mine: list[Any]
         if block:
-            hint = _hint(el, tag) if tag != "body" else 0
             self.count += 1
             # chars, link chars, sentence marks, text pieces (only to compare with JSON-LD)
             mine = [0, 0, 0, [] if self.ld_text is not None else None]
         else:
             mine = own
-            if tag != "a" and ("class" in attrib or "id" in attrib) and _hint(el, tag) < 0:
+            if hint < 0 and tag != "a":
                 # an inline box (caption, hover card, read-more teaser): left out when small
                 junk: list[Any] = [0, 0, 0, None]
                 size = len((el.text or "").strip()) + sum(
@@ -204,15 +222,15 @@ class _Scorer:
                 )
                 if size < _INLINE_BOX:
                     self.excluded.append(el)
-                    return 0, 0, 0.0, 0.0, 0
+                    return _NOTHING
         texts: list[str] | None = mine[3]
         link = in_link or tag == "a"
         total = links = 0
         anchors = 0
         if tag == "a":
             anchors = 1
-            href = attrib.get("href")
-            if (href and _AUTHOR_HREF.search(href)) or attrib.get("rel") == "author":
+            href = el.get("href")
+            if (href and _AUTHOR_HREF.search(href)) or el.get("rel") == "author":
                 self.author_links.append(el)
         value = good = 0.0
         text = el.text
@@ -278,44 +296,56 @@ class _Scorer:
         return value
 
 
+_EMBED, _STRONG, _BOILER, _HEAD_BOILER, _WEAK = 1, 2, 4, 8, 16
+
+
+@lru_cache(maxsize=8192)
+def _token_flags(token: str) -> int:
+    """What one class name or id says (bit flags); names repeat, so this is cached."""
+    words = _SEPARATORS.sub("-", _CAMEL.sub("-", token).lower()).strip("-")
+    first = words.partition("-")[0]
+    if not words or first in _STATE_WORD:
+        return 0
+    if _EMBED_WORD.search(words.rpartition("-")[2]):
+        return _EMBED
+    if _CONTENT_HINT.search(words):
+        return _STRONG
+    if first not in _LAYOUT_WORD and _BOILER_HINT.search(words):
+        return _BOILER | (_HEAD_BOILER if _BOILER_HINT.match(words) else 0)
+    if _WEAK_CONTENT_HINT.search(words):
+        return _WEAK
+    return 0
+
+
 def _hint(el: HtmlElement, tag: str) -> int:
     """+2 strong content hint, +1 weak one, -1 boilerplate, 0 none.
 
     Class names are read one by one: state classes (``has-sidebar``,
     ``no-comments``...) say nothing about the element itself, layout wrappers
     (``content-sidebar-wrap``, ``page-ad-margins``) are not the boxes they name,
-    and embedded posts (``social-embed``, ``twitter-tweet``) are content.
+    embedded posts (``social-embed``, ``twitter-tweet``) are content, and a box
+    named by its first word (``ad-wrapper after-the-post-content``) is that box.
     """
-    if el.get("itemprop") == "articleBody":
+    get = el.get
+    if get("itemprop") == "articleBody":
         return 2
-    cls = el.get("class")
-    ident = el.get("id")
-    tokens = cls.split() if cls else []
+    cls = get("class")
+    ident = get("id")
+    flags = _WEAK if tag in ("article", "main") else 0
+    if tag in _BOILER_TAGS:
+        flags |= _BOILER
+    if cls:
+        for token in cls.split():
+            flags |= _token_flags(token)
     if ident:
-        tokens.append(ident)
-    weak = tag in ("article", "main")
-    boiler = tag in _BOILER_TAGS
-    strong = head_boiler = False
-    for token in tokens:
-        words = _SEPARATORS.sub("-", _CAMEL.sub("-", token).lower()).strip("-")
-        first = words.partition("-")[0]
-        if not words or first in _STATE_WORD:
-            continue
-        if _EMBED_WORD.search(words.rpartition("-")[2]):
-            return 0
-        if _CONTENT_HINT.search(words):
-            strong = True
-        elif first not in _LAYOUT_WORD and _BOILER_HINT.search(words):
-            boiler = True
-            head_boiler = head_boiler or bool(_BOILER_HINT.match(words))
-        elif _WEAK_CONTENT_HINT.search(words):
-            weak = True
-    # "ad-wrapper after-the-post-content": a box named by its first word is that box
-    if strong and not head_boiler:
+        flags |= _token_flags(ident)
+    if flags & _EMBED:
+        return 0
+    if flags & _STRONG and not flags & _HEAD_BOILER:
         return 2
-    if boiler:
+    if flags & _BOILER:
         return -1
-    return 1 if weak else 0
+    return 1 if flags & _WEAK else 0
 
 
 def _jsonld_body(doc: Document) -> str | None:
@@ -338,7 +368,7 @@ def find_main_content(doc: Document, claimed: Collection[HtmlElement] = ()) -> M
     if body is None:
         body = root
     skip = claimed if isinstance(claimed, (set, frozenset)) else set(claimed)
-    scorer = _Scorer(skip, _jsonld_body(doc))
+    scorer = _Scorer(body, skip, _jsonld_body(doc))
     scorer.visit(body, [0, 0, 0, None], False, False)
     stats = scorer.stats
     if not stats:
