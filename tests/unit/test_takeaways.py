@@ -152,6 +152,7 @@ PROMO_CASES = {
     "link to another page": (
         "<li><a href='/other-story/'>Read the full story about ETF flows today</a></li>"
     ),
+    "unstyled badge": "<li><span>Sponsored</span> Trade bitcoin with zero fees this week</li>",
     "call to action": "<li>Subscribe to our newsletter for daily market updates and analysis</li>",
     "ad slot inside an item": "<li><ins class='adsbygoogle'></ins>Advertising helps fund us</li>",
 }
@@ -186,6 +187,12 @@ NOT_TAKEAWAYS = {
 @pytest.mark.parametrize("name", list(NOT_TAKEAWAYS))
 def test_not_takeaways(name: str) -> None:
     assert takeaways(page(NOT_TAKEAWAYS[name])) == []
+
+
+def test_items_that_only_start_like_promo_words_are_kept() -> None:
+    item = "Partner banks will hold the reserves in segregated accounts."
+    html = page(f"<ul class='in-brief-block'><li>{T1}</li><li>{item}</li></ul>")
+    assert takeaways(html) == [(None, T1), (None, item)]
 
 
 def test_taxonomy_class_on_the_article_is_not_a_box() -> None:

@@ -123,11 +123,14 @@ _PROMO_CLASS = re.compile(
     r"promo|sponsor|advert|affiliate|newsletter|subscribe|calltoaction|adslot|adunit|"
     r"adsbygoogle|(?:^|[-_\s])(?:ad|ads|cta)(?:$|[-_\s])"
 )
-_PROMO_TEXT = re.compile(
-    r"^(?:promo(?:ted|tion)?|sponsored|partner(?:ed)?(?:\s+content)?|advertisement|"
-    r"advertorial|ad|ads|paid\s+(?:post|content|partnership))\b",
-    re.IGNORECASE,
+_PROMO_WORD = (
+    r"(?:promo(?:ted|tion)?|sponsored(?:\s+content)?|partner\s+content|advertisement|"
+    r"advertorial|ad|ads|paid\s+(?:post|content|partnership))"
 )
+#: An item's text opening with a promo marker ("Sponsored: ...", "Promo — ...").
+_PROMO_TEXT = re.compile(rf"^{_PROMO_WORD}(?:\s*[:|·•\-–—]|\s*$)", re.IGNORECASE)
+#: A badge: an element whose whole text is a promo marker ("<span>Sponsored</span>").
+_PROMO_BADGE = re.compile(rf"{_PROMO_WORD}\s*:?", re.IGNORECASE)
 _CTA_TEXT = re.compile(
     r"^(?:read\s+(?:more|also|next|the\s+full)|also\s+read|related(?:\s+\w+)?\s*:|"
     r"see\s+also|click\s+here|sign\s+up|subscribe|learn\s+more|download|follow\s+us|"
@@ -243,18 +246,12 @@ def _bold_lead(item: HtmlElement) -> HtmlElement | None:
             tag in ("span", "em", "mark", "dfn", "u")
             and _BOLD_CLASS.search(first.get("class") or "")
         ):
-            return first if (first.tail or "").strip() or len(children) > 1 else _nested_only(first)
+            return first
         if tag in _WRAPPER_TAGS or tag in ("a", "em", "i", "mark"):
             node = first
             continue
         return None
     return None
-
-
-def _nested_only(bold: HtmlElement) -> HtmlElement | None:
-    # A bold element with nothing after it in its parent: its parent may still go on
-    # (``<p><b>Label</b></p>`` then more text in the item) — the caller checks prefixes.
-    return bold
 
 
 def _label_like(lead: str, *, strict: bool) -> bool:
@@ -304,6 +301,8 @@ def _is_promo(item: HtmlElement, text: str) -> bool:
             return True
         names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
         if names.strip() and _PROMO_CLASS.search(names):
+            return True
+        if el is not item and len(el) == 0 and _PROMO_BADGE.fullmatch((el.text or "").strip()):
             return True
     if _PROMO_TEXT.match(text) or _CTA_TEXT.match(text):
         return True
