@@ -4,20 +4,38 @@
 an lxml tree parsed once with a parser that never touches the network or the
 file system, plus the page's JSON-LD objects and ``<meta>`` values read once.
 Every extractor works on that one Document.
+
+Hostile input is handled here, at the root, so the extractors never see it:
+
+- bytes are decoded deterministically (BOM, UTF-16/32 without BOM, valid UTF-8,
+  the transport's and the page's declared charset, UTF-8 with a windows-1252
+  fallback per bad byte), never raising on undecodable bytes;
+- control characters, NULs, lone surrogates and non-characters (raw, or as
+  numeric character references) never reach the tree;
+- the tree is never deeper than :data:`MAX_DEPTH` elements and never silently
+  truncated by libxml2's resource limits (deep nesting is flattened, text nodes
+  over 10 MB are kept);
+- pages over :attr:`Limits.max_bytes` bytes or :attr:`Limits.max_elements`
+  elements are refused with :class:`~newsparse.errors.InputTooLargeError`;
+- JSON-LD values are sanitised: no NaN/Infinity, no absurd integers, no control
+  characters, no nesting deeper than 32 levels, no list longer than 1,000 items.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
+import math
 import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 from lxml import etree
+from lxml.html import HtmlElement
 
 from newsparse.errors import (
     EmptyInputError,
@@ -26,17 +44,21 @@ from newsparse.errors import (
     UnsupportedInputError,
 )
 
-__all__ = ["Document", "Limits", "decode", "load"]
+__all__ = ["MAX_DEPTH", "Document", "Limits", "clean_text", "decode", "load", "parse_jsonld"]
 
-from lxml.html import HtmlElement  # noqa: E402
+MAX_DEPTH = 255
+"""The deepest element nesting the tree may have; deeper markup is flattened into its text."""
 
 
 @dataclass(frozen=True)
 class Limits:
-    """Bounds on the work one page may cause; exceeding ``max_bytes`` raises."""
+    """Bounds on the work one page may cause; exceeding ``max_bytes`` or ``max_elements`` raises."""
 
     max_bytes: int = 16 * 1024 * 1024
     """Largest input accepted, in bytes (str input counts its UTF-8 length)."""
+
+    max_elements: int = 250_000
+    """Most elements the parsed page may have (a typical article page has 1,000-10,000)."""
 
     max_jsonld_bytes: int = 1024 * 1024
     """JSON-LD scripts larger than this are skipped, not parsed."""
@@ -65,55 +87,237 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x7fELF", "elf"),
     (b"MZ", "exe"),
 )
-_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+#: Byte-order marks, longest first (the UTF-32-LE BOM starts with the UTF-16-LE one).
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
 _TAG = re.compile(r"<\s*[a-zA-Z!?/]")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+#: A valid multi-byte UTF-8 sequence (tells UTF-8 with a few stray bytes from a legacy page).
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+#: A charset declared in the page: <meta charset>, <meta http-equiv content>, <?xml encoding?>.
+_DECLARED = re.compile(
+    rb"""<meta\b[^>]{0,512}?\bcharset\s*=\s*["']?\s*([a-zA-Z0-9_.:\-]{1,40})"""
+    rb"""|<\?xml\b[^>]{0,200}?\bencoding\s*=\s*["']([a-zA-Z0-9_.:\-]{1,40})""",
+    re.IGNORECASE,
+)
+#: How far into the page a charset declaration is looked for.
+_DECLARATION_WINDOW = 65536
+
+#: WHATWG-style label aliases: the Python codec that best decodes what pages labelled so contain.
+_LABELS: dict[str, str] = {
+    **dict.fromkeys(
+        ("utf8", "utf-8", "unicode-1-1-utf-8", "x-unicode20utf8", "unicode20utf8"), "utf-8"
+    ),
+    **dict.fromkeys(
+        (
+            "ascii", "us-ascii", "ansi_x3.4-1968", "iso-8859-1", "iso8859-1", "iso_8859-1",
+            "iso-8859-1:1987", "latin1", "latin-1", "l1", "cp819", "ibm819", "csisolatin1",
+            "iso-ir-100", "windows-1252", "cp1252", "x-cp1252", "x-user-defined",
+        ),
+        "cp1252",
+    ),
+    **dict.fromkeys(("iso-8859-9", "iso8859-9", "latin5", "l5", "windows-1254"), "cp1254"),
+    **dict.fromkeys(("tis-620", "iso-8859-11", "windows-874", "dos-874"), "cp874"),
+    **dict.fromkeys(("gb2312", "gbk", "x-gbk", "chinese", "gb_2312-80", "csgb2312"), "gb18030"),
+    **dict.fromkeys(("big5", "big5-hkscs", "cn-big5", "x-x-big5", "csbig5"), "big5hkscs"),
+    **dict.fromkeys(
+        ("shift_jis", "shift-jis", "sjis", "ms_kanji", "x-sjis", "windows-31j", "csshiftjis"),
+        "cp932",
+    ),
+    **dict.fromkeys(("euc-kr", "ks_c_5601-1987", "ks_c_5601-1989", "korean", "cseuckr"), "cp949"),
+    # A page that declares UTF-16/32 in its markup but has no BOM is really ASCII-compatible.
+    **dict.fromkeys(
+        ("utf-16", "utf-16le", "utf-16be", "utf-32", "utf-32le", "utf-32be", "ucs-2", "unicode"),
+        "utf-8",
+    ),
+}
+#: Codecs never used on page content: unsafe (UTF-7), not text codecs, or not charsets at all.
+_REFUSED_CODECS = frozenset(
+    {
+        "utf-7", "unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined",
+        "mbcs", "oem", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be",
+        "iso2022-kr", "hz", "iso2022-jp-ext",
+    }
+)
+#: Stateful 7-bit encodings: their bytes are valid ASCII, so only the declaration tells them.
+_SEVEN_BIT = frozenset({"iso2022-jp", "iso2022-jp-1", "iso2022-jp-2", "iso2022-jp-3"})
+
+
+def _codec(label: str | None) -> str | None:
+    """The Python codec for a charset label, or None when unknown or refused."""
+    if not label:
+        return None
+    name = label.strip().strip("\"'").lower()
+    if not name or len(name) > 40:
+        return None
+    name = _LABELS.get(name, name)
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError):
+        return None
+    if not getattr(info, "_is_text_encoding", True):
+        return None
+    canonical = info.name.replace("_", "-")
+    if canonical in _REFUSED_CODECS:
+        return None
+    return canonical
+
+
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: read the bytes UTF-8 could not decode as windows-1252."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start : exc.end]
+    return bad.decode("cp1252", errors="replace"), exc.end
+
+
+codecs.register_error("newsparse-cp1252", _cp1252_fallback)
 
 
 def _sniff_binary(data: bytes) -> str | None:
     head = data[:16]
-    if head.startswith(_BOMS) or head.startswith((b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00")):
+    if any(head.startswith(bom) for bom, _ in _BOMS):
         return None
     for magic, kind in _MAGIC:
         if head.startswith(magic):
             return kind
     sample = data[:4096]
     # UTF-16/32 without BOM have many NULs but in a regular pattern; let the decoder try.
-    if sample.count(0) > len(sample) // 4 and not _looks_utf16(sample):
+    if sample.count(0) > len(sample) // 4 and _unmarked_utf16_32(sample) is None:
         return "binary"
     return None
 
 
-def _looks_utf16(sample: bytes) -> bool:
-    even = sample[0::2].count(0)
-    odd = sample[1::2].count(0)
-    half = max(1, len(sample) // 2)
-    return max(even, odd) > half * 0.6 and min(even, odd) < half * 0.1
+def _unmarked_utf16_32(sample: bytes) -> str | None:
+    """UTF-16/32 without a BOM, told by where the NUL bytes of ASCII characters fall."""
+    if len(sample) < 8:
+        return None
+    quarter = max(1, len(sample) // 4)
+    lanes = [sample[i::4].count(0) / quarter for i in range(4)]
+    if min(lanes[1:]) > 0.6 and lanes[0] < 0.1:
+        return "utf-32-le"
+    if min(lanes[:3]) > 0.6 and lanes[3] < 0.1:
+        return "utf-32-be"
+    even = (lanes[0] + lanes[2]) / 2
+    odd = (lanes[1] + lanes[3]) / 2
+    if odd > 0.6 and even < 0.1:
+        return "utf-16-le"
+    if even > 0.6 and odd < 0.1:
+        return "utf-16-be"
+    return None
+
+
+def _declared(data: bytes) -> str | None:
+    """The codec a charset declaration near the top of the page names, if usable."""
+    for match in _DECLARED.finditer(data, 0, _DECLARATION_WINDOW):
+        label = match.group(1) or match.group(2)
+        codec = _codec(label.decode("ascii", errors="replace"))
+        if codec:
+            return codec
+    return None
 
 
 def decode(data: bytes, encoding: str | None = None) -> str:
-    """Decode page bytes: BOM, then ``encoding`` (e.g. from HTTP), then ``<meta>``, then sniffing.
+    """Decode page bytes to text, deterministically and without ever raising.
 
-    Never raises on undecodable bytes: they become U+FFFD.
+    Order: a byte-order mark; UTF-16/32 told by its NUL pattern; valid UTF-8 (a page
+    whose bytes are valid UTF-8 with multi-byte characters is UTF-8 whatever it
+    declares); ``encoding`` (the transport's charset); the page's ``<meta charset>``;
+    UTF-8 with each undecodable byte read as windows-1252 (right for UTF-8, Latin-1,
+    windows-1252 and pages mixing them). Unknown or unsafe labels (UTF-7, non-text
+    codecs) are ignored. Bytes no candidate can read become U+FFFD.
     """
-    from bs4.dammit import UnicodeDammit
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(codec, errors="replace")
+    unmarked = _unmarked_utf16_32(data[:4096]) if data[:4096].count(0) else None
+    if unmarked:
+        return data.decode(unmarked, errors="replace")
+    declared = [c for c in (_codec(encoding), _declared(data)) if c]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        seven_bit = next((c for c in declared if c in _SEVEN_BIT), None)
+        if seven_bit and b"\x1b" in data:
+            return data.decode(seven_bit, errors="replace")
+        return text
+    for codec in declared:
+        if codec == "utf-8":
+            break
+        if codec == "cp1252" and _UTF8_MULTIBYTE.search(data):
+            break  # UTF-8 with stray windows-1252 bytes: the fallback below reads both
+        text = data.decode(codec, errors="replace")
+        if b"<" not in data or "<" in text:
+            return text
+    if not _UTF8_MULTIBYTE.search(data):
+        return data.decode("cp1252", errors="replace")
+    return data.decode("utf-8", errors="newsparse-cp1252")
 
-    known = [encoding] if encoding else []
-    dammit = UnicodeDammit(data, known_definite_encodings=known, is_html=True)
-    text = dammit.unicode_markup
-    if text is None:
-        text = data.decode("utf-8", errors="replace")
-    return text
 
+# ------------------------------------------------------------------ cleaning
 
-def _clean_text(text: str) -> str:
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return _CONTROL.sub(_control_replacement, text)
+#: Characters never allowed in the tree: C0 controls but tab/newline/CR/FF, DEL, C1
+#: controls, lone surrogates and the non-characters U+FDD0-FDEF, U+FFFE, U+FFFF.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+_CHAR_REF = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,8})|0*([0-9]{1,10}));?")
+_C1_AS_CP1252 = {
+    chr(b): bytes([b]).decode("cp1252", errors="replace").replace("\ufffd", "")
+    for b in range(0x80, 0xA0)
+}
 
 
 def _control_replacement(match: re.Match[str]) -> str:
-    return "\ufffd" if match.group() >= "\ud800" else " "
+    char = match.group()
+    if char in "\x0b\x0c":
+        return " "
+    if "\x80" <= char <= "\x9f":
+        return _C1_AS_CP1252[char]  # text decoded as Latin-1 that was really windows-1252
+    if "\ud800" <= char <= "\udfff":
+        return "\ufffd"
+    return ""  # NUL, other controls and non-characters are dropped
+
+
+def _char_ref_replacement(match: re.Match[str]) -> str:
+    hex_digits, dec_digits = match.groups()
+    code = int(hex_digits, 16) if hex_digits else int(dec_digits)
+    if code in (0x0B, 0x0C):
+        return " "
+    if code == 0x0D:
+        return "&#10;"
+    if (
+        (0 < code < 0x20 and code not in (0x09, 0x0A))
+        or code == 0x7F
+        or 0xFDD0 <= code <= 0xFDEF
+        or ((code & 0xFFFE) == 0xFFFE and code <= 0x10FFFF)
+    ):
+        return ""
+    return match.group()
+
+
+def clean_text(text: str) -> str:
+    """``text`` without a leading BOM, control characters, NULs, lone surrogates or
+    non-characters, raw or as numeric character references; CR/CRLF become LF.
+
+    Raw C1 controls (U+0080-U+009F, what windows-1252 text read as Latin-1 contains)
+    become the windows-1252 characters they stand for.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if _CONTROL.search(text):
+        text = _CONTROL.sub(_control_replacement, text)
+    if "&#" in text:
+        text = _CHAR_REF.sub(_char_ref_replacement, text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 # ------------------------------------------------------------------ parsing
@@ -121,11 +325,12 @@ def _control_replacement(match: re.Match[str]) -> str:
 _parsers = threading.local()
 
 
-def _html_parser() -> lxml.html.HTMLParser:
-    # lxml parser objects must not be shared between threads: one per thread.
-    parser: lxml.html.HTMLParser | None = getattr(_parsers, "parser", None)
+def _html_parser(huge: bool = False) -> lxml.html.HTMLParser:
+    # lxml parser objects must not be shared between threads: one per thread and kind.
+    name = "huge" if huge else "parser"
+    parser: lxml.html.HTMLParser | None = getattr(_parsers, name, None)
     if parser is None:
-        parser = lxml.html.HTMLParser(
+        parser = lxml.html.HTMLParser(  # type: ignore[call-arg]  # stubs lack default_doctype
             encoding="utf-8",
             remove_comments=True,
             remove_pis=True,
@@ -133,10 +338,138 @@ def _html_parser() -> lxml.html.HTMLParser:
             recover=True,
             default_doctype=False,
             collect_ids=False,
-            huge_tree=False,
+            huge_tree=huge,
         )
-        _parsers.parser = parser
+        setattr(_parsers, name, parser)
     return parser
+
+
+_VOID = frozenset(
+    {
+        "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image",
+        "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
+    }
+)
+#: Elements a sibling of the same name closes (<p><p>, <li><li>...).
+_SELF_CLOSING_SIBLINGS = frozenset({"p", "li", "dt", "dd", "tr", "td", "th", "option"})
+_MARKUP = re.compile(
+    r"<!--.*?(?:-->|\Z)"
+    r"|<(script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext)\b[^<>]*>"
+    r".*?(?:</\1\s*>|\Z)"
+    r"""|<(/?)([a-zA-Z][^\s/<>]*)((?:[^<>"']|"[^"]{0,4096}"|'[^']{0,4096}')*)>""",
+    re.DOTALL | re.IGNORECASE,
+)
+_FLATTEN_DEPTH = 1000
+"""The nesting the markup pre-pass leaves when libxml2's own limit (2048) was hit."""
+
+
+def _flatten_markup(text: str, max_depth: int) -> str:
+    """Drop start and end tags nested deeper than ``max_depth``, keeping all text.
+
+    An approximate tokenizer (comments and raw-text elements skipped, void elements and
+    same-name sibling closing understood), only used on pages libxml2 refused to nest.
+    """
+    stack: list[str] = []
+    open_count: dict[str, int] = {}
+    dropped: dict[str, int] = {}
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(3)
+        if name is None:
+            return match.group()  # a comment or a raw-text element: left as it is
+        name = name.lower()
+        if match.group(2):  # an end tag
+            if dropped.get(name):
+                dropped[name] -= 1
+                return ""
+            if open_count.get(name):
+                while stack:
+                    top = stack.pop()
+                    open_count[top] -= 1
+                    if top == name:
+                        break
+            return match.group()
+        if name in _VOID or match.group(4).rstrip().endswith("/"):
+            return match.group()
+        if name in _SELF_CLOSING_SIBLINGS and stack and stack[-1] == name:
+            stack.pop()
+            open_count[name] -= 1
+        if len(stack) >= max_depth:
+            dropped[name] = dropped.get(name, 0) + 1
+            return " "
+        stack.append(name)
+        open_count[name] = open_count.get(name, 0) + 1
+        return match.group()
+
+    return _MARKUP.sub(replace, text)
+
+
+def _cap_depth(root: HtmlElement, max_depth: int) -> None:
+    """Flatten every subtree nested deeper than ``max_depth`` into its element's text."""
+    deep: list[HtmlElement] = []
+    depth = 0
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        if event == "end":
+            depth -= 1
+            continue
+        depth += 1
+        if depth >= max_depth and len(el):
+            deep.append(el)
+            walker.skip_subtree()  # its "end" event still comes
+    for el in deep:
+        etree.strip_elements(el, "script", "style", etree.Comment, with_tail=False)
+        for child in el.iterdescendants():
+            # Keep block boundaries as spaces so words of adjacent elements stay apart.
+            child.tail = " " + child.tail if child.tail else " "
+        etree.strip_tags(el, "*")
+
+
+def _hit_resource_limit(parser: lxml.html.HTMLParser) -> bool:
+    return any(
+        err.type_name == "ERR_RESOURCE_LIMIT" or "XML_PARSE_HUGE" in err.message
+        for err in parser.error_log.filter_levels(etree.ErrorLevels.FATAL)
+    )
+
+
+_COUNT_ELEMENTS = etree.XPath("count(//*)")
+
+
+def _parse_tree(text: str, limits: Limits) -> HtmlElement:
+    """Parse cleaned text into a tree: never truncated by libxml2's limits, never too deep."""
+    data = text.encode("utf-8", errors="replace")
+    parser = _html_parser()
+    root = _fromstring(data, parser)
+    if _hit_resource_limit(parser):
+        # Deeper than 255 elements, or a text node / attribute over 10 MB: libxml2 stopped
+        # there and dropped the rest. Parse again without those limits (the page size is
+        # already bounded by max_bytes), flattening markup nested beyond libxml2's reach.
+        parser = _html_parser(huge=True)
+        root = _fromstring(data, parser)
+        if _hit_resource_limit(parser):
+            data = _flatten_markup(text, _FLATTEN_DEPTH).encode("utf-8", errors="replace")
+            root = _fromstring(data, parser)
+        _cap_depth(root, MAX_DEPTH)
+    count = int(cast(float, _COUNT_ELEMENTS(root)))
+    if count > limits.max_elements:
+        error = InputTooLargeError(count, limits.max_elements)
+        error.args = (
+            f"page has {count:,} elements, over the limit of {limits.max_elements:,} elements",
+        )
+        raise error
+    return root
+
+
+def _fromstring(data: bytes, parser: lxml.html.HTMLParser) -> HtmlElement:
+    try:
+        root = lxml.html.document_fromstring(data, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise NotHTMLError(
+            f"input could not be parsed as HTML: {exc}", detected="unparsable"
+        ) from exc
+    if not isinstance(root, HtmlElement):  # pragma: no cover - lxml.html always gives one
+        raise NotHTMLError("input could not be parsed as HTML", detected="unparsable")
+    return root
 
 
 @dataclass
@@ -222,9 +555,17 @@ def load(
     """Decode and parse ``html`` once into a :class:`Document`.
 
     Raises :class:`~newsparse.errors.NewsparseError` subclasses for empty,
-    oversized, non-HTML or unsupported input.
+    oversized, non-HTML or unsupported input (including a ``url`` or ``encoding``
+    that is not a string).
     """
-    limits = limits or Limits()
+    if limits is None:
+        limits = Limits()
+    elif not isinstance(limits, Limits):
+        raise UnsupportedInputError(f"limits must be a Limits, not {type(limits).__name__}")
+    if url is not None and not isinstance(url, str):
+        raise UnsupportedInputError(f"url must be a str, not {type(url).__name__}")
+    if encoding is not None and not isinstance(encoding, str):
+        raise UnsupportedInputError(f"encoding must be a str, not {type(encoding).__name__}")
     text = _to_text(html, encoding, limits)
     if not text.strip():
         raise EmptyInputError("input is empty")
@@ -235,15 +576,17 @@ def load(
     stripped = text.lstrip()
     if stripped[:1] in "[{" and _is_json(stripped):
         raise NotHTMLError("input is JSON, not HTML", detected="json")
-    text = _clean_text(text)
-    data = text.encode("utf-8", errors="replace")
-    try:
-        root = lxml.html.document_fromstring(data, parser=_html_parser())
-    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
-        raise NotHTMLError(f"input could not be parsed as HTML: {exc}", detected="unparsable") from exc
-    doc = Document(root=root, url=url, limits=limits)
+    root = _parse_tree(clean_text(text), limits)
+    doc = Document(root=root, url=_clean_url(url), limits=limits)
     _read_head(doc)
     return doc
+
+
+def _clean_url(url: str | None) -> str | None:
+    if url is None:
+        return None
+    url = "".join(clean_text(url).split())
+    return url or None
 
 
 def _to_text(html: object, encoding: str | None, limits: Limits) -> str:
@@ -268,7 +611,7 @@ def _to_text(html: object, encoding: str | None, limits: Limits) -> str:
     try:
         from bs4 import BeautifulSoup
     except ImportError:  # pragma: no cover - bs4 is a dependency
-        BeautifulSoup = None  # type: ignore[assignment,misc]  # noqa: N806
+        BeautifulSoup = None  # type: ignore[assignment,misc]
     if BeautifulSoup is not None and isinstance(html, BeautifulSoup):
         return _to_text(str(html), encoding, limits)
     raise UnsupportedInputError(
@@ -279,7 +622,7 @@ def _to_text(html: object, encoding: str | None, limits: Limits) -> str:
 def _is_json(text: str) -> bool:
     try:
         json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
     return True
 
@@ -294,12 +637,18 @@ _META_XPATH = etree.XPath("//meta")
 _LINK_XPATH = etree.XPath("//link[@rel and @href]")
 
 
+def _select(xpath: etree.XPath, root: HtmlElement) -> list[HtmlElement]:
+    return cast("list[HtmlElement]", xpath(root))
+#: At most this many JSON-LD scripts are read (a page has a handful).
+_MAX_JSONLD_SCRIPTS = 100
+
+
 def _read_head(doc: Document) -> None:
     root = doc.root
     lang = root.get("lang") or root.get("xml:lang")
     doc.language = lang.strip() if lang and lang.strip() else None
     meta: dict[str, list[str]] = {}
-    for el in _META_XPATH(root):
+    for el in _select(_META_XPATH, root):
         content = el.get("content")
         if content is None:
             continue
@@ -310,7 +659,7 @@ def _read_head(doc: Document) -> None:
                 meta.setdefault(key.strip().lower(), []).append(content)
     doc.meta = meta
     links: dict[str, list[str]] = {}
-    for el in _LINK_XPATH(root):
+    for el in _select(_LINK_XPATH, root):
         href = (el.get("href") or "").strip()
         if not href:
             continue
@@ -318,10 +667,12 @@ def _read_head(doc: Document) -> None:
             links.setdefault(rel, []).append(href)
     doc.links = links
     objects: list[dict[str, Any]] = []
-    for script in _JSONLD_XPATH(root):
+    budget = doc.limits.max_jsonld_bytes
+    for script in _select(_JSONLD_XPATH, root)[:_MAX_JSONLD_SCRIPTS]:
         raw = script.text or ""
-        if not raw.strip() or len(raw) > doc.limits.max_jsonld_bytes:
+        if not raw.strip() or len(raw) > budget:
             continue
+        budget -= len(raw)
         for value in parse_jsonld(raw):
             _flatten(value, objects, 0)
     doc.jsonld = objects
@@ -329,22 +680,46 @@ def _read_head(doc: Document) -> None:
 
 _TRAILING_COMMA = re.compile(r",\s*([\]}])")
 _WRAPPERS = re.compile(r"^\s*(?:<!--|<!\[CDATA\[|//\s*<!\[CDATA\[)|(?:-->|\]\]>|//\s*\]\]>)\s*$")
+_JSON_MAX_DEPTH = 32
+_JSON_MAX_ITEMS = 1000
 
 
 def parse_jsonld(raw: str) -> list[Any]:
     """Parse a JSON-LD script leniently: several concatenated values, trailing commas,
     HTML comment / CDATA wrappers and raw control characters are tolerated; what cannot
-    be read is skipped (an empty list), never raised."""
+    be read is skipped (an empty list), never raised.
+
+    Values are sanitised: NaN, Infinity and integers over 30 digits become None,
+    strings lose control characters and lone surrogates, nesting deeper than 32 levels
+    becomes None and lists keep their first 1,000 items.
+    """
     text = _WRAPPERS.sub("", raw.strip())
     for candidate in (text, _TRAILING_COMMA.sub(r"\1", text)):
         values = _decode_values(candidate)
         if values:
-            return values
+            return [_sanitize(value) for value in values]
     return []
 
 
+def _json_float(text: str) -> float | None:
+    value = float(text)
+    return value if math.isfinite(value) else None
+
+
+def _json_int(text: str) -> int | None:
+    return int(text) if len(text.lstrip("-")) <= 30 else None
+
+
+def _json_constant(_name: str) -> None:
+    return None  # NaN, Infinity, -Infinity are not JSON
+
+
+_DECODER = json.JSONDecoder(
+    strict=False, parse_float=_json_float, parse_int=_json_int, parse_constant=_json_constant
+)
+
+
 def _decode_values(text: str) -> list[Any]:
-    decoder = json.JSONDecoder(strict=False)
     values: list[Any] = []
     pos, end = 0, len(text)
     while pos < end:
@@ -353,11 +728,30 @@ def _decode_values(text: str) -> list[Any]:
         if pos >= end:
             break
         try:
-            value, pos = decoder.raw_decode(text, pos)
+            value, pos = _DECODER.raw_decode(text, pos)
         except (ValueError, RecursionError):
             return values
         values.append(value)
     return values
+
+
+def _sanitize(value: Any, depth: int = 0) -> Any:
+    """A JSON value with clean strings, bounded depth and bounded lists.
+
+    Recursion is bounded by ``_JSON_MAX_DEPTH``, far below Python's limit.
+    """
+    if isinstance(value, str):
+        return clean_text(value) if _CONTROL.search(value) else value
+    if depth >= _JSON_MAX_DEPTH:
+        return None if isinstance(value, (dict, list)) else value
+    if isinstance(value, dict):
+        return {
+            (clean_text(k) if _CONTROL.search(k) else k): _sanitize(v, depth + 1)
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [_sanitize(v, depth + 1) for v in value[:_JSON_MAX_ITEMS]]
+    return value
 
 
 def _flatten(value: Any, out: list[dict[str, Any]], depth: int) -> None:
