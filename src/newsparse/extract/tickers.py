@@ -509,8 +509,9 @@ def _in_prose(container: HtmlElement, items: list[HtmlElement]) -> bool:
     its own between them): prices inline in an article are mentions, not a widget."""
     if container.tag in _PROSE_TAGS or any(a.tag == "p" for a in container.iterancestors()):
         return True
-    own = len(text_of(container)) - sum(len(text_of(item)) + 1 for item in items)
-    return own > _MAX_OWN_TEXT
+    # The container's own text: before, between and after its children (where prose runs).
+    own = norm_space(" ".join([container.text or "", *(c.tail or "" for c in container)]))
+    return len(own) > _MAX_OWN_TEXT
 
 
 _SEQUENCE = re.compile(
@@ -591,13 +592,20 @@ def extract_tickers(doc: Document) -> Claim[list[TickerQuote]]:
     root = doc.root
     marked, hinted = _scan(root)
     groups: dict[tuple[HtmlElement, str], None] = {}
+    signatures: dict[HtmlElement, str] = {}
+    climbed: dict[HtmlElement, int] = {}  # node -> levels still to climb when last seen
     for el in marked:
         node = el
-        for _ in range(_LEVELS):
+        for level in range(_LEVELS):
+            left = _LEVELS - level
+            if climbed.get(node, 0) >= left:
+                break  # this node's ancestors were grouped already, as far up
+            climbed[node] = left
             parent = node.getparent()
             if parent is None or node.tag in ("body", "html"):
                 break
-            groups.setdefault((parent, _signature(node)), None)
+            sig = signatures.get(node) or signatures.setdefault(node, _signature(node))
+            groups.setdefault((parent, sig), None)
             node = parent
     depth_cache: dict[HtmlElement, int] = {}
     candidates = []
