@@ -130,6 +130,8 @@ _WS = re.compile(r"\s+")
 _SHORT = 40
 #: Inline elements with a boilerplate hint and less text than this are left out.
 _INLINE_BOX = 400
+#: A content-named node inside the winner with this share of its text is preferred.
+_HINTED_SHARE = 0.8
 #: Link density above which a text block counts against its container.
 _LINKY = 0.5
 
@@ -383,13 +385,33 @@ def find_main_content(doc: Document, claimed: Collection[HtmlElement] = ()) -> M
                 best, best_stat = other, other_stat
     if best_stat.good <= 0:
         return MainContent(node=None)
-    node = best
+    best, best_stat = _prefer_hinted(best, best_stat, stats)
     boilerplate: set[HtmlElement] = set(scorer.excluded)
     node, extra = _with_siblings(best, best_stat, stats)
     boilerplate.update(extra)
     _prune(node, stats, best_stat.good, boilerplate)
     _prune_author_boxes(node, scorer.author_links, stats, best_stat.good, boilerplate)
     return MainContent(node=node, boilerplate=boilerplate)
+
+
+def _prefer_hinted(
+    best: HtmlElement, stat: _Stat, stats: dict[HtmlElement, _Stat]
+) -> tuple[HtmlElement, _Stat]:
+    """When the winner is a wrapper around a node the page names as the article body
+    (``itemprop=articleBody``, ``entry-content``, ``<article>``) that holds nearly all
+    of its running text, the rest is teasers and chrome: take the named node."""
+    if stat.hint > 1:
+        return best, stat
+    found: tuple[HtmlElement, _Stat] | None = None
+    for el in best.iterdescendants():
+        s = stats.get(el)
+        if s is None or s.hint <= 0 or s.boxed:
+            continue
+        share = s.good / stat.good if stat.good else 0.0
+        if (s.hint > 1 and share >= _HINTED_SHARE) or (s.hint > stat.hint and share >= 0.9):
+            if found is None or (s.hint, s.good) > (found[1].hint, found[1].good):
+                found = (el, s)
+    return found if found is not None else (best, stat)
 
 
 def _rank(item: tuple[HtmlElement, _Stat]) -> tuple[float, int]:
