@@ -285,12 +285,14 @@ def test_list_of_prices_in_article_text_is_not_a_widget() -> None:
     assert tickers(page("", article)).value == []
 
 
-def test_inline_price_spans_in_a_paragraph_stay_in_the_body() -> None:
+@pytest.mark.parametrize("tag", ["p", "div"])
+def test_inline_price_spans_in_running_text_stay_in_the_body(tag: str) -> None:
     para = (
-        "<p>Bitcoin "
+        f"<{tag}>Bitcoin "
         '<span class="coin-price" data-symbol="BTC" data-price="61321">$61,321</span> and Ether '
         '<span class="coin-price" data-symbol="ETH" data-price="1586">$1,586</span> both fell '
-        'while <a class="ticker" href="/quote/COIN">COIN</a> shares rose in early trading.</p>'
+        'while <a class="ticker" href="/quote/COIN">COIN</a> shares rose in early trading.'
+        f"</{tag}>"
     )
     more = "More text follows here. " * 5
     article = f"<article><h1>Prices</h1><div>{para}<p>{more}</p></div></article>"
