@@ -31,6 +31,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -44,19 +45,13 @@ __all__ = ["extract_comments", "parse_comment_date"]
 # ----------------------------------------------------------------- vocabulary
 
 #: Elements that may be comment items or comment areas (cheap pre-selection).
-_CANDIDATES = etree.XPath(
-    "(//@class | //@id | //@itemtype | //@data-testid)[contains(., 'omment') or contains(., 'wpd')"
-    " or contains(., 'disqus') or contains(., 'respond') or contains(., 'post-list')"
-    " or contains(., 'discussion')]/.. | //*[@data-comment-id]"
-)
+#: Cheap pre-selection of elements that may be comment items or comment areas.
+_CANDIDATE_HINT = re.compile(r"omment|wpd|disqus|respond|post-list|discussion")
 _COMMENT_FORMS = etree.XPath(
     "//form[contains(@id, 'omment') or contains(@class, 'omment') or contains(@action, 'omment')"
     " or .//textarea[contains(@name, 'omment') or contains(@id, 'omment')]]"
 )
-_ARTICLE_BODY = etree.XPath(
-    ".//*[@itemprop='articleBody' or contains(concat(' ', normalize-space(@class), ' '),"
-    " ' entry-content ') or contains(concat(' ', normalize-space(@class), ' '), ' article-body ')]"
-)
+_BODY_CLASSES = frozenset({"entry-content", "article-body", "article-content", "post-body"})
 _LI_POSTS = etree.XPath("//li[contains(concat(' ', normalize-space(@class), ' '), ' post ')]")
 _POST_MESSAGE = etree.XPath(".//*[contains(@class, 'post-message')]")
 
@@ -334,8 +329,39 @@ def _xpath(path: etree.XPath, node: HtmlElement) -> list[HtmlElement]:
     return [r for r in result if isinstance(r, HtmlElement)]
 
 
-def _tokens(el: HtmlElement) -> list[str]:
-    return (el.get("class") or "").lower().split()
+@lru_cache(maxsize=4096)
+def _class_tokens(value: str) -> tuple[str, ...]:
+    return tuple(value.lower().split())
+
+
+def _tokens(el: HtmlElement) -> tuple[str, ...]:
+    value = el.get("class")
+    return _class_tokens(value) if value else ()
+
+
+@lru_cache(maxsize=4096)
+def _chrome_words(value: str) -> bool:
+    """Whether a class (or data-testid) value names chrome: reply, vote, share, avatar..."""
+    return any(
+        part in _CHROME_PARTS for token in value.lower().split() for part in _SPLIT.split(token)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _item_class(value: str) -> bool:
+    """Whether a class value names a comment item (``comment``, ``wpd-comment``...)."""
+    for token in _class_tokens(value):
+        if _ITEM_CLASS.match(token):
+            return True
+        m = _ITEM_CLASS_PREFIXED.match(token)
+        if m and m.group(1) not in _NOT_ITEM_PREFIX:
+            return True
+    return False
+
+
+@lru_cache(maxsize=8192)
+def _class_matches(value: str, pattern: re.Pattern[str]) -> bool:
+    return any(pattern.match(t) for t in _class_tokens(value))
 
 
 def _is_element(node: Any) -> bool:
@@ -350,12 +376,9 @@ def _item_kind(el: HtmlElement) -> str | None:
     testid = el.get("data-testid")
     if testid and _ITEM_TESTID.match(testid.strip()):
         return "testid"
-    for token in _tokens(el):
-        if _ITEM_CLASS.match(token):
-            return "class"
-        m = _ITEM_CLASS_PREFIXED.match(token)
-        if m and m.group(1) not in _NOT_ITEM_PREFIX:
-            return "class"
+    cls = el.get("class")
+    if cls and _item_class(cls):
+        return "class"
     if el.get("data-comment-id"):
         return "id"
     ident = el.get("id")
@@ -373,7 +396,8 @@ def _is_area(el: HtmlElement) -> bool:
     testid = el.get("data-testid")
     if testid and _AREA_TESTID.match(testid.strip()):
         return True
-    return any(_AREA_TOKEN.match(t) for t in _tokens(el))
+    cls = el.get("class")
+    return bool(cls) and _class_matches(cls, _AREA_TOKEN)
 
 
 def _is_chrome(el: HtmlElement) -> bool:
@@ -385,11 +409,11 @@ def _is_chrome(el: HtmlElement) -> bool:
     rel = (el.get("rel") or "").lower()
     if "in-reply-to" in rel:
         return True
-    for token in _tokens(el):
-        if any(part in _CHROME_PARTS for part in _SPLIT.split(token)):
-            return True
-    testid = (el.get("data-testid") or "").lower()
-    if testid and any(part in _CHROME_PARTS for part in _SPLIT.split(testid)):
+    cls = el.get("class")
+    if cls and _chrome_words(cls):
+        return True
+    testid = el.get("data-testid")
+    if testid and _chrome_words(testid):
         return True
     if tag in ("a", "span", "small", "li") and len(el) <= 2:
         text = norm_space("".join(el.itertext())).lower()
@@ -400,6 +424,25 @@ def _is_chrome(el: HtmlElement) -> bool:
         ):
             return True
     return False
+
+
+def _own_elements(
+    root: HtmlElement, items: dict[HtmlElement, Any]
+) -> tuple[list[HtmlElement], list[HtmlElement]]:
+    """Elements under ``root`` outside nested ``items``: all of them, and those not in chrome."""
+    own: list[HtmlElement] = []
+    visible: list[HtmlElement] = []
+    stack: list[tuple[HtmlElement, bool]] = [(c, False) for c in reversed(root) if _is_element(c)]
+    while stack:
+        node, hidden = stack.pop()
+        if node in items:
+            continue
+        hidden = hidden or _is_chrome(node)
+        own.append(node)
+        if not hidden:
+            visible.append(node)
+        stack.extend((c, hidden) for c in reversed(node) if _is_element(c))
+    return own, visible
 
 
 def _walk(root: HtmlElement, stop: Callable[[HtmlElement], bool]) -> Iterator[HtmlElement]:
@@ -443,6 +486,23 @@ def _text(node: HtmlElement, skip: Callable[[HtmlElement], bool]) -> str:
         if text:
             paragraphs.append(text)
     return "\n\n".join(paragraphs)
+
+
+def _leading_char(el: HtmlElement, stop: dict[HtmlElement, Any]) -> str:
+    """The first visible non-space character of ``el``'s own text ('' if none)."""
+    walker = etree.iterwalk(el, events=("start", "end"))
+    for event, node in walker:
+        text: str | None
+        if event == "start":
+            if node is not el and (node in stop or node.tag in _CHROME_TAGS):
+                walker.skip_subtree()
+                continue
+            text = node.text
+        else:
+            text = node.tail if node is not el else None
+        if text and text.strip():
+            return str(text.strip()[0])
+    return ""
 
 
 def _clean_text(text: str) -> str:
@@ -493,8 +553,9 @@ def _find_candidates(doc: Document) -> tuple[list[_Item], list[HtmlElement]]:
     items: list[_Item] = []
     areas: list[HtmlElement] = []
     seen: set[HtmlElement] = set()
-    for el in _xpath(_CANDIDATES, doc.root):
-        if not _is_element(el) or _inside_template(el):
+    has_template = doc.root.find(".//template") is not None
+    for el in _candidates(doc.root):
+        if has_template and _inside_template(el):
             continue
         kind = _item_kind(el)
         if kind is not None:
@@ -515,6 +576,29 @@ def _find_candidates(doc: Document) -> tuple[list[_Item], list[HtmlElement]]:
     return items, areas
 
 
+def _candidates(root: HtmlElement) -> Iterator[HtmlElement]:
+    """Elements whose class, id, itemtype or data-testid hint at comments, in page order."""
+    hint = _CANDIDATE_HINT.search
+    for el in root.iter(etree.Element):
+        get = el.get
+        cls = get("class")
+        if cls is not None and hint(cls):
+            yield el
+            continue
+        ident = get("id")
+        if ident is not None and hint(ident):
+            yield el
+            continue
+        itemtype = get("itemtype")
+        testid = get("data-testid")
+        if (
+            (itemtype is not None and "omment" in itemtype)
+            or (testid is not None and "omment" in testid)
+            or get("data-comment-id") is not None
+        ):
+            yield el
+
+
 def _inside_template(el: HtmlElement) -> bool:
     return any(a.tag == "template" for a in ancestors(el))
 
@@ -527,11 +611,22 @@ def _nearest_item_ancestor(el: HtmlElement, item_els: dict[HtmlElement, _Item]) 
     return None
 
 
-def _shell_text(item: _Item, item_els: dict[HtmlElement, _Item]) -> str:
-    def skip(el: HtmlElement) -> bool:
-        return el in item_els or _is_chrome(el)
-
-    return _text(item.el, skip)
+def _has_own_text(item: _Item, item_els: dict[HtmlElement, _Item]) -> bool:
+    """Whether the item shows any text outside nested candidates and chrome."""
+    root = item.el
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, node in walker:
+        text: str | None
+        if event == "start":
+            if node is not root and (node in item_els or _is_chrome(node)):
+                walker.skip_subtree()
+                continue
+            text = node.text
+        else:
+            text = node.tail if node is not root else None
+        if text and not text.isspace():
+            return True
+    return False
 
 
 def _merge_wrappers(items: list[_Item]) -> list[_Item]:
@@ -545,7 +640,7 @@ def _merge_wrappers(items: list[_Item]) -> list[_Item]:
     drop: set[HtmlElement] = set()
     for it in items:
         kids = children.get(it.el)
-        if not kids or _shell_text(it, item_els):
+        if not kids or _has_own_text(it, item_els):
             continue
         first = kids[0]
         if len(kids) == 1 or (first.el.tag, first.kind) != (kids[1].el.tag, kids[1].kind):
@@ -567,7 +662,8 @@ def _first_match(
 
 
 def _has_token(el: HtmlElement, pattern: re.Pattern[str]) -> bool:
-    return any(pattern.match(t) for t in _tokens(el))
+    value = el.get("class")
+    return bool(value) and _class_matches(value, pattern)
 
 
 def _prop(el: HtmlElement) -> set[str]:
@@ -589,11 +685,7 @@ def _fill(item: _Item, item_els: dict[HtmlElement, _Item], doc: Document) -> Non
     """Read the author, date, id, text and nesting hints of one item."""
     el = item.el
 
-    def nested(node: HtmlElement) -> bool:
-        return node in item_els
-
-    own = list(_walk(el, nested))
-    visible = list(_walk(el, lambda n: n in item_els or _is_chrome(n)))
+    own, visible = _own_elements(el, item_els)
 
     # --- author: the first author-like element that yields a plausible name
     author_el: HtmlElement | None = None
@@ -634,8 +726,14 @@ def _fill(item: _Item, item_els: dict[HtmlElement, _Item], doc: Document) -> Non
         _read_date(item, date_el)
 
     # --- content
+    around: set[HtmlElement] = set()
+    for found in (author_el, date_el):
+        if found is not None:
+            around.add(found)
+            around.update(_ancestors_until(found, el))
+
     def good_content(e: HtmlElement) -> bool:
-        return not _contains(e, author_el) and not _contains(e, date_el)
+        return e not in around
 
     content_el = _first_match(
         visible,
@@ -675,8 +773,7 @@ def _fill(item: _Item, item_els: dict[HtmlElement, _Item], doc: Document) -> Non
     elif stripped.startswith("^"):
         item.caret = True
     item.text = text
-    lead = _text(el, lambda n: n in item_els or n.tag in _CHROME_TAGS).lstrip()
-    if lead[:1] in _MARKERS:
+    if _leading_char(el, item_els) in _MARKERS:
         item.reply_flag = True
 
     # --- ids, aliases, nesting hints
@@ -919,8 +1016,12 @@ def _prune_empty(comments: list[Comment]) -> list[Comment]:
 
 def _area_ok(area: HtmlElement, item_set: set[HtmlElement]) -> bool:
     """An area is claimable if it holds no page headline and little text besides comments."""
-    if area.find(".//h1") is not None or _xpath(_ARTICLE_BODY, area):
-        return False
+    for node in _walk(area, lambda n: n in item_set):
+        if node.tag == "h1" or node.get("itemprop") == "articleBody":
+            return False
+        cls = node.get("class")
+        if cls and not _BODY_CLASSES.isdisjoint(cls.split()):
+            return False
 
     def skip(node: HtmlElement) -> bool:
         return node in item_set or node.tag in _CHROME_TAGS
