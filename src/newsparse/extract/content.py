@@ -405,7 +405,7 @@ def _prefer_hinted(
     found: tuple[HtmlElement, _Stat] | None = None
     for el in best.iterdescendants():
         s = stats.get(el)
-        if s is None or s.hint <= 0 or s.boxed:
+        if s is None or s.hint <= 0 or s.boxed != stat.boxed:
             continue
         share = s.good / stat.good if stat.good else 0.0
         if (s.hint > 1 and share >= _HINTED_SHARE) or (s.hint > stat.hint and share >= 0.9):
