@@ -115,6 +115,17 @@ CASES = {
         "This article is provided for informational purposes only. It is not offered or "
         "intended to be used as legal, tax, investment, financial, or other advice.",
     ),
+    "an 'Important Disclosures' box with a multi-purpose phrasing": (
+        page(
+            "<div class='mt-10 border-t pt-6'><div class='text-xs uppercase'>Important "
+            "Disclosures</div><div class='text-xs'><p>This report is for informational and "
+            "educational purposes only and does not constitute investment advice.</p><p>All "
+            "investments involve risk, including the potential loss of principal.</p></div></div>"
+        ),
+        "This report is for informational and educational purposes only and does not "
+        "constitute investment advice. All investments involve risk, including the potential "
+        "loss of principal.",
+    ),
 }
 
 

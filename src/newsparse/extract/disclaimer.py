@@ -52,7 +52,7 @@ _BOX_VETO = re.compile(
 _NAME_HINT = re.compile(r"discl|risk|advice|warning")  # against lower-cased names
 _LEAD_SYMBOLS = re.compile(r"^[^\w]+")
 _LABEL_HINT = re.compile(
-    r"(?:legal|financial|investment|important|disclaimer|risk|not|no)\b", re.IGNORECASE
+    r"(?:legal|financial|investment|important|disclaimer|disclosure|risk|not|no)\b", re.IGNORECASE
 )
 _NAME_ATTRS = (
     "data-testid",
@@ -71,13 +71,15 @@ _ALL_NAME_ATTRS = frozenset(("class", "id", *_NAME_ATTRS))
 _LEAD_LABEL = re.compile(
     r"^[^\w]*(?:(?:legal\s+|financial\s+|investment\s+|important\s+)?disclaimers?|"
     r"risk\s+(?:warning|disclosure|disclaimer|notice|statement)|"
-    r"(?:important|note|notice|disclosure)(?=\s*[:\-–—]))\s*[:.\-–—]?\s*",
+    r"(?:legal|financial|investment|important)\s+(?:disclosures?|notices?)|"
+    r"(?:important|note|notice|disclosures?)(?=\s*[:\-–—]|\s+[A-Z]))\s*[:.\-–—]?\s*",
     re.IGNORECASE,
 )
 #: A whole-text label (the heading of a disclaimer box).
 _LABEL_ONLY = re.compile(
     r"^[^\w]*(?:(?:legal\s+|financial\s+|investment\s+|important\s+)?disclaimers?|"
     r"risk\s+(?:warning|disclosure|disclaimer|notice|statement)|"
+    r"(?:legal\s+|financial\s+|investment\s+|important\s+)?disclosures?|"
     r"(?:not|no)\s+(?:financial|investment)\s+advice)\s*[:.!]?$",
     re.IGNORECASE,
 )
@@ -89,13 +91,15 @@ _CUES = tuple(
         r"\b(?:financial|investment|investing|trading|tax|legal)"
         r"(?:\s*(?:,|/|or|and|nor)\s*(?:financial|investment|investing|trading|tax|legal))*"
         r"\s+(?:advice|recommendations?)\b",
-        r"\b(?:information(?:al)?|educational|general\s+information)\s+purposes?\s+only\b|"
+        r"\b(?:information(?:al)?|educational|general\s+information)"
+        r"(?:\s+(?:and|or|&)\s+(?:information(?:al)?|educational|research))?\s+purposes?\s+only\b|"
         r"\bor\s+(?:any\s+)?other\s+(?:(?:types?|forms?|kinds?)\s+of\s+)?advice\b",
         r"\b(?:do|conduct|perform|doing|make|carry\s+out)\s+(?:your|their)\s+(?:own\s+)?"
         r"(?:[a-z]+\s+)?(?:research|due\s+diligence|investigations?)|\bDYOR\b",
         r"\bconsult(?:ing)?\s+(?:with\s+)?(?:a|an|your)\s+(?:[\w-]+\s+){0,3}"
         r"(?:professional|advis[eo]rs?|experts?|planners?)",
         r"\bcapital\s+(?:is\s+)?at\s+risk\b|\brisk\s+(?:of\s+)?los(?:ing|s)\b|"
+        r"\bloss\s+of\s+(?:your\s+)?(?:principal|capital|investment)\b|"
         r"\b(?:may|could|might|can)\s+lose\s+(?:all|some|part|more)\b",
         r"\bpast\s+performance\b",
         r"\b(?:highly|extremely|very)\s+(?:volatile|speculative|risky)\b|\bhigh[-\s]risk\b|"

@@ -70,7 +70,7 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 #: Box labels that are enough on their own (followed by items anywhere).
 _STRONG_LABEL = re.compile(
     r"^(?:the\s+)?(?:key|main|top|quick)?\s*takeaways?|"
-    r"^(?:key|main)\s+(?:points?|facts|highlights)|"
+    r"^(?:key|main)\s+(?:points?|facts|highlights)|^(?:quick|fast)\s+facts|"
     r"^in\s+(?:brief|short|a\s+nutshell)|"
     r"^(?:here'?s\s+)?what\s+(?:you\s+)?(?:need\s+to\s+|should\s+|to\s+)?know|"
     r"^tl\s*[;:,.]?\s*dr|^too\s+long\s*;?\s*didn'?t\s+read|"
@@ -83,7 +83,7 @@ _STRONG_LABEL = re.compile(
 _WEAK_LABEL = re.compile(r"^(?:highlights|summary|overview|in\s+summary)", re.IGNORECASE)
 _LEAD_SYMBOLS = re.compile(r"^[^\w]+")
 _LABEL_START = re.compile(
-    r"^(?:the|key|main|top|quick|in|here|what|tl|too|at|story|article|short|bottom|"
+    r"^(?:the|key|main|top|quick|fast|in|here|what|tl|too|at|story|article|short|bottom|"
     r"summary|highlights|overview)\b",
     re.IGNORECASE,
 )
