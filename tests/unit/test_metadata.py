@@ -420,3 +420,37 @@ def test_crypto_dev_fields() -> None:
     assert days / len(pages) >= 0.95
     f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
     assert f1 >= 0.95
+
+
+_DESC = "Institutional investors pulled billions from bitcoin funds over thirteen days."
+
+
+@pytest.mark.parametrize(
+    ("header", "dek_tag"),
+    [
+        # a subtitle-classed paragraph under the headline is the standfirst
+        (f'<h1>Headline of the story</h1><p class="entry-subtitle">{_DESC}</p>', "p"),
+        # a heading repeating the description is one too, whatever its class
+        (f'<h1>Headline of the story</h1><h2 class="x">{_DESC}</h2>', "h2"),
+        (f'<h1>Headline of the story</h1><div class="article-dek">{_DESC}</div>', "div"),
+        # a plain paragraph, even one equal to the description, may be the first paragraph
+        (f"<h1>Headline of the story</h1><p>{_DESC}</p>", None),
+        # "summary" boxes are often the lead paragraph: left in the body
+        (f'<h1>Headline of the story</h1><div class="article__summary">{_DESC}</div>', None),
+        # a standfirst before the headline is something else (a kicker, a teaser)
+        (f'<p class="subtitle">{_DESC}</p><h1>Headline of the story</h1>', None),
+    ],
+)
+def test_standfirst_node(header: str, dek_tag: str | None) -> None:
+    html = (
+        f'<html><head><meta name="description" content="{_DESC}"></head><body><article>'
+        f'<header class="entry-header">{header}</header><div class="entry-content">'
+        "<p>First paragraph of the body, with enough words to be real running text.</p>"
+        "<p>Second paragraph of the body.</p></div></article></body></html>"
+    )
+    meta = extract_metadata(load(html))
+    tags = [n.tag for n in meta.nodes]
+    assert tags[0] == "h1"
+    assert (tags[1] if len(tags) > 1 else None) == dek_tag
+    text = newsparse.parse(html).text
+    assert "First paragraph of the body" in text

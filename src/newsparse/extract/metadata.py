@@ -449,6 +449,67 @@ def extract_image(doc: Document, ld: dict[str, Any] | None = None) -> str | None
 # ------------------------------------------------------------------ nodes
 
 
+_STANDFIRST_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:sub-?title|subtitle|sub-?line|subline|sub-?head(?:ing|line)?|subhead|"
+    r"dek|deck|standfirst|strap-?line|strapline|excerpt|description|desc|des|tagline)"
+    r"(?:$|[\s_-])"
+)
+_STANDFIRST_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "div", "span"})
+
+
+def _token_f1(a: str, b: str) -> float:
+    ta, tb = re.findall(r"\w+", _fold(a)), re.findall(r"\w+", _fold(b))
+    if not ta or not tb:
+        return 0.0
+    common = sum(min(ta.count(t), tb.count(t)) for t in set(ta))
+    return 2 * common / (len(ta) + len(tb))
+
+
+def standfirst_node(
+    doc: Document, title_node: HtmlElement | None, descriptions: list[str]
+) -> HtmlElement | None:
+    """The standfirst / dek shown under the headline, when it is plainly one.
+
+    It must sit next to the headline (in the headline's own container), follow it, be
+    short, and either carry a subtitle-like class ("dek", "standfirst", "subtitle"...)
+    or be a heading that repeats the page's description.  A paragraph or box without
+    such a class is never taken: it may be the article's first paragraph ("summary"
+    and "lede" boxes often are).
+    """
+    if title_node is None:
+        return None
+    container = title_node
+    for _ in range(2):
+        parent = container.getparent()
+        if parent is None or parent.tag in ("body", "html", "article", "main"):
+            break
+        container = parent
+    if container is title_node:
+        return None
+    seen_title = False
+    for el in container.iter(*_STANDFIRST_TAGS, "h1"):
+        if el is title_node:
+            seen_title = True
+            continue
+        if (
+            not seen_title
+            or el.tag not in _STANDFIRST_TAGS
+            or any(a is title_node for a in ancestors(el))
+        ):
+            continue
+        text = text_of(el)
+        if not 30 <= len(text) <= 500 or any(
+            True for _ in el.iter("p", "li", "h1", "h2") if _ is not el
+        ):
+            continue
+        cue = bool(_STANDFIRST_CLASS.search(chrome_names(el)))
+        same = any(_token_f1(text, d) >= 0.8 for d in descriptions)
+        heading = el.tag[0] == "h"
+        if (cue and (same or heading or len(text) <= 300)) or (same and heading):
+            return el
+    return None
+
+
 def _safe_node(el: HtmlElement, title_node: HtmlElement | None) -> bool:
     """A metadata node may be left out of the body only when it holds no article text."""
     if el.tag in ("body", "html", "article", "main"):
@@ -494,7 +555,13 @@ def extract_metadata(doc: Document) -> Metadata:
     nodes: list[HtmlElement] = []
     if title_node is not None:
         nodes.append(title_node)
-    for node in (*found_authors.nodes, _dateline_node(dates.published, title_node)):
+    descriptions = [
+        clean_text(d)
+        for key in ("description", "og:description", "twitter:description")
+        for d in doc.meta.get(key, [])[:1]
+    ]
+    dek = standfirst_node(doc, title_node, descriptions)
+    for node in (*found_authors.nodes, _dateline_node(dates.published, title_node), dek):
         if node is not None and node not in nodes and _safe_node(node, title_node):
             nodes.append(node)
     published, modified = dates.published, dates.modified
