@@ -107,7 +107,9 @@ CHANGES: list[tuple[str, bool, Decimal | None]] = [
     ("+0.5 %", False, D("0.5")),
     ("5.91%", False, D("5.91")),
     ("0.00%", False, D("0.00")),
-    ("(1.9%)", False, D("-1.9")),
+    ("(1.9%)", True, D("-1.9")),
+    ("(1.9%)", False, D("1.9")),
+    ("(-1.9%)", False, D("-1.9")),
     ("1.9%", True, D("-1.9")),
     ("+1.9%", True, D("1.9")),  # an explicit sign wins over the styling
     ("-1,9 %", False, D("-1.9")),

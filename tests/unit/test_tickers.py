@@ -256,6 +256,38 @@ def test_price_table_in_sidebar_widget() -> None:
     assert [q.name for q in claim.value] == ["Bitcoin", "Ethereum", "Solana"]
 
 
+def test_price_table_in_the_site_footer() -> None:
+    rows = "".join(
+        f"<tr><td>{s}</td><td>{p}</td><td>{c}</td></tr>"
+        for s, p, c in [
+            ("BTC", "$61,321", "-1.9%"),
+            ("ETH", "$1,586", "-4.8%"),
+            ("SOL", "$63", "3.2%"),
+        ]
+    )
+    html = page(
+        '<footer class="site-footer"><h3>Markets</h3><table><tr><th>Coin</th><th>Price</th>'
+        f"<th>24h</th></tr>{rows}</table></footer>"
+    )
+    assert keys(tickers(html).value) == [
+        ("BTC", D("61321"), D("-1.9")),
+        ("ETH", D("1586"), D("-4.8")),
+        ("SOL", D("63"), D("3.2")),
+    ]
+
+
+def test_pair_quote_sets_the_currency() -> None:
+    items = "".join(
+        f"<li><b>{s}/USDT</b> <span>{p}</span> <i>{c}</i></li>"
+        for s, p, c in [("BTC", "61,321.00", "-1.9%"), ("ETH", "1,586.44", "-4.8%")]
+    )
+    quotes = tickers(page(f'<ul class="ticker">{items}</ul>')).value
+    assert [(q.symbol, q.price, q.currency) for q in quotes] == [
+        ("BTC", D("61321.00"), "USD"),
+        ("ETH", D("1586.44"), "USD"),
+    ]
+
+
 def test_article_table_with_prices_is_not_a_widget() -> None:
     table = (
         "<table><tr><th>Asset</th><th>Price</th><th>Weekly</th></tr>"

@@ -274,8 +274,9 @@ def parse_change(text: str, *, down: bool = False) -> Decimal | None:
     """A percentage change as shown: "-1.9%", "−1.9%", "▼ 1.9%", "▲1.6%", "+0.5 %", "(1.9%)".
 
     The sign comes from the text (a sign or an arrow) first; an unsigned value
-    in parentheses or with ``down=True`` (the element is styled as a loss) is
-    negative; otherwise positive.  None when ``text`` is not one percentage.
+    is negative when ``down=True`` (the element is styled as a loss: "(1.9%)" in
+    a red cell), otherwise positive — parentheses alone are only grouping in
+    tickers ("BTC $63 (3.2%)").  None when ``text`` is not one percentage.
     """
     s = text.strip()
     m = _CHANGE.match(s)
@@ -294,7 +295,7 @@ def parse_change(text: str, *, down: bool = False) -> Decimal | None:
     elif arrow in _UP_ARROWS:
         negative = False
     else:
-        negative = down or bool(m["open"])
+        negative = down
     return -number if negative else number
 
 

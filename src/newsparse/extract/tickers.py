@@ -105,7 +105,8 @@ _EMPTY_HINT = re.compile(
     r"(?:^|[\s_-])(?:[\w-]*ticker[\w-]*|ccpw[\w-]*|tradingview-widget[\w-]*|tickertape)(?:$|\s)"
 )
 #: Small widget contexts where a price table may live.
-_WIDGET_CONTEXT = re.compile(r"widget|sidebar|side-bar|aside|rail")
+_WIDGET_CONTEXT = re.compile(r"widget|sidebar|side-bar|aside|rail|footer")
+_WIDGET_TAGS = frozenset({"aside", "footer"})
 #: Article-body vocabulary: without a ticker hint, nothing in here is a widget.
 _BODY_CONTEXT = re.compile(
     r"entry-content|post-content|article-body|article-content|articlebody|post-body|story-body"
@@ -348,6 +349,8 @@ def _read_item(item: HtmlElement, relaxed: bool) -> _Quote | None:
             )
     if price is None or price.negative or price.amount <= 0:  # "$0.00": a placeholder
         return None
+    if price.currency is None:
+        price = _currency_from_pair(pieces, price)
 
     change = _find_change(pieces, item)
     if change is None:
@@ -388,6 +391,15 @@ def _find_price(
             if parsed is not None and parsed.currency:
                 return parsed
     return None
+
+
+def _currency_from_pair(pieces: list[tuple[str, HtmlElement]], price: ParsedPrice) -> ParsedPrice:
+    """A bare price quoted against a pair ("BTC/USDT 61,321.00") is in the pair's currency."""
+    for text, _ in pieces:
+        pair = _PAIR_PIECE.fullmatch(text)
+        if pair and pair[2] in CURRENCY_CODES:
+            return ParsedPrice(price.amount, CURRENCY_CODES[pair[2]], price.raw, price.negative)
+    return price
 
 
 def _find_change(pieces: list[tuple[str, HtmlElement]], item: HtmlElement) -> Decimal | None:
@@ -486,7 +498,7 @@ def _accept(container: HtmlElement, items: list[HtmlElement]) -> list[_Quote] | 
     hint = _has_hint(container, items)
     is_row = items[0].tag == "tr"
     if not hint:
-        if is_row and not _in_context(container, _WIDGET_CONTEXT, frozenset({"aside"})):
+        if is_row and not _in_context(container, _WIDGET_CONTEXT, _WIDGET_TAGS):
             return None
         if _in_context(container, _BODY_CONTEXT, frozenset()):
             return None  # a list of prices in the article's own text is the article's
