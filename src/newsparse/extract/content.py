@@ -211,13 +211,14 @@ class _Scorer:
         mine: list[Any]
         if block:
             self.count += 1
-            # chars, link chars, sentence marks, text pieces (only to compare with JSON-LD)
-            mine = [0, 0, 0, [] if self.ld_text is not None else None]
+            # chars, link chars, sentence marks, text pieces (only to compare with
+            # JSON-LD), whether the block starts with a link
+            mine = [0, 0, 0, [] if self.ld_text is not None else None, False]
         else:
             mine = own
             if hint < 0 and tag != "a":
                 # an inline box (caption, hover card, read-more teaser): left out when small
-                junk: list[Any] = [0, 0, 0, None]
+                junk: list[Any] = [0, 0, 0, None, False]
                 size = len((el.text or "").strip()) + sum(
                     self.visit(child, junk, True, True)[0] + len((child.tail or "").strip())
                     for child in el
@@ -240,6 +241,8 @@ class _Scorer:
             n = len(text.strip())
             if n:
                 total += n
+                if not mine[0]:
+                    mine[4] = link
                 mine[0] += n
                 mine[2] += text.count(". ") + text.count(", ") + text.endswith((".", "!", "?", '"'))
                 if link:
@@ -260,6 +263,8 @@ class _Scorer:
                 n = len(tail.strip())
                 if n:
                     total += n
+                    if not mine[0]:
+                        mine[4] = link
                     mine[0] += n
                     mine[2] += tail.count(". ") + tail.count(", ") + tail.endswith((".", "!", "?"))
                     if link:
@@ -269,10 +274,9 @@ class _Scorer:
                         texts.append(tail)
         if not block:
             return total, links, value, good, anchors
-        own_value = self._block_value(tag, mine, texts)
+        own_value, own_good = self._block_value(tag, mine, texts)
         value += own_value
-        if own_value > 0:
-            good += own_value
+        good += own_good
         if hint > 0:
             value += good * (0.35 if hint > 1 else 0.1)
         elif hint < 0:
@@ -280,22 +284,30 @@ class _Scorer:
         self.stats[el] = _Stat(total, links, value, good, hint, index, boxed, anchors)
         return total, links, value, good, anchors
 
-    def _block_value(self, tag: str, mine: list[Any], texts: list[str] | None) -> float:
+    def _block_value(
+        self, tag: str, mine: list[Any], texts: list[str] | None
+    ) -> tuple[float, float]:
+        """The value of a block's own text, and how much of it is running text."""
         chars, link_chars, marks = mine[0], mine[1], mine[2]
         if not chars:
-            return 0.0
+            return 0.0, 0.0
         density = link_chars / chars
         if density > _LINKY:
-            return -chars
+            return -chars, 0.0
         if tag in _HEADINGS:
-            return chars * 0.3 * (1 - density)
+            value = chars * 0.3 * (1 - density)
+            return value, value
+        if tag == "li" and mine[4] and link_chars >= 25 and chars - link_chars >= 40:
+            # a teaser (linked headline, then its summary): counts against the choice
+            # of its container, but is not pruned where the article itself has them
+            return -chars * 0.5, chars - link_chars
         if chars < _SHORT and not marks:
-            return 0.0
+            return 0.0, 0.0
         value = chars * (1 - density)
         if texts is not None and self.ld_text is not None and chars >= 40:
             probe = _WS.sub(" ", "".join(texts)).strip()[:80]
             value *= 1.5 if probe in self.ld_text else 0.7
-        return value
+        return value, value
 
 
 _EMBED, _STRONG, _BOILER, _HEAD_BOILER, _WEAK = 1, 2, 4, 8, 16
@@ -371,7 +383,7 @@ def find_main_content(doc: Document, claimed: Collection[HtmlElement] = ()) -> M
         body = root
     skip = claimed if isinstance(claimed, (set, frozenset)) else set(claimed)
     scorer = _Scorer(body, skip, _jsonld_body(doc))
-    scorer.visit(body, [0, 0, 0, None], False, False)
+    scorer.visit(body, [0, 0, 0, None, False], False, False)
     stats = scorer.stats
     if not stats:
         return MainContent(node=None)
