@@ -358,6 +358,74 @@ GENERIC_LIST = """
 </ol></div>
 """
 
+BLOGGER = """
+<div class="comments" id="comments"><h4>2 comments:</h4><div class="comments-content">
+<div class="comment-thread toplevel-thread"><ol id="top-ra">
+ <li class="comment" id="c9001"><div class="avatar-image-container"><img src="a.png"></div>
+  <div class="comment-block"><div class="comment-header"><cite class="user">
+   <a href="https://www.blogger.example/profile/1" rel="nofollow">Jane</a></cite>
+   <span class="icon user"></span><span class="datetime secondary-text">
+   <a rel="nofollow" href="?showComment=9001#c9001">March 3, 2026 at 10:01 AM</a></span></div>
+   <p class="comment-content">Blogger text.</p>
+   <span class="comment-actions secondary-text"><a class="comment-reply" target="_self"
+    data-comment-id="9001">Reply</a><span class="item-control blog-admin"><a href="#">Delete</a>
+   </span></span></div>
+  <div class="comment-replies"><div id="c9001-rt" class="comment-thread inline-thread">
+   <span class="thread-toggle"><span class="thread-count"><a target="_self">Replies</a></span>
+    </span>
+   <ol id="c9001-ra" class="thread-chrome thread-expanded"><div>
+    <li class="comment" id="c9002"><div class="comment-block"><div class="comment-header">
+     <cite class="user">Ken</cite></div><p class="comment-content">Blogger reply.</p></div></li>
+   </div></ol></div></div>
+ </li>
+</ol></div></div></div>
+"""
+
+DRUPAL = """
+<section class="comments"><h2>Comments</h2>
+ <article class="comment js-comment by-anonymous" data-comment-user-id="0" id="comment-12">
+  <footer class="comment__meta"><p class="comment__author"><span>Lin</span></p>
+   <p class="comment__time">Tue, 03/03/2026 - 10:12</p></footer>
+  <div class="comment__content"><h3><a href="/comment/12#comment-12">Drupal subject</a></h3>
+   <div class="field field--name-comment-body"><p>Drupal body text.</p></div>
+   <ul class="links inline"><li class="comment-reply"><a href="/comment/reply/12">Reply</a></li>
+    </ul>
+  </div>
+ </article>
+ <div class="indented">
+  <article class="comment js-comment" id="comment-13">
+   <footer class="comment__meta"><p class="comment__author"><span>Moe</span></p></footer>
+   <div class="comment__content"><div class="field--name-comment-body"><p>Drupal reply.</p></div>
+   </div>
+  </article>
+ </div>
+</section>
+"""
+
+SIBLING_REPLIES = """
+<div class="comments-container">
+ <div class="comment-item"><span class="comment-author">Ola</span>
+  <p class="comment-text">Parent.</p></div>
+ <div class="comment-replies">
+  <div class="comment-item"><span class="comment-author">Pim</span>
+   <p class="comment-text">Child.</p></div>
+ </div>
+ <div class="comment-item"><span class="comment-author">Qiu</span>
+  <p class="comment-text">Next.</p></div>
+</div>
+"""
+
+REPLY_TO_NAME = """
+<div id="comments">
+ <div class="comment"><span class="comment-author">Rui</span><p class="comment-text">First.</p>
+  </div>
+ <div class="comment"><span class="comment-author">Sol</span><p class="comment-text">Second.</p>
+  </div>
+ <div class="comment"><span class="comment-author">Tam</span>
+  <span class="reply-to">Replying to @Rui</span><p class="comment-text">To the first.</p></div>
+</div>
+"""
+
 CASES: dict[str, tuple[str, list[Row]]] = {
     "wordpress": (
         WORDPRESS,
@@ -415,6 +483,16 @@ CASES: dict[str, tuple[str, list[Row]]] = {
             (1, "Ben", "Generic reply."),
             (0, "Cas", "Second generic item."),
         ],
+    ),
+    "blogger": (BLOGGER, [(0, "Jane", "Blogger text."), (1, "Ken", "Blogger reply.")]),
+    "drupal": (DRUPAL, [(0, "Lin", "Drupal body text."), (1, "Moe", "Drupal reply.")]),
+    "sibling-replies-box": (
+        SIBLING_REPLIES,
+        [(0, "Ola", "Parent."), (1, "Pim", "Child."), (0, "Qiu", "Next.")],
+    ),
+    "reply-to-by-name": (
+        REPLY_TO_NAME,
+        [(0, "Rui", "First."), (1, "Tam", "To the first."), (0, "Sol", "Second.")],
     ),
     "flat-depth-classes": (
         FLAT_DEPTH,

@@ -55,6 +55,7 @@ _BODY_CLASSES = frozenset({"entry-content", "article-body", "article-content", "
 _LI_POSTS = etree.XPath("//li[contains(concat(' ', normalize-space(@class), ' '), ' post ')]")
 _POST_MESSAGE = etree.XPath(".//*[contains(@class, 'post-message')]")
 
+_ITEM_TAGS = frozenset({"li", "div", "article", "section", "dd", "tr", "blockquote"})
 _ITEM_TYPE = re.compile(r"schema\.org/(?:Comment|UserComments)\s*$", re.I)
 _ITEM_CLASS = re.compile(
     r"^(?:comment|wpd-comment|comment[-_]?item|comments?__item|comments?-list__item|"
@@ -199,6 +200,17 @@ _PARENT_ATTRS = (
 _NO_PARENT = frozenset({"", "0", "null", "none", "undefined", "false", "-1", "root"})
 _ALIAS_ATTRS = ("id", "data-comment-id", "data-commentid", "data-id", "data-comment", "name")
 _PARENT_LINK = re.compile(r"(?:^|[-_])(?:in-reply-to|reply-to|replying-to|parent(?:-link)?)$")
+_REPLY_TO_PREFIX = re.compile(
+    r"^\W*(?:in\s+reply\s+to|replying\s+to|reply\s+to|replied\s+to|responding\s+to|"
+    r"antwort\s+an|en\s+réponse\s+à|em\s+resposta\s+a|en\s+respuesta\s+a)\b\W*",
+    re.I,
+)
+_REPLY_BOX = re.compile(
+    r"^(?:children|replies|comment[-_]?replies|comments?[-_]children|sub[-_]?comments|"
+    r"nested[-_]comments|thread[-_]replies|reply[-_]list|replies[-_]list|child[-_]comments|"
+    r"indented|comment[-_]children|thread[-_]children)$"
+    r"|__(?:replies|children)$"
+)
 _MARGIN = re.compile(
     r"(?:^|;)\s*(?:margin|padding)-(?:left|inline-start)\s*:\s*(\d+(?:\.\d+)?)\s*(px|em|rem|%)?",
     re.I,
@@ -212,6 +224,7 @@ _FN = re.compile(r"^(?:.*\s)?fn(?:\s.*)?$")
 _TRAIL_SEP = re.compile(r"[\s·•|]+$")
 _LAST_WORD = re.compile(r"(\S+)\s*$")
 
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BREAK = "\x00"
 _LINE = "\x01"
 
@@ -379,10 +392,10 @@ def _item_kind(el: HtmlElement) -> str | None:
     cls = el.get("class")
     if cls and _item_class(cls):
         return "class"
-    if el.get("data-comment-id"):
+    if el.get("data-comment-id") and el.tag in _ITEM_TAGS:
         return "id"
     ident = el.get("id")
-    if ident and _ITEM_ID.match(ident) and el.tag in ("li", "div", "article", "section"):
+    if ident and _ITEM_ID.match(ident) and el.tag in _ITEM_TAGS:
         return "id"
     return None
 
@@ -546,6 +559,7 @@ class _Item:
     reply_flag: bool = False
     caret: bool = False
     explicit_parent: str | None = None
+    reply_to_name: str | None = None
     comment_id: str | None = None
 
 
@@ -749,7 +763,10 @@ def _fill(item: _Item, item_els: dict[HtmlElement, _Item], doc: Document) -> Non
 
     if content_el is not None:
         item.has_content = True
-        text = _text(content_el, skip_in_content)
+        # a comment's subject line (Drupal and forum themes) is not its text
+        text = _text(content_el, lambda n: skip_in_content(n) or n.tag in _HEADING_TAGS)
+        if not text:
+            text = _text(content_el, skip_in_content)
     else:
         meta = {author_el, date_el}
 
@@ -913,6 +930,15 @@ def _read_nesting(item: _Item, own: list[HtmlElement], content_el: HtmlElement |
             if "in-reply-to" in rel or any(_PARENT_LINK.search(t) for t in marks if t):
                 item.explicit_parent = href.rsplit("#", 1)[1].strip()
                 break
+    if item.explicit_parent is None:
+        for sub in own:
+            if content_el is not None and _contains(content_el, sub):
+                continue
+            if any(_PARENT_LINK.search(t) for t in _tokens(sub)):
+                name = _REPLY_TO_PREFIX.sub("", norm_space(sub.text_content())).strip(" @:↳↪⤷")
+                if name and len(name) <= 80:
+                    item.reply_to_name = name.lower()
+                break
     for token in _tokens(el):
         m = _DEPTH_CLASS.match(token)
         if m:
@@ -937,6 +963,29 @@ def _read_nesting(item: _Item, own: list[HtmlElement], content_el: HtmlElement |
 # ----------------------------------------------------------------- tree
 
 
+def _sibling_reply_parent(el: HtmlElement, item_els: dict[HtmlElement, _Item]) -> _Item | None:
+    """The comment just before the replies box holding ``el`` (``<li/><ul class=children>``)."""
+    for box in ancestors(el):
+        if box in item_els or box.tag in ("body", "html"):
+            return None
+        if not any(_REPLY_BOX.search(t) for t in _tokens(box)):
+            continue
+        prev = box.getprevious()
+        while prev is not None and not _is_element(prev):
+            prev = prev.getprevious()
+        if prev is None:
+            return None
+        found = item_els.get(prev)
+        if found is not None:
+            return found
+        last = None
+        for sub in prev.iter():
+            if sub in item_els and _nearest_item_ancestor(sub, item_els) is None:
+                last = item_els[sub]
+        return last
+    return None
+
+
 def _assign_parents(items: list[_Item], item_els: dict[HtmlElement, _Item]) -> None:
     alias: dict[str, int] = {}
     for it in items:
@@ -946,6 +995,7 @@ def _assign_parents(items: list[_Item], item_els: dict[HtmlElement, _Item]) -> N
     unit = indents[0] if indents else 0.0
     last_at_depth: dict[int, int] = {}
     depth_of: dict[int, int] = {}
+    by_author: dict[str, int] = {}
     for it in items:
         parent: int | None = None
         top_level = False
@@ -960,8 +1010,12 @@ def _assign_parents(items: list[_Item], item_els: dict[HtmlElement, _Item]) -> N
                 parent = found
         if parent is None and not top_level:
             dom_parent = _nearest_item_ancestor(it.el, item_els)
-            if dom_parent is not None:
+            if dom_parent is None:
+                dom_parent = _sibling_reply_parent(it.el, item_els)
+            if dom_parent is not None and dom_parent.index < it.index:
                 parent = dom_parent.index
+            elif it.reply_to_name is not None and it.reply_to_name in by_author:
+                parent = by_author[it.reply_to_name]
             else:
                 depth = it.depth
                 if depth is None and it.indent is not None and unit:
@@ -976,6 +1030,8 @@ def _assign_parents(items: list[_Item], item_els: dict[HtmlElement, _Item]) -> N
                             parent = last_at_depth[d]
                             break
         it.parent = parent
+        if it.author:
+            by_author[it.author.lower()] = it.index
         depth = 1 if parent is None else depth_of.get(parent, 1) + 1
         depth_of[it.index] = depth
         if it.parent is None or _nearest_item_ancestor(it.el, item_els) is None:
