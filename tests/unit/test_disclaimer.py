@@ -167,6 +167,19 @@ def test_not_disclaimers(name: str) -> None:
     assert disclaimer(NOT_DISCLAIMERS[name]) is None
 
 
+@pytest.mark.parametrize(
+    "wrapper",
+    [
+        "<aside class='article-aside'>{}</aside>",
+        "<footer class='entry-footer'>{}</footer>",
+        "<div class='post-footer'><div class='note'>{}</div></div>",
+    ],
+)
+def test_article_aside_or_footer_may_hold_the_disclaimer(wrapper: str) -> None:
+    html = page(after_content=wrapper.format(f"<p>{D1}</p>"))
+    assert disclaimer(html) == D1
+
+
 def test_article_disclaimer_wins_over_footer_text() -> None:
     html = page(after_content=f"<div class='disclaimer'><p>{D2}</p></div>")
     assert disclaimer(html) == D2

@@ -103,7 +103,7 @@ _CUES = tuple(
         r"\b(?:may|could|might|can)\s+lose\s+(?:all|some|part|more)\b",
         r"\bpast\s+performance\b",
         r"\b(?:highly|extremely|very)\s+(?:volatile|speculative|risky)\b|\bhigh[-\s]risk\b|"
-        r"\binvolves?\s+(?:a\s+)?(?:high|significant|substantial|considerable)\s+"
+        r"\binvolves?\s+(?:a\s+)?(?:(?:high|significant|substantial|considerable|some)\s+)?"
         r"(?:degree\s+of\s+|level\s+of\s+)?risks?\b",
         r"\b(?:recommendation|solicitation|offer|endorsement)\s+to\s+(?:buy|sell|invest|hold)|"
         r"\bnot\s+(?:a\s+)?(?:recommendation|solicitation|offer|endorsement)\s+of\s+any",
@@ -129,7 +129,7 @@ _MAX_SHORT = 600
 _CUE_HINT = re.compile(
     r"advice|purposes|research|risk|consult|dyor|lose|performance|recommendation|"
     r"verify|decision|constitute|volatile|speculative|construed|diligence|high-risk|"
-    r"loss|own risk|buy|sell"
+    r"loss|own risk|buy|sell|involve"
 )  # matched against lower-cased text: much faster than re.IGNORECASE
 
 _MIN_CHARS = 40
@@ -155,17 +155,21 @@ _NOT_BOX = frozenset(
 )  # fmt: skip
 #: Text-cue blocks: where a disclaimer's own text sits.
 _TEXT_TAGS = frozenset({"p", "div", "section", "aside", "li", "td", "blockquote"})
-_INLINE_TEXT_TAGS: frozenset[str] = frozenset()
 _LABEL_TAGS = frozenset(
     {"h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b", "header", "dt", "summary"}
 )
 
 #: Ancestors (by tag or name) that are site chrome, not the article.
 _CHROME_TAGS = frozenset({"nav", "form", "dialog"})
+#: Chrome that never holds the article's own text, even inside the article container.
+_STRONG_CHROME = re.compile(
+    r"(?:^|-)(?:cookies?|consent|gdpr|newsletter|signup|subscribe|modal|popup|comments?|"
+    r"respond|sidebar|side-?bar|widget-?area)(?:-|$)"
+)
+#: Chrome by name outside an article container (page footer, sidebar, menus).
 _CHROME_NAMES = re.compile(
-    r"(?:^|-)(?:site-?footer|page-?footer|global-?footer|footer|sidebar|side-?bar|"
-    r"widget-?area|secondary|cookies?|consent|gdpr|newsletter|signup|subscribe|modal|"
-    r"popup|menu|navbar|navigation|comments?|respond)(?:-|$)"
+    r"(?:^|-)(?:site-?footer|page-?footer|global-?footer|footer|secondary|menu|navbar|"
+    r"navigation)(?:-|$)"
 )
 #: Names of the article container: a disclaimer inside one is attached to the article.
 _ARTICLE_NAMES = re.compile(
@@ -247,31 +251,44 @@ class _Place:
 
 
 def _place(el: HtmlElement) -> _Place:
-    """Whether ``el`` sits in site chrome, and whether inside the article container."""
-    in_article = False
-    chrome = False
+    """Whether ``el`` sits in site chrome, and whether inside the article container.
+
+    Inside the article container only chrome that never carries the article's own
+    text counts (forms, comment areas, newsletter and cookie boxes): an article's
+    footer or aside may well hold its disclaimer.  Above the container only the
+    structural tags count (the article placed in a page footer or sidebar), since
+    page wrappers carry all sorts of layout class names.  Without a container,
+    every chrome tag and name counts.
+    """
+    chain: list[HtmlElement] = []
     for a in el.iterancestors():
-        tag = a.tag
-        if tag in ("body", "html"):
+        if a.tag in ("body", "html"):
             break  # page-level classes ("...-header-footer" templates) say nothing
-        names = _names(a)
-        if (
-            tag == "article"
+        chain.append(a)
+    names = [_names(a) for a in chain]
+    container = next(
+        (
+            i
+            for i, a in enumerate(chain)
+            if a.tag == "article"
             or a.get("itemprop") == "articleBody"
-            or any(_ARTICLE_NAMES.search(n) for n in names)
-        ):
-            in_article = True
-        if tag in _CHROME_TAGS or (tag == "aside" and not in_article):
-            chrome = True
-        elif tag == "footer":
-            # An article's own footer is fine; the page footer is not.
-            if not any(x.tag == "article" for x in a.iterancestors()):
-                chrome = True
-        elif any(_CHROME_NAMES.search(n) for n in names) and not in_article:
-            chrome = True
+            or any(_ARTICLE_NAMES.search(n) for n in names[i])
+        ),
+        None,
+    )
+    for i, a in enumerate(chain):
+        tag = a.tag
+        strong = tag in _CHROME_TAGS or any(_STRONG_CHROME.search(n) for n in names[i])
+        weak = tag in ("aside", "footer") or any(_CHROME_NAMES.search(n) for n in names[i])
+        if container is None:
+            chrome = strong or weak
+        elif i < container:
+            chrome = strong
+        else:
+            chrome = tag in _CHROME_TAGS or tag in ("aside", "footer")
         if chrome:
-            break
-    return _Place(chrome=chrome, in_article=in_article)
+            return _Place(chrome=True, in_article=container is not None)
+    return _Place(chrome=False, in_article=container is not None)
 
 
 # ----------------------------------------------------------------- candidates
@@ -287,7 +304,8 @@ class _Candidate:
     order: int
 
     def rank(self) -> tuple[int, int, int, int]:
-        return (self.strength, int(self.in_article), min(self.cues, 4), self.order)
+        """Named boxes first, then inside the article, more cues, earlier in the page."""
+        return (self.strength, int(self.in_article), min(self.cues, 4), -self.order)
 
 
 def _block_count(el: HtmlElement) -> int:
@@ -409,7 +427,7 @@ def _block_of(el: HtmlElement | None) -> HtmlElement | None:
     """The nearest leaf text block (paragraph, leaf div...) holding ``el``."""
     node = el
     while node is not None and isinstance(node.tag, str):
-        if node.tag in _TEXT_TAGS and node.tag not in _INLINE_TEXT_TAGS:
+        if node.tag in _TEXT_TAGS:
             return node if _is_leaf_block(node) else None
         if node.tag in _BLOCK or node.tag in ("body", "html"):
             return None
@@ -477,5 +495,5 @@ def extract_disclaimer(doc: Document) -> Claim[str | None]:
     candidates = _collect(root)
     if not candidates:
         return Claim(None)
-    best = max(candidates, key=lambda c: (*c.rank()[:3], -c.order))
+    best = max(candidates, key=_Candidate.rank)
     return Claim(best.text, list(best.nodes))
