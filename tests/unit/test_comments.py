@@ -7,6 +7,8 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsparse
 from newsparse.document import load
@@ -886,3 +888,50 @@ def test_crypto_dev_pages_have_no_comments() -> None:
     assert pages
     for path in pages:
         assert extract_comments(load(path.read_bytes())).value == [], path.name
+
+
+# ------------------------------------------------------------------ robustness
+
+_TAGS = ["div", "li", "ol", "ul", "article", "span", "p", "a", "time", "form", "section"]
+_ATTRS = [
+    'class="comment"',
+    'class="comment-content"',
+    'class="comment-author"',
+    'class="children"',
+    'class="depth-2"',
+    'class="is-reply"',
+    'id="comments"',
+    'id="comment-7"',
+    'data-parent="7"',
+    'data-parent-id="x"',
+    'style="margin-left:20px"',
+    'itemprop="comment" itemscope itemtype="https://schema.org/Comment"',
+    'itemprop="text"',
+    'data-testid="comment"',
+    'href="#comment-7"',
+    'datetime="2026-02-30T99:99"',
+    "",
+]
+
+
+@st.composite
+def _soup(draw: st.DrawFn, depth: int = 0) -> str:
+    parts = []
+    for _ in range(draw(st.integers(0, 3 if depth < 5 else 0))):
+        tag = draw(st.sampled_from(_TAGS))
+        attr = draw(st.sampled_from(_ATTRS))
+        text = draw(st.sampled_from(["", "Reply", "hi there", "^ yes", "↳", "says:", "{{x}}", "7"]))
+        parts.append(f"<{tag} {attr}>{text}{draw(_soup(depth + 1))}</{tag}>")
+    return "".join(parts)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_soup())
+def test_never_crashes_and_tree_is_sound(markup: str) -> None:
+    claim = extract_comments(load(page(markup)))
+    seen: set[int] = set()
+    for comment in claim.value:
+        for c in comment.walk():
+            assert id(c) not in seen, "a comment appears twice in the tree"
+            seen.add(id(c))
+            assert c.text or c.replies
