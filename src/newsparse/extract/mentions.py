@@ -111,22 +111,29 @@ _EXCHANGES = (
     r"|EURONEXT|NEO|Cboe|CBOE|BATS|NSE|BSE|TYO|KRX|JSE|FWB|ETR|FRA"
 )
 
+_ASSET_ALT = "|".join(re.escape(w) for w in _ASSET_WORDS)
+_ASSET_FIRST = re.escape("".join(sorted({w[0] for w in _ASSET_WORDS})))
+#: The qualifier written just before an amount, read backwards from the amount (a bounded
+#: look-back per amount is cheaper than trying ~70 words at every word of the text).
+_QUALIFIER_BEFORE = re.compile(rf"(?<![\w.,])({_QUAL_ALT})\s+$")
+
 # Alternatives that start with a word character sit behind one (?<!\w) so that the
-# scan fails fast inside words; the others start with a sign, "(" or punctuation.
+# scan fails fast inside words; the others start with a sign, "(" or punctuation.  Cheap
+# lookaheads (?=...) skip the long alternations where their first character cannot match.
 _SCAN = re.compile(
     rf"""
     (?<![\w.,])
     (?:
-        (?:(?P<qual>{_QUAL_ALT})\s+)?
         (?P<amount>
             (?P<sign>{_SIGNS_ALT})\s?(?P<n1>{_NUM}){_UNIT.format("u1")}?
-          | (?P<code>{_CODES_ALT})\s?(?P<n2>{_NUM}){_UNIT.format("u2")}?
+          | (?=[A-Z]{{3}})(?P<code>{_CODES_ALT})\s?(?P<n2>{_NUM}){_UNIT.format("u2")}?
           | (?P<n3>{_EU_NUM}|{_NUM}){_UNIT.format("u3")}?\s?
             (?:(?P<ssign>€|£)|(?P<scode>{_CODES_ALT}|{_WORDS_ALT})\b)
         )
         (?![\w])
-      | (?P<ex>{_EXCHANGES})\s?:\s?(?P<sym>[A-Z][A-Z0-9]{{0,5}}(?:[.\-][A-Z0-9]{{1,3}})?)\b
-      | (?<!\$)(?P<asset>{"|".join(re.escape(w) for w in _ASSET_WORDS)})(?![\w])
+      | (?=[A-Z][A-Za-z])(?P<ex>{_EXCHANGES})\s?:\s?
+        (?P<sym>[A-Z][A-Z0-9]{{0,5}}(?:[.\-][A-Z0-9]{{1,3}})?)\b
+      | (?<!\$)(?=[{_ASSET_FIRST}])(?P<asset>{_ASSET_ALT})(?![\w])
     )
   | \((?P<psym>[A-Z][A-Z0-9]{{1,9}})\)
   | (?P<eos>[.!?…]+["'”’)\]]*(?=\s+[^a-z\s])|\n)
@@ -299,6 +306,12 @@ def _company(text: str, start: int) -> str | None:
     return " ".join(words) or None
 
 
+def _qualifier(text: str, start: int) -> str | None:
+    """The qualifier written just before the amount at ``start``, spaces normalised."""
+    m = _QUALIFIER_BEFORE.search(text, max(0, start - 30), start)
+    return re.sub(r"\s+", " ", m[1]) if m else None
+
+
 def _amount(m: re.Match[str]) -> tuple[Decimal, str, str | None] | None:
     """(value, currency, unit) of a price match."""
     if m["n1"] is not None:
@@ -361,7 +374,7 @@ def find_mentions(text: str) -> Mentions:
                     "asset": named,
                     "amount": value,
                     "currency": currency,
-                    "qualifier": re.sub(r"\s+", " ", m["qual"]) if m["qual"] else None,
+                    "qualifier": _qualifier(text, start),
                     "raw": text[start:end],
                     "start": start,
                     "end": end,
