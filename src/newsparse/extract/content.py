@@ -121,6 +121,25 @@ _AUTHOR_BOX = 1200
 _ATTR_XPATH = etree.XPath(
     "descendant::*[@class or @id or @itemprop or @style or @hidden or @aria-hidden]"
 )
+_CREDIT_LINE = re.compile(
+    r"^\W*(?:\(?(?:additional )?(?:reporting|writing|editing|edited|compiled|written|"
+    r"photos?|photography|video|graphics?|illustrations?|research) by\b)",
+    re.IGNORECASE,
+)
+_PUNCT = re.compile(r"[^\w\s]+")
+_WORD = re.compile(r"\w+")
+_TITLE_SPLIT = re.compile(r"\s+[|\-–—:•·]\s+")
+_DATE_ANCHOR = re.compile(
+    r"\b(?:1[89]|20)\d\d\b|\bago\b|\b(?:updated|published|posted|modified)\b", re.IGNORECASE
+)
+_DATE_WORDS = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|okt|nov|dec|d[eé]z)[a-zä]*\.?|"
+    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\b|\d+(?:st|nd|rd|th)?|"
+    r"\b(?:a\.m|p\.m|am|pm|gmt|utc|bst|cet|cest|est|edt|cst|cdt|pst|pdt|ist|et|pt|ct)\b|"
+    r"\b(?:published|updated|posted|modified|last|first|on|at|by|in|hours?|hrs?|minutes?|"
+    r"mins?|seconds?|days?|weeks?|months?|years?|ago|today|yesterday|read|min|time)\b",
+    re.IGNORECASE,
+)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _TAG_HINT = {tag: -1 for tag in _BOILER_TAGS} | {"article": 1, "main": 1}
 _NOTHING = (0, 0, 0.0, 0.0, 0)
@@ -362,6 +381,36 @@ def _hint(el: HtmlElement, tag: str) -> int:
     return 1 if flags & _WEAK else 0
 
 
+def _fold(text: str) -> str:
+    return _WS.sub(" ", _PUNCT.sub(" ", text.casefold())).strip()
+
+
+def _titles(doc: Document) -> frozenset[str]:
+    """The page's headline as its metadata gives it, folded (to drop a repeat of it)."""
+    found = []
+    for key in ("og:title", "twitter:title", "title", "headline"):
+        found.extend(doc.meta.get(key, ()))
+    for obj in doc.jsonld:
+        for key in ("headline", "name"):
+            value = obj.get(key)
+            if isinstance(value, str) and "Article" in str(obj.get("@type")):
+                found.append(value)
+    title = doc.root.find("head/title")
+    if title is not None and title.text:
+        found.append(title.text)
+        found.extend(part for part in _TITLE_SPLIT.split(title.text) if len(part) >= 20)
+    return frozenset(f for f in map(_fold, found) if len(f) >= 10)
+
+
+def _is_dateline(text: str) -> bool:
+    """A short line that is only a date/time with a few connecting words
+    ("Updated 14 hours ago", "Posted on Oct 27, 2015 by Admin")."""
+    if not _DATE_ANCHOR.search(text):
+        return False
+    rest = _DATE_WORDS.sub(" ", text)
+    return len(_WORD.findall(rest)) <= 2
+
+
 def _jsonld_body(doc: Document) -> str | None:
     for obj in doc.jsonld:
         body = obj.get("articleBody")
@@ -401,7 +450,7 @@ def find_main_content(doc: Document, claimed: Collection[HtmlElement] = ()) -> M
     boilerplate: set[HtmlElement] = set(scorer.excluded)
     node, extra = _with_siblings(best, best_stat, stats)
     boilerplate.update(extra)
-    _prune(node, stats, best_stat.good, boilerplate)
+    _prune(node, stats, best_stat.good, boilerplate, _titles(doc))
     _prune_author_boxes(node, scorer.author_links, stats, best_stat.good, boilerplate)
     return MainContent(node=node, boilerplate=boilerplate)
 
@@ -467,7 +516,11 @@ def _with_siblings(
 
 
 def _prune(
-    node: HtmlElement, stats: dict[HtmlElement, _Stat], main_good: float, out: set[HtmlElement]
+    node: HtmlElement,
+    stats: dict[HtmlElement, _Stat],
+    main_good: float,
+    out: set[HtmlElement],
+    titles: frozenset[str] = frozenset(),
 ) -> None:
     """Mark boilerplate subtrees under ``node``: hinted, link-heavy, or label-only."""
     guard = main_good * 0.5
@@ -480,7 +533,7 @@ def _prune(
             if isinstance(el.tag, str) and el.tag not in _INVISIBLE and len(el):
                 stack.extend(el)
             continue
-        if _is_boilerplate(el, s, guard):
+        if _is_boilerplate(el, s, guard, titles):
             out.add(el)
             continue
         stack.extend(el)
@@ -512,17 +565,23 @@ def _prune_author_boxes(
             out.add(box)
 
 
-def _is_boilerplate(el: HtmlElement, s: _Stat, guard: float) -> bool:
+def _is_boilerplate(el: HtmlElement, s: _Stat, guard: float, titles: frozenset[str]) -> bool:
     if s.text == 0:
         return False
     if s.hint < 0 and s.good < guard:
         return True
     density = s.links / s.text
     tag = el.tag
-    if s.text <= 100 or (s.anchors and density > 0.5 and s.text < 300):
+    if s.text <= 300:
         label = _WS.sub(" ", el.text_content()).strip()
-        if _LABEL_TEXT.match(label) or (s.anchors and _LINK_LABEL.match(label)):
+        if s.text <= 100 and (_LABEL_TEXT.match(label) or _is_dateline(label)):
             return True
+        if s.anchors and density > 0.5 and _LINK_LABEL.match(label):
+            return True
+        if _CREDIT_LINE.match(label):
+            return True
+        if (tag in _HEADINGS or tag == "p") and _fold(label) in titles:
+            return True  # the headline repeated inside the content node
     if tag in _HEADINGS:
         return False
     if s.anchors >= 3 and density > 0.6:
