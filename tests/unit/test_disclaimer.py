@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import gzip
+import json
+import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -252,3 +255,31 @@ def test_fixture_pages(name: str) -> None:
     assert not article.disclaimer.lower().startswith(("disclaimer", "risk warning", "important"))
     assert "©" not in article.disclaimer  # never the site footer's legal line
     assert article.disclaimer[:40] not in article.text
+
+
+CRYPTO_DEV = SHARED / "corpora" / "crypto-dev"
+
+
+def _token_f1(a: str, b: str) -> float:
+    """Token F1 of two texts (case-folded word tokens), as the shared scorer compares them."""
+    ta, tb = re.findall(r"\w+", a.casefold()), re.findall(r"\w+", b.casefold())
+    common = sum((Counter(ta) & Counter(tb)).values())
+    if not common:
+        return 0.0
+    precision, recall = common / len(tb), common / len(ta)
+    return 2 * precision * recall / (precision + recall)
+
+
+@pytest.mark.skipif(not CRYPTO_DEV.is_dir(), reason="../shared/corpora/crypto-dev not present")
+def test_crypto_dev_disclaimers_match_gold() -> None:
+    for gold_path in sorted(CRYPTO_DEV.glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        page_path = gold_path.with_suffix(".html")
+        if not page_path.exists() or "disclaimer" not in gold:
+            continue
+        got = extract_disclaimer(load(page_path.read_bytes())).value
+        if gold["disclaimer"] is None:
+            assert got is None, gold_path.stem
+        else:
+            assert got is not None, gold_path.stem
+            assert _token_f1(gold["disclaimer"], got) >= 0.95, gold_path.stem

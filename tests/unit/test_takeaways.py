@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import gzip
+import json
+import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -276,3 +279,31 @@ def test_fixture_pages(name: str) -> None:
         assert len(item.text.split()) >= 8
         assert item.text not in article.text
     assert "Sponsored" not in " ".join(t.text for t in article.takeaways)
+
+
+CRYPTO_DEV = SHARED / "corpora" / "crypto-dev"
+
+
+def _token_f1(a: str, b: str) -> float:
+    """Token F1 of two texts (case-folded word tokens), as the shared scorer matches items."""
+    ta, tb = re.findall(r"\w+", a.casefold()), re.findall(r"\w+", b.casefold())
+    common = sum((Counter(ta) & Counter(tb)).values())
+    if not common:
+        return 0.0
+    precision, recall = common / len(tb), common / len(ta)
+    return 2 * precision * recall / (precision + recall)
+
+
+@pytest.mark.skipif(not CRYPTO_DEV.is_dir(), reason="../shared/corpora/crypto-dev not present")
+def test_crypto_dev_takeaways_match_gold() -> None:
+    for gold_path in sorted(CRYPTO_DEV.glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        page_path = gold_path.with_suffix(".html")
+        if not page_path.exists() or gold.get("takeaways") is None:
+            continue
+        got = extract_takeaways(load(page_path.read_bytes())).value
+        expected = [f"{t['label'] or ''} {t['text']}" for t in gold["takeaways"]]
+        found = [f"{t.label or ''} {t.text}" for t in got]
+        assert len(found) == len(expected), gold_path.stem
+        for want, have in zip(expected, found, strict=True):
+            assert _token_f1(want, have) >= 0.8, (gold_path.stem, want, have)

@@ -471,9 +471,18 @@ def _in_site_chrome(el: HtmlElement) -> bool:
         if a.tag == "footer" and not any(x.tag == "article" for x in a.iterancestors()):
             return True
         ident = f"{a.get('id') or ''} {a.get('class') or ''}".lower().split()
-        if any(t in ("site-footer", "footer", "page-footer", "global-footer") for t in ident):
+        if any(t in _CHROME_TOKENS for t in ident):
             return True
     return False
+
+
+#: Class/id tokens of page chrome that never holds the article's takeaways.
+_CHROME_TOKENS = frozenset(
+    {
+        "site-footer", "footer", "page-footer", "global-footer", "sidebar", "side-bar",
+        "widget-area", "secondary", "comments", "comments-area", "comment-list",
+    }
+)  # fmt: skip
 
 
 def _next_content_sibling(el: HtmlElement) -> HtmlElement | None:
