@@ -167,3 +167,47 @@ def test_seed_page_mentions() -> None:
         assert article.text[p.start : p.end] == p.raw
     assert [(s.exchange, s.symbol) for s in mentions.stocks] == [("NYSE", "AIB")]
     assert D("55000000") in {p.amount for p in mentions.prices}
+
+
+@pytest.mark.parametrize(
+    ("name", "expected", "stock"),
+    [
+        (
+            "tickers-marquee-data",
+            [
+                ("ETH", D("1600"), "below"),
+                ("BTC", D("63300"), "near"),
+                ("SOL", D("129"), "roughly"),
+            ],
+            ("NASDAQ", "KLVN", "Kelvin Digital"),
+        ),
+        (
+            "tickers-nextjs-eur",
+            [
+                ("BTC", D("60000"), "below"),
+                ("ETH", D("1512"), "around"),
+                ("ADA", D("0.40"), "roughly"),
+            ],
+            ("XETRA", "NLB", "Nordlicht Bank AG"),
+        ),
+        (
+            "tickers-sidebar-table",
+            [
+                ("BTC", D("46800"), "about"),
+                ("ETH", D("1170"), "near"),
+                (None, D("63318"), "exactly"),
+            ],
+            ("LSE", "HRBD", "Harbour Digital plc"),
+        ),
+    ],
+)
+def test_fixture_page_mentions(
+    name: str,
+    expected: list[tuple[str | None, Decimal, str]],
+    stock: tuple[str, str, str],
+) -> None:
+    article = newsparse.parse((FIXTURES / f"{name}.html").read_bytes())
+    found = [(p.asset, p.amount, p.qualifier) for p in article.mentions.prices]
+    for item in expected:
+        assert item in found
+    assert [(s.exchange, s.symbol, s.company) for s in article.mentions.stocks] == [stock]

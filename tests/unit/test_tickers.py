@@ -421,6 +421,39 @@ def test_seed_page_has_17_distinct_quotes() -> None:
     assert sum(1 for q in quotes if q.change_percent is not None and q.change_percent < 0) == 16
 
 
+FIXTURE_QUOTES = {
+    "tickers-marquee-data": (
+        6,
+        ("BTC", D("63318.42"), D("-0.84")),
+        ("SOL", D("128.90"), D("1.47")),
+        "USD",
+    ),
+    "tickers-nextjs-eur": (
+        6,
+        ("BTC", D("58420.17"), D("-1.62")),
+        ("SOL", D("117.85"), D("0.37")),
+        "EUR",
+    ),
+    "tickers-sidebar-table": (
+        5,
+        ("BTC", D("46812.55"), D("-0.84")),
+        ("USDT", D("0.7391"), D("0.01")),
+        "GBP",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURE_QUOTES))
+def test_fixture_pages(name: str) -> None:
+    count, first, other, currency = FIXTURE_QUOTES[name]
+    article = newsparse.parse((FIXTURES / f"{name}.html").read_bytes())
+    got = keys(article.tickers)
+    assert len(got) == count == len(set(got))
+    assert got[0] == first and other in got
+    assert {q.currency for q in article.tickers} == {currency}
+    assert article.tickers[0].price_raw not in article.text  # the widget stays out of the body
+
+
 CRYPTO_DEV = SHARED / "corpora" / "crypto-dev"
 AEB_DEV = SHARED / "corpora" / "aeb-dev" / "html"
 
