@@ -111,6 +111,10 @@ CASES = {
         f"<h3>Key Takeaways</h3><p>• {T1}</p><p>• {T2}</p>",
         [(None, T1), (None, T2)],
     ),
+    "numbered paragraphs after a 'Key points' heading": (
+        f"<h2>Key points</h2><p>1. {T1}</p><p>2. {T2}</p><p>Running text resumes here.</p>",
+        [(None, f"1. {T1}"), (None, f"2. {T2}")],
+    ),
     "one paragraph: bold label then <br>-separated bullet lines": (
         f"<p><strong>Key takeaways:</strong><br>✅ {T1}<br>✅ {T2}<br>✅ {T3}</p>",
         [(None, T1), (None, T2), (None, T3)],
@@ -173,6 +177,9 @@ NOT_TAKEAWAYS = {
     "a 'Summary' section heading in the body": (
         f"<h2>Summary</h2><ul><li>{T1}</li><li>{T2}</li></ul>"
         "<p>More running text follows the list in this section of the article body.</p>"
+    ),
+    "a one-paragraph 'Overview' section wrapped in its own <section>": (
+        f"<section><h2>Overview</h2><p>{T1} {T2}</p></section>"
     ),
     "syntax highlighter class": f"<div class='syntax-highlights'><ul><li>{T1}</li></ul></div>",
     "standfirst named article-summary": f"<p class='article-summary'>{T1}</p>",

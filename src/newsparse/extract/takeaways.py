@@ -80,11 +80,11 @@ _STRONG_LABEL = re.compile(
     re.IGNORECASE,
 )
 #: Box labels that need a box around them (a wrapper or a class) to count.
-_WEAK_LABEL = re.compile(r"^(?:highlights|summary|overview|in\s+summary)", re.IGNORECASE)
+_WEAK_LABEL = re.compile(r"^(?:highlights|summary)", re.IGNORECASE)
 _LEAD_SYMBOLS = re.compile(r"^[^\w]+")
 _LABEL_START = re.compile(
     r"^(?:the|key|main|top|quick|fast|in|here|what|tl|too|at|story|article|short|bottom|"
-    r"summary|highlights|overview)\b",
+    r"summary|highlights)\b",
     re.IGNORECASE,
 )
 _LABEL_END = re.compile(r"\s*[:.!\-–—]?\s*$")
@@ -143,6 +143,7 @@ _INTERACTIVE = etree.XPath(".//form|.//input|.//button|.//iframe|.//select|.//te
 
 #: A leading bullet typed into the text ("• ", "✅ ", "- ").
 _BULLET = re.compile(r"^\s*(?:[•·●○◦▪▫■□‣⁃∙✓✔✅☑👉➤➔→▶►🔹🔸🔵◆◇]+|[-–—*](?=\s))\s*")
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s")
 _LEAD_SEPARATORS = re.compile(r"^[\s:;|•·.,\-–—]+")
 _LABEL_TRAIL = re.compile(r"[\s:;|•·\-–—]+$")
 _COLON_LEAD = re.compile(r"^([^:]{1,60}?)\s*:\s+(\S.*)$", re.DOTALL)
@@ -604,8 +605,9 @@ def _paragraph_run(first: HtmlElement) -> list[HtmlElement]:
 
 
 def _is_run_item(p: HtmlElement) -> bool:
-    """A paragraph that reads as a list item: a bold lead-in or a typed bullet."""
-    return _bold_lead(p) is not None or bool(_BULLET.match(p.text or ""))
+    """A paragraph that reads as a list item: a bold lead-in, a typed bullet or number."""
+    lead = p.text or ""
+    return _bold_lead(p) is not None or bool(_BULLET.match(lead) or _NUMBERED.match(lead))
 
 
 def _only_holds(container: HtmlElement, *parts: HtmlElement) -> bool:
