@@ -709,6 +709,9 @@ def _fill(item: _Item, item_els: dict[HtmlElement, _Item], doc: Document) -> Non
         lambda e: _has_token(e, _AUTHOR_STRONG),
         lambda e: _has_token(e, _AUTHOR_MEDIUM),
         lambda e: _has_token(e, _AUTHOR_WEAK),
+        # themes that print the name as a bare <cite> or a rel="ugc" link in the meta line
+        lambda e: e.tag == "cite" and _in_meta_line(e, el),
+        lambda e: e.tag == "a" and _is_ugc_link(e) and _in_meta_line(e, el),
     ]
     for test in tests:
         for cand in visible:
@@ -803,6 +806,21 @@ def _ancestors_until(el: HtmlElement, stop: HtmlElement) -> Iterator[HtmlElement
         if a is stop:
             return
         yield a
+
+
+def _in_meta_line(node: HtmlElement, item_el: HtmlElement) -> bool:
+    """Whether ``node`` sits in a comment's header/footer/meta line, not in its text."""
+    for a in _ancestors_until(node, item_el):
+        if a.tag in ("blockquote", "p") or _has_token(a, _CONTENT_STRONG):
+            return False
+        if a.tag in ("header", "footer") or _has_token(a, _META_CLASS):
+            return True
+    return False
+
+
+def _is_ugc_link(a: HtmlElement) -> bool:
+    rel = (a.get("rel") or "").lower().split()
+    return "ugc" in rel or "external" in rel
 
 
 def _author_name(el: HtmlElement) -> str | None:
