@@ -118,12 +118,16 @@ _LINK_LABEL = re.compile(
 _AUTHOR_HREF = re.compile(r"/(?:author|authors|profile|profiles|people|staff|contributors?)/")
 #: An author box (photo, name, bio) is at most this long.
 _AUTHOR_BOX = 1200
+#: A sign-up box (heading, pitch, e-mail field) is at most this long.
+_FORM_BOX = 500
+_FORM_CONTROLS = frozenset({"input", "textarea", "select"})
 _ATTR_XPATH = etree.XPath(
     "descendant::*[@class or @id or @itemprop or @style or @hidden or @aria-hidden]"
 )
 _CREDIT_LINE = re.compile(
     r"^\W*(?:\(?(?:additional )?(?:reporting|writing|editing|edited|compiled|written|"
-    r"photos?|photography|video|graphics?|illustrations?|research) by\b)",
+    r"photos?|photography|video|graphics?|illustrations?|research) by\b|"
+    r"(?:image|photo|picture|pic|photograph)s?(?: credits?)?\s*:)",
     re.IGNORECASE,
 )
 _PUNCT = re.compile(r"[^\w\s]+")
@@ -210,6 +214,7 @@ class _Scorer:
         self.stats: dict[HtmlElement, _Stat] = {}
         self.excluded: list[HtmlElement] = list(hidden)
         self.author_links: list[HtmlElement] = []
+        self.form_controls: list[HtmlElement] = []
         self.ld_text = ld_text
         self.count = 0
 
@@ -222,6 +227,8 @@ class _Scorer:
         """
         tag = el.tag
         if tag.__class__ is not str or tag in _INVISIBLE or el in self.skip:
+            if tag in _FORM_CONTROLS and el.get("type") not in ("hidden", "submit", "button"):
+                self.form_controls.append(el)
             return _NOTHING
         hint = self.hints.get(el)
         if hint is None:
@@ -451,7 +458,8 @@ def find_main_content(doc: Document, claimed: Collection[HtmlElement] = ()) -> M
     node, extra = _with_siblings(best, best_stat, stats)
     boilerplate.update(extra)
     _prune(node, stats, best_stat.good, boilerplate, _titles(doc))
-    _prune_author_boxes(node, scorer.author_links, stats, best_stat.good, boilerplate)
+    _prune_boxes(node, scorer.author_links, stats, best_stat.good, boilerplate, _AUTHOR_BOX)
+    _prune_boxes(node, scorer.form_controls, stats, best_stat.good, boilerplate, _FORM_BOX)
     return MainContent(node=node, boilerplate=boilerplate)
 
 
@@ -539,24 +547,26 @@ def _prune(
         stack.extend(el)
 
 
-def _prune_author_boxes(
+def _prune_boxes(
     node: HtmlElement,
-    author_links: list[HtmlElement],
+    markers: list[HtmlElement],
     stats: dict[HtmlElement, _Stat],
     main_good: float,
     out: set[HtmlElement],
+    limit: int,
 ) -> None:
-    """Mark the box around each link to an author page (byline, bio, "more by"):
-    the largest block ancestor under ``node`` that is still short."""
-    for link in author_links:
+    """Mark the box around each marker: a link to an author page (byline, bio,
+    "more by") or a form field (newsletter sign-up, poll): the largest block
+    ancestor under ``node`` that is still short."""
+    for marker in markers:
         box = None
-        for anc in link.iterancestors():
+        for anc in marker.iterancestors():
             if anc is node:
                 break
             s = stats.get(anc)
             if s is None:
                 continue
-            if s.text > _AUTHOR_BOX or s.good > main_good * 0.25:
+            if s.text > limit or s.good > main_good * 0.25:
                 break
             box = anc
         else:
