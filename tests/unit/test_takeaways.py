@@ -68,6 +68,10 @@ CASES = {
         f"<p><strong>Key points:</strong></p><ul><li>{T1}</li><li>{T2}</li></ul>",
         [(None, T1), (None, T2)],
     ),
+    "bold label with the colon outside the bold": (
+        f"<p><b>What to know</b>:</p><ul><li>{T1}</li><li>{T2}</li></ul>",
+        [(None, T1), (None, T2)],
+    ),
     "data-testid aside with CSS-module classes, colon labels": (
         "<aside data-testid='key-points' class='styles_box__a1B2c'><h2>Summary</h2><ul>"
         f"<li>Price Action: {T1}</li><li>ETF Flows: {T2}</li></ul></aside>",

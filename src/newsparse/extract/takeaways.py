@@ -531,7 +531,7 @@ def _label_box(
         if _next_content_sibling(node) is not None:
             break
         up = node.getparent()
-        if up is None or up.tag in _NOT_BOX or block_text(up) != text:
+        if up is None or up.tag in _NOT_BOX or not _same_label(block_text(up), text):
             break
         node = up
     sib = _next_content_sibling(node)
@@ -590,6 +590,11 @@ def _br_lines(parent: HtmlElement, label: HtmlElement) -> list[Takeaway]:
             else:
                 out.append(Takeaway(label=None, text=line))
     return out
+
+
+def _same_label(a: str, b: str) -> bool:
+    """Whether two texts are the same label but for trailing punctuation ("What to know:")."""
+    return _LABEL_TRAIL.sub("", a).strip() == _LABEL_TRAIL.sub("", b).strip()
 
 
 def _paragraph_run(first: HtmlElement) -> list[HtmlElement]:
