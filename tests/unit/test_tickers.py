@@ -135,6 +135,22 @@ def test_react_strip_with_icon_siblings_and_split_values() -> None:
     ]
 
 
+def test_server_rendered_react_comment_separators() -> None:
+    item = (
+        '<div class="Quote_q__1"><span class="Quote_s__2">{0}</span>'
+        '<span class="Quote_p__3">$<!-- -->{1}</span><!-- -->'
+        '<span class="Quote_c__4">{2}<!-- -->%</span></div>'
+    )
+    rows = [("BTC", "61,321.00", "-1.9"), ("ETH", "1,586.44", "-4.8"), ("SOL", "63.27", "3.2")]
+    quotes = tickers(page("<div>" + "".join(item.format(*r) for r in rows) + "</div>")).value
+    assert keys(quotes) == [
+        ("BTC", D("61321.00"), D("-1.9")),
+        ("ETH", D("1586.44"), D("-4.8")),
+        ("SOL", D("63.27"), D("3.2")),
+    ]
+    assert quotes[0].price_raw == "$61,321.00"
+
+
 def test_data_attribute_marquee_with_duplicated_loop() -> None:
     item = (
         '<span class="tick" data-symbol="{0}" data-price="{1}" data-change="{2}">'

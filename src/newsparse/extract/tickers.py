@@ -217,10 +217,14 @@ def _classes(el: HtmlElement) -> str:
 
 
 def _pieces(item: HtmlElement) -> list[tuple[str, HtmlElement]]:
-    """Text pieces of ``item`` with the element that owns each (text: itself; tail: parent)."""
+    """Text pieces of ``item`` with the element that owns each (text: itself; tail: parent).
+
+    Text split only by a comment is one piece: server-rendered React writes
+    "<span>$<!-- -->61,321.00</span>".
+    """
     out: list[tuple[str, HtmlElement]] = []
     skip = 0
-    for event, node in etree.iterwalk(item, events=("start", "end")):
+    for event, node in etree.iterwalk(item, events=("start", "end", "comment", "pi")):
         tag = node.tag
         real = isinstance(tag, str)
         if event == "start":
@@ -230,13 +234,16 @@ def _pieces(item: HtmlElement) -> list[tuple[str, HtmlElement]]:
                 skip += 1
             elif skip == 0 and node.text and node.text.strip():
                 out.append((norm_space(node.text), node))
-        else:
-            if real and tag in _SKIP:
-                skip -= 1
-            if skip == 0 and node is not item and node.tail and node.tail.strip():
-                parent = node.getparent()
-                if parent is not None:
-                    out.append((norm_space(node.tail), parent))
+            continue
+        if real and tag in _SKIP:
+            skip -= 1
+        parent = node.getparent()
+        tail = node.tail
+        if skip == 0 and node is not item and parent is not None and tail and tail.strip():
+            if not real and out and out[-1][1] is parent and not tail[:1].isspace():
+                out[-1] = (out[-1][0] + norm_space(tail), parent)
+            else:
+                out.append((norm_space(tail), parent))
     return [(t, el) for t, el in out if t]
 
 
@@ -575,15 +582,13 @@ def _scan(root: HtmlElement) -> tuple[list[HtmlElement], list[HtmlElement]]:
     marked: dict[HtmlElement, None] = {}
     hinted: list[HtmlElement] = []
     for node in root.iter():
-        tag = node.tag
-        if not isinstance(tag, str):
-            continue
-        tail = node.tail
+        tail = node.tail  # (comments have tails too: "<!-- -->$61,321")
         if tail and _PRICEISH.search(tail):
             parent = node.getparent()
             if parent is not None:
                 marked.setdefault(parent, None)
-        if tag in _SKIP or tag in _NOT_CONTENT:
+        tag = node.tag
+        if not isinstance(tag, str) or tag in _SKIP or tag in _NOT_CONTENT:
             continue
         attrib = node.attrib
         text = node.text
