@@ -17,10 +17,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from lxml import etree
-
 from newsparse.document import Document
-from newsparse.extract.dates import CHROME_WORDS, chrome_names, select
+from newsparse.extract.dates import CHROME_WORDS, chrome_names
 from newsparse.extract.dom import HtmlElement, ancestors, norm_space, text_of
 from newsparse.models import Author
 
@@ -444,20 +442,31 @@ def _safe_url(doc: Document, url: str | None) -> str | None:
     return None
 
 
-_LOWER = (
-    "translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', "
-    "'abcdefghijklmnopqrstuvwxyz')"
+_BYLINE_ATTR = re.compile(r"byline|author|posted-by|writer|creator", re.IGNORECASE)
+_AUTHOR_HREF = re.compile(r"/(?:authors?|writers?|people|profiles?)/|[?&]author=", re.IGNORECASE)
+_BY_TEXT = re.compile(r"\s*(?:By|BY|by)\s")
+_NO_BYLINE_TAGS = frozenset(
+    {"img", "meta", "link", "script", "style", "svg", "picture", "body", "noscript", "template"}
 )
-_BYLINE_XPATH = etree.XPath(
-    "//body//*[contains(concat(' ', normalize-space(@rel), ' '), ' author ')"
-    " or contains(@itemprop, 'author') or contains(@itemprop, 'creator')"
-    f" or contains({_LOWER}, 'byline') or contains({_LOWER}, 'author')"
-    f" or contains({_LOWER}, 'posted-by') or contains({_LOWER}, 'writer')"
-    " or contains(@href, '/author/') or contains(@href, '/authors/')"
-    " or contains(@href, '/writer/') or contains(@href, '/writers/')"
-    " or starts-with(normalize-space(text()), 'By ') or starts-with(normalize-space(text()), 'BY ')"
-    " or starts-with(normalize-space(text()), 'by ')]"
-)
+
+
+def _looks_like_byline(el: HtmlElement) -> bool:
+    """Cheap test of one element: a byline/author class, rel=author, itemprop=author, a link
+    to an author page, or text starting with "By "."""
+    text = el.text
+    if text and _BY_TEXT.match(text):
+        return True
+    attrib = el.attrib
+    if not attrib:
+        return False
+    for key in ("class", "id", "rel", "itemprop"):
+        value = attrib.get(key)
+        if value and _BYLINE_ATTR.search(value):
+            return True
+    href = attrib.get("href")
+    return bool(href and _AUTHOR_HREF.search(href))
+
+
 _NOT_BYLINE = re.compile(
     CHROME_WORDS + r"|author-?box|author-?bio|about-?author|author-?info|author-?card|"
     r"author-?desc|author-?avatar|avatar|author-?image|author-?photo|author-?social|editor|"
@@ -476,15 +485,22 @@ def _chrome(el: HtmlElement) -> bool:
     return False
 
 
-def _byline_candidates(doc: Document) -> list[HtmlElement]:
-    out = []
-    for el in select(_BYLINE_XPATH, doc.root):
-        if el.tag in ("img", "meta", "link", "script", "style", "svg", "picture", "body"):
+def _byline_candidates(doc: Document, anchor: HtmlElement | None) -> list[HtmlElement]:
+    """Byline-looking elements outside page chrome; those after the headline first."""
+    body = doc.root.find("body")
+    before: list[HtmlElement] = []
+    after: list[HtmlElement] = []
+    current = before if anchor is not None else after
+    for el in (body if body is not None else doc.root).iter():
+        if el is anchor:
+            current = after
             continue
-        if _chrome(el):
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _NO_BYLINE_TAGS or not _looks_like_byline(el):
             continue
-        out.append(el)
-    return out
+        if not _chrome(el):
+            current.append(el)
+    return after + before
 
 
 def _credited_otherwise(el: HtmlElement, name: str) -> bool:
@@ -532,13 +548,7 @@ def _link_of(el: HtmlElement, name: str) -> str | None:
 def _from_markup(
     doc: Document, anchor: HtmlElement | None
 ) -> tuple[list[Author], list[HtmlElement]]:
-    candidates = _byline_candidates(doc)
-    if anchor is not None:
-        # Bylines follow the headline: prefer candidates after it in document order.
-        order = {el: i for i, el in enumerate(doc.root.iter())}
-        start = order.get(anchor, 0)
-        after = [c for c in candidates if order.get(c, 0) > start]
-        candidates = after + [c for c in candidates if order.get(c, 0) <= start]
+    candidates = _byline_candidates(doc, anchor)
     authors: list[Author] = []
     nodes: list[HtmlElement] = []
     seen: set[str] = set()

@@ -367,17 +367,8 @@ _ITEMPROP_XPATH = etree.XPath(
     "//*[@itemprop='datePublished' or @itemprop='dateModified' or @itemprop='dateCreated']"
 )
 _TIME_XPATH = etree.XPath("//time")
-_DATELINE_XPATH = etree.XPath(
-    "//*[self::div or self::span or self::p or self::li or self::small or self::time]"
-    "[contains(translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', "
-    "'abcdefghijklmnopqrstuvwxyz'), 'date') or "
-    "contains(translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', "
-    "'abcdefghijklmnopqrstuvwxyz'), 'publish') or "
-    "contains(translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', "
-    "'abcdefghijklmnopqrstuvwxyz'), 'byline') or "
-    "contains(translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', "
-    "'abcdefghijklmnopqrstuvwxyz'), 'posted')]"
-)
+_DATELINE_TAGS = ("div", "span", "p", "li", "small", "time")
+_DATELINE_CLASS = re.compile(r"date|publish|byline|posted", re.IGNORECASE)
 CHROME_WORDS = (
     r"comment|related|recommend|footer|popular|trending|newsletter|more-stories|read-next|"
     r"teaser|(?:^|[\s_-])(?:promo|nav|navbar|navigation|menu)(?:$|[\s_-])|"
@@ -502,8 +493,11 @@ def _from_time_elements(
 
 
 def _from_datelines(doc: Document, anchor: HtmlElement | None) -> DateFound | None:
-    for el in select(_DATELINE_XPATH, doc.root):
-        if _MODIFIED_CUE.search(class_id(el)) or _in_chrome(el) or not _near(el, anchor):
+    for el in doc.root.iter(*_DATELINE_TAGS):
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if not _DATELINE_CLASS.search(names):
+            continue
+        if _MODIFIED_CUE.search(names) or _in_chrome(el) or not _near(el, anchor):
             continue
         text = text_of(el)
         if not text or len(text) > 200:
@@ -527,8 +521,9 @@ def find_dates(
     modified = _from_jsonld(ld, "dateModified") or _from_meta(doc, _MODIFIED_META)
     published = published or _from_itemprop(doc, "datePublished")
     modified = modified or _from_itemprop(doc, "dateModified")
-    time_published, time_modified = _from_time_elements(doc, anchor)
-    published = published or time_published
-    modified = modified or time_modified
+    if published is None or modified is None:
+        time_published, time_modified = _from_time_elements(doc, anchor)
+        published = published or time_published
+        modified = modified or time_modified
     published = published or _from_jsonld(ld, "dateCreated") or _from_datelines(doc, anchor)
     return Dates(published=published, modified=modified)

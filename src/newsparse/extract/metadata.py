@@ -104,6 +104,8 @@ def _str(value: Any) -> str | None:
 
 
 def _fold(text: str) -> str:
+    if text.isascii():
+        return " ".join(text.lower().split())
     text = unicodedata.normalize("NFKC", text)
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
@@ -129,7 +131,6 @@ def main_jsonld(doc: Document) -> dict[str, Any] | None:
 
 # ------------------------------------------------------------------ title
 
-_HEADINGS_XPATH = etree.XPath("//body//*[self::h1 or self::h2 or self::h3 or self::h4]")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»/]{1,2}\s+|\s*[|·•»]\s*")
 _HEADING_CHROME = re.compile(
     CHROME_WORDS + r"|logo|site-?title|site-?name|masthead|modal|popup|cookie|"
@@ -182,9 +183,10 @@ def _html_title(doc: Document) -> str | None:
     return (text_of(el) or None) if el is not None else None
 
 
-def _similarity(heading: str, candidate: str) -> float:
-    """1.0 for the same text; 0.9 when the candidate is the heading plus a site suffix."""
-    h, c = _fold(heading), _fold(candidate)
+def _similarity(h: str, c: str) -> float:
+    """1.0 for the same text; 0.9 when the candidate is the heading plus a site suffix.
+
+    Both texts are already folded (:func:`_fold`)."""
     if not h or not c:
         return 0.0
     if h == c:
@@ -233,26 +235,29 @@ def extract_title(
         ld = main_jsonld(doc)
     candidates = _title_candidates(doc, ld)
     html_title = _html_title(doc)
+    weighted = [(_fold(c), 0.95 if c == html_title else 1.0) for c in candidates]
     sites = [s for s in (site_names or []) if s]
+    folded_sites = {_fold(s) for s in sites}
     best: tuple[tuple[bool, bool, float, int], HtmlElement, str] | None = None
     first_h1: tuple[HtmlElement, str] | None = None
-    for el in select(_HEADINGS_XPATH, doc.root):
+    body = doc.root.find("body")
+    for el in (body if body is not None else doc.root).iter("h1", "h2", "h3", "h4"):
         text = text_of(el)
         if not text or len(text) > 300:
             continue
-        if any(_fold(text) == _fold(s) for s in sites):
+        folded_text = _fold(text)
+        if folded_text in folded_sites:
             continue  # the site's name, shown as a logo heading
+        level = int(el.tag[1])
+        score = max((_similarity(folded_text, c) * w for c, w in weighted), default=0.0)
+        if score < 0.6 and (level != 1 or first_h1 is not None):
+            continue
         place = _heading_place(el)
         if place == 2:
             continue
         ok = place == 0
-        level = int(el.tag[1])
         if level == 1 and first_h1 is None and ok:
             first_h1 = (el, text)
-        score = max(
-            (_similarity(text, c) * (0.95 if c == html_title else 1.0) for c in candidates),
-            default=0.0,
-        )
         # A heading in what looks like page chrome still counts when it is the headline
         # word for word (layout wrappers are often named "sidebar", "widget"...).
         if score < 0.6 or (not ok and score < 0.9):
@@ -497,14 +502,14 @@ def standfirst_node(
             or any(a is title_node for a in ancestors(el))
         ):
             continue
-        text = text_of(el)
-        if not 30 <= len(text) <= 500 or any(
-            True for _ in el.iter("p", "li", "h1", "h2") if _ is not el
-        ):
-            continue
         cue = bool(_STANDFIRST_CLASS.search(chrome_names(el)))
-        same = any(_token_f1(text, d) >= 0.8 for d in descriptions)
         heading = el.tag[0] == "h"
+        if not (cue or heading) or any(True for _ in el.iter("p", "li", "h1", "h2") if _ is not el):
+            continue
+        text = text_of(el)
+        if not 30 <= len(text) <= 500:
+            continue
+        same = any(_token_f1(text, d) >= 0.8 for d in descriptions)
         if (cue and (same or heading or len(text) <= 300)) or (same and heading):
             return el
     return None
