@@ -42,7 +42,7 @@ BLOCK_TAGS = frozenset(
 DROP_TAGS = frozenset(
     {
         "script", "style", "noscript", "template", "svg", "math", "button", "input", "select",
-        "textarea", "option", "label", "form", "nav", "iframe", "object", "embed", "canvas",
+        "textarea", "option", "label", "nav", "iframe", "object", "embed", "canvas",
         "head", "title", "meta", "link", "audio", "video", "source", "track", "map", "dialog",
     }
 )
@@ -188,10 +188,19 @@ class _Walker:
                 self.blocks.append(Quote(text=text, markdown=md, cite=el.get("cite") or None))
         elif tag == "table":
             self.flush()
-            self.table(el)
+            if _is_layout_table(el):
+                self.walk_table_cells(el)
+            else:
+                self.table(el)
         elif tag in ("figure", "img", "picture"):
             self.flush()
             self.figure(el)
+        elif tag == "figcaption":
+            # a caption outside any <figure>: a caption still, not running text
+            self.flush()
+            caption = _caption_text(el)
+            if caption:
+                self.blocks.append(Figure(src=None, caption=caption))
         elif tag == "pre":
             self.flush()
             code = "".join(el.itertext()).strip("\n")
@@ -275,16 +284,66 @@ class _Walker:
             src = self.doc.absolute(raw)
             alt = norm_space(img.get("alt")) or None
         caption = None
+        inner: list[Block] = []
         if el.tag == "figure":
             cap = next(el.iter("figcaption"), None)
             if cap is not None and not self.skipped(cap):
-                caption = norm_space(" ".join(cap.itertext())) or None
-            # text inside the figure that is not the caption (e.g. an embedded quote)
+                caption = _caption_text(cap)
+            # content of the figure that is not the image or its caption (a table, an
+            # embedded quote, a chart's text) is walked as blocks after the figure
+            outer = self.blocks
+            self.blocks = inner
             for child in el:
-                if child.tag in ("blockquote", "table", "p", "ul", "ol", "pre"):
+                if (
+                    isinstance(child.tag, str)
+                    and child.tag not in _MEDIA
+                    and not self.skipped(child)
+                    and _has_text(child)
+                ):
                     self.element(child)
+            self.flush()
+            self.blocks = outer
         if src or caption:
             self.blocks.append(Figure(src=src, alt=alt, caption=caption))
+        self.blocks.extend(inner)
+
+    def walk_table_cells(self, table: HtmlElement) -> None:
+        """A layout table (cells holding paragraphs, or one column): walk its cells as
+        block containers, in row order."""
+        for row in table.iter("tr"):
+            if self._nested_table(row, table):
+                continue
+            for cell in row:
+                if cell.tag in ("td", "th") and not self.skipped(cell):
+                    self.flush()
+                    self.walk(cell)
+                    self.flush()
+
+
+_MEDIA = frozenset({"figcaption", "img", "picture", "video", "audio", "source", "noscript"})
+_TABLE_BLOCKS = frozenset({"p", "div", "ul", "ol", "table", "h1", "h2", "h3", "h4", "blockquote"})
+
+
+def _has_text(el: HtmlElement) -> bool:
+    return any(piece.strip() for piece in el.itertext())
+
+
+def _caption_text(el: HtmlElement) -> str | None:
+    return norm_space(" ".join(el.itertext())) or None
+
+
+def _is_layout_table(table: HtmlElement) -> bool:
+    """A table used for page layout rather than data: a single column, or cells that
+    hold paragraphs, lists or other tables."""
+    columns = 0
+    for row in table.iter("tr"):
+        cells = [c for c in row if c.tag in ("td", "th")]
+        columns = max(columns, len(cells))
+        for cell in cells:
+            for child in cell.iterdescendants(*_TABLE_BLOCKS):
+                if child.tag in ("p", "table", "blockquote") or len(child.text_content()) > 300:
+                    return True
+    return columns <= 1
 
 
 def to_blocks(
