@@ -218,6 +218,14 @@ def test_taxonomy_class_on_the_article_is_not_a_box() -> None:
     assert takeaways(html) == []
 
 
+def test_article_wrapper_named_with_a_box_word_is_not_the_box() -> None:
+    box = f"<div class='key-takeaways'><ul><li>{T1}</li><li>{T2}</li></ul></div>"
+    html = page(box).replace("<div class='entry-content'>", "<div class='entry-content has-tldr'>")
+    assert takeaways(html) == [(None, T1), (None, T2)]
+    claim = extract_takeaways(load(html))
+    assert [n.get("class") for n in claim.nodes] == ["key-takeaways"]
+
+
 def test_site_footer_box_is_ignored() -> None:
     html = page("").replace(
         "<p>© 2026",

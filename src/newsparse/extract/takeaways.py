@@ -156,6 +156,7 @@ _NOT_LABEL_CHARS = re.compile(r"[.!?;,\"“”()\[\]]")
 _MIN_ITEM_CHARS = 12
 _MAX_ITEMS = 15
 _MAX_BOX_CHARS = 5000
+_MIN_ITEM_SHARE = 0.5
 _MAX_LABEL_WORDS = 10
 
 
@@ -632,8 +633,14 @@ def _only_holds(container: HtmlElement, *parts: HtmlElement) -> bool:
     return True
 
 
-def _box_too_big(box: HtmlElement) -> bool:
-    return len(block_text(box)) > _MAX_BOX_CHARS
+def _mostly_items(nodes: list[HtmlElement], items: list[tuple[HtmlElement, Takeaway]]) -> bool:
+    """A box is its items (and a label): not a wrapper of the article that happens to
+    carry a box word in its class, nor one that holds much more than its items."""
+    box = sum(len(block_text(n)) for n in nodes)
+    if box > _MAX_BOX_CHARS:
+        return False
+    held = sum(len(item.text) + len(item.label or "") for _, item in items)
+    return held >= _MIN_ITEM_SHARE * box
 
 
 # ----------------------------------------------------------------- extractor
@@ -650,17 +657,16 @@ def extract_takeaways(doc: Document) -> Claim[list[Takeaway]]:
     def inside_claimed(el: HtmlElement) -> bool:
         return any(el is c or c in set(el.iterancestors()) for c in claimed)
 
-    def accept(nodes: list[HtmlElement], items: list[tuple[HtmlElement, Takeaway]]) -> None:
-        if not items or len(items) > _MAX_ITEMS:
-            return
-        if any(_box_too_big(n) for n in nodes):
-            return
+    def accept(nodes: list[HtmlElement], items: list[tuple[HtmlElement, Takeaway]]) -> bool:
+        if not items or len(items) > _MAX_ITEMS or not _mostly_items(nodes, items):
+            return False
         claimed.extend(nodes)
         for _, item in items:
             key = norm_space(f"{item.label or ''} {item.text}").lower()
             if key not in seen:
                 seen.add(key)
                 found.append(item)
+        return True
 
     walker = etree.iterwalk(root, events=("start",))
     for _, el in walker:
@@ -696,13 +702,11 @@ def extract_takeaways(doc: Document) -> Claim[list[Takeaway]]:
                     nodes.insert(0, prev)
                 if len(items) < 2 and word and _WEAK_VOCAB.search(word):
                     items = []
-            if items:
-                accept(nodes, items)
+            if accept(nodes, items):
                 walker.skip_subtree()
             continue
         nodes, items = _label_box(el, label_kind or "weak", vocab=False)
-        if items:
-            accept(nodes, items)
+        if accept(nodes, items):
             walker.skip_subtree()
     return Claim(found, claimed)
 
