@@ -760,8 +760,23 @@ def test_javascript_placeholders_give_no_comments(html: str) -> None:
         # a template with placeholders
         '<div id="comments"><div class="comment"><span class="comment-author">{{ author }}</span>'
         '<div class="comment-content">{{ text }}</div></div></div>',
+        # an editor's note box without an author
+        '<div class="editor-comment"><p class="comment-text">Updated with the SEC filing.</p>'
+        "</div>",
+        # an expert quote box inside the article text
+        '<div class="entry-content"><p>Analysts were split.</p><div class="expert-comment">'
+        '<span class="author-name">Dr. Vera Lind</span><p class="comment-text">Rates matter '
+        "more than flows.</p></div><p>More running text.</p></div>",
     ],
-    ids=["count-link", "recent-comments-widget", "opinion-teaser", "pingback", "template"],
+    ids=[
+        "count-link",
+        "recent-comments-widget",
+        "opinion-teaser",
+        "pingback",
+        "template",
+        "editor-note",
+        "expert-quote-box",
+    ],
 )
 def test_non_comment_markup_gives_none(html: str) -> None:
     assert extract(html) == []

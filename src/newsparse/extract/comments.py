@@ -361,15 +361,17 @@ def _chrome_words(value: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _item_class(value: str) -> bool:
-    """Whether a class value names a comment item (``comment``, ``wpd-comment``...)."""
+def _item_class(value: str) -> str | None:
+    """'class' if a class value names a comment item (``comment``, ``wpd-comment``...),
+    'prefixed' for another block's ``<x>-comment``, None otherwise."""
+    prefixed = False
     for token in _class_tokens(value):
         if _ITEM_CLASS.match(token):
-            return True
+            return "class"
         m = _ITEM_CLASS_PREFIXED.match(token)
         if m and m.group(1) not in _NOT_ITEM_PREFIX:
-            return True
-    return False
+            prefixed = True
+    return "prefixed" if prefixed else None
 
 
 @lru_cache(maxsize=8192)
@@ -382,7 +384,8 @@ def _is_element(node: Any) -> bool:
 
 
 def _item_kind(el: HtmlElement) -> str | None:
-    """How ``el`` is recognised as a comment item: 'schema', 'testid', 'class', 'id', or None."""
+    """How ``el`` is recognised as a comment item: 'schema', 'testid', 'class', 'prefixed',
+    'id', or None."""
     itemtype = el.get("itemtype")
     if itemtype and _ITEM_TYPE.search(itemtype):
         return "schema"
@@ -390,8 +393,10 @@ def _item_kind(el: HtmlElement) -> str | None:
     if testid and _ITEM_TESTID.match(testid.strip()):
         return "testid"
     cls = el.get("class")
-    if cls and _item_class(cls):
-        return "class"
+    if cls:
+        kind = _item_class(cls)
+        if kind is not None:
+            return kind
     if el.get("data-comment-id") and el.tag in _ITEM_TAGS:
         return "id"
     ident = el.get("id")
@@ -1091,10 +1096,7 @@ def _prune_empty(comments: list[Comment]) -> list[Comment]:
 def _area_ok(area: HtmlElement, item_set: set[HtmlElement]) -> bool:
     """An area is claimable if it holds no page headline and little text besides comments."""
     for node in _walk(area, lambda n: n in item_set):
-        if node.tag == "h1" or node.get("itemprop") == "articleBody":
-            return False
-        cls = node.get("class")
-        if cls and not _BODY_CLASSES.isdisjoint(cls.split()):
+        if node.tag == "h1" or _is_article_body(node):
             return False
 
     def skip(node: HtmlElement) -> bool:
@@ -1180,6 +1182,32 @@ def _ld_comment_list(value: Any, depth: int) -> list[Comment]:
     return out
 
 
+def _acceptable(it: _Item, in_area: Callable[[HtmlElement], bool]) -> bool:
+    """Whether a filled candidate is a reader comment, by how strongly it was recognised."""
+    if not it.text or _TEMPLATE_TEXT.search(it.text) or _is_pingback(it.el):
+        return False
+    if not (it.author or it.published_raw or it.has_content):
+        return False
+    if it.el.find(".//h1") is not None:
+        return False
+    if it.kind in ("schema", "testid") or in_area(it.el):
+        return True
+    # outside a comments area: not inside the article's own text (quote and note boxes),
+    # and it shows its text and who wrote it (or when)
+    if any(_is_article_body(a) for a in ancestors(it.el)):
+        return False
+    if it.kind == "prefixed":
+        return it.has_content and bool(it.author)
+    return it.has_content and bool(it.author or it.published_raw)
+
+
+def _is_article_body(el: HtmlElement) -> bool:
+    if el.get("itemprop") == "articleBody":
+        return True
+    cls = el.get("class")
+    return bool(cls) and not _BODY_CLASSES.isdisjoint(cls.split())
+
+
 def _is_pingback(el: HtmlElement) -> bool:
     """WordPress pingbacks/trackbacks sit in the comment list but are not reader comments."""
     return any(t in ("pingback", "trackback") for t in _tokens(el))
@@ -1230,15 +1258,7 @@ def extract_comments(doc: Document) -> Claim[list[Comment]]:
     def in_area(el: HtmlElement) -> bool:
         return any(a in area_set for a in ancestors(el))
 
-    kept = [
-        it
-        for it in items
-        if it.text
-        and not _TEMPLATE_TEXT.search(it.text)
-        and not _is_pingback(it.el)
-        and (it.author or it.published_raw or it.has_content)
-        and (it.kind in ("schema", "testid") or it.has_content or in_area(it.el))
-    ]
+    kept = [it for it in items if _acceptable(it, in_area)]
     if len(kept) != len(items):
         # Rejected candidates are not items: let their text flow to their container.
         items = kept
