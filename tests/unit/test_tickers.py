@@ -216,6 +216,25 @@ def test_mixed_case_symbols_in_a_strip() -> None:
     assert [q.symbol for q in tickers(html).value] == ["STETH", "CBBTC", "USDE"]
 
 
+def test_symbol_from_logo_alt_text() -> None:
+    items = "".join(
+        f'<li><img src="{a}.svg" alt="{a}"><span>{p}</span><span>{c}</span></li>'
+        for a, p, c in [
+            ("BTC", "$61,321.00", "-1.9%"),
+            ("ETH", "$1,586.44", "-4.8%"),
+            ("SOL", "$63.27", "3.2%"),
+        ]
+    )
+    quotes = tickers(page(f"<div><ul>{items}</ul></div>")).value
+    assert [q.symbol for q in quotes] == ["BTC", "ETH", "SOL"]
+    named = "".join(
+        f'<li><img src="x.svg" alt="{a}"><span>{p}</span></li>'
+        for a, p in [("Bitcoin", "$61,321.00"), ("Ethereum", "$1,586.44")]
+    )
+    quotes = tickers(page(f'<ul class="coin-prices">{named}</ul>')).value
+    assert [(q.symbol, q.name) for q in quotes] == [("BTC", "Bitcoin"), ("ETH", "Ethereum")]
+
+
 def test_flat_text_marquee() -> None:
     html = page("<marquee>BTC $61,321 ▲1.2% · ETH $1,586.44 ▼0.5% · DOGE $0.0821 −2.1%</marquee>")
     claim = tickers(html)

@@ -323,6 +323,19 @@ def _read_item(item: HtmlElement, relaxed: bool) -> _Quote | None:
                 weak = (text, owner)  # "stETH", "cbBTC", "USDe": after all-capital ones
         if symbol is None and weak is not None:
             symbol, symbol_el, explicit = weak[0], weak[1], True
+    if symbol is None:
+        # A logo standing for the symbol: <img alt="BTC"> (or alt="Bitcoin" in a ticker).
+        for img in item.iter("img"):
+            alt = norm_space(img.get("alt"))
+            found = _symbol_piece(alt) if alt else None
+            if found in _WEAK_SYMBOLS:
+                found = None
+            if found is None and relaxed and alt:
+                found = asset_symbol(alt)
+                name = alt if found else None
+            if found:
+                symbol, explicit = found, True
+                break
     if symbol is None and relaxed:
         for text, owner in pieces:
             if _PRICEISH.search(text):
