@@ -679,6 +679,16 @@ def test_chrome_is_stripped() -> None:
     assert comment.text == "The only real words."
 
 
+def test_text_with_chrome_looking_classes_is_kept() -> None:
+    html = """
+    <div id="comments"><div class="comment"><span class="comment-author">Ada</span>
+      <div class="comment-text collapse hidden-xs"><p>Long comment folded on phones.</p></div>
+      <button class="collapse-toggle">Show more</button></div></div>
+    """
+    (comment,) = extract(html)
+    assert comment.text == "Long comment folded on phones."
+
+
 def test_chrome_without_classes_in_fallback_text() -> None:
     html = """
     <div id="comments"><div class="comment"><strong class="comment-author">Lee</strong>

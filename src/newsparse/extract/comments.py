@@ -221,6 +221,8 @@ _SPLIT = re.compile(r"[-_]+")
 _MARKERS = "↳↪⤷"
 _FN = re.compile(r"^(?:.*\s)?fn(?:\s.*)?$")
 
+#: Responsive-visibility utility classes: shown on some screens, so not chrome.
+_RESPONSIVE = re.compile(r"^(?:hidden|visible)-(?:xs|sm|md|lg|xl|xxl)\b")
 _TRAIL_SEP = re.compile(r"[\s·•|]+$")
 _LAST_WORD = re.compile(r"(\S+)\s*$")
 
@@ -356,7 +358,10 @@ def _tokens(el: HtmlElement) -> tuple[str, ...]:
 def _chrome_words(value: str) -> bool:
     """Whether a class (or data-testid) value names chrome: reply, vote, share, avatar..."""
     return any(
-        part in _CHROME_PARTS for token in value.lower().split() for part in _SPLIT.split(token)
+        part in _CHROME_PARTS
+        for token in value.lower().split()
+        if not _RESPONSIVE.match(token)
+        for part in _SPLIT.split(token)
     )
 
 
@@ -765,6 +770,14 @@ def _fill(item: _Item, item_els: dict[HtmlElement, _Item], doc: Document) -> Non
         lambda e: _has_token(e, _CONTENT_MEDIUM) and good_content(e),
         lambda e: _has_token(e, _CONTENT_WEAK) and good_content(e),
     )
+    if content_el is None:
+        # the text itself may carry a chrome-looking class (``comment-text collapse``)
+        content_el = _first_match(
+            own,
+            lambda e: bool(_prop(e) & _CONTENT_PROP) and good_content(e),
+            lambda e: _testid(e, _CONTENT_TESTID) and good_content(e),
+            lambda e: _has_token(e, _CONTENT_STRONG) and good_content(e),
+        )
 
     def skip_in_content(node: HtmlElement) -> bool:
         return node in item_els or _is_chrome(node)
