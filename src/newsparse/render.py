@@ -29,31 +29,63 @@ __all__ = [
     "article_markdown",
     "block_text",
     "blocks_markdown",
+    "code_span",
     "blocks_text",
     "escape_markdown",
     "safe_url",
 ]
 
+#: Characters with a meaning in inline Markdown (or HTML), escaped anywhere in text.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
-_MD_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])(?=\s|$)")
+#: Line starts that would open a block: ATX heading, quote, list item, setext underline.
+_MD_LINE_START = re.compile(r"^([ \t]*(?:\d+)?)([#>+\-=]|(?<=\d)[.)])", re.MULTILINE)
+_ENTITY = re.compile(r"&(#?\w+;)")
+_CONTROL = re.compile(r"[\x00-\x20\x7f]")
+#: URL characters percent-encoded in link targets, so a target can never close the
+#: link, start a title or carry markup.
+_URL_UNSAFE = re.compile(r"[\x00-\x20\x7f()<>\"'`\\{}|^\[\]]")
+_SAFE_SCHEMES = ("http:", "https:", "mailto:")
+_BACKTICKS = re.compile(r"`+")
 
 
 def escape_markdown(text: str) -> str:
-    """Escape characters that Markdown or HTML would interpret in ``text``."""
+    """Escape what Markdown or HTML would interpret in ``text``: emphasis, links,
+    code, tags and entities anywhere, and block markers at the start of any line."""
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = text.replace("&", "&amp;") if "&" in text and re.search(r"&#?\w+;", text) else text
-    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    if "&" in text:
+        text = _ENTITY.sub(r"&amp;\1", text)
+    return _MD_LINE_START.sub(r"\1\\\2", text)
+
+
+def code_span(text: str) -> str:
+    """``text`` as an inline code span: a backtick fence longer than any run inside,
+    padded when the text starts or ends with a backtick."""
+    longest = max((len(run) for run in _BACKTICKS.findall(text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def safe_url(url: str | None) -> str | None:
-    """``url`` if it is an absolute http(s) or mailto URL (or relative), else None."""
+    """``url`` as a Markdown link target if it is an http(s) or mailto URL or a
+    relative one; None for any other scheme (``javascript:``, ``data:``, ``vbscript:``...).
+
+    Control characters and whitespace are ignored when reading the scheme (browsers
+    ignore them too), and characters that could end the target or add markup are
+    percent-encoded.
+    """
     if not url:
         return None
     url = url.strip()
-    lowered = re.sub(r"[\x00-\x20]", "", url).lower()
-    if ":" in lowered.split("/", 1)[0] and not lowered.startswith(("http:", "https:", "mailto:")):
+    compact = _CONTROL.sub("", url).lower()
+    if not compact:
         return None
-    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+    head = compact.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    if ":" in head and not compact.startswith(_SAFE_SCHEMES):
+        return None
+    if compact.startswith("&") or "&colon;" in compact[:20] or "&#" in compact[:20]:
+        return None  # an entity-encoded scheme that a renderer might decode
+    return _URL_UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", url)
 
 
 def block_text(block: Block) -> str:

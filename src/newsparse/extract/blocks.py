@@ -24,7 +24,7 @@ from newsparse.models import (
     Quote,
     Table,
 )
-from newsparse.render import escape_markdown, safe_url
+from newsparse.render import code_span, escape_markdown, safe_url
 
 __all__ = ["BLOCK_TAGS", "to_blocks"]
 
@@ -138,8 +138,7 @@ class _Walker:
             mark = _INLINE_MD[tag]
             md = f"{mark}{md.strip()}{mark}"
         elif tag == "code":
-            tick = "``" if "`" in text else "`"
-            md = f"{tick}{text.strip()}{tick}"
+            md = code_span(text.strip())
         lead = " " if text[:1].isspace() else ""
         trail = " " if text[-1:].isspace() else ""
         out.add(text, lead + md + trail if md != "".join(inner.md) else md)
