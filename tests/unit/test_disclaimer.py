@@ -183,6 +183,15 @@ def test_article_aside_or_footer_may_hold_the_disclaimer(wrapper: str) -> None:
     assert disclaimer(html) == D1
 
 
+def test_article_wrapper_named_with_a_disclaimer_word_is_not_the_box() -> None:
+    html = page(f"<p><em>{D2}</em></p>").replace(
+        "<div class='entry-content'>", "<div class='entry-content has-disclaimer'>"
+    )
+    claim = extract_disclaimer(load(html))
+    assert claim.value == D2
+    assert [n.tag for n in claim.nodes] == ["p"]
+
+
 def test_article_disclaimer_wins_over_footer_text() -> None:
     html = page(after_content=f"<div class='disclaimer'><p>{D2}</p></div>")
     assert disclaimer(html) == D2

@@ -400,9 +400,7 @@ def _sources(root: HtmlElement) -> Iterator[tuple[list[HtmlElement], int]]:
             walker.skip_subtree()
             continue
         if tag not in _NOT_BOX and _NAME_HINT.search(_raw_names(el).lower()) and _is_named_box(el):
-            yield [el], 2
-            walker.skip_subtree()
-            continue
+            yield [el], 2  # its inside is still searched, in case the box is rejected
         own = el.text
         if (
             tag in _LABEL_TAGS
@@ -449,6 +447,8 @@ def _collect(root: HtmlElement) -> list[_Candidate]:
         cues = cue_count(text)
         if cues == 0 or (strength == 0 and cues < 2 and not _single_cue_ok(text)):
             continue
+        if strength and not _mostly_disclaimer(nodes, len(text)):
+            continue
         place = _place(nodes[-1])
         if place.chrome:
             continue
@@ -460,6 +460,23 @@ def _collect(root: HtmlElement) -> list[_Candidate]:
         for c in out
         if c.strength > 0 or not any(b is not n and _contains(b, n) for b in boxes for n in c.nodes)
     ]
+
+
+def _mostly_disclaimer(nodes: list[HtmlElement], total: int) -> bool:
+    """A box is its disclaimer: not an article wrapper whose class happens to name one.
+
+    The box's leaf paragraphs without any cue (its label aside) must not make up half
+    of its text.
+    """
+    plain = 0
+    for node in nodes:
+        for block in node.iter("p", "div", "li", "section", "blockquote", "td"):
+            if not _is_leaf_block(block):
+                continue
+            text = _text(block)
+            if text and not _label_text(block) and cue_count(text) == 0:
+                plain += len(text)
+    return plain * 2 <= total
 
 
 def _single_cue_ok(text: str) -> bool:
