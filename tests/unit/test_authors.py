@@ -9,7 +9,7 @@ import pytest
 import newsparse
 from newsparse.document import load
 from newsparse.extract.authors import find_authors, is_person_name, split_names
-from newsparse.extract.metadata import extract_metadata, main_jsonld
+from newsparse.extract.metadata import extract_metadata, extract_title, main_jsonld
 
 
 @pytest.mark.parametrize(
@@ -97,7 +97,8 @@ def _ld(obj: object) -> str:
 def _authors(head: str, body: str = "<p>Text.</p>") -> list[tuple[str, str | None]]:
     html = f"<html><head>{head}</head><body>{body}</body></html>"
     doc = load(html, "https://news.example/a/1")
-    found = find_authors(doc, main_jsonld(doc))
+    ld = main_jsonld(doc)
+    found = find_authors(doc, ld, anchor=extract_title(doc, ld)[1])
     return [(a.name, a.url) for a in found.authors]
 
 
@@ -290,3 +291,11 @@ def test_byline_inside_promoted_or_widget_wrappers_is_found() -> None:
         "Jane Doe</span></div><p>Text.</p></article>"
     )
     assert _authors("", body) == [("Jane Doe", None)]
+
+
+def test_weak_byline_cues_count_only_near_the_headline() -> None:
+    filler = "".join(f"<p>Paragraph {i} of the story.</p>" for i in range(200))
+    body = f'<h1>Title of the story</h1>{filler}<p>By <a href="/author/x">Jane Doe</a></p>'
+    assert _authors("", body) == []
+    # without a headline to anchor them, weak cues are not trusted at all
+    assert _authors("", '<p>By <a href="/author/x">Jane Doe</a></p>') == []

@@ -443,28 +443,32 @@ def _safe_url(doc: Document, url: str | None) -> str | None:
 
 
 _BYLINE_ATTR = re.compile(r"byline|author|posted-by|writer|creator", re.IGNORECASE)
-_AUTHOR_HREF = re.compile(r"/(?:authors?|writers?|people|profiles?)/|[?&]author=", re.IGNORECASE)
+_AUTHOR_HREF = re.compile(r"/(?:authors?|writers?)/|[?&]author=", re.IGNORECASE)
 _BY_TEXT = re.compile(r"\s*(?:By|BY|by)\s")
 _NO_BYLINE_TAGS = frozenset(
     {"img", "meta", "link", "script", "style", "svg", "picture", "body", "noscript", "template"}
 )
 
 
-def _looks_like_byline(el: HtmlElement) -> bool:
-    """Cheap test of one element: a byline/author class, rel=author, itemprop=author, a link
-    to an author page, or text starting with "By "."""
-    text = el.text
-    if text and _BY_TEXT.match(text):
-        return True
+_NEAR_HEADLINE = 150
+"""Bylines known only by their text ("By ...") or an author-page link must come this
+many elements after the headline at most."""
+
+
+def _byline_cue(el: HtmlElement) -> int:
+    """2 for a byline/author class, rel=author or itemprop=author; 1 for text starting
+    with "By " or a link to an author page; 0 otherwise."""
     attrib = el.attrib
-    if not attrib:
-        return False
-    for key in ("class", "id", "rel", "itemprop"):
-        value = attrib.get(key)
-        if value and _BYLINE_ATTR.search(value):
-            return True
-    href = attrib.get("href")
-    return bool(href and _AUTHOR_HREF.search(href))
+    if attrib:
+        for key in ("class", "id", "rel", "itemprop"):
+            value = attrib.get(key)
+            if value and _BYLINE_ATTR.search(value):
+                return 2
+        href = attrib.get("href")
+        if href and _AUTHOR_HREF.search(href):
+            return 1
+    text = el.text
+    return 1 if text and _BY_TEXT.match(text) else 0
 
 
 _NOT_BYLINE = re.compile(
@@ -486,17 +490,26 @@ def _chrome(el: HtmlElement) -> bool:
 
 
 def _byline_candidates(doc: Document, anchor: HtmlElement | None) -> list[HtmlElement]:
-    """Byline-looking elements outside page chrome; those after the headline first."""
+    """Byline-looking elements outside page chrome; those after the headline first.
+
+    Elements with only a weak cue (a "By " text, an author-page link) count only shortly
+    after the headline."""
     body = doc.root.find("body")
     before: list[HtmlElement] = []
     after: list[HtmlElement] = []
     current = before if anchor is not None else after
+    since = -1
     for el in (body if body is not None else doc.root).iter():
+        if since >= 0:
+            since += 1
         if el is anchor:
-            current = after
+            current, since = after, 0
             continue
         tag = el.tag
-        if not isinstance(tag, str) or tag in _NO_BYLINE_TAGS or not _looks_like_byline(el):
+        if not isinstance(tag, str) or tag in _NO_BYLINE_TAGS:
+            continue
+        cue = _byline_cue(el)
+        if not cue or (cue == 1 and not 0 < since <= _NEAR_HEADLINE):
             continue
         if not _chrome(el):
             current.append(el)
