@@ -6,6 +6,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsparse
 from newsparse.extract.mentions import find_mentions
@@ -211,3 +213,40 @@ def test_fixture_page_mentions(
     for item in expected:
         assert item in found
     assert [(s.exchange, s.symbol, s.company) for s in article.mentions.stocks] == [stock]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Bitcoin",
+                "ETH",
+                "(NYSE: AIB)",
+                "near",
+                "$1,567",
+                "€4,50",
+                "60k",
+                " ",
+                ". ",
+                "\n",
+                "$4.4 billion",
+                "roughly",
+                "(RNDR)",
+                " | ",
+                "USD",
+                "12",
+                ",",
+                "Inc.",
+                "U.S.",
+            ]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_mentions_offsets_always_match(text: str) -> None:
+    mentions = find_mentions(text)
+    for p in mentions.prices:
+        assert text[p.start : p.end] == p.raw and p.amount >= 0
+    for s in mentions.stocks:
+        assert text[s.start : s.end].endswith(s.symbol)

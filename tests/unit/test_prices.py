@@ -10,6 +10,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsparse.extract.prices import (
     asset_symbol,
@@ -165,3 +167,13 @@ def test_asset_names() -> None:
     assert asset_symbol("bitcoin cash") == "BCH"
     assert asset_symbol("BITCOIN") is None
     assert asset_symbol("Nothingcoin") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789.,  $€£-−+%▲▼()kKmMUSDE", max_size=20))
+def test_parsers_never_raise(text: str) -> None:
+    parsed = parse_price(text)
+    if parsed is not None:
+        assert parsed.amount.is_finite() and parsed.amount >= 0
+    change = parse_change(text)
+    assert change is None or change.is_finite()
