@@ -4,25 +4,38 @@ The extractor works on markup vocabularies, not on sites:
 
 * **comment items** are recognised by schema.org microdata (``itemtype`` ending in
   ``/Comment`` or ``/UserComments``), by class tokens (``comment``, ``wpd-comment``,
-  ``comment-item``, ``comments__item``...), by ``data-testid="comment"``, by
-  ``data-comment-id``, by WordPress-style ids (``comment-123``) and, for Disqus-like
-  threads, by ``li.post`` elements that carry a ``post-message``;
+  ``comment-item``, ``comments__item``, another block's ``<x>-comment``...), by
+  ``data-testid="comment"``, by ``data-comment-id``, by WordPress-style ids
+  (``comment-123``) and, for Disqus-like threads, by ``li.post`` elements that carry a
+  ``post-message``.  A candidate that only wraps another one's body (wpDiscuz's
+  ``#comment-N`` inside ``.wpd-comment``) is merged into it.  A comment *list* whose
+  entries have no comment vocabulary gives its entries when they show an author;
 * inside an item, the **text** is the first content element (``itemprop=text``,
   ``comment-content``, ``wpd-comment-text``, ``post-message``...) or else the item's
   own text without its author, date, meta line and chrome (reply/like/report/share
-  links and buttons, vote counts, avatars, "says:");
-* the **author** is the ``fn`` / ``itemprop=author`` / ``comment-author``... element,
-  its link the ``author_url``; the **date** is a ``<time>`` or a date-classed element;
+  links and buttons, vote counts, avatars, badges, "says:");
+* the **author** is the ``itemprop=author`` / ``fn`` / ``comment-author`` /
+  ``…-username``... element (or a bare ``<cite>`` or ``rel=ugc`` link in the meta line),
+  its link the ``author_url``; the **date** is a ``<time>``, a ``dateCreated``-like
+  itemprop or a date-classed element (``datetime``/``content``/``title`` before text);
 * the **reply tree** comes from, in this order: an explicit parent reference
   (``data-parent``/``data-parent-id``/``data-reply-to`` or an ``in-reply-to`` link to
-  ``#comment-123``), DOM nesting (``ol.children``, nested containers), depth markers
-  of flat lists (``depth-N``/``level-N`` classes, ``aria-level``, ``data-depth``,
-  ``margin-left`` styles), and reply flags (``is-reply``/``comment-reply`` classes, a
-  leading ``↳`` marker, or a text that opens with ``^`` replying to the one above).
+  ``#comment-123``), DOM nesting (``ol.children``, nested containers, or a replies box
+  right after its comment), a "reply to <name>" line naming an earlier commenter,
+  depth markers of flat lists (``depth-N``/``level-N`` classes, ``aria-level``,
+  ``data-depth``, ``margin-left`` styles), and reply flags (``is-reply``/
+  ``comment-reply`` classes, a leading ``↳`` marker, or a text that opens with ``^``,
+  replying to the one above);
+* a candidate counts as a comment by how strongly it was recognised: microdata and
+  test ids always; class and id matches inside a comments area, or outside one when
+  they show a text and an author (or date) and sit outside the article's own text.
+  Pingbacks, templates (``{{ }}``) and empty JavaScript shells are not comments.
 
 The whole comments area (heading, list, form, JavaScript placeholder such as an
-empty ``#disqus_thread``) is claimed so that none of it reaches the body.
-Comments loaded later by JavaScript are not in the HTML and are never invented.
+empty ``#disqus_thread``) is claimed so that none of it reaches the body; an area
+that holds the page's ``<h1>`` or article text is never claimed.  Comments loaded
+later by JavaScript are not in the HTML and are never invented; schema.org
+``Comment`` objects of the page's JSON-LD are used only when the markup has none.
 """
 
 from __future__ import annotations
