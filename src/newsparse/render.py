@@ -29,8 +29,8 @@ __all__ = [
     "article_markdown",
     "block_text",
     "blocks_markdown",
-    "code_span",
     "blocks_text",
+    "code_span",
     "escape_markdown",
     "safe_url",
 ]

@@ -37,7 +37,7 @@ BLOCK_TAGS = frozenset(
         "td", "tfoot", "th", "thead", "tr", "ul", "body", "html", "caption", "picture", "video",
         "audio", "iframe", "h1", "h2", "h3", "h4", "h5", "h6",
     }
-)
+)  # fmt: skip
 #: Elements whose content is never body text.
 DROP_TAGS = frozenset(
     {
@@ -45,7 +45,7 @@ DROP_TAGS = frozenset(
         "textarea", "option", "label", "nav", "iframe", "object", "embed", "canvas",
         "head", "title", "meta", "link", "audio", "video", "source", "track", "map", "dialog",
     }
-)
+)  # fmt: skip
 _INLINE_MD = {"strong": "**", "b": "**", "em": "*", "i": "*"}
 _LANG = re.compile(r"(?:language|lang)-([\w+.-]+)")
 _NEWLINES = re.compile(r"\s*\n\s*")
@@ -173,7 +173,11 @@ class _Walker:
             text, md = inner.result()
             if text:
                 self.blocks.append(
-                    Heading(level=HEADINGS[tag], text=text.replace("\n", " "), markdown=md.replace("\n", " "))
+                    Heading(
+                        level=HEADINGS[tag],
+                        text=text.replace("\n", " "),
+                        markdown=md.replace("\n", " "),
+                    )
                 )
         elif tag in ("ul", "ol"):
             self.flush()
@@ -251,7 +255,8 @@ class _Walker:
                 inner = _Inline()
                 self.inline(cell, inner)
                 cells.append(inner.result()[0].replace("\n", " "))
-                all_th = all_th and (cell.tag == "th" or cell.getparent().getparent().tag == "thead")
+                section = cell.getparent().getparent()
+                all_th = all_th and (cell.tag == "th" or section.tag == "thead")
             if any(cells):
                 if all_th and header_rows == len(rows):
                     header_rows += 1

@@ -32,7 +32,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from lxml import etree
 
@@ -199,7 +199,7 @@ class _Scorer:
         #: The hint of every element with a class, id or itemprop (others: by tag).
         self.hints: dict[HtmlElement, int] = {}
         hidden: list[HtmlElement] = []
-        for el in _ATTR_XPATH(body):
+        for el in cast("list[HtmlElement]", _ATTR_XPATH(body)):
             get = el.get
             style = get("style")
             if (
@@ -394,7 +394,7 @@ def _fold(text: str) -> str:
 
 def _titles(doc: Document) -> frozenset[str]:
     """The page's headline as its metadata gives it, folded (to drop a repeat of it)."""
-    found = []
+    found: list[str] = []
     for key in ("og:title", "twitter:title", "title", "headline"):
         found.extend(doc.meta.get(key, ()))
     for obj in doc.jsonld:
@@ -477,9 +477,9 @@ def _prefer_hinted(
         if s is None or s.hint <= 0 or s.boxed != stat.boxed:
             continue
         share = s.good / stat.good if stat.good else 0.0
-        if (s.hint > 1 and share >= _HINTED_SHARE) or (s.hint > stat.hint and share >= 0.9):
-            if found is None or (s.hint, s.good) > (found[1].hint, found[1].good):
-                found = (el, s)
+        qualifies = (s.hint > 1 and share >= _HINTED_SHARE) or (s.hint > stat.hint and share >= 0.9)
+        if qualifies and (found is None or (s.hint, s.good) > (found[1].hint, found[1].good)):
+            found = (el, s)
     return found if found is not None else (best, stat)
 
 
@@ -598,6 +598,5 @@ def _is_boilerplate(el: HtmlElement, s: _Stat, guard: float, titles: frozenset[s
         return True  # a list of links
     if s.anchors and density > 0.8 and tag not in ("li", "td", "th", "tr"):
         return True  # a lone "read more" link
-    if s.value < 0 and s.good == 0 and s.anchors >= 2 and tag not in ("p", "td", "th", "tr"):
-        return True
-    return False
+    # links and labels only (share buttons, tag rows)
+    return s.value < 0 and s.good == 0 and s.anchors >= 2 and tag not in ("p", "td", "th", "tr")
