@@ -93,6 +93,12 @@ CASES = {
         "<tr><th>Flows</th><td>" + T2 + "</td></tr></table>",
         [("Price", T1), ("Flows", T2)],
     ),
+    "table whose header row is the label": (
+        "<table><thead><tr><th colspan='2'><strong>Key Takeaways</strong></th></tr></thead><tbody>"
+        f"<tr><td>Price</td><td>{T1}</td></tr><tr><td>Flows</td><td>{T2}</td></tr>"
+        "</tbody></table>",
+        [("Price", T1), ("Flows", T2)],
+    ),
     "definition list under 'At a glance'": (
         f"<div class='box'><h4>At a glance</h4><dl><dt>Price</dt><dd>{T1}</dd>"
         f"<dt>Flows</dt><dd>{T2}</dd></dl></div>",

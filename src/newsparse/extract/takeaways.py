@@ -509,8 +509,10 @@ def _label_box(
 ) -> tuple[list[HtmlElement], list[tuple[HtmlElement, Takeaway]]]:
     """Items that follow a label element, and the elements to claim."""
     text = block_text(label)
-    if label.tag == "caption":
-        table = label.getparent()
+    near = [label, *list(label.iterancestors())[:2]]
+    if any(x.tag in ("caption", "th", "td") for x in near):
+        # A label inside a table (caption or header cell) names the table.
+        table = next((a for a in label.iterancestors() if a.tag == "table"), None)
         if table is not None:
             items = _items(table, need_bold=False)
             return ([table], items) if items else ([], [])
