@@ -347,3 +347,29 @@ def test_json_output_is_plain_data() -> None:
     article = newsparse.parse(html)
     dumped = article.model_dump(mode="json")
     assert json.loads(json.dumps(dumped)) == dumped
+
+
+def test_the_sensors_do_see_an_attempt(
+    server: tuple[str, list[str]], secret_file: Path, tmp_path: Path
+) -> None:
+    """Control: a real fetch is recorded by the server, a real read moves the file's atime
+    (when the file system keeps access times), so the tests above would see an attempt."""
+    import urllib.request
+
+    from lxml import etree
+
+    base, requests = server
+    requests.clear()
+    with urllib.request.urlopen(base + "/control", timeout=5) as response:
+        assert REMOTE in response.read().decode()
+    assert requests == ["/control"]
+    requests.clear()
+    # An XML parser that does resolve entities reads the secret: the marker would show.
+    unsafe = etree.XMLParser(resolve_entities=True, no_network=False, load_dtd=True)
+    doc = f'<!DOCTYPE r [<!ENTITY xxe SYSTEM "{secret_file.as_uri()}">]><r>&xxe;</r>'
+    assert SECRET in etree.tostring(etree.fromstring(doc.encode(), unsafe)).decode()
+    if _atime_sensor_works(tmp_path):
+        os.utime(secret_file, (time.time() - 3600, time.time()))
+        atime = secret_file.stat().st_atime
+        secret_file.read_text()
+        assert secret_file.stat().st_atime != atime
