@@ -679,6 +679,15 @@ def test_chrome_is_stripped() -> None:
     assert comment.text == "The only real words."
 
 
+def test_sentence_ending_in_a_chrome_word_is_kept() -> None:
+    html = """
+    <div id="comments"><div class="comment"><span class="comment-author">Bo</span>
+      <p>Fees this low are exactly what I like</p> Reply · Like 4 · Share</div></div>
+    """
+    (comment,) = extract(html)
+    assert comment.text == "Fees this low are exactly what I like"
+
+
 def test_text_with_chrome_looking_classes_is_kept() -> None:
     html = """
     <div id="comments"><div class="comment"><span class="comment-author">Ada</span>

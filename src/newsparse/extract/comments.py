@@ -139,7 +139,7 @@ _DATE_CLASS = re.compile(
 _META_CLASS = re.compile(
     r"^(?:comment[-_]?(?:meta|metadata|header|head|info|byline|details|top)|"
     r"comments?__(?:meta|header|head|info)|wpd-comment-header|post-meta|post-byline|meta|"
-    r"commentmetadata|comment-metadata|"
+    r"commentmetadata|comment-metadata|tagline|"
     r"comment-author|vcard)$"
 )
 #: Parts of class tokens (split at - and _) that mark chrome inside a comment.
@@ -176,8 +176,13 @@ _CHROME_PHRASE = re.compile(
     r"(?:repl(?:y|ies)|comments?|responses?|answers?)\b"
 )
 _TRAIL_WORDS = frozenset(
-    {"reply", "like", "likes", "report", "share", "flag", "upvote", "downvote", "edit", "delete"}
-)
+    form
+    for word in (
+        "reply", "like", "likes", "report", "share", "flag", "upvote", "downvote", "edit",
+        "delete",
+    )
+    for form in (word.capitalize(), word.upper())
+)  # fmt: skip
 _HEADING_TEXT = re.compile(
     r"^(?:\d+\s+(?:thoughts?|comments?|responses?|replies|reactions?|opinions?)\b.*|"
     r"(?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:comment|reply|response)\b.*|"
@@ -550,9 +555,10 @@ def _clean_text(text: str) -> str:
         m = _LAST_WORD.search(text)
         if m is None or m.start(1) == 0:
             break
-        last = m.group(1).lower()
+        # chrome words are labels (Reply, LIKE), not the end of a sentence ("...I like")
+        last = m.group(1)
         before = _LAST_WORD.search(text[: m.start()])
-        prev = before.group(1).lower() if before else ""
+        prev = before.group(1) if before else ""
         if last in _TRAIL_WORDS or (last.isdigit() and (dropped or prev in _TRAIL_WORDS)):
             text = text[: m.start()]
             dropped = True
