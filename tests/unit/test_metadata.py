@@ -454,3 +454,26 @@ def test_standfirst_node(header: str, dek_tag: str | None) -> None:
     assert (tags[1] if len(tags) > 1 else None) == dek_tag
     text = newsparse.parse(html).text
     assert "First paragraph of the body" in text
+
+
+@pytest.mark.parametrize(
+    "ld",
+    [
+        {"@type": "WebPage", "mainEntity": {"@type": "NewsArticle", "headline": "Nested Headline"}},
+        {"@type": "https://schema.org/NewsArticle", "headline": "Nested Headline"},
+        {
+            "@graph": [
+                {"@type": "WebPage", "name": "Page"},
+                {"@type": "BlogPosting", "headline": "Nested Headline"},
+            ]
+        },
+        [
+            {"@type": "VideoObject", "name": "Clip"},
+            {"@type": ["Article", "NewsArticle"], "headline": "Nested Headline"},
+        ],
+    ],
+)
+def test_main_jsonld_shapes(ld: object) -> None:
+    found = main_jsonld(load(f"<html><head>{_ld(ld)}</head><body><p>x</p></body></html>"))
+    assert found is not None
+    assert found["headline"] == "Nested Headline"

@@ -59,12 +59,8 @@ _ARTICLE_TYPES = (
     "ReviewNewsArticle",
     "AskPublicNewsArticle",
     "SocialMediaPosting",
-    "Review",
-    "Blog",
-    "Posting",
-    "DiscussionForumPosting",
-    "NewsArticle:",
-    "VideoObject",
+    "SatiricalArticle",
+    "OpinionArticle",
 )
 _PAGE_TYPES = ("WebPage", "ItemPage", "CollectionPage")
 
@@ -116,17 +112,55 @@ def _http(url: str | None) -> str | None:
     return url if url and url.startswith(("http://", "https://")) else None
 
 
+def _type_names(obj: dict[str, Any]) -> set[str]:
+    """The object's @type names without a vocabulary prefix ("https://schema.org/X" -> "X")."""
+    t = obj.get("@type")
+    names = t if isinstance(t, list) else [t]
+    return {n.rsplit("/", 1)[-1].rsplit(":", 1)[-1] for n in names if isinstance(n, str)}
+
+
+def _nested_objects(doc: Document) -> list[dict[str, Any]]:
+    """Typed objects nested inside the page's JSON-LD objects (a NewsArticle given as a
+    WebPage's ``mainEntity``), breadth first and bounded."""
+    out: list[dict[str, Any]] = []
+    seen = {id(obj) for obj in doc.jsonld}
+    queue: list[tuple[Any, int]] = [(obj, 0) for obj in doc.jsonld]
+    while queue and len(out) < 500:
+        value, depth = queue.pop(0)
+        children = value.values() if isinstance(value, dict) else value
+        for child in children:
+            if isinstance(child, dict) and id(child) not in seen and "@type" in child:
+                seen.add(id(child))
+                out.append(child)
+            if isinstance(child, (dict, list)) and depth < 3:
+                queue.append((child, depth + 1))
+    return out
+
+
+_ARTICLE_SET = frozenset(_ARTICLE_TYPES)
+_PAGE_SET = frozenset(_PAGE_TYPES)
+
+
 def main_jsonld(doc: Document) -> dict[str, Any] | None:
-    """The JSON-LD object describing the article (an Article type; a WebPage at worst)."""
+    """The JSON-LD object describing the article (an Article type; a WebPage at worst).
+
+    Top-level objects (and @graph members) first, then objects nested in them."""
     best: dict[str, Any] | None = None
-    for obj in doc.jsonld_of_type(*_ARTICLE_TYPES):
-        if best is None:
-            best = obj
-        if isinstance(obj.get("headline"), str) or isinstance(obj.get("datePublished"), str):
-            return obj
-    if best is not None:
-        return best
-    return next(doc.jsonld_of_type(*_PAGE_TYPES), None)
+    page: dict[str, Any] | None = None
+    for objects in (doc.jsonld, None):
+        for obj in objects if objects is not None else _nested_objects(doc):
+            names = _type_names(obj)
+            if names & _ARTICLE_SET:
+                if isinstance(obj.get("headline"), str) or isinstance(
+                    obj.get("datePublished"), str
+                ):
+                    return obj
+                best = best or obj
+            elif page is None and names & _PAGE_SET:
+                page = obj
+        if best is not None:
+            return best
+    return page
 
 
 # ------------------------------------------------------------------ title
