@@ -181,7 +181,19 @@ def test_promo_items_are_dropped(name: str) -> None:
     assert takeaways(html) == [(None, T1), (None, T2)]
 
 
+TEASER_RAIL = (
+    "<div class='highlights'><ul>"
+    "<li><a href='/a'>Ether rallies as staking inflows climb</a><p>Staking deposits rose for "
+    "a third week as validators returned after the upgrade.</p></li>"
+    "<li><a href='/b'>Solana outage halts block production</a><p>Validators restarted the "
+    "network after a five-hour pause on Tuesday.</p></li></ul></div>"
+)
 NOT_TAKEAWAYS = {
+    "a 'highlights' rail of other stories with headline links and summaries": TEASER_RAIL,
+    "a 'highlights' rail with thumbnails": (
+        "<div class='highlights'><ul>"
+        f"<li><img src='/a.jpg' alt=''>{T1}</li><li><img src='/b.jpg' alt=''>{T2}</li></ul></div>"
+    ),
     "an ordinary list in the body": f"<p>The firm listed three risks:</p><ul><li>{T1}</li>"
     f"<li>{T2}</li></ul>",
     "a 'Summary' section heading in the body": (

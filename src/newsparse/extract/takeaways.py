@@ -139,6 +139,7 @@ _CTA_TEXT = re.compile(
     r"register\s+(?:now|today)|try\s+(?:it|now)|buy\s+now|trade\s+now|open\s+an?\s+account)",
     re.IGNORECASE,
 )
+_TEASER_MEDIA = etree.XPath(".//img|.//picture|.//video|.//amp-img")
 _INTERACTIVE = etree.XPath(".//form|.//input|.//button|.//iframe|.//select|.//textarea")
 
 #: A leading bullet typed into the text ("• ", "✅ ", "- ").
@@ -308,8 +309,14 @@ def _is_promo(item: HtmlElement, text: str) -> bool:
             return True
     if _PROMO_TEXT.match(text) or _CTA_TEXT.match(text):
         return True
-    if _INTERACTIVE(item):
+    if _INTERACTIVE(item) or _TEASER_MEDIA(item):
         return True
+    first_link = item.find(".//a")
+    if first_link is not None:
+        # A teaser of another story opens with its headline link.
+        headline = block_text(first_link)
+        if len(headline.split()) >= 4 and _BULLET.sub("", text).startswith(headline):
+            return True
     links = _link_text_len(item)
     return bool(text) and links >= 0.6 * len(text)
 
