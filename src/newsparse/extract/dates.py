@@ -424,6 +424,15 @@ def _from_jsonld(ld: dict[str, Any], key: str) -> DateFound | None:
     return _found(_str(raw))
 
 
+def _from_any_jsonld(doc: Document, key: str) -> DateFound | None:
+    """``key`` of any JSON-LD object of the page (a WebPage's datePublished)."""
+    for obj in doc.jsonld[:50]:
+        found = _from_jsonld(obj, key)
+        if found is not None:
+            return found
+    return None
+
+
 def _from_meta(doc: Document, keys: tuple[str, ...]) -> DateFound | None:
     for key in keys:
         for raw in doc.meta.get(key, ()):
@@ -517,8 +526,16 @@ def find_dates(
     used to prefer dates shown next to it over dates elsewhere in the page.
     """
     ld = ld or {}
-    published = _from_jsonld(ld, "datePublished") or _from_meta(doc, _PUBLISHED_META)
-    modified = _from_jsonld(ld, "dateModified") or _from_meta(doc, _MODIFIED_META)
+    published = (
+        _from_jsonld(ld, "datePublished")
+        or _from_meta(doc, _PUBLISHED_META)
+        or _from_any_jsonld(doc, "datePublished")
+    )
+    modified = (
+        _from_jsonld(ld, "dateModified")
+        or _from_meta(doc, _MODIFIED_META)
+        or _from_any_jsonld(doc, "dateModified")
+    )
     published = published or _from_itemprop(doc, "datePublished")
     modified = modified or _from_itemprop(doc, "dateModified")
     if published is None or modified is None:
