@@ -526,21 +526,19 @@ def find_dates(
     used to prefer dates shown next to it over dates elsewhere in the page.
     """
     ld = ld or {}
-    published = (
-        _from_jsonld(ld, "datePublished")
-        or _from_meta(doc, _PUBLISHED_META)
-        or _from_any_jsonld(doc, "datePublished")
-    )
-    modified = (
-        _from_jsonld(ld, "dateModified")
-        or _from_meta(doc, _MODIFIED_META)
-        or _from_any_jsonld(doc, "dateModified")
-    )
+    published = _from_jsonld(ld, "datePublished") or _from_meta(doc, _PUBLISHED_META)
+    modified = _from_jsonld(ld, "dateModified") or _from_meta(doc, _MODIFIED_META)
     published = published or _from_itemprop(doc, "datePublished")
     modified = modified or _from_itemprop(doc, "dateModified")
     if published is None or modified is None:
         time_published, time_modified = _from_time_elements(doc, anchor)
         published = published or time_published
         modified = modified or time_modified
-    published = published or _from_jsonld(ld, "dateCreated") or _from_datelines(doc, anchor)
+    published = (
+        published
+        or _from_any_jsonld(doc, "datePublished")
+        or _from_jsonld(ld, "dateCreated")
+        or _from_datelines(doc, anchor)
+    )
+    modified = modified or _from_any_jsonld(doc, "dateModified")
     return Dates(published=published, modified=modified)
