@@ -444,6 +444,28 @@ BARE_CITE = """
 </ol></div>
 """
 
+WPDISCUZ_5 = """
+<div id="wpcomm" class="wpdiscuz_unauth wpd-default"><div class="wc-thread-wrapper">
+ <div id="wc-comment-12_0" class="wc-comment wc-blog-guest wc_comment_level-1">
+  <div class="wc-comment-left"><img class="avatar" src="a.png" alt="John">
+   <div class="wc-blog-user wc-blog-guest"><span>Guest</span></div></div>
+  <div id="comment-12" class="wc-comment-right">
+   <div class="wc-comment-header"><div class="wc-comment-author">John</div></div>
+   <div class="wc-comment-text"><p>Old wpDiscuz text.</p></div>
+   <div class="wc-comment-footer"><div class="wc-footer-left"><span class="wc-vote-result">3</span>
+    <span class="wc-reply-button">Reply</span></div><div class="wc-footer-right">
+    <div class="wc-comment-date" title="June 1, 2024 8:00 am">2 years ago</div></div></div>
+  </div>
+  <div id="wc-comment-13_12" class="wc-comment wc-reply wc-blog-guest wc_comment_level-2">
+   <div id="comment-13" class="wc-comment-right">
+    <div class="wc-comment-header"><div class="wc-comment-author">Kay</div></div>
+    <div class="wc-comment-text"><p>Old wpDiscuz reply.</p></div>
+   </div>
+  </div>
+ </div>
+</div></div>
+"""
+
 CASES: dict[str, tuple[str, list[Row]]] = {
     "wordpress": (
         WORDPRESS,
@@ -468,6 +490,10 @@ CASES: dict[str, tuple[str, list[Row]]] = {
             (2, "Dee", "Third level."),
             (0, "Fay", "Another thread."),
         ],
+    ),
+    "wpdiscuz-5": (
+        WPDISCUZ_5,
+        [(0, "John", "Old wpDiscuz text."), (1, "Kay", "Old wpDiscuz reply.")],
     ),
     "schema-microdata": (
         MICRODATA,
@@ -602,6 +628,12 @@ def test_wordpress_details_author_url_dates_ids() -> None:
     assert ann.published == datetime(2026, 1, 2, 10, 0, tzinfo=timezone.utc)
     assert ann.published_raw == "2026-01-02T10:00:00+00:00"
     assert ann.replies[0].author_url is None
+
+
+def test_date_in_a_footer_bar() -> None:
+    john = extract(WPDISCUZ_5)[0]
+    assert john.published == datetime(2024, 6, 1, 8, 0)
+    assert john.replies[0].published is None
 
 
 def test_classic_wordpress_date_from_the_meta_link() -> None:

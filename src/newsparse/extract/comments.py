@@ -96,7 +96,8 @@ _AREA_TOKEN = re.compile(
     r"|^(?!(?:recent|latest|popular|most|last|new)[-_])[a-z0-9]+[-_]comments?[-_]"
     + _AREA_SUFFIX
     + r"$"
-    r"|^(?:wpdcom|wpd-threads|wpd-thread-list|wpd-thread-wrapper|disqus_thread|"
+    r"|^(?:wpdcom|wpcomm|wpd-threads|wpd-thread-list|wpd-thread-wrapper|wc-thread-wrapper|"
+    r"disqus_thread|"
     r"disqus[-_]comments|commentlist|comment-respond|respond|comments-template|"
     r"discussion|article-discussion|discussion-thread)$"
 )
@@ -654,9 +655,10 @@ def _nearest_item_ancestor(el: HtmlElement, item_els: dict[HtmlElement, _Item]) 
     return None
 
 
-def _has_own_text(item: _Item, item_els: dict[HtmlElement, _Item]) -> bool:
-    """Whether the item shows any text outside nested candidates and chrome."""
+def _own_text_length(item: _Item, item_els: dict[HtmlElement, _Item], cap: int = 80) -> int:
+    """Length of the item's text outside nested candidates and chrome (counting stops at cap)."""
     root = item.el
+    total = 0
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, node in walker:
         text: str | None
@@ -668,12 +670,20 @@ def _has_own_text(item: _Item, item_els: dict[HtmlElement, _Item]) -> bool:
         else:
             text = node.tail if node is not root else None
         if text and not text.isspace():
-            return True
-    return False
+            total += len(text.strip())
+            if total >= cap:
+                break
+    return total
 
 
 def _merge_wrappers(items: list[_Item]) -> list[_Item]:
-    """Drop candidates that are only the inner body wrapper of another candidate."""
+    """Drop candidates that are only the inner body wrapper of another candidate.
+
+    wpDiscuz puts ``#comment-N`` (the body) inside ``.wpd-comment`` (the comment with its
+    replies); Penci puts ``.thecomment`` inside ``.comment``.  The outer element keeps
+    the comment; a container of same-kind comments that has no text of its own is no
+    comment at all.
+    """
     item_els = {it.el: it for it in items}
     children: dict[HtmlElement, list[_Item]] = {}
     for it in items:
@@ -683,13 +693,16 @@ def _merge_wrappers(items: list[_Item]) -> list[_Item]:
     drop: set[HtmlElement] = set()
     for it in items:
         kids = children.get(it.el)
-        if not kids or _has_own_text(it, item_els):
+        if not kids:
             continue
         first = kids[0]
-        if len(kids) == 1 or (first.el.tag, first.kind) != (kids[1].el.tag, kids[1].kind):
+        odd_first = len(kids) == 1 or (first.el.tag, first.kind) != (kids[1].el.tag, kids[1].kind)
+        own = _own_text_length(it, item_els)
+        if own == 0:
+            drop.add(first.el if odd_first else it.el)
+        elif own < 40 and odd_first and first.kind != it.kind:
+            # only a label ("Guest", "Member") beside the body wrapper
             drop.add(first.el)
-        else:
-            drop.add(it.el)  # a container of same-kind comments, not a comment
     return [it for it in items if it.el not in drop]
 
 
@@ -756,18 +769,9 @@ def _fill(item: _Item, item_els: dict[HtmlElement, _Item], doc: Document) -> Non
             break
 
     # --- date
-    date_el = _first_match(
-        visible,
-        lambda e: e.tag == "time",
-        lambda e: bool(_prop(e) & _DATE_PROP),
-        lambda e: _has_token(e, _DATE_CLASS),
-        # older themes: the date is the permalink text in the meta line
-        lambda e: (
-            e.tag == "a"
-            and any(_has_token(a, _META_CLASS) for a in _ancestors_until(e, el))
-            and parse_comment_date(norm_space(e.text_content())) is not None
-        ),
-    )
+    date_el = _find_date(visible, el)
+    if date_el is None:  # some themes print the date in the footer bar
+        date_el = _find_date(own, el)
     if date_el is not None:
         _read_date(item, date_el)
 
@@ -836,6 +840,22 @@ def _fill(item: _Item, item_els: dict[HtmlElement, _Item], doc: Document) -> Non
     # --- ids, aliases, nesting hints
     _read_ids(item, own)
     _read_nesting(item, own, content_el)
+
+
+def _find_date(elements: list[HtmlElement], item_el: HtmlElement) -> HtmlElement | None:
+    """The element holding a comment's date: <time>, a date itemprop or class, or (older
+    themes) the permalink in the meta line whose text is a date."""
+    return _first_match(
+        elements,
+        lambda e: e.tag == "time",
+        lambda e: bool(_prop(e) & _DATE_PROP),
+        lambda e: _has_token(e, _DATE_CLASS),
+        lambda e: (
+            e.tag == "a"
+            and any(_has_token(a, _META_CLASS) for a in _ancestors_until(e, item_el))
+            and parse_comment_date(norm_space(e.text_content())) is not None
+        ),
+    )
 
 
 def _ancestors_until(el: HtmlElement, stop: HtmlElement) -> Iterator[HtmlElement]:
