@@ -466,6 +466,24 @@ WPDISCUZ_5 = """
 </div></div>
 """
 
+WP_BLOCK_THEME = """
+<div class="wp-block-comments"><h2 class="wp-block-comments-title">One response to “Headline”</h2>
+ <ol class="wp-block-comment-template">
+  <li id="comment-5" class="comment even thread-even depth-1"><div class="wp-block-columns">
+   <div class="wp-block-column"><div class="wp-block-comment-author-name">
+    <a rel="external nofollow ugc" href="https://wp.example/" target="_self">A Commenter</a></div>
+   <div class="wp-block-comment-date"><time datetime="2024-03-01T12:00:00+00:00">
+    <a href="#comment-5">March 1, 2024 at 12:00 pm</a></time></div>
+   <div class="wp-block-comment-content"><p>Block theme comment.</p></div>
+   <div class="wp-block-comment-reply-link"><a class="comment-reply-link" href="#">Reply</a></div>
+  </div></div></li>
+ </ol>
+ <div id="respond" class="comment-respond wp-block-post-comments-form">
+  <h3 id="reply-title" class="comment-reply-title">Leave a Reply</h3>
+  <form id="commentform" class="comment-form"><textarea name="comment"></textarea></form></div>
+</div>
+"""
+
 CASES: dict[str, tuple[str, list[Row]]] = {
     "wordpress": (
         WORDPRESS,
@@ -482,6 +500,7 @@ CASES: dict[str, tuple[str, list[Row]]] = {
             (1, "Uma", "Author reply."),
         ],
     ),
+    "wordpress-block-theme": (WP_BLOCK_THEME, [(0, "A Commenter", "Block theme comment.")]),
     "wpdiscuz": (
         WPDISCUZ,
         [
@@ -760,6 +779,12 @@ def test_form_and_headings_are_not_comments_but_are_claimed() -> None:
     assert "Leave a Comment" in claimed
     assert "thoughts on" in claimed
     assert "Headline" not in [text_of(n) for n in claim.nodes]
+
+
+def test_block_theme_area_with_title_is_claimed_whole() -> None:
+    claim = extract_comments(load(page(WP_BLOCK_THEME)))
+    assert [n.get("class") for n in claim.nodes] == ["wp-block-comments"]
+    assert claim.value[0].author_url == "https://wp.example/"
 
 
 def test_heading_before_the_area_is_claimed() -> None:

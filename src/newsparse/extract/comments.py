@@ -97,7 +97,7 @@ _AREA_TOKEN = re.compile(
     + _AREA_SUFFIX
     + r"$"
     r"|^(?:wpdcom|wpcomm|wpd-threads|wpd-thread-list|wpd-thread-wrapper|wc-thread-wrapper|"
-    r"disqus_thread|"
+    r"disqus_thread|wp-block-comments|wp-block-comment-template|"
     r"disqus[-_]comments|commentlist|comment-respond|respond|comments-template|"
     r"discussion|article-discussion|discussion-thread)$"
 )
