@@ -655,6 +655,17 @@ def test_date_in_a_footer_bar() -> None:
     assert john.replies[0].published is None
 
 
+def test_unix_timestamp_attributes() -> None:
+    html = (
+        '<div id="comments"><div class="comment"><span class="comment-author">Uli</span>'
+        '<span class="comment-time" data-timestamp="1618324800000">3y</span>'
+        '<div class="comment-content">Epoch.</div></div></div>'
+    )
+    (comment,) = extract(html)
+    assert comment.published == datetime(2021, 4, 13, 14, 40, tzinfo=timezone.utc)
+    assert comment.published_raw == "1618324800000"
+
+
 def test_classic_wordpress_date_from_the_meta_link() -> None:
     tom = extract(WORDPRESS_CLASSIC)[0]
     assert tom.published == datetime(2026, 3, 3, 16, 5)

@@ -216,6 +216,7 @@ _PARENT_ATTRS = (
     "data-in-reply-to",
     "data-reply-to-id",
 )
+_EPOCH_ATTRS = ("data-time", "data-timestamp", "data-utime", "pubdate", "data-date", "datetime")
 _NO_PARENT = frozenset({"", "0", "null", "none", "undefined", "false", "-1", "root"})
 _ALIAS_ATTRS = ("id", "data-comment-id", "data-commentid", "data-id", "data-comment", "name")
 _PARENT_LINK = re.compile(r"(?:^|[-_])(?:in-reply-to|reply-to|replying-to|parent(?:-link)?)$")
@@ -952,9 +953,29 @@ def _read_date(item: _Item, date_el: HtmlElement) -> None:
             if parsed is not None:
                 item.published, item.published_raw = parsed, raw.strip()
                 return
+    for attr in _EPOCH_ATTRS:
+        raw = date_el.get(attr)
+        parsed = _epoch(raw)
+        if raw and parsed is not None:
+            item.published, item.published_raw = parsed, raw.strip()
+            return
     first = next((r.strip() for r in raws if r and r.strip()), None)
     if first and len(first) <= 80:
         item.published_raw = first
+
+
+def _epoch(raw: str | None) -> datetime | None:
+    """A Unix timestamp attribute (seconds, or milliseconds) as an aware UTC datetime."""
+    if not raw:
+        return None
+    raw = raw.strip()
+    if not raw.isdigit() or not 9 <= len(raw) <= 13:
+        return None
+    seconds = int(raw) / (1000 if len(raw) == 13 else 1)
+    try:
+        return datetime.fromtimestamp(seconds, tz=timezone.utc)
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def _read_ids(item: _Item, own: list[HtmlElement]) -> None:
