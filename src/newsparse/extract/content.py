@@ -216,6 +216,9 @@ class _Scorer:
         self.author_links: list[HtmlElement] = []
         self.form_controls: list[HtmlElement] = []
         self.ld_text = ld_text
+        #: Blocks whose text the JSON-LD articleBody contains, with their running text.
+        self.ld_blocks: list[tuple[HtmlElement, float]] = []
+        self.ld_hit = 0.0
         self.count = 0
 
     def visit(
@@ -303,6 +306,9 @@ class _Scorer:
         own_value, own_good = self._block_value(tag, mine, texts)
         value += own_value
         good += own_good
+        if self.ld_hit:
+            self.ld_blocks.append((el, self.ld_hit))
+            self.ld_hit = 0.0
         if hint > 0:
             value += good * (0.35 if hint > 1 else 0.1)
         elif hint < 0:
@@ -332,7 +338,10 @@ class _Scorer:
         value = chars * (1 - density)
         if texts is not None and self.ld_text is not None and chars >= 40:
             probe = _WS.sub(" ", "".join(texts)).strip()[:80]
-            value *= 1.5 if probe in self.ld_text else 0.7
+            if probe in self.ld_text:
+                self.ld_hit = value
+                return value * 1.5, value
+            return value * 0.7, value
         return value, value
 
 
@@ -453,14 +462,48 @@ def find_main_content(doc: Document, claimed: Collection[HtmlElement] = ()) -> M
                 best, best_stat = other, other_stat
     if best_stat.good <= 0:
         return MainContent(node=None)
-    best, best_stat = _prefer_hinted(best, best_stat, stats)
+    agreed = _jsonld_choice(scorer, stats, best_stat.good)
+    if agreed is not None:
+        best, best_stat = agreed
+    else:
+        best, best_stat = _prefer_hinted(best, best_stat, stats)
     boilerplate: set[HtmlElement] = set(scorer.excluded)
-    node, extra = _with_siblings(best, best_stat, stats)
-    boilerplate.update(extra)
+    node = best
+    if agreed is None:
+        node, extra = _with_siblings(best, best_stat, stats)
+        boilerplate.update(extra)
     _prune(node, stats, best_stat.good, boilerplate, _titles(doc))
     _prune_boxes(node, scorer.author_links, stats, best_stat.good, boilerplate, _AUTHOR_BOX)
     _prune_boxes(node, scorer.form_controls, stats, best_stat.good, boilerplate, _FORM_BOX)
     return MainContent(node=node, boilerplate=boilerplate)
+
+
+def _jsonld_choice(
+    scorer: _Scorer, stats: dict[HtmlElement, _Stat], density_good: float
+) -> tuple[HtmlElement, _Stat] | None:
+    """When the page's JSON-LD ``articleBody`` is the whole article (the page holds
+    most of it), the node that gathers the most of its text and the least other running
+    text wins.  When it is a summary or absent, the density-based choice stands."""
+    if scorer.ld_text is None or not scorer.ld_blocks:
+        return None
+    found = sum(value for _, value in scorer.ld_blocks)
+    if found < len(scorer.ld_text) * 0.5 or len(scorer.ld_text) < density_good * 0.3:
+        return None  # not on the page, or a summary of a longer text
+    matched: dict[HtmlElement, float] = {}
+    for el, value in scorer.ld_blocks:
+        matched[el] = matched.get(el, 0.0) + value
+        for anc in el.iterancestors():
+            matched[anc] = matched.get(anc, 0.0) + value
+    best: tuple[HtmlElement, _Stat] | None = None
+    best_key = (0.0, 0)
+    for el, m in matched.items():
+        s = stats.get(el)
+        if s is None or s.boxed:
+            continue
+        key = (2 * m - s.good, s.index)
+        if best is None or key > best_key:
+            best, best_key = (el, s), key
+    return best
 
 
 def _prefer_hinted(

@@ -1,0 +1,326 @@
+"""Main-content choice and boilerplate pruning: one markup pattern per test."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import newsparse
+from newsparse.document import load
+from newsparse.extract.blocks import to_blocks
+from newsparse.extract.content import find_main_content
+from newsparse.render import blocks_text
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+
+_SENTENCES = [
+    "The central bank kept its benchmark rate unchanged on Tuesday, citing slower growth.",
+    "Analysts had expected the decision, although several argued for an earlier cut.",
+    "Markets rose modestly after the announcement, with bank shares leading the gains.",
+    "The governor said inflation was moving closer to the target over the coming year.",
+    "Officials will publish new forecasts next month, alongside a review of lending.",
+    "Exporters welcomed the stability, saying a weaker currency had helped their orders.",
+]
+
+
+def para(i: int, words: str = "") -> str:
+    """A paragraph of running text, distinct per ``i``."""
+    body = " ".join(_SENTENCES[(i + k) % len(_SENTENCES)] for k in range(3))
+    return f"<p>Paragraph {i} {words}. {body}</p>"
+
+
+def article(n: int = 5, words: str = "") -> str:
+    return "".join(para(i, words) for i in range(n))
+
+
+def page(body: str, head: str = "") -> str:
+    return f"<html><head><title>Rates held steady</title>{head}</head><body>{body}</body></html>"
+
+
+def extract(html: str, claim: str | None = None) -> str:
+    """The body text of ``html``; ``claim`` is an XPath of elements a widget claimed."""
+    doc = load(html)
+    claimed = set(doc.root.xpath(claim)) if claim else set()
+    main = find_main_content(doc, claimed)
+    if main.node is None:
+        return ""
+    return blocks_text(to_blocks(doc, main.node, claimed | main.boilerplate))
+
+
+# ----------------------------------------------------------------- the choice
+
+
+def test_link_lists_beside_the_article_are_left_out() -> None:
+    nav = "<div><ul>" + "".join(f'<li><a href="/s{i}">Section {i}</a></li>' for i in range(30))
+    nav += "</ul></div>"
+    text = extract(page(nav + f"<div>{article()}</div>" + nav))
+    assert "Paragraph 0" in text and "Paragraph 4" in text
+    assert "Section" not in text
+
+
+def test_link_density_prunes_a_link_list_inside_the_article() -> None:
+    links = "<ul>" + "".join(f'<li><a href="/x{i}">Other story number {i}</a></li>' for i in range(5))
+    links += "</ul>"
+    html = page(f"<div>{article(3)}{links}{para(9)}</div>")
+    text = extract(html)
+    assert "Paragraph 9" in text
+    assert "Other story" not in text
+
+
+def test_a_paragraph_with_a_link_in_it_stays() -> None:
+    linked = '<p>Read the <a href="/report">full monetary policy report</a> for details, ok.</p>'
+    text = extract(page(f"<div>{article(3)}{linked}</div>"))
+    assert "full monetary policy report" in text
+
+
+def test_comments_with_more_text_do_not_win() -> None:
+    comments = '<div id="comments">' + "".join(
+        f'<div class="comment"><div class="content">{para(20 + i)}{para(30 + i)}</div></div>'
+        for i in range(6)
+    )
+    comments += "</div>"
+    text = extract(page(f"<div class='story'>{article(3)}</div>{comments}"))
+    assert "Paragraph 0" in text
+    assert "Paragraph 20" not in text
+
+
+@pytest.mark.parametrize(
+    "attrs",
+    ['itemprop="articleBody"', 'class="entry-content"', 'class="article-body"', 'class="ArticleBody-articleBody"'],
+)
+def test_a_content_named_node_beats_its_wrapper_of_teasers(attrs: str) -> None:
+    teasers = "".join(
+        f'<div class="card"><h3><a href="/t{i}">Teaser {i}</a></h3><p>Teaser summary {i}, '
+        "with a sentence of its own.</p></div>"
+        for i in range(4)
+    )
+    html = page(f"<div class='page'><div {attrs}>{article(6)}</div>{teasers}</div>")
+    text = extract(html)
+    assert "Paragraph 5" in text
+    assert "Teaser summary" not in text
+
+
+def test_teaser_list_with_summaries_does_not_pull_the_choice() -> None:
+    ticker = "<ul>" + "".join(
+        f'<li><a href="/n{i}">Breaking headline number {i} about markets</a>'
+        f"<span>CITY: A summary of story {i}, which runs a full sentence long.</span></li>"
+        for i in range(10)
+    )
+    ticker += "</ul>"
+    html = page(f"<div class='col'><div class='breaking'>{ticker}</div><div>{article(4)}</div></div>")
+    text = extract(html)
+    assert "Paragraph 3" in text
+    assert "Breaking headline" not in text
+
+
+def test_jsonld_article_body_decides_between_two_candidates() -> None:
+    ours = "".join(f"<p>Ours {i}. {_SENTENCES[i]} {_SENTENCES[i + 1]}</p>" for i in range(4))
+    other = "".join(f"<p>Other {i}. {_SENTENCES[i + 1]} {_SENTENCES[i]}</p>" for i in range(5))
+    ld_text = " ".join(re.sub("<[^>]+>", " ", ours).split())
+    head = (
+        '<script type="application/ld+json">'
+        + json.dumps({"@type": "NewsArticle", "articleBody": ld_text})
+        + "</script>"
+    )
+    text = extract(page(f"<div>{other}</div><div>{ours}</div>", head))
+    assert "Ours 0" in text
+    assert "Other 0" not in text
+
+
+def test_article_split_by_an_ad_slot_keeps_both_parts() -> None:
+    html = page(
+        f"<div class='wrap'><div class='part'>{article(4)}</div>"
+        f"<div class='ad-slot'>Advertisement</div>"
+        f"<div class='part'>{''.join(para(10 + i) for i in range(3))}</div></div>"
+    )
+    text = extract(html)
+    assert "Paragraph 0" in text and "Paragraph 12" in text
+    assert "Advertisement" not in text
+
+
+@pytest.mark.parametrize(
+    "wrapper",
+    ["content-sidebar-wrap", "page-ad-margins", "has-sidebar", "main-wrapper with-comments"],
+)
+def test_layout_and_state_class_names_are_not_boilerplate(wrapper: str) -> None:
+    html = page(f"<div class='{wrapper}'><div>{article()}</div><aside>Sidebar links</aside></div>")
+    text = extract(html)
+    assert "Paragraph 0" in text and "Paragraph 4" in text
+    assert "Sidebar" not in text
+
+
+def test_a_page_without_running_text_has_no_body() -> None:
+    nav = "<ul>" + "".join(f'<li><a href="/{i}">Link {i}</a></li>' for i in range(20)) + "</ul>"
+    doc = load(page(nav))
+    assert find_main_content(doc).node is None
+
+
+# ----------------------------------------------------------------- boilerplate inside
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="share-bar">Share this on Facebook Twitter Email</div>',
+        '<div class="related-posts"><p>Related: some other story, with a sentence.</p></div>',
+        '<div class="newsletter-signup"><p>Get our daily newsletter in your inbox, free.</p></div>',
+        '<div class="author-bio"><p>Jane Doe is a reporter covering central banks, and more.</p></div>',
+        '<div class="ad-wrapper after-the-post-content"><small>Sponsored</small></div>',
+        '<div class="InlineImage-imageEmbedCredit">Photographer | Agency | Images</div>',
+        '<p class="wp-caption-text">A caption under the photo, Tuesday.</p>',
+        '<div class="cookie-consent"><p>We use cookies to improve your experience, ok.</p></div>',
+        "<aside><p>Pull-out box with a sentence, and a comma.</p></aside>",
+        '<div class="social-share"><a href="/s">Tweet</a> <a href="/f">Share</a></div>',
+    ],
+)
+def test_boilerplate_boxes_inside_the_article_are_pruned(box: str) -> None:
+    html = page(f"<div class='entry-content'>{article(3)}{box}{para(7)}</div>")
+    text = extract(html)
+    inner = " ".join(re.sub("<[^>]+>", " ", box).split())
+    assert "Paragraph 7" in text
+    assert inner not in text
+
+
+def test_embedded_posts_are_content_not_share_bars() -> None:
+    tweet = (
+        '<div class="social-media-embed"><blockquote class="twitter-tweet">'
+        "<p>The rate decision is a relief for borrowers, says our economist.</p>"
+        "— Someone (@someone) November 18, 2019</blockquote></div>"
+    )
+    text = extract(page(f"<div class='entry-content'>{article(3)}{tweet}</div>"))
+    assert "relief for borrowers" in text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>Advertisement</p>",
+        "<p>ADVERTISEMENT</p>",
+        "<div>Story continues below advertisement</div>",
+        '<p>Read more: <a href="/x">Bank of somewhere raises its rates again</a></p>',
+        '<p>Related: <a href="/y">What the decision means for mortgages</a></p>',
+        "<p>November 19, 2019 / 12:21 AM / Updated 14 hours ago</p>",
+        "<p>Posted on October 27, 2015 by Admin</p>",
+        "<p>(Reporting by Jane Doe; Editing by John Roe)</p>",
+        "<h2>Rates held steady</h2>",
+    ],
+)
+def test_label_and_dateline_lines_are_pruned(line: str) -> None:
+    text = extract(page(f"<div class='entry-content'>{article(3)}{line}{para(8)}</div>"))
+    inner = " ".join(re.sub("<[^>]+>", " ", line).split())
+    assert "Paragraph 8" in text
+    assert inner not in text
+
+
+def test_a_dateline_like_sentence_of_the_story_stays() -> None:
+    line = "<p>The meeting starts at 10:30 on Monday.</p>"
+    text = extract(page(f"<div class='entry-content'>{article(3)}{line}</div>"))
+    assert "The meeting starts at 10:30 on Monday." in text
+
+
+def test_author_box_found_by_its_profile_link() -> None:
+    box = (
+        '<div class="p-4 rounded"><img src="/a.jpg"><a href="/author/jane-doe/">Jane Doe</a>'
+        "<p>Jane Doe is a journalist who writes about monetary policy, banks and more.</p>"
+        '<a href="/author/jane-doe/">Read full bio</a></div>'
+    )
+    text = extract(page(f"<div class='entry-content'>{article(4)}{box}</div>"))
+    assert "Paragraph 3" in text
+    assert "Jane Doe" not in text
+
+
+def test_signup_box_found_by_its_form_field() -> None:
+    box = (
+        '<div class="p-8"><h3>Daily Debrief Newsletter</h3><p>Start every day with the top '
+        'news stories, plus features.</p><input type="email" name="e"></div>'
+    )
+    text = extract(page(f"<div class='entry-content'>{article(4)}{box}</div>"))
+    assert "Paragraph 3" in text
+    assert "Daily Debrief" not in text
+
+
+def test_hidden_elements_are_left_out() -> None:
+    hidden = (
+        '<p style="display: none">Hidden paragraph, with a sentence in it.</p>'
+        '<p hidden>Another hidden one, with words.</p><p aria-hidden="true">Third, aria.</p>'
+    )
+    text = extract(page(f"<div>{article(3)}{hidden}</div>"))
+    assert "Hidden" not in text and "Another hidden" not in text and "Third" not in text
+
+
+def test_inline_hover_card_inside_a_paragraph_is_left_out() -> None:
+    p = (
+        '<p>A man threatened Rep. <span class="rollover-people"><a href="/p/x">Jane Roe</a>'
+        '<span class="rollover-people-block"><a href="/a">Other headline about Jane</a></span>'
+        "</span> (D-Minn.), prosecutors said on Monday, in a statement.</p>"
+    )
+    text = extract(page(f"<div class='entry-content'>{p}{article(3)}</div>"))
+    # the whole card goes, the name with it: the sentence still reads on
+    assert "A man threatened Rep." in text
+    assert "(D-Minn.), prosecutors said on Monday" in text
+    assert "Other headline" not in text
+
+
+# ----------------------------------------------------------------- claimed nodes
+
+
+def test_claimed_elements_never_reach_the_body() -> None:
+    box = '<div class="key-points"><ul><li>Rates unchanged, as expected.</li></ul></div>'
+    html = page(f"<div class='entry-content'>{box}{article(3)}</div>")
+    text = extract(html, claim="//div[@class='key-points']")
+    assert "Rates unchanged" not in text
+    assert "Paragraph 0" in text
+
+
+def test_a_large_claimed_region_does_not_become_the_main_node() -> None:
+    comments = "<section class='thread'>" + "".join(para(40 + i) for i in range(12)) + "</section>"
+    html = page(f"<div>{article(3)}</div>{comments}")
+    text = extract(html, claim="//section[@class='thread']")
+    assert "Paragraph 0" in text
+    assert "Paragraph 40" not in text
+
+
+def test_claimed_title_and_byline_inside_the_article_are_left_out() -> None:
+    html = page(
+        "<article><h1>Rates held steady</h1><div class='by'>By Jane Doe</div>"
+        f"{article(4)}</article>"
+    )
+    text = extract(html, claim="//h1 | //div[@class='by']")
+    assert text.startswith("Paragraph 0")
+
+
+# ----------------------------------------------------------------- corpora
+
+
+def _aeb_pages() -> list[tuple[str, bytes, str]]:
+    corpus = SHARED / "corpora" / "aeb-dev"
+    if not (corpus / "ground-truth.json").exists():
+        return []
+    gold = json.loads((corpus / "ground-truth.json").read_text(encoding="utf-8"))
+    out = []
+    for key in sorted(gold)[:12]:
+        data = gzip.decompress((corpus / "html" / f"{key}.html.gz").read_bytes())
+        out.append((key, data, gold[key]["articleBody"]))
+    return out
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text)
+    return {tuple(words[i : i + 4]) for i in range(max(0, len(words) - 3))}
+
+
+@pytest.mark.skipif(not _aeb_pages(), reason="../shared/corpora/aeb-dev not present")
+def test_aeb_dev_sample_overlaps_gold() -> None:
+    scores = []
+    for _key, data, gold in _aeb_pages():
+        pred = _shingles(newsparse.parse(data).text)
+        true = _shingles(gold)
+        both = len(pred & true)
+        p = both / len(pred) if pred else 0.0
+        r = both / len(true) if true else 0.0
+        scores.append(2 * p * r / (p + r) if p + r else 0.0)
+    assert sum(scores) / len(scores) > 0.9
