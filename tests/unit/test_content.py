@@ -63,7 +63,9 @@ def test_link_lists_beside_the_article_are_left_out() -> None:
 
 
 def test_link_density_prunes_a_link_list_inside_the_article() -> None:
-    links = "<ul>" + "".join(f'<li><a href="/x{i}">Other story number {i}</a></li>' for i in range(5))
+    links = "<ul>" + "".join(
+        f'<li><a href="/x{i}">Other story number {i}</a></li>' for i in range(5)
+    )
     links += "</ul>"
     html = page(f"<div>{article(3)}{links}{para(9)}</div>")
     text = extract(html)
@@ -90,7 +92,12 @@ def test_comments_with_more_text_do_not_win() -> None:
 
 @pytest.mark.parametrize(
     "attrs",
-    ['itemprop="articleBody"', 'class="entry-content"', 'class="article-body"', 'class="ArticleBody-articleBody"'],
+    [
+        'itemprop="articleBody"',
+        'class="entry-content"',
+        'class="article-body"',
+        'class="ArticleBody-articleBody"',
+    ],
 )
 def test_a_content_named_node_beats_its_wrapper_of_teasers(attrs: str) -> None:
     teasers = "".join(
@@ -111,7 +118,9 @@ def test_teaser_list_with_summaries_does_not_pull_the_choice() -> None:
         for i in range(10)
     )
     ticker += "</ul>"
-    html = page(f"<div class='col'><div class='breaking'>{ticker}</div><div>{article(4)}</div></div>")
+    html = page(
+        f"<div class='col'><div class='breaking'>{ticker}</div><div>{article(4)}</div></div>"
+    )
     text = extract(html)
     assert "Paragraph 3" in text
     assert "Breaking headline" not in text
@@ -168,7 +177,7 @@ def test_a_page_without_running_text_has_no_body() -> None:
         '<div class="share-bar">Share this on Facebook Twitter Email</div>',
         '<div class="related-posts"><p>Related: some other story, with a sentence.</p></div>',
         '<div class="newsletter-signup"><p>Get our daily newsletter in your inbox, free.</p></div>',
-        '<div class="author-bio"><p>Jane Doe is a reporter covering central banks, and more.</p></div>',
+        '<div class="author-bio"><p>Jane Doe is a reporter covering banks, and more.</p></div>',
         '<div class="ad-wrapper after-the-post-content"><small>Sponsored</small></div>',
         '<div class="InlineImage-imageEmbedCredit">Photographer | Agency | Images</div>',
         '<p class="wp-caption-text">A caption under the photo, Tuesday.</p>',
