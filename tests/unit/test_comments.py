@@ -655,6 +655,18 @@ def test_date_in_a_footer_bar() -> None:
     assert john.replies[0].published is None
 
 
+def test_unknown_parent_id_is_not_guessed_from_its_digits() -> None:
+    html = """
+    <div class="comments-list">
+     <div class="comment" data-comment-id="x9a"><span class="author">Ann</span>
+      <div class="comment-text">Known.</div></div>
+     <div class="comment" data-comment-id="x9b" data-parent-id="x9zz"><span class="author">Bob</span>
+      <div class="comment-text">Parent on another page.</div></div>
+    </div>
+    """
+    assert rows(extract(html)) == [(0, "Ann", "Known."), (0, "Bob", "Parent on another page.")]
+
+
 def test_unix_timestamp_attributes() -> None:
     html = (
         '<div id="comments"><div class="comment"><span class="comment-author">Uli</span>'

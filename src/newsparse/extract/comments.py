@@ -57,7 +57,6 @@ __all__ = ["extract_comments", "parse_comment_date"]
 
 # ----------------------------------------------------------------- vocabulary
 
-#: Elements that may be comment items or comment areas (cheap pre-selection).
 #: Cheap pre-selection of elements that may be comment items or comment areas.
 _CANDIDATE_HINT = re.compile(r"omment|wpd|disqus|respond|post-list|discussion")
 _COMMENT_FORMS = etree.XPath(
@@ -235,7 +234,9 @@ _MARGIN = re.compile(
     r"(?:^|;)\s*(?:margin|padding)-(?:left|inline-start)\s*:\s*(\d+(?:\.\d+)?)\s*(px|em|rem|%)?",
     re.I,
 )
-_DIGITS = re.compile(r"\d+")
+#: An id that is a word prefix and a number ("comment-123", "post-42", "c9001", "123"):
+#: its number names the same comment in other attributes.
+_NUMBERED_ID = re.compile(r"#?[a-z_-]*?(\d+)", re.I)
 _TEMPLATE_TEXT = re.compile(r"\{\{|\}\}|<%|\$\{")
 _SPLIT = re.compile(r"[-_]+")
 _MARKERS = "↳↪⤷"
@@ -998,9 +999,9 @@ def _read_ids(item: _Item, own: list[HtmlElement]) -> None:
     aliases: list[str] = []
     for key in keys:
         aliases.append(key.lower())
-        digits = _DIGITS.search(key)
-        if digits:
-            aliases.append(digits.group())
+        numbered = _NUMBERED_ID.fullmatch(key)
+        if numbered:
+            aliases.append(numbered.group(1))
     item.aliases = aliases
 
 
@@ -1100,8 +1101,8 @@ def _assign_parents(items: list[_Item], item_els: dict[HtmlElement, _Item]) -> N
             top_level = key in _NO_PARENT
             found = alias.get(key)
             if found is None:
-                digits = _DIGITS.search(key)
-                found = alias.get(digits.group()) if digits else None
+                numbered = _NUMBERED_ID.fullmatch(key)
+                found = alias.get(numbered.group(1)) if numbered else None
             if found is not None and found < it.index:
                 parent = found
         if parent is None and not top_level:
