@@ -660,7 +660,8 @@ def test_unknown_parent_id_is_not_guessed_from_its_digits() -> None:
     <div class="comments-list">
      <div class="comment" data-comment-id="x9a"><span class="author">Ann</span>
       <div class="comment-text">Known.</div></div>
-     <div class="comment" data-comment-id="x9b" data-parent-id="x9zz"><span class="author">Bob</span>
+     <div class="comment" data-comment-id="x9b" data-parent-id="x9zz">
+      <span class="author">Bob</span>
       <div class="comment-text">Parent on another page.</div></div>
     </div>
     """
