@@ -893,6 +893,21 @@ def test_opinion_column_with_headline_is_not_claimed() -> None:
     assert all(n.find(".//h1") is None for n in claim.nodes)
 
 
+def test_page_wide_form_with_a_comment_box_is_not_claimed() -> None:
+    html = (
+        '<html><body><form id="aspnetForm" action="/article.aspx"><div class="story">'
+        "<h1>Headline</h1>"
+        + "<p>Running article text of the page, long enough.</p>"
+        * 40
+        + "</div>"
+        '<div class="feedback"><textarea name="ctl00$txtComment"></textarea></div></form>'
+        "</body></html>"
+    )
+    claim = extract_comments(load(html))
+    assert claim.value == []
+    assert all(n.tag != "form" for n in claim.nodes)
+
+
 def test_jsonld_comments_when_the_dom_has_none() -> None:
     html = page(
         '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",'

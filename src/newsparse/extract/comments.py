@@ -1340,7 +1340,8 @@ def extract_comments(doc: Document) -> Claim[list[Comment]]:
         for it in items:
             _fill(it, item_els, doc)
     if not had_candidates:
-        items = _generic_list_items(areas, doc)
+        list_areas = [a for a in areas if a in area_set or in_area(a) or _area_ok(a, item_set)]
+        items = _generic_list_items(list_areas, doc)
         item_els = {it.el: it for it in items}
     for i, it in enumerate(items):
         it.index = i
@@ -1356,7 +1357,10 @@ def extract_comments(doc: Document) -> Claim[list[Comment]]:
         respond = next(
             (a for a in ancestors(form) if any(_RESPOND.match(t) for t in _tokens(a))), None
         )
-        nodes.append(respond if respond is not None else form)
+        claim = respond if respond is not None else form
+        # a page-wide <form> (ASP.NET) that happens to hold a comment box is not claimed
+        if _area_ok(claim, item_set):
+            nodes.append(claim)
     for area in list(good_areas):
         heading = _heading_before(area)
         if heading is not None:
