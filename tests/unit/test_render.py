@@ -1,0 +1,177 @@
+"""Text and Markdown renderings: escaping, safe links, one Block kind per case."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import newsparse
+from newsparse.models import (
+    Block,
+    CodeBlock,
+    Figure,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Table,
+)
+from newsparse.render import (
+    blocks_markdown,
+    blocks_text,
+    code_span,
+    escape_markdown,
+    safe_url,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("plain text", "plain text"),
+        ("*not emphasis*", "\\*not emphasis\\*"),
+        ("snake_case_name", "snake\\_case\\_name"),
+        ("[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))"),
+        ("<script>alert(1)</script>", "\\<script\\>alert(1)\\</script\\>"),
+        ("<img src=x onerror=alert(1)>", "\\<img src=x onerror=alert(1)\\>"),
+        ("a `tick`", "a \\`tick\\`"),
+        ("a | b", "a \\| b"),
+        ("~~strike~~", "\\~\\~strike\\~\\~"),
+        ("# not a heading", "\\# not a heading"),
+        ("> not a quote", "\\> not a quote"),
+        ("- not an item", "\\- not an item"),
+        ("+ not an item", "\\+ not an item"),
+        ("1. not numbered", "1\\. not numbered"),
+        ("12) not numbered", "12\\) not numbered"),
+        ("line\n# second-line heading", "line\n\\# second-line heading"),
+        ("line\n---", "line\n\\---"),
+        ("line\n===", "line\n\\==="),
+        ("&lt;b&gt; &amp; &#60;", "&amp;lt;b&amp;gt; &amp;amp; &amp;#60;"),
+        ("AT&T and R&D", "AT&T and R&D"),
+        ("2020 was a year - and # marks", "2020 was a year - and # marks"),
+    ],
+)
+def test_escape_markdown(text: str, escaped: str) -> None:
+    assert escape_markdown(text) == escaped
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.com/a?b=1#c", "https://example.com/a?b=1#c"),
+        ("http://example.com/a b", "http://example.com/a%20b"),
+        ("https://example.com/wiki/A_(b)", "https://example.com/wiki/A_%28b%29"),
+        ('https://example.com/"onmouseover="x', "https://example.com/%22onmouseover=%22x"),
+        ("https://example.com/<script>", "https://example.com/%3Cscript%3E"),
+        ("mailto:desk@example.com", "mailto:desk@example.com"),
+        ("/relative/path", "/relative/path"),
+        ("//cdn.example.com/x.png", "//cdn.example.com/x.png"),
+        ("javascript:alert(1)", None),
+        ("JavaScript:alert(1)", None),
+        (" java\tscript:alert(1)", None),
+        ("java\nscript:alert(1)", None),
+        ("data:text/html;base64,PHNjcmlwdD4=", None),
+        ("vbscript:msgbox(1)", None),
+        ("file:///etc/passwd", None),
+        ("&#106;avascript:alert(1)", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_safe_url(url: str | None, expected: str | None) -> None:
+    assert safe_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "span"),
+    [("x", "`x`"), ("a`b", "``a`b``"), ("``x`", "``` ``x` ```"), ("`", "`` ` ``")],
+)
+def test_code_span_fence_is_longer_than_any_backtick_run(code: str, span: str) -> None:
+    assert code_span(code) == span
+
+
+BLOCKS: list[tuple[Block, str, str]] = [
+    (Paragraph(text="Hi *there*", markdown="Hi \\*there\\*"), "Hi *there*", "Hi \\*there\\*"),
+    (Heading(level=3, text="Sub", markdown="Sub"), "Sub", "### Sub"),
+    (
+        ListBlock(ordered=False, items=["a", "b"], items_markdown=["a", "b"]),
+        "a\nb",
+        "- a\n- b",
+    ),
+    (
+        ListBlock(ordered=True, items=["a", "b"], items_markdown=["a", "b"]),
+        "a\nb",
+        "1. a\n2. b",
+    ),
+    (
+        Quote(text="Q1\nQ2", markdown="Q1\nQ2", cite="Someone"),
+        "Q1\nQ2",
+        "> Q1\n> Q2\n>\n> — Someone",
+    ),
+    (
+        Table(rows=[["A", "B|C"], ["1", "2"]], header_rows=1, caption="Cap"),
+        "A | B|C\n1 | 2",
+        "| A | B\\|C |\n| --- | --- |\n| 1 | 2 |\n\n*Cap*",
+    ),
+    (
+        Figure(src="https://x.example/i.png", alt="Alt [1]", caption="A caption"),
+        "",
+        "![Alt \\[1\\]](https://x.example/i.png)\n\n*A caption*",
+    ),
+    (Figure(src="javascript:alert(1)", alt=None, caption=None), "", ""),
+    (
+        CodeBlock(text="x = 1\n```", language="py<script>"),
+        "x = 1\n```",
+        "````pyscript\nx = 1\n```\n````",
+    ),
+]
+
+
+@pytest.mark.parametrize(("block", "text", "markdown"), BLOCKS)
+def test_each_block_kind_renders(block: Block, text: str, markdown: str) -> None:
+    assert blocks_text([block]) == text
+    assert blocks_markdown([block]) == markdown
+
+
+def test_blocks_text_leaves_captions_out_unless_asked() -> None:
+    body: list[Block] = [
+        Paragraph(text="One.", markdown="One."),
+        Figure(src=None, caption="Credit: Agency"),
+        Paragraph(text="Two.", markdown="Two."),
+    ]
+    assert blocks_text(body) == "One.\n\nTwo."
+    assert blocks_text(body, figures=True) == "One.\n\nCredit: Agency\n\nTwo."
+
+
+HOSTILE = """<html><head><title>T</title></head><body><article>
+<h1>Title with <b>*stars*</b> &amp; &lt;tags&gt;</h1>
+<div class="entry-content">
+<p>Intro text that runs on for a while before the links, so that this paragraph is
+running text and not a list of links: <a href="javascript:alert(1)">bad link</a>,
+<a href=" JAVASCRIPT:alert(2)">worse</a>,
+<a href="data:text/html,<script>x</script>">data</a> and <a href="https://ok.example/">good</a>.</p>
+<p onclick="alert(3)">Handlers <span onmouseover="alert(4)">never</span> survive, and
+&lt;script&gt;alert(5)&lt;/script&gt; stays text, as does <iframe src="https://evil"></iframe>
+an iframe and <img src="x" onerror="alert(6)"> an image with a handler.</p>
+<p># Looks like a heading<br>[looks](like-a-link) and ![an](image.png)</p>
+<script>alert(7)</script><style>p{}</style>
+<p>Enough running text to make this the content, with commas, and a full stop.</p>
+<figure><img src="data:image/svg+xml,<svg onload=alert(8)>"><figcaption>Cap</figcaption></figure>
+</div></article></body></html>"""
+
+
+def test_markdown_of_a_hostile_page_carries_no_active_content() -> None:
+    article = newsparse.parse(HOSTILE, url="https://site.example/story")
+    md = article.to_markdown()
+    targets = re.findall(r"(?<!\\)\]\(([^)]*)\)", md)
+    assert targets == ["https://ok.example/"]
+    lowered = md.lower()
+    for bad in ("javascript:", "data:", "<script", "<iframe", "<img", "onerror", "onclick"):
+        assert bad not in lowered.replace("\\<script", "").replace("\\<", ""), bad
+    assert not re.search(r"(?<!\\)<", md)
+    assert "\\# Looks like a heading" in md
+    assert "\\[looks\\](like-a-link)" in md
+    assert "!\\[an\\](image.png)" in md
+    assert "alert(7)" not in md and "alert(8)" not in md
+    assert md.startswith("# Title with \\*stars\\* & \\<tags\\>")
