@@ -1,0 +1,151 @@
+"""newsparse.spark on a local[2] Spark: every row back with an article or an error, and
+the articles equal parse()'s.
+
+Pages: the aeb-dev corpus (../shared/corpora/aeb-dev) repeated to a few hundred
+rows, or generated pages when the corpus is absent. Skips (with the reason)
+only where pyspark, pyarrow or a Java runtime is missing.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import newsparse
+from newsparse import Article
+from test_batch import page_html
+
+pyspark = pytest.importorskip("pyspark", reason="pyspark is not installed (the 'spark' extra)")
+pa = pytest.importorskip("pyarrow", reason="pyarrow is not installed (the 'spark' extra)")
+pq = pytest.importorskip("pyarrow.parquet")
+
+if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
+    pytest.skip("no Java runtime (java on PATH or JAVA_HOME): Spark cannot start",
+                allow_module_level=True)
+
+from newsparse.spark import (  # noqa: E402 - after the skips
+    article_from_row,
+    article_schema,
+    error_schema,
+    parse_dataframe,
+)
+
+AEB = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpora" / "aeb-dev" / "html"
+COPIES = 3
+
+
+def _pages() -> list[tuple[str, bytes]]:
+    files = sorted(AEB.glob("*.html.gz")) if AEB.is_dir() else []
+    if files:
+        return [(f.name.split(".")[0], gzip.decompress(f.read_bytes())) for f in files]
+    return [(f"gen{i}", page_html(i).encode()) for i in range(60)]
+
+
+@pytest.fixture(scope="module")
+def spark() -> Iterator[Any]:
+    from pyspark.sql import SparkSession
+
+    previous = os.environ.get("PYSPARK_PYTHON")
+    os.environ["PYSPARK_PYTHON"] = sys.executable  # the executors' Python: this venv's
+    session = (
+        SparkSession.builder.master("local[2]")
+        .appName("newsparse-tests")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.default.parallelism", "2")
+        .config("spark.sql.execution.arrow.maxRecordsPerBatch", "64")
+        .config("spark.driver.memory", "1g")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    try:
+        yield session
+    finally:
+        session.stop()
+        if previous is None:
+            os.environ.pop("PYSPARK_PYTHON", None)
+        else:
+            os.environ["PYSPARK_PYTHON"] = previous
+
+
+BAD_ROWS: list[tuple[str, str | None, str | None, str]] = [
+    ("bad-null", "https://example.com/null", None, "EmptyInputError"),
+    ("bad-empty", None, "", "EmptyInputError"),
+    ("bad-blank", None, "   \n  ", "EmptyInputError"),
+    ("bad-pdf", None, "%PDF-1.7 binary stuff", "NotHTMLError"),
+    ("bad-json", None, '{"not": "html"}', "NotHTMLError"),
+]
+
+
+def test_parse_dataframe_on_local_spark(spark: Any, tmp_path: Path) -> None:
+    pages = _pages()
+    ids: list[str] = []
+    urls: list[str | None] = []
+    htmls: list[str | None] = []
+    for copy in range(COPIES):
+        for name, html in pages:
+            ids.append(f"{name}-{copy}")
+            urls.append(f"https://example.com/{name}")
+            htmls.append(html.decode("utf-8", errors="replace"))
+    for key, url, html, _ in BAD_ROWS:
+        ids.append(key)
+        urls.append(url)
+        htmls.append(html)
+    path = tmp_path / "pages.parquet"
+    pq.write_table(pa.table({"id": ids, "url": urls, "html": htmls}), path)
+
+    df = spark.read.parquet(str(path))
+    parsed = parse_dataframe(df)
+    assert parsed.columns == ["id", "url", "html", "article", "error"]
+    assert parsed.schema["article"].dataType == article_schema()
+    assert parsed.schema["error"].dataType == error_schema()
+    assert [f.name for f in article_schema().fields] == list(Article.model_fields)
+
+    rows = parsed.select("id", "url", "article", "error").collect()
+    assert sorted(r.id for r in rows) == sorted(ids)  # every input row exactly once
+    assert all((r.article is None) != (r.error is None) for r in rows)
+
+    expected: dict[str, dict[str, Any]] = {}
+    for name, html in pages:
+        expected[name] = newsparse.parse(
+            html.decode("utf-8", errors="replace"), f"https://example.com/{name}"
+        ).model_dump(mode="json")
+    bad = {key: kind for key, _, _, kind in BAD_ROWS}
+    for row in rows:
+        if row.id in bad:
+            assert row.article is None and row.error.type == bad[row.id], row.id
+            continue
+        assert row.error is None, (row.id, row.error)
+        article = article_from_row(row.article)
+        assert article is not None
+        assert article.model_dump(mode="json") == expected[row.id.rsplit("-", 1)[0]], row.id
+
+
+def test_binary_html_with_an_encoding_column(spark: Any) -> None:
+    html = page_html(1, "Caf\xe9 cr\xe8me").encode("iso-8859-1")
+    df = spark.createDataFrame(
+        [(html, "iso-8859-1", "https://example.com/latin"), (b"\x00\x01\x02", None, None)],
+        "page binary, charset string, link string",
+    )
+    rows = parse_dataframe(
+        df, html_col="page", url_col="link", encoding_col="charset", article_col="parsed"
+    ).collect()
+    first = article_from_row(rows[0].parsed)
+    assert first is not None and "Café crème" in first.text
+    assert first.url == "https://example.com/latin"
+    assert rows[1].parsed is None and rows[1].error.type == "NotHTMLError"
+
+
+def test_bad_column_names_fail_early(spark: Any) -> None:
+    df = spark.createDataFrame([("<p>x</p>",)], "body string")
+    with pytest.raises(ValueError, match="no column 'html'"):
+        parse_dataframe(df)
+    with pytest.raises(ValueError, match="already has a column 'body'"):
+        parse_dataframe(df, html_col="body", article_col="body")
