@@ -517,6 +517,49 @@ def _from_datelines(doc: Document, anchor: HtmlElement | None) -> DateFound | No
     return None
 
 
+def dateline_node(doc: Document, anchor: HtmlElement | None) -> HtmlElement | None:
+    """The visible element showing the article's date next to the headline ``anchor``:
+    a ``<time>`` or a date-classed element with a date, within a few elements after the
+    headline (or just before it)."""
+    if anchor is None:
+        return None
+    recent: list[HtmlElement] = []
+    since = -1
+    for el in doc.root.iter(*_DATELINE_TAGS, anchor.tag):
+        if el is anchor:
+            since = 0
+            for prev in reversed(recent[-_BEFORE_HEADLINE:]):
+                if _shows_date(prev):
+                    return prev
+            continue
+        if since < 0:
+            recent.append(el)
+            continue
+        since += 1
+        if since > _AFTER_HEADLINE:
+            break
+        if _shows_date(el):
+            return el
+    return None
+
+
+_AFTER_HEADLINE = 60
+_BEFORE_HEADLINE = 8
+
+
+def _shows_date(el: HtmlElement) -> bool:
+    if el.tag != "time":
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if not _DATELINE_CLASS.search(names):
+            return False
+    if _in_chrome(el):
+        return False
+    text = text_of(el)
+    if el.tag == "time":
+        return bool(text) and _element_date(el) is not None
+    return 0 < len(text) <= 120 and search_date(text) is not None
+
+
 def find_dates(
     doc: Document, ld: dict[str, Any] | None, anchor: HtmlElement | None = None
 ) -> Dates:

@@ -22,6 +22,7 @@ from newsparse.extract.dates import (
     CHROME_WORDS,
     DateFound,
     chrome_names,
+    dateline_node,
     find_dates,
     parse_date,
     search_date_text,
@@ -41,7 +42,9 @@ __all__ = [
     "extract_tags",
     "extract_title",
     "main_jsonld",
+    "normalise_language",
     "parse_date",
+    "standfirst_node",
 ]
 
 _ARTICLE_TYPES = (
@@ -208,7 +211,7 @@ def _title_candidates(doc: Document, ld: dict[str, Any] | None) -> list[str]:
     title = _html_title(doc)
     if title:
         out.append(title)
-    return [c for c in dict.fromkeys(out) if c]
+    return [c for c in dict.fromkeys(out) if c and len(c) <= 500]
 
 
 def _html_title(doc: Document) -> str | None:
@@ -563,10 +566,14 @@ def _safe_node(el: HtmlElement, title_node: HtmlElement | None) -> bool:
     return len(text) <= 250 and not any(len(text_of(p)) > 120 for p in el.iter("p"))
 
 
-def _dateline_node(found: DateFound | None, title_node: HtmlElement | None) -> HtmlElement | None:
-    if found is None or found.node is None or title_node is None:
+def _dateline_node(
+    doc: Document, found: DateFound | None, title_node: HtmlElement | None
+) -> HtmlElement | None:
+    if title_node is None:
         return None
-    return byline_container(found.node, title_node)
+    node = found.node if found is not None and found.node is not None else None
+    node = node if node is not None else dateline_node(doc, title_node)
+    return byline_container(node, title_node) if node is not None else None
 
 
 def _byline_date(nodes: list[HtmlElement]) -> DateFound | None:
@@ -600,7 +607,7 @@ def extract_metadata(doc: Document) -> Metadata:
         for d in doc.meta.get(key, [])[:1]
     ]
     dek = standfirst_node(doc, title_node, descriptions)
-    for node in (*found_authors.nodes, _dateline_node(dates.published, title_node), dek):
+    for node in (*found_authors.nodes, _dateline_node(doc, dates.published, title_node), dek):
         if node is not None and node not in nodes and _safe_node(node, title_node):
             nodes.append(node)
     published, modified = dates.published, dates.modified
