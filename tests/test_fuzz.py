@@ -4,7 +4,7 @@ Every input gives a clean Article (see test_hostile.check_article) or a
 NewsparseError. Two hypothesis profiles:
 
 - ``ci`` (default): a few hundred examples in all, part of the normal suite;
-- ``long``: thousands per test, for ``NEWSPARSE_FUZZ_PROFILE=long pytest tests/test_fuzz.py``;
+- ``long``: 1,000 per test, for ``NEWSPARSE_FUZZ_PROFILE=long pytest tests/test_fuzz.py``;
   the ``@pytest.mark.slow`` tests (run by tests/ci_slow.sh) always use it.
 
 Mutations of the fixtures: truncation at a structural point (before a ``<`` or
@@ -38,7 +38,7 @@ settings.register_profile(
 )
 settings.register_profile(
     "long",
-    max_examples=3000,
+    max_examples=1000,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     print_blob=True,
@@ -288,8 +288,8 @@ def test_mutated_fixtures_long(html: str) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(FIXTURES))
 def test_truncation_at_structural_points_of_every_fixture(name: str) -> None:
-    """Every fixture cut at up to 150 evenly spread structural points."""
+    """Every fixture cut at about 100 evenly spread structural points."""
     text = FIXTURES[name]
     points = POINTS[name]
-    for point in points[:: max(1, len(points) // 150)]:
+    for point in points[:: max(1, len(points) // 100)]:
         parse_or_error(text[:point])
