@@ -8,7 +8,7 @@ import pytest
 
 import newsparse
 from newsparse.document import load
-from newsparse.extract.dates import find_dates, parse_date, search_date
+from newsparse.extract.dates import find_dates, parse_date, search_date, search_date_text
 
 UTC = timezone.utc
 TODAY = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
@@ -100,6 +100,20 @@ def test_far_future_is_relative_to_today() -> None:
 )
 def test_search_date_in_text(text: str, expected: object) -> None:
     assert search_date(text, today=TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Updated Nov 20, 2019 Published Nov 19, 2019", date(2019, 11, 19)),
+        ("Published Nov 19, 2019 | Updated Nov 20, 2019", date(2019, 11, 19)),
+        ("Last updated: 20 Nov 2019", date(2019, 11, 20)),  # nothing better to give
+    ],
+)
+def test_published_date_skips_updated_dates(text: str, expected: object) -> None:
+    found = search_date_text(text, today=TODAY, published=True)
+    assert found is not None
+    assert found[0] == expected
 
 
 def _dates(html: str) -> tuple[object, str | None, object, str | None]:

@@ -278,25 +278,40 @@ def search_date(
     return found[0] if found else None
 
 
+_UPDATED_BEFORE = re.compile(r"(?:updat|modif|edit|revis)\w*\W{0,3}(?:on|at)?\W{0,3}$", re.I)
+
+
 def search_date_text(
-    text: str, *, today: datetime | None = None, whole: bool = False
+    text: str, *, today: datetime | None = None, whole: bool = False, published: bool = False
 ) -> tuple[DateValue, str] | None:
-    """Like :func:`search_date`, with the date's text as written."""
+    """Like :func:`search_date`, with the date's text as written.
+
+    With ``published``, a date written right after "Updated" / "Modified" is passed over
+    for a later one ("Updated Nov 20, 2019 Published Nov 19, 2019" gives Nov 19) when
+    there is one.
+    """
     if not text:
         return None
     text = text[:400]
     now = today or _now()
-    best: tuple[int, DateValue, str] | None = None
+    found: list[tuple[int, DateValue, str]] = []
     for pattern in (*_TEXT_PATTERNS, _ISO_SEARCH):
-        m = pattern.search(text)
-        if not m:
-            continue
-        if whole and len(text) - (m.end() - m.start()) > 12:
-            continue
-        value = _from_match(m, now)
-        if value is not None and (best is None or m.start() < best[0]):
-            best = (m.start(), value, m.group().strip())
-    return (best[1], best[2]) if best else None
+        for m in pattern.finditer(text):
+            if whole and len(text) - (m.end() - m.start()) > 12:
+                continue
+            value = _from_match(m, now)
+            if value is not None:
+                found.append((m.start(), value, m.group().strip()))
+            if not published:
+                break
+    if not found:
+        return None
+    found.sort(key=lambda item: item[0])
+    if published:
+        for start, value, raw in found:
+            if not _UPDATED_BEFORE.search(text[max(0, start - 24) : start]):
+                return value, raw
+    return found[0][1], found[0][2]
 
 
 # ------------------------------------------------------------------ finding dates in a page
@@ -511,7 +526,7 @@ def _from_datelines(doc: Document, anchor: HtmlElement | None) -> DateFound | No
         text = text_of(el)
         if not text or len(text) > 200:
             continue
-        found = search_date_text(text)
+        found = search_date_text(text, published=True)
         if found is not None:
             return DateFound(found[0], found[1], el)
     return None

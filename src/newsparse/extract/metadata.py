@@ -581,7 +581,7 @@ def _byline_date(nodes: list[HtmlElement]) -> DateFound | None:
     for node in nodes:
         text = text_of(node)
         if len(text) <= 300:
-            found = search_date_text(text)
+            found = search_date_text(text, published=True)
             if found is not None:
                 return DateFound(found[0], found[1], node)
     return None
