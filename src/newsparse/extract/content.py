@@ -95,6 +95,24 @@ _STATE_WORD = frozenset({"has", "no", "with", "without", "is", "show", "hide", "
 _LAYOUT_WORD = frozenset({"wrap", "wrapper", "container", "layout", "page", "site", "main",
                           "content", "body", "grid", "col", "column", "row", "l", "o"})  # fmt: skip
 _EMBED_WORD = re.compile(r"embed|tweet|instagram|tiktok|quote|pullquote")
+#: Every word the hint patterns can match on (a superset): a quick set test rules out
+#: the many class names that say nothing, before any regular expression runs.
+_VOCABULARY = frozenset(
+    """entry post article story content body main text rich page news single td copy inner
+    articlebody articletext storytext bodytext postcontent entrycontent share shares sharing
+    sharebar social socials related newsletter newsletters subscribe subscription signup sign
+    ad ads adslot slot unit dfp gpt taboola outbrain bio bios biography author authors about
+    the comment comments respond disqus sidebar rail breadcrumb breadcrumbs tag tags list
+    categories nav navbar navigation menu footer cookie cookies consent gdpr popup modal
+    overlay read more stories trending popular most toolbar pagination pager print byline
+    dateline timestamp date dates published caption captions figcaption credit credits
+    copyright rollover hovercard hover card popover tooltip latest posts articles hidden sr
+    only screen reader visually skip link meta teaser teasers cta follow us dek standfirst
+    disclosure affiliate jp relatedposts yarpp video player playlist login register
+    signin""".split()
+)
+_VOCABULARY_PREFIXES = ("advert", "promo", "sponsor", "widget", "recommend")
+_EMBED_PARTS = ("embed", "tweet", "instagram", "tiktok", "quote")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SEPARATORS = re.compile(r"[-_]+")
 _LABEL_TEXT = re.compile(
@@ -351,7 +369,17 @@ _EMBED, _STRONG, _BOILER, _HEAD_BOILER, _WEAK = 1, 2, 4, 8, 16
 @lru_cache(maxsize=8192)
 def _token_flags(token: str) -> int:
     """What one class name or id says (bit flags); names repeat, so this is cached."""
-    words = _SEPARATORS.sub("-", _CAMEL.sub("-", token).lower()).strip("-")
+    low = token.lower()
+    if low != token:
+        low = _CAMEL.sub("-", token).lower()
+    parts = [part for part in low.replace("_", "-").split("-") if part]
+    if not parts or (
+        _VOCABULARY.isdisjoint(parts)
+        and not any(part.startswith(_VOCABULARY_PREFIXES) for part in parts)
+        and not any(embed in parts[-1] for embed in _EMBED_PARTS)
+    ):
+        return 0  # most names say nothing
+    words = "-".join(parts)
     first = words.partition("-")[0]
     if not words or first in _STATE_WORD:
         return 0
@@ -364,6 +392,15 @@ def _token_flags(token: str) -> int:
     if _WEAK_CONTENT_HINT.search(words):
         return _WEAK
     return 0
+
+
+@lru_cache(maxsize=8192)
+def _class_flags(cls: str) -> int:
+    """The flags of all the names in a class attribute (class strings repeat)."""
+    flags = 0
+    for token in cls.split():
+        flags |= _token_flags(token)
+    return flags
 
 
 def _hint(el: HtmlElement, tag: str) -> int:
@@ -384,8 +421,7 @@ def _hint(el: HtmlElement, tag: str) -> int:
     if tag in _BOILER_TAGS:
         flags |= _BOILER
     if cls:
-        for token in cls.split():
-            flags |= _token_flags(token)
+        flags |= _class_flags(cls)
     if ident:
         flags |= _token_flags(ident)
     if flags & _EMBED:
