@@ -97,8 +97,8 @@ _LAYOUT_WORD = frozenset({"wrap", "wrapper", "container", "layout", "page", "sit
 _EMBED_WORD = re.compile(r"embed|tweet|instagram|tiktok|quote|pullquote")
 #: Every word the hint patterns can match on (a superset): a quick set test rules out
 #: the many class names that say nothing, before any regular expression runs.
-_VOCABULARY = frozenset(
-    """entry post article story content body main text rich page news single td copy inner
+_VOCABULARY_WORDS = """
+    entry post article story content body main text rich page news single td copy inner
     articlebody articletext storytext bodytext postcontent entrycontent share shares sharing
     sharebar social socials related newsletter newsletters subscribe subscription signup sign
     ad ads adslot slot unit dfp gpt taboola outbrain bio bios biography author authors about
@@ -109,8 +109,8 @@ _VOCABULARY = frozenset(
     copyright rollover hovercard hover card popover tooltip latest posts articles hidden sr
     only screen reader visually skip link meta teaser teasers cta follow us dek standfirst
     disclosure affiliate jp relatedposts yarpp video player playlist login register
-    signin""".split()
-)
+    signin"""
+_VOCABULARY = frozenset(_VOCABULARY_WORDS.split())
 _VOCABULARY_PREFIXES = ("advert", "promo", "sponsor", "widget", "recommend")
 _EMBED_PARTS = ("embed", "tweet", "instagram", "tiktok", "quote")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
