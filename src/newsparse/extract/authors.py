@@ -33,7 +33,8 @@ _PREFIX = re.compile(
 # Where the names stop: a separator, a date, a role such as "Edited by", digits.
 _STOP = re.compile(
     r"\s[|•·]|[|•·]\s|\s[-–—]\s|\s*\b(?:edited|reviewed|fact[- ]?checked|verified|"
-    r"updated|published|posted|last\s+updated|photos?|illustrations?|images?)\b|"
+    r"updated|published|posted|last\s+updated|photos?|illustrations?|images?|publiziert|"
+    r"veröffentlicht|aktualisiert|publicado|publicada|publié|pubblicato|actualizado)\b|"
     r"\bon\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|"
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
@@ -41,6 +42,9 @@ _STOP = re.compile(
     re.IGNORECASE,
 )
 _SPLIT = re.compile(r"\s*(?:,|;|&|\+|/|\b(?:and|AND|And|und|et|y|e)\b)\s*")
+_FOREIGN_BY = re.compile(r"^(?:[Vv]on|[Pp]or|[Pp]ar|di|[Dd]oor|av|af)\s+(?=\S+\s+\S)")
+_LABEL = re.compile(r"^[^\W\d_]+(?:\s[^\W\d_]+)?\s*:\s*")
+"""A short label before a colon ("Texte :", "Autor:", "Текст:")."""
 _LATER_BY = re.compile(r"(?<=\S)\s+by\s*:?\s+(?=[A-Z])", re.IGNORECASE)
 _SENTENCE_SPLIT = re.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z])")
 _ROLE_BEFORE = re.compile(
@@ -210,9 +214,11 @@ _PARTICLES = frozenset(
     }
 )
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|co|io|news|info|uk|de|fr|in)\b|\.[a-z]{2,}$")
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af·・]+")
+"""Scripts that write a full name without spaces (Chinese, Japanese, Korean)."""
 _SITE_FILLER = frozenset({"www", "com", "net", "org", "io", "co", "uk", "info", "the"})
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_TOKEN = re.compile(r"[a-z0-9]+")
+_TOKEN = re.compile(r"[^\W_]+")
 
 
 def _fold(text: str) -> str:
@@ -254,9 +260,11 @@ def is_person_name(name: str, site_tokens: Iterable[str] = ()) -> bool:
     tokens = _tokens(name)
     if not tokens or any(t in _ROLE_WORDS for t in tokens):
         return False
-    if len(words) < 2 or words[0].lower() in _ARTICLES:
-        return False  # handles ("admin", "jdoe"), places ("Washington"), "The Desk"
-    if not all(w[:1].isupper() or w.lower() in _PARTICLES for w in words):
+    if len(words) < 2 and not (_UNSPACED.fullmatch(name) and 2 <= len(name) <= 6):
+        return False  # handles ("admin", "jdoe"), places ("Washington"); CJK names excepted
+    if words[0].lower() in _ARTICLES:
+        return False  # "The Desk"
+    if any(w[:1].islower() and w.lower() not in _PARTICLES for w in words):
         return False  # "the defense ministries", "john doe"-style handles
     if _DOMAIN.search(name):
         return False  # "Cleveland.com"
@@ -266,8 +274,11 @@ def is_person_name(name: str, site_tokens: Iterable[str] = ()) -> bool:
     return not (len(words) == 1 and name.isupper() and len(name) <= 5)  # "AP", "AFP"
 
 
+_CJK_ROLE = re.compile(r"\s*(?:기자|특파원|객원기자|记者|記者|编辑|編集|通讯员|特约撰稿人)$")
+
+
 def _tidy(name: str) -> str:
-    name = name.strip(_EDGE_PUNCT)
+    name = _CJK_ROLE.sub("", name.strip(_EDGE_PUNCT)).strip(_EDGE_PUNCT)
     if name.isupper() and len(name) > 5:
         name = " ".join(w.capitalize() for w in name.split())
     return name
@@ -286,6 +297,7 @@ def split_names(text: str, site_tokens: Iterable[str] = ()) -> list[str]:
     if later_by and not _ROLE_BEFORE.search(text[: later_by.end()]):
         text = text[later_by.end() :]  # "Monday November 18, 2019 by Joe Rossignol"
     text = _PREFIX.sub("", text, count=1)
+    text = _LABEL.sub("", _FOREIGN_BY.sub("", text, count=1), count=1)
     stop = _STOP.search(text)
     if stop:
         text = text[: stop.start()]
