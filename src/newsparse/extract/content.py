@@ -98,18 +98,16 @@ _EMBED_WORD = re.compile(r"embed|tweet|instagram|tiktok|quote|pullquote")
 #: Every word the hint patterns can match on (a superset): a quick set test rules out
 #: the many class names that say nothing, before any regular expression runs.
 _VOCABULARY_WORDS = """
-    entry post article story content body main text rich page news single td copy inner
-    articlebody articletext storytext bodytext postcontent entrycontent share shares sharing
-    sharebar social socials related newsletter newsletters subscribe subscription signup sign
-    ad ads adslot slot unit dfp gpt taboola outbrain bio bios biography author authors about
-    the comment comments respond disqus sidebar rail breadcrumb breadcrumbs tag tags list
-    categories nav navbar navigation menu footer cookie cookies consent gdpr popup modal
-    overlay read more stories trending popular most toolbar pagination pager print byline
+    entry post article story content body text articlebody articletext storytext bodytext
+    postcontent entrycontent share shares sharing sharebar social socials related newsletter
+    newsletters subscribe subscription signup sign ad ads adslot dfp gpt taboola outbrain bio
+    bios biography author authors comment comments respond disqus sidebar rail breadcrumb
+    breadcrumbs tag tags categories nav navbar navigation menu footer cookie cookies consent
+    gdpr popup modal overlay more trending popular most toolbar pagination pager print byline
     dateline timestamp date dates published caption captions figcaption credit credits
-    copyright rollover hovercard hover card popover tooltip latest posts articles hidden sr
-    only screen reader visually skip link meta teaser teasers cta follow us dek standfirst
-    disclosure affiliate jp relatedposts yarpp video player playlist login register
-    signin"""
+    copyright rollover hovercard hover popover tooltip latest hidden sr skip meta teaser
+    teasers cta follow dek standfirst disclosure affiliate relatedposts yarpp player playlist
+    login register signin"""
 _VOCABULARY = frozenset(_VOCABULARY_WORDS.split())
 _VOCABULARY_PREFIXES = ("advert", "promo", "sponsor", "widget", "recommend")
 _EMBED_PARTS = ("embed", "tweet", "instagram", "tiktok", "quote")
