@@ -231,11 +231,14 @@ def _parse_one(page: Page, fn: ParseFn, max_bytes: int) -> tuple[Article | None,
     """Parse one page; returns (article, '', '') or (None, error type, message)."""
     try:
         html = read_payload(page, max_bytes)
-        return fn(html, page.url, encoding=page.encoding), "", ""
+        article = fn(html, page.url, encoding=page.encoding)
     except PayloadError as exc:
         return None, exc.error_type, str(exc)
     except Exception as exc:  # every failure of one page is that page's error row
         return None, type(exc).__name__, one_line(str(exc)) or repr(exc)
+    if not isinstance(article, Article):
+        return None, "TypeError", f"the parse function returned {type(article).__name__}"
+    return article, "", ""
 
 
 def _result(page: Page, article: Article | None, error_type: str, message: str) -> Result:

@@ -31,7 +31,6 @@ import sys
 from pathlib import Path
 from typing import IO, Any
 
-from newsparse import __version__
 from newsparse.batch.results import Result
 from newsparse.batch.schema import Column, arrow_schema, schema_tree, to_columns
 
@@ -173,6 +172,8 @@ class ParquetWriter(Writer):
         self.done = set()
         self._rows: list[dict[str, Any]] = []
         self._tree = result_schema()
+        from newsparse import __version__
+
         self._schema = arrow_schema(self._tree).with_metadata(
             {"newsparse.version": __version__, "newsparse.row": "newsparse.batch.Result"}
         )
