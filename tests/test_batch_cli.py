@@ -195,3 +195,31 @@ def test_resume_after_an_interrupted_run(many: Path, tmp_path: Path, how: str) -
     assert len(sources) == len(set(sources)) == N_MANY  # every input exactly once
     assert sorted(sources) == sorted(str(p) for p in many.iterdir())
     assert all(r["error"] is None and r["article"]["title"].startswith("Story ") for r in got)
+
+
+def test_progress_bar_on_a_terminal(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    pytest.importorskip("tqdm")
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    term = Terminal()
+    monkeypatch.setattr(sys, "stderr", term)
+    assert main(["batch", str(corpus), "-o", str(tmp_path / "o.jsonl"), "-j", "0"]) == 0
+    shown = term.getvalue()
+    assert "8/8" in shown  # pages done out of a known total
+    assert "page/s" in shown and "errors=2" in shown
+    assert "newsparse batch: 8 inputs" in shown  # the summary after the bar
+
+
+def test_no_progress_bar_when_not_a_terminal(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["batch", str(corpus), "-o", str(tmp_path / "o.jsonl"), "-j", "0"]) == 0
+    err = capsys.readouterr().err
+    assert "page/s" not in err and err.startswith("newsparse batch: 8 inputs")
