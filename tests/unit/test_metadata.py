@@ -477,3 +477,38 @@ def test_main_jsonld_shapes(ld: object) -> None:
     found = main_jsonld(load(f"<html><head>{_ld(ld)}</head><body><p>x</p></body></html>"))
     assert found is not None
     assert found["headline"] == "Nested Headline"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<html></html>",
+        "<frameset><frame src=x></frameset>",
+        "<html><body><h1></h1><h1>   </h1><time datetime='x'>y</time></body></html>",
+        # URLs that do not even parse are dropped, never raised
+        "<html><head><link rel=canonical href='http://[bad'><meta property='og:image' "
+        "content='http://[x'></head><body><h1>Headline here</h1><p class=byline>By "
+        "<a rel=author href='http://[bad'>Jane Doe</a></p></body></html>",
+        "<html><head><meta name='author' content='"
+        + "A" * 100_000
+        + "'></head><body></body></html>",
+        "<h1>" + "<span>" * 200 + "Deep title here" + "</span>" * 200 + "</h1><p>x</p>",
+        "<html><body><h1>T</h1>" + "<time datetime='2026-01-01'>x</time>" * 3000 + "</body></html>",
+        "<html><body>" + "<p class='byline'>By Jane Doe</p>" * 3000 + "</body></html>",
+    ],
+)
+def test_odd_pages_never_raise(html: str) -> None:
+    article = newsparse.parse(html)
+    article.model_dump(mode="json")
+    assert article.canonical_url is None or article.canonical_url.startswith("http")
+    assert len(article.authors) <= 1
+
+
+def test_bad_urls_are_dropped() -> None:
+    meta = _meta(
+        "<link rel=canonical href='http://[bad'><meta property='og:url' "
+        "content='https://news.example/a'>",
+        "<h1>Headline here</h1><p class=byline>By <a href='http://[x'>Jane Doe</a></p>",
+    )
+    assert meta.canonical_url == "https://news.example/a"
+    assert [(a.name, a.url) for a in meta.authors] == [("Jane Doe", None)]

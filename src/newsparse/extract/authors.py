@@ -16,13 +16,14 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from newsparse.document import Document
 from newsparse.extract.dates import CHROME_WORDS, chrome_names
 from newsparse.extract.dom import HtmlElement, ancestors, norm_space, text_of
 from newsparse.models import Author
 
-__all__ = ["AuthorsFound", "find_authors", "is_person_name", "split_names"]
+__all__ = ["AuthorsFound", "find_authors", "http_url", "is_person_name", "split_names"]
 
 _PREFIX = re.compile(
     r"^(?:(?:written|posted|published|reported|words|story|text|compiled|"
@@ -441,10 +442,26 @@ def _from_jsonld(
     return authors
 
 
-def _safe_url(doc: Document, url: str | None) -> str | None:
-    if not url or not isinstance(url, str):
+def http_url(doc: Document, url: object) -> str | None:
+    """``url`` made absolute against the page, if it is an http(s) URL; None otherwise
+    (including URLs that do not even parse, such as "http://[bad")."""
+    if not isinstance(url, str) or not url.strip():
         return None
-    absolute = doc.absolute(url.strip())
+    url = url.strip()
+    try:
+        if url.lower().startswith(("http://", "https://")):
+            urlsplit(url)  # raises on "http://[bad"
+            return url
+        absolute = doc.absolute(url)
+    except ValueError:
+        return None
+    if absolute and absolute.startswith(("http://", "https://")):
+        return absolute
+    return None
+
+
+def _safe_url(doc: Document, url: str | None) -> str | None:
+    absolute = http_url(doc, url)
     if (
         absolute
         and absolute.startswith(("http://", "https://"))
@@ -462,6 +479,8 @@ _NO_BYLINE_TAGS = frozenset(
 )
 
 
+_MAX_CANDIDATES = 200
+"""At most this many byline-looking elements are read per page."""
 _NEAR_HEADLINE = 150
 """Bylines known only by their text ("By ...") or an author-page link must come this
 many elements after the headline at most."""
@@ -525,7 +544,9 @@ def _byline_candidates(doc: Document, anchor: HtmlElement | None) -> list[HtmlEl
             continue
         if not _chrome(el):
             current.append(el)
-    return after + before
+            if len(after) >= _MAX_CANDIDATES:
+                break
+    return (after + before)[:_MAX_CANDIDATES]
 
 
 def _credited_otherwise(el: HtmlElement, name: str) -> bool:

@@ -491,7 +491,13 @@ def _near(el: HtmlElement, anchor: HtmlElement | None) -> bool:
         scope = parent
         if parent.tag in ("header", "article", "main"):
             break
+    if scope is anchor:  # a headline straight under <body>: the page is the scope
+        return True
     return any(a is scope for a in ancestors(el))
+
+
+_MAX_TIMES = 100
+"""Only the first <time> elements of a page are read (a live blog may have thousands)."""
 
 
 def _from_time_elements(
@@ -500,7 +506,9 @@ def _from_time_elements(
     published: DateFound | None = None
     modified: DateFound | None = None
     fallback: DateFound | None = None
-    for el in select(_TIME_XPATH, doc.root):
+    for el in select(_TIME_XPATH, doc.root)[:_MAX_TIMES]:
+        if published is not None and modified is not None:
+            break
         if _in_chrome(el):
             continue
         found = _element_date(el)
@@ -517,10 +525,14 @@ def _from_time_elements(
 
 
 def _from_datelines(doc: Document, anchor: HtmlElement | None) -> DateFound | None:
+    tried = 0
     for el in doc.root.iter(*_DATELINE_TAGS):
         names = f"{el.get('class') or ''} {el.get('id') or ''}"
         if not _DATELINE_CLASS.search(names):
             continue
+        tried += 1
+        if tried > _MAX_TIMES:
+            break
         if _MODIFIED_CUE.search(names) or _in_chrome(el) or not _near(el, anchor):
             continue
         text = text_of(el)

@@ -17,7 +17,7 @@ from typing import Any
 from lxml import etree
 
 from newsparse.document import Document
-from newsparse.extract.authors import byline_container, clean_text, find_authors
+from newsparse.extract.authors import byline_container, clean_text, find_authors, http_url
 from newsparse.extract.dates import (
     CHROME_WORDS,
     DateFound,
@@ -109,10 +109,6 @@ def _fold(text: str) -> str:
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     return " ".join(text.lower().split())
-
-
-def _http(url: str | None) -> str | None:
-    return url if url and url.startswith(("http://", "https://")) else None
 
 
 def _type_names(obj: dict[str, Any]) -> set[str]:
@@ -374,7 +370,7 @@ def extract_canonical(doc: Document, ld: dict[str, Any] | None = None) -> str | 
     if ld:
         sources += [_ld_url(ld.get("url")), _ld_url(ld.get("mainEntityOfPage"))]
     for raw in sources:
-        url = _http(doc.absolute(raw)) if raw else None
+        url = http_url(doc, raw)
         if url:
             return url
     return None
@@ -482,7 +478,7 @@ def extract_image(doc: Document, ld: dict[str, Any] | None = None) -> str | None
         _ld_image(ld.get("thumbnailUrl")) if ld else None,
     ]
     for raw in sources:
-        url = _http(doc.absolute(raw)) if raw else None
+        url = http_url(doc, raw)
         if url:
             return url
     return None
