@@ -242,95 +242,116 @@ class _Scorer:
     ) -> tuple[int, int, float, float, int]:
         """Walk ``el``; add its inline text to ``own`` (the enclosing block's counters).
 
-        Returns (text, link text, value, good) of the subtree, its tail excluded.
+        Returns (text, link text, value, good, links count) of the subtree, its tail
+        excluded.  The recursion is a closure over local names: this is the hot loop.
         """
-        tag = el.tag
-        if tag.__class__ is not str or tag in _INVISIBLE or el in self.skip:
-            if tag in _FORM_CONTROLS and el.get("type") not in ("hidden", "submit", "button"):
-                self.form_controls.append(el)
-            return _NOTHING
-        hint = self.hints.get(el)
-        if hint is None:
-            hint = _TAG_HINT.get(tag, 0)
-        block = tag in _BLOCK
-        mine: list[Any]
-        if block:
-            self.count += 1
-            # chars, link chars, sentence marks, text pieces (only to compare with
-            # JSON-LD), whether the block starts with a link
-            mine = [0, 0, 0, [] if self.ld_text is not None else None, False]
-        else:
-            mine = own
-            if hint < 0 and tag != "a":
-                # an inline box (caption, hover card, read-more teaser): left out when small
-                junk: list[Any] = [0, 0, 0, None, False]
-                size = len((el.text or "").strip()) + sum(
-                    self.visit(child, junk, True, True)[0] + len((child.tail or "").strip())
-                    for child in el
-                )
-                if size < _INLINE_BOX:
-                    self.excluded.append(el)
-                    return _NOTHING
-        texts: list[str] | None = mine[3]
-        link = in_link or tag == "a"
-        total = links = 0
-        anchors = 0
-        if tag == "a":
-            anchors = 1
-            href = el.get("href")
-            if (href and _AUTHOR_HREF.search(href)) or el.get("rel") == "author":
-                self.author_links.append(el)
-        value = good = 0.0
-        text = el.text
-        if text:
-            n = len(text.strip())
-            if n:
-                total += n
-                if not mine[0]:
-                    mine[4] = link
-                mine[0] += n
-                mine[2] += text.count(". ") + text.count(", ") + text.endswith((".", "!", "?", '"'))
-                if link:
-                    links += n
-                    mine[1] += n
-                if texts is not None:
-                    texts.append(text)
-        index = self.count
-        for child in el:
-            t, lk, v, g, na = self.visit(child, mine, link, boxed or hint < 0)
-            total += t
-            links += lk
-            anchors += na
-            value += v
-            good += g
-            tail = child.tail
-            if tail:
-                n = len(tail.strip())
+        skip = self.skip
+        hints = self.hints
+        stats = self.stats
+        excluded = self.excluded
+        author_links = self.author_links
+        form_controls = self.form_controls
+        block_value = self._block_value
+        ld_blocks = self.ld_blocks
+        with_texts = self.ld_text is not None
+        counter = [self.count]
+
+        def walk(
+            el: HtmlElement, own: list[Any], in_link: bool, boxed: bool
+        ) -> tuple[int, int, float, float, int]:
+            tag = el.tag
+            if tag.__class__ is not str or tag in _INVISIBLE or el in skip:
+                if tag in _FORM_CONTROLS and el.get("type") not in ("hidden", "submit", "button"):
+                    form_controls.append(el)
+                return _NOTHING
+            hint = hints.get(el)
+            if hint is None:
+                hint = _TAG_HINT.get(tag, 0)
+            block = tag in _BLOCK
+            mine: list[Any]
+            if block:
+                counter[0] += 1
+                # chars, link chars, sentence marks, text pieces (only to compare with
+                # JSON-LD), whether the block starts with a link
+                mine = [0, 0, 0, [] if with_texts else None, False]
+            else:
+                mine = own
+                if hint < 0 and tag != "a":
+                    # an inline box (caption, hover card, read-more teaser): left out when small
+                    junk: list[Any] = [0, 0, 0, None, False]
+                    size = len((el.text or "").strip()) + sum(
+                        walk(child, junk, True, True)[0] + len((child.tail or "").strip())
+                        for child in el
+                    )
+                    if size < _INLINE_BOX:
+                        excluded.append(el)
+                        return _NOTHING
+            texts: list[str] | None = mine[3]
+            total = links = anchors = 0
+            if tag == "a":
+                in_link = True
+                anchors = 1
+                href = el.get("href")
+                if (href and _AUTHOR_HREF.search(href)) or el.get("rel") == "author":
+                    author_links.append(el)
+            value = good = 0.0
+            text = el.text
+            if text:
+                n = len(text.strip())
                 if n:
-                    total += n
+                    total = n
                     if not mine[0]:
-                        mine[4] = link
+                        mine[4] = in_link
                     mine[0] += n
-                    mine[2] += tail.count(". ") + tail.count(", ") + tail.endswith((".", "!", "?"))
-                    if link:
-                        links += n
+                    if not mine[2] and _has_marks(text):
+                        mine[2] = 1
+                    if in_link:
+                        links = n
                         mine[1] += n
                     if texts is not None:
-                        texts.append(tail)
-        if not block:
+                        texts.append(text)
+            index = counter[0]
+            inner_boxed = boxed or hint < 0
+            for child in el:
+                t, lk, v, g, na = walk(child, mine, in_link, inner_boxed)
+                total += t
+                links += lk
+                anchors += na
+                value += v
+                good += g
+                tail = child.tail
+                if tail:
+                    n = len(tail.strip())
+                    if n:
+                        total += n
+                        if not mine[0]:
+                            mine[4] = in_link
+                        mine[0] += n
+                        if not mine[2] and _has_marks(tail):
+                            mine[2] = 1
+                        if in_link:
+                            links += n
+                            mine[1] += n
+                        if texts is not None:
+                            texts.append(tail)
+            if not block:
+                return total, links, value, good, anchors
+            own_value, own_good = block_value(tag, mine, texts)
+            value += own_value
+            good += own_good
+            if self.ld_hit:
+                ld_blocks.append((el, self.ld_hit))
+                self.ld_hit = 0.0
+            if hint > 0:
+                value += good * (0.35 if hint > 1 else 0.1)
+            elif hint < 0:
+                value = min(value, 0.0) - total * 0.5
+            stats[el] = _Stat(total, links, value, good, hint, index, boxed, anchors)
             return total, links, value, good, anchors
-        own_value, own_good = self._block_value(tag, mine, texts)
-        value += own_value
-        good += own_good
-        if self.ld_hit:
-            self.ld_blocks.append((el, self.ld_hit))
-            self.ld_hit = 0.0
-        if hint > 0:
-            value += good * (0.35 if hint > 1 else 0.1)
-        elif hint < 0:
-            value = min(value, 0.0) - total * 0.5
-        self.stats[el] = _Stat(total, links, value, good, hint, index, boxed, anchors)
-        return total, links, value, good, anchors
+
+        result = walk(el, own, in_link, boxed)
+        self.count = counter[0]
+        return result
 
     def _block_value(
         self, tag: str, mine: list[Any], texts: list[str] | None
@@ -362,6 +383,11 @@ class _Scorer:
 
 
 _EMBED, _STRONG, _BOILER, _HEAD_BOILER, _WEAK = 1, 2, 4, 8, 16
+
+
+def _has_marks(text: str) -> bool:
+    """Whether a text piece has sentence punctuation (a label like "Share" has none)."""
+    return ". " in text or ", " in text or text.rstrip().endswith((".", "!", "?", '"'))
 
 
 @lru_cache(maxsize=8192)
