@@ -219,6 +219,17 @@ def test_canonical(head: str, url: str | None, canonical: str | None) -> None:
         ),
         (_ld({"@type": "NewsArticle", "publisher": "Daily Wire"}), "Daily Wire"),
         ('<meta property="og:site_name" content="Crypto Daily">', "Crypto Daily"),
+        (
+            _ld(
+                {
+                    "@graph": [
+                        {"@type": "NewsArticle", "headline": "H", "publisher": {"@id": "#org"}},
+                        {"@type": "Organization", "@id": "#org", "name": "Ref Daily"},
+                    ]
+                }
+            ),
+            "Ref Daily",
+        ),
         ('<meta name="application-name" content="Crypto Daily">', "Crypto Daily"),
         (
             _ld({"@type": "NewsArticle", "publisher": 7})
@@ -275,6 +286,7 @@ def test_description(head: str, description: str | None) -> None:
             ["BTC"],
         ),
         ('<meta name="keywords" content="crypto, markets">', "", ["crypto", "markets"]),
+        ('<meta property="article:tag" content="Bitcoin, ETF">', "", ["Bitcoin", "ETF"]),
         ('<meta property="article:tag" content="A"><meta name="keywords" content="B">', "", ["A"]),
         ("", "", []),
     ],

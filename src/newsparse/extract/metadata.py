@@ -376,21 +376,22 @@ def extract_canonical(doc: Document, ld: dict[str, Any] | None = None) -> str | 
     return None
 
 
-def _org_name(value: Any) -> str | None:
-    if isinstance(value, list):
-        for item in value:
-            name = _org_name(item)
-            if name:
-                return name
-        return None
-    if isinstance(value, dict):
-        return _str(value.get("name"))
-    return _str(value)
+def _org_name(doc: Document, value: Any) -> str | None:
+    """The name of a JSON-LD organisation value: a string, an object, an ``{"@id"}``
+    reference to an object elsewhere in the page, or a list of those."""
+    for item in value[:10] if isinstance(value, list) else [value]:
+        if isinstance(item, dict) and "name" not in item and isinstance(item.get("@id"), str):
+            ref = item["@id"]
+            item = next((o for o in doc.jsonld if o.get("@id") == ref and o is not item), item)
+        name = _str(item.get("name")) if isinstance(item, dict) else _str(item)
+        if name:
+            return name
+    return None
 
 
 def extract_publisher(doc: Document, ld: dict[str, Any] | None = None) -> str | None:
     """The publisher / site name: JSON-LD publisher.name, og:site_name, application-name."""
-    name = _org_name(ld.get("publisher")) if ld else None
+    name = _org_name(doc, ld.get("publisher")) if ld else None
     if name and not name.startswith(("http://", "https://")):
         return name
     for key in ("og:site_name", "application-name", "apple-mobile-web-app-title"):
@@ -430,7 +431,7 @@ def _keywords(value: Any) -> list[str]:
 
 def extract_tags(doc: Document, ld: dict[str, Any] | None = None) -> list[str]:
     """Tags: article:tag, JSON-LD keywords, rel=tag links; meta keywords as a last resort."""
-    tags: list[str] = [clean_text(t) for t in doc.meta.get("article:tag", [])]
+    tags: list[str] = [t for raw in doc.meta.get("article:tag", []) for t in _keywords(raw)]
     if ld:
         tags += _keywords(ld.get("keywords"))
     if not tags:
