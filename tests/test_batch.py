@@ -532,3 +532,12 @@ def test_deep_comment_trees_survive_the_cut() -> None:
     columns = to_columns(article.model_dump(mode="json"), tree)
     assert isinstance(columns["comments"][0]["replies"][0]["replies"][0], str)
     assert Article.model_validate(from_columns(columns, tree)) == article
+
+
+def test_ordered_with_many_failed_records_between_pages(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.jsonl"
+    lines = [json.dumps({"html": page_html(i)}) if i % 10 == 0 else "{broken" for i in range(120)]
+    path.write_text("\n".join(lines) + "\n")
+    results = list(parse_many([path], workers=2, ordered=True))
+    assert [r.source for r in results] == [f"{path}:{n}" for n in range(1, 121)]
+    assert [r.ok for r in results] == [i % 10 == 0 for i in range(120)]
