@@ -37,7 +37,7 @@ from typing import Any, cast
 from lxml import etree
 
 from newsparse.document import Document
-from newsparse.extract.dom import HtmlElement
+from newsparse.extract.dom import HtmlElement, text_of
 
 __all__ = ["MainContent", "find_main_content"]
 
@@ -686,7 +686,7 @@ def _is_boilerplate(el: HtmlElement, s: _Stat, guard: float, titles: frozenset[s
     density = s.links / s.text
     tag = el.tag
     if s.text <= 300:
-        label = _WS.sub(" ", el.text_content()).strip()
+        label = text_of(el)
         if s.text <= 100 and (_LABEL_TEXT.match(label) or _is_dateline(label)):
             return True
         if s.anchors and density > 0.5 and _LINK_LABEL.match(label):
