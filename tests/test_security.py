@@ -373,3 +373,32 @@ def test_the_sensors_do_see_an_attempt(
         atime = secret_file.stat().st_atime
         secret_file.read_text()
         assert secret_file.stat().st_atime != atime
+
+
+@pytest.mark.parametrize(
+    ("base", "href", "expected"),
+    [
+        ("https://example.com/a/", "javascript:alert(1)", None),
+        ("https://example.com/a/", "  JaVaScRiPt:alert(1)", None),
+        ("https://example.com/a/", "java\tscript:alert(1)", None),
+        ("https://example.com/a/", "data:text/html,x", None),
+        ("https://example.com/a/", "file:///etc/passwd", None),
+        ("https://example.com/a/", "chrome-extension-long-name:x", None),
+        ("https://example.com/a/", "http://[broken-ipv6", None),
+        ("https://example.com/a/", "//[broken", None),
+        ("https://example.com/a/", "#top", None),
+        ("https://example.com/a/", "/p a t h", "https://example.com/p%20a%20t%20h"),
+        ("https://example.com/a/", "b.html", "https://example.com/a/b.html"),
+        ("https://example.com/a/", "mailto:desk@example.com", "mailto:desk@example.com"),
+        ("file:///tmp/", "secret.txt", None),
+        (None, "/relative", "/relative"),
+    ],
+    ids=repr,
+)
+def test_document_absolute_urls_are_safe(base: str | None, href: str, expected: str | None) -> None:
+    """Document.absolute, which the extractors use for every URL field: only http(s)/mailto
+    (or a relative path when there is no base), never raising on malformed URLs."""
+    from newsparse.document import load
+
+    doc = load("<html><body><p>x</p></body></html>", url=base)
+    assert doc.absolute(href) == expected

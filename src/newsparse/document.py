@@ -404,6 +404,9 @@ def _flatten_markup(text: str, max_depth: int) -> str:
     return _MARKUP.sub(replace, text)
 
 
+_SPACE_RUN = re.compile(r"\s{2,}")
+
+
 def _cap_depth(root: HtmlElement, max_depth: int) -> None:
     """Flatten every subtree nested deeper than ``max_depth`` into its element's text."""
     deep: list[HtmlElement] = []
@@ -420,9 +423,11 @@ def _cap_depth(root: HtmlElement, max_depth: int) -> None:
     for el in deep:
         etree.strip_elements(el, "script", "style", etree.Comment, with_tail=False)
         for child in el.iterdescendants():
-            # Keep block boundaries as spaces so words of adjacent elements stay apart.
+            # Keep element boundaries as spaces so words of adjacent elements stay apart.
             child.tail = " " + child.tail if child.tail else " "
         etree.strip_tags(el, "*")
+        if el.text:
+            el.text = _SPACE_RUN.sub(" ", el.text)
 
 
 def _hit_resource_limit(parser: lxml.html.HTMLParser) -> bool:
@@ -506,20 +511,24 @@ class Document:
         return canon[0] if canon and _is_http(canon[0]) else None
 
     def absolute(self, href: str | None) -> str | None:
-        """``href`` resolved against :attr:`base_url`; None for empty or unsafe values."""
+        """``href`` resolved against :attr:`base_url`; None for empty, malformed or unsafe
+        values (any scheme but http, https and mailto, before or after resolving)."""
         if not href:
             return None
         href = href.strip()
         if not href or href.startswith("#"):
             return None
-        scheme = urlsplit(href).scheme.lower() if ":" in href[:12] else ""
-        if scheme and scheme not in ("http", "https", "mailto"):
+        # As browsers do: tabs and newlines vanish from URLs ("java\tscript:" is javascript:).
+        href = _URL_SPACE.sub("%20", _URL_TAB_NEWLINE.sub("", href))
+        if not _safe_scheme(href):
             return None
         base = self.base_url
         if base:
             try:
-                return urljoin(base, href)
+                href = urljoin(base, href)
             except ValueError:
+                return None
+            if not _safe_scheme(href):
                 return None
         return href
 
@@ -539,6 +548,18 @@ class Document:
             names = t if isinstance(t, list) else [t]
             if any(isinstance(n, str) and n in wanted for n in names):
                 yield obj
+
+
+_URL_TAB_NEWLINE = re.compile(r"[\t\n\r]+")
+_URL_SPACE = re.compile(r"\s+")
+_SAFE_SCHEMES = frozenset({"", "http", "https", "mailto"})
+
+
+def _safe_scheme(url: str) -> bool:
+    try:
+        return urlsplit(url).scheme.lower() in _SAFE_SCHEMES
+    except ValueError:  # e.g. "Invalid IPv6 URL"
+        return False
 
 
 def _is_http(url: str) -> bool:
