@@ -306,3 +306,11 @@ def test_weak_byline_cues_count_only_near_the_headline() -> None:
     assert _authors("", body) == []
     # without a headline to anchor them, weak cues are not trusted at all
     assert _authors("", '<p>By <a href="/author/x">Jane Doe</a></p>') == []
+
+
+def test_adjacent_author_links_stay_separate_names() -> None:
+    body = (
+        '<h1>Title of the story</h1><div class="author-list"><a href="/author/jane">Jane Doe'
+        '</a><a href="/author/john">John Roe</a></div><p>Text.</p>'
+    )
+    assert [n for n, _ in _authors("", body)] == ["Jane Doe", "John Roe"]

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from lxml import etree
+
 from newsparse.document import Document
 from newsparse.extract.dates import CHROME_WORDS, chrome_names
 from newsparse.extract.dom import HtmlElement, ancestors, norm_space, text_of
@@ -567,11 +569,46 @@ def _credited_otherwise(el: HtmlElement, name: str) -> bool:
     return False
 
 
+_NAME_BOUNDARY = frozenset(
+    {"a", "li", "div", "p", "br", "dd", "dt", "h2", "h3", "h4", "h5", "h6", "ul", "ol"}
+)
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button"})
+
+
+def _name_text(el: HtmlElement) -> str:
+    """The element's text with a comma at link and block boundaries, so that adjacent
+    links ("<a>Jane Doe</a><a>John Roe</a>") stay two names."""
+    parts: list[str] = []
+    skip = 0
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        tag = node.tag
+        if not isinstance(tag, str):
+            continue
+        if event == "start":
+            if tag in _SKIP_TAGS:
+                skip += 1
+            elif not skip:
+                if tag in _NAME_BOUNDARY and node is not el:
+                    parts.append(" , ")
+                if node.text:
+                    parts.append(node.text)
+        else:
+            if tag in _SKIP_TAGS:
+                skip -= 1
+            elif not skip and tag in _NAME_BOUNDARY and node is not el:
+                parts.append(" , ")
+            if not skip and node is not el and node.tail:
+                parts.append(node.tail)
+        if len(parts) > 400:
+            break
+    return norm_space("".join(parts))
+
+
 def _element_names(el: HtmlElement) -> list[str]:
     name_el = None
     if el.get("itemscope") is not None:
         name_el = next((n for n in el.iter() if n.get("itemprop") == "name" and n is not el), None)
-    text = text_of(name_el if name_el is not None else el)
+    text = _name_text(name_el if name_el is not None else el)
     if not text or len(text) > 200:
         return []
     return [n for n in split_names(text) if not _credited_otherwise(el, n)]
