@@ -39,6 +39,8 @@ __all__ = [
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 #: Line starts that would open a block: ATX heading, quote, list item, setext underline.
 _MD_LINE_START = re.compile(r"^([ \t]*(?:\d+)?)([#>+\-=]|(?<=\d)[.)])", re.MULTILINE)
+#: Anything escape_markdown would change (a quick test for the common plain text).
+_NEEDS_ESCAPE = re.compile(r"[\\`*_\[\]<>|~&]|^[ \t]*(?:\d+[.)]|[#>+\-=])", re.MULTILINE)
 _ENTITY = re.compile(r"&(#?\w+;)")
 _CONTROL = re.compile(r"[\x00-\x20\x7f]")
 #: URL characters percent-encoded in link targets, so a target can never close the
@@ -51,6 +53,8 @@ _BACKTICKS = re.compile(r"`+")
 def escape_markdown(text: str) -> str:
     """Escape what Markdown or HTML would interpret in ``text``: emphasis, links,
     code, tags and entities anywhere, and block markers at the start of any line."""
+    if not _NEEDS_ESCAPE.search(text):
+        return text
     text = _MD_SPECIAL.sub(r"\\\1", text)
     if "&" in text:
         text = _ENTITY.sub(r"&amp;\1", text)

@@ -64,8 +64,16 @@ class _Inline:
         return _squash("".join(self.text)), _squash("".join(self.md))
 
 
+#: Zero-width characters and soft hyphens, dropped from text.
+_INVISIBLE_CHARS = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
 def _squash(text: str) -> str:
-    lines = [norm_space(line) for line in text.split("\n")]
+    """Whitespace runs to one space within lines; blank lines dropped."""
+    text = text.translate(_INVISIBLE_CHARS)
+    if "\n" not in text:
+        return " ".join(text.split())
+    lines = (" ".join(line.split()) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
 
