@@ -314,3 +314,12 @@ def test_adjacent_author_links_stay_separate_names() -> None:
         '</a><a href="/author/john">John Roe</a></div><p>Text.</p>'
     )
     assert [n for n, _ in _authors("", body)] == ["Jane Doe", "John Roe"]
+
+
+def test_teaser_cards_do_not_give_authors() -> None:
+    body = (
+        "<main><article><h1>Title of the story</h1><p>Text of the story.</p></article>"
+        '<section><article class="teaser"><h3>Other story</h3><span class="author">'
+        "John Roe</span></article></section></main>"
+    )
+    assert _authors("", body) == []

@@ -483,6 +483,7 @@ _NO_BYLINE_TAGS = frozenset(
 
 _MAX_CANDIDATES = 200
 """At most this many byline-looking elements are read per page."""
+_FAR_AFTER_HEADLINE = 4000
 _NEAR_HEADLINE = 150
 """Bylines known only by their text ("By ...") or an author-page link must come this
 many elements after the headline at most."""
@@ -526,15 +527,21 @@ def _byline_candidates(doc: Document, anchor: HtmlElement | None) -> list[HtmlEl
     """Byline-looking elements outside page chrome; those after the headline first.
 
     Elements with only a weak cue (a "By " text, an author-page link) count only shortly
-    after the headline."""
+    after the headline; none counts inside another <article> than the headline's (a
+    teaser card) or very far after the headline."""
     body = doc.root.find("body")
     before: list[HtmlElement] = []
     after: list[HtmlElement] = []
     current = before if anchor is not None else after
+    own_articles = (
+        {a for a in ancestors(anchor) if a.tag == "article"} if anchor is not None else set()
+    )
     since = -1
     for el in (body if body is not None else doc.root).iter():
         if since >= 0:
             since += 1
+            if since > _FAR_AFTER_HEADLINE:
+                break
         if el is anchor:
             current, since = after, 0
             continue
@@ -544,11 +551,20 @@ def _byline_candidates(doc: Document, anchor: HtmlElement | None) -> list[HtmlEl
         cue = _byline_cue(el)
         if not cue or (cue == 1 and not 0 < since <= _NEAR_HEADLINE):
             continue
+        if own_articles and _in_other_article(el, own_articles):
+            continue
         if not _chrome(el):
             current.append(el)
             if len(after) >= _MAX_CANDIDATES:
                 break
     return (after + before)[:_MAX_CANDIDATES]
+
+
+def _in_other_article(el: HtmlElement, own: set[HtmlElement]) -> bool:
+    for node in ancestors(el):
+        if node.tag == "article":
+            return node not in own
+    return False
 
 
 def _credited_otherwise(el: HtmlElement, name: str) -> bool:
