@@ -323,3 +323,14 @@ def test_teaser_cards_do_not_give_authors() -> None:
         "John Roe</span></article></section></main>"
     )
     assert _authors("", body) == []
+
+
+def test_visible_byline_naming_more_people_than_jsonld_wins() -> None:
+    head = _ld(
+        {"@type": "NewsArticle", "headline": "H", "author": {"name": "Jane Doe", "url": "/j"}}
+    )
+    body = '<h1>H</h1><p class="byline">By Jane Doe and John Roe</p><p>Text.</p>'
+    assert _authors(head, body) == [("Jane Doe", "https://news.example/j"), ("John Roe", None)]
+    # a byline naming someone else entirely does not override structured data
+    body = '<h1>H</h1><p class="byline">By John Roe</p><p>Text.</p>'
+    assert _authors(head, body) == [("Jane Doe", "https://news.example/j")]

@@ -753,6 +753,11 @@ def find_authors(
     if ld:
         authors = _dedupe(_from_jsonld(doc, ld, site, shown, bylines), limit)
         if authors:
+            keys = {" ".join(_tokens(a.name)) for a in authors}
+            if keys < bylines:
+                # the visible byline names everyone structured data names, and more
+                merged = _with_urls(_dedupe(markup, limit), authors)
+                return AuthorsFound(authors=merged, nodes=nodes, source="markup")
             return AuthorsFound(authors=_with_urls(authors, markup), nodes=nodes, source="jsonld")
     if markup:
         return AuthorsFound(authors=_dedupe(markup, limit), nodes=nodes, source="markup")
