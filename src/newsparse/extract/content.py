@@ -686,7 +686,9 @@ def _is_boilerplate(el: HtmlElement, s: _Stat, guard: float, titles: frozenset[s
     density = s.links / s.text
     tag = el.tag
     if s.text <= 300:
-        label = text_of(el)
+        label = _WS.sub(" ", el.text_content()).strip()
+        if len(label) > s.text + 40:
+            label = text_of(el)  # script or style text inside: read the visible text only
         if s.text <= 100 and (_LABEL_TEXT.match(label) or _is_dateline(label)):
             return True
         if s.anchors and density > 0.5 and _LINK_LABEL.match(label):
