@@ -129,6 +129,8 @@ def _authors(head: str, body: str = "<p>Text.</p>") -> list[tuple[str, str | Non
         ({"@type": "Person", "name": "<a href='/x'>Jane Doe</a>"}, [("Jane Doe", None)]),
         ({"@type": "Organization", "name": "Crypto Daily"}, []),
         ({"@type": "Person", "name": "Staff"}, []),
+        ({"@type": "Person", "name": "jane doe"}, [("Jane Doe", None)]),
+        ({"@type": "Person", "name": "admin"}, []),
         ({"@type": "Person", "name": 42}, []),
         (42, []),
         (None, []),

@@ -287,11 +287,15 @@ def _tidy(name: str) -> str:
     return name
 
 
-def split_names(text: str, site_tokens: Iterable[str] = ()) -> list[str]:
+def split_names(
+    text: str, site_tokens: Iterable[str] = (), *, structured: bool = False
+) -> list[str]:
     """The person names in a byline: "By A, B and C" gives ["A", "B", "C"].
 
     The text stops at a separator, a date, or a role such as "Edited by"; parts that are
-    not person names (roles, agencies, the site) are dropped.
+    not person names (roles, agencies, the site) are dropped.  ``structured`` text (a
+    JSON-LD or meta author) may be all lower case ("jane doe" gives "Jane Doe"); in a
+    visible byline, lower-case words are prose.
     """
     text = clean_text(text)
     if not text:
@@ -309,6 +313,8 @@ def split_names(text: str, site_tokens: Iterable[str] = ()) -> list[str]:
     for chunk in _SENTENCE_SPLIT.split(text):
         for part in _SPLIT.split(chunk):
             name = _tidy(_PREFIX.sub("", part.strip(_EDGE_PUNCT), count=1))
+            if structured and name.islower() and 2 <= len(name.split()) <= 4:
+                name = name.title()
             if name and is_person_name(name, site):
                 names.append(name)
     return names
@@ -438,7 +444,7 @@ def _from_jsonld(
         return []
     authors: list[Author] = []
     for raw, url in _ld_people(doc, value, doc.limits.max_authors):
-        for name in split_names(raw):
+        for name in split_names(raw, structured=True):
             if _plausible(name, site, shown, bylines):
                 authors.append(Author(name=name, url=_safe_url(doc, url)))
     return authors
@@ -713,7 +719,9 @@ def _from_meta(
         for raw in doc.meta.get(key, ()):
             if raw.startswith(("http://", "https://", "/")):
                 continue
-            names = [n for n in split_names(raw) if _plausible(n, site, shown, bylines)]
+            names = [
+                n for n in split_names(raw, structured=True) if _plausible(n, site, shown, bylines)
+            ]
             if names:
                 return [Author(name=n) for n in names]
     return []
