@@ -161,6 +161,9 @@ _DATE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+#: Tags whose class names the scoring never reads (links and media are judged by their
+#: block; the inline-box rule skips links).
+_UNHINTED = frozenset({"a", "img", "i", "br", "hr", "picture", "symbol", "path", "use", "g"})
 _TAG_HINT = {tag: -1 for tag in _BOILER_TAGS} | {"article": 1, "main": 1}
 _NOTHING = (0, 0, 0.0, 0.0, 0)
 _WS = re.compile(r"\s+")
@@ -216,6 +219,9 @@ class _Scorer:
         self.hints: dict[HtmlElement, int] = {}
         hidden: list[HtmlElement] = []
         for el in cast("list[HtmlElement]", _ATTR_XPATH(body)):
+            tag = el.tag
+            if tag in _INVISIBLE:
+                continue  # never walked into
             get = el.get
             style = get("style")
             if (
@@ -224,8 +230,8 @@ class _Scorer:
                 or (style and _HIDDEN_STYLE.search(style))
             ):
                 hidden.append(el)
-            else:
-                self.hints[el] = _hint(el, el.tag)
+            elif tag not in _UNHINTED:
+                self.hints[el] = _hint(el, tag)
         self.skip.update(hidden)
         self.stats: dict[HtmlElement, _Stat] = {}
         self.excluded: list[HtmlElement] = list(hidden)
