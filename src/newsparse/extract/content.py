@@ -1,29 +1,42 @@
 """Choosing the main-content node and the boilerplate inside it.
 
-One recursive walk over ``<body>`` computes, for every block-level element,
-its visible text length, its link text length, the text it carries itself
-(inline content not inside a nested block) and a *content value*:
+One XPath pass reads the class/id hints and hidden elements; one recursive walk
+over ``<body>`` then computes, for every block-level element, its visible text
+length, its link text length and link count, the text it carries itself (inline
+content not inside a nested block) and a *content value*:
 
-* a text block of running text (low link density) is worth its length,
-  times ``1 - link density``; a short label is worth nothing;
-* a link-heavy block (navigation, related links, tag clouds) is worth minus
-  its length;
+* a text block of running text is worth its length times ``1 - link density``;
+  a short label without sentence punctuation is worth nothing; a heading a
+  little; a link-heavy block (navigation, related links, tag rows) minus its
+  length; a list item that opens with a linked headline and goes on with a
+  summary (a teaser) counts against its container;
 * an element whose class/id names boilerplate (share, related, newsletter,
-  comments, sidebar...) or whose tag does (``nav``, ``aside``, ``footer``...)
-  is worth minus half its text; claimed widget and metadata elements, hidden
-  elements and script-like tags are worth nothing and are not counted;
+  comments, sidebar, caption, author bio...; names are read word by word,
+  camelCase and BEM split, state and layout classes such as ``has-sidebar`` or
+  ``content-sidebar-wrap`` ignored) or whose tag does (``nav``, ``aside``,
+  ``footer``, ``header``, ``form``) is worth minus half its text, and the nodes
+  inside it are candidates only when nothing outside comes close;
+* claimed widget and metadata elements, hidden elements and script-like tags
+  are not counted at all;
 * semantic hints raise a node's value in proportion to its running text:
   ``itemprop=articleBody``, content class names (``entry-content``,
-  ``article-body``...), ``<article>``/``<main>``, and the text of a JSON-LD
-  ``articleBody`` when the page gives one.
+  ``article-body``...), ``<article>``/``<main>``; blocks whose text the JSON-LD
+  ``articleBody`` contains count more, the others less.
 
 A node's value is its own block's value plus its children's, so the node of
 greatest value is the container that gathers the most running text while
-leaving out the most link lists and boilerplate (a maximum-subtree-sum
-search).  Siblings that continue the article (an article body split by an ad
-slot) are added back.  Inside the winner, boilerplate subtrees (by class/id,
-tag, link density, or a text that is only a label such as "Advertisement")
-are marked so that the block walk leaves them out.
+leaving out the most link lists and boilerplate (a maximum-subtree-sum search).
+Then the signals are reconciled: when the JSON-LD ``articleBody`` is the whole
+article (the page holds most of it and it is not a short summary), the node
+that gathers most of it and least other text wins; otherwise a content-named
+node inside the winner that holds nearly all its running text is preferred
+(the rest was teasers), and siblings that continue the article (a body split
+by an ad slot) are added back.  Inside the chosen node, boilerplate subtrees
+are marked so that the block walk leaves them out: hinted boxes, lists of
+links, lone "read more" links, label-only lines ("Advertisement", "Read more:
+...", datelines, credit lines), the headline repeated, and the short boxes
+around a link to an author page (bios, bylines) or around a form field
+(newsletter sign-ups).
 """
 
 from __future__ import annotations
