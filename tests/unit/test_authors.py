@@ -336,3 +336,28 @@ def test_visible_byline_naming_more_people_than_jsonld_wins() -> None:
     # a byline naming someone else entirely does not override structured data
     body = '<h1>H</h1><p class="byline">By John Roe</p><p>Text.</p>'
     assert _authors(head, body) == [("Jane Doe", "https://news.example/j")]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<span itemprop="author" itemscope><meta itemprop="name" content="Jane Doe"></span>',
+        '<meta itemprop="author" content="Jane Doe">',
+    ],
+)
+def test_microdata_author_in_meta_content(byline: str) -> None:
+    assert _authors("", f"<article><h1>Title here</h1>{byline}<p>Text.</p></article>") == [
+        ("Jane Doe", None)
+    ]
+
+
+def test_invisible_microdata_author_gives_no_node() -> None:
+    html = (
+        "<html><body><article><h1>Title here</h1><div class='wrap'>"
+        "<meta itemprop='author' content='Jane Doe'><p>Short text.</p></div>"
+        "<p>More of the article text, long enough to be a real paragraph here.</p>"
+        "</article></body></html>"
+    )
+    meta = extract_metadata(load(html))
+    assert [a.name for a in meta.authors] == ["Jane Doe"]
+    assert [n.tag for n in meta.nodes] == ["h1"]

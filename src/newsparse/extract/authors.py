@@ -483,7 +483,7 @@ _BYLINE_ATTR = re.compile(r"byline|author|posted-by|writer|creator", re.IGNORECA
 _AUTHOR_HREF = re.compile(r"/(?:authors?|writers?)/|[?&]author=", re.IGNORECASE)
 _BY_TEXT = re.compile(r"\s*(?:By|BY|by)\s")
 _NO_BYLINE_TAGS = frozenset(
-    {"img", "meta", "link", "script", "style", "svg", "picture", "body", "noscript", "template"}
+    {"img", "link", "script", "style", "svg", "picture", "body", "noscript", "template"}
 )
 
 
@@ -630,7 +630,12 @@ def _element_names(el: HtmlElement) -> list[str]:
     name_el = None
     if el.get("itemscope") is not None:
         name_el = next((n for n in el.iter() if n.get("itemprop") == "name" and n is not el), None)
-    text = _name_text(name_el if name_el is not None else el)
+    if name_el is not None and name_el.get("content"):
+        text = norm_space(name_el.get("content"))
+    elif el.tag == "meta":
+        text = norm_space(el.get("content"))
+    else:
+        text = _name_text(name_el if name_el is not None else el)
     if not text or len(text) > 200:
         return []
     return [n for n in split_names(text) if not _credited_otherwise(el, n)]
@@ -653,7 +658,9 @@ def _link_of(el: HtmlElement, name: str) -> str | None:
 def _from_markup(
     doc: Document, anchor: HtmlElement | None
 ) -> tuple[list[Author], list[HtmlElement]]:
-    candidates = _byline_candidates(doc, anchor)
+    found = _byline_candidates(doc, anchor)
+    # invisible <meta itemprop=author> only when no visible byline names anyone
+    candidates = [c for c in found if c.tag != "meta"] + [c for c in found if c.tag == "meta"]
     authors: list[Author] = []
     nodes: list[HtmlElement] = []
     seen: set[str] = set()
@@ -673,7 +680,13 @@ def _from_markup(
             seen.add(key)
             authors.append(Author(name=name, url=_safe_url(doc, _link_of(el, name))))
         nodes.append(el)
-    return authors, ([container] if container is not None else nodes[:1])
+    if (
+        container is None
+        or not authors
+        or _fold(authors[0].name) not in _fold(_name_text(container))
+    ):
+        return authors, []  # names only in invisible markup (<meta itemprop>): no node
+    return authors, [container]
 
 
 def byline_container(el: HtmlElement, anchor: HtmlElement | None) -> HtmlElement:
