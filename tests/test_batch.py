@@ -369,7 +369,7 @@ def test_pool_survives_hangs_crashes_and_exceptions(tmp_path: Path) -> None:
     stats = BatchStats()
     started = time.monotonic()
     results = list(
-        parse_many([tmp_path], workers=2, timeout=1.5, parse_fn=flaky_parse, stats=stats)
+        parse_many([tmp_path], workers=2, timeout=3, parse_fn=flaky_parse, stats=stats)
     )
     elapsed = time.monotonic() - started
     got = by_source(results)

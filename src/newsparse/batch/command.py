@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import os
 import signal
 import sys
 import time
@@ -241,6 +242,10 @@ def run(args: argparse.Namespace) -> int:
                 progress.update()
     except KeyboardInterrupt:
         status = EXIT_INTERRUPTED
+    except BrokenPipeError:  # e.g. `newsparse batch ... | head`: stop quietly
+        with contextlib.suppress(OSError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
     except OutputError as exc:
         print(f"newsparse batch: {exc}", file=sys.stderr)
         status = EXIT_OUTPUT

@@ -109,6 +109,8 @@ class JsonlWriter(Writer):
         try:
             self._stream.write(line)
             self._stream.flush()
+        except BrokenPipeError:
+            raise  # the reader of standard output went away: the caller decides
         except OSError as exc:
             raise OutputError(f"cannot write {self.path}: {exc.strerror or exc}") from exc
 
