@@ -704,7 +704,7 @@ def _is_boilerplate(el: HtmlElement, s: _Stat, guard: float, titles: frozenset[s
         return True
     density = s.links / s.text
     tag = el.tag
-    if s.text <= 300:
+    if s.text <= 300 and (tag in _HEADINGS or tag == "p" or s.text <= 100 or s.anchors):
         label = _WS.sub(" ", el.text_content()).strip()
         if len(label) > s.text + 40:
             label = text_of(el)  # script or style text inside: read the visible text only
@@ -714,7 +714,7 @@ def _is_boilerplate(el: HtmlElement, s: _Stat, guard: float, titles: frozenset[s
             return True
         if _CREDIT_LINE.match(label):
             return True
-        if (tag in _HEADINGS or tag == "p") and _fold(label) in titles:
+        if (tag in _HEADINGS or tag == "p") and titles and _fold(label) in titles:
             return True  # the headline repeated inside the content node
     if tag in _HEADINGS:
         return False
