@@ -110,6 +110,19 @@ def test_title(head: str, body: str, title: str | None, node_tag: str | None) ->
     assert (meta.title_node.tag if meta.title_node is not None else None) == node_tag
 
 
+@pytest.mark.parametrize(
+    ("h1", "text"),
+    [
+        ("$<span>100K</span> Bitcoin Is Back", "$100K Bitcoin Is Back"),
+        ("Bit<em>coin</em>’s Long Road Back", "Bitcoin’s Long Road Back"),
+        ("Line one of it<br>Line two of it", "Line one of it Line two of it"),
+        ("Markets Rally <script>track()</script>Again", "Markets Rally Again"),
+    ],
+)
+def test_heading_text_as_displayed(h1: str, text: str) -> None:
+    assert _meta("", f"<h1>{h1}</h1><p>x</p>").title == text
+
+
 def test_title_from_html_in_jsonld_headline() -> None:
     doc = load(
         "<html><head>"

@@ -28,7 +28,7 @@ from newsparse.extract.dates import (
     search_date_text,
     select,
 )
-from newsparse.extract.dom import HtmlElement, ancestors, class_id, text_of
+from newsparse.extract.dom import HtmlElement, ancestors, class_id, norm_space, text_of
 from newsparse.models import Author
 
 __all__ = [
@@ -41,6 +41,7 @@ __all__ = [
     "extract_publisher",
     "extract_tags",
     "extract_title",
+    "heading_text",
     "main_jsonld",
     "normalise_language",
     "parse_date",
@@ -171,6 +172,62 @@ _HEADING_CHROME = re.compile(
 )
 
 
+_BLOCKISH = frozenset(
+    {
+        "br",
+        "div",
+        "p",
+        "li",
+        "ul",
+        "ol",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "header",
+        "figure",
+        "figcaption",
+        "blockquote",
+        "hr",
+    }
+)
+_NO_TEXT = frozenset({"script", "style", "noscript", "template", "svg", "math", "button"})
+
+
+def heading_text(el: HtmlElement) -> str:
+    """The text of a heading as displayed: inline pieces joined as written ("$<b>100K</b>"
+    reads "$100K"), a space at line breaks and block boundaries."""
+    parts: list[str] = []
+    skip = 0
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        tag = node.tag
+        if not isinstance(tag, str):
+            continue
+        if event == "start":
+            if tag in _NO_TEXT:
+                skip += 1
+            elif not skip:
+                if tag in _BLOCKISH and node is not el:
+                    parts.append(" ")
+                if node.text:
+                    parts.append(node.text)
+        else:
+            if tag in _NO_TEXT:
+                skip -= 1
+            elif not skip and tag in _BLOCKISH and node is not el:
+                parts.append(" ")
+            if not skip and node is not el and node.tail:
+                parts.append(node.tail)
+    return norm_space("".join(parts))
+
+
 def _heading_place(el: HtmlElement) -> int:
     """0 for a heading in the page's content; 1 inside an element whose class names page
     chrome (sidebar, widget, related...); 2 inside <footer>, <aside> or <nav>."""
@@ -275,7 +332,7 @@ def extract_title(
     first_h1: tuple[HtmlElement, str] | None = None
     body = doc.root.find("body")
     for el in (body if body is not None else doc.root).iter("h1", "h2", "h3", "h4"):
-        text = text_of(el)
+        text = heading_text(el)
         if not text or len(text) > 300:
             continue
         folded_text = _fold(text)
