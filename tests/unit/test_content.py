@@ -333,3 +333,17 @@ def test_aeb_dev_sample_overlaps_gold() -> None:
         r = both / len(true) if true else 0.0
         scores.append(2 * p * r / (p + r) if p + r else 0.0)
     assert sum(scores) / len(scores) > 0.9
+
+
+def test_a_heading_with_a_year_is_not_a_dateline() -> None:
+    html = page(f"<div class='entry-content'>{article(2)}<h2>The 2020 election</h2>{para(5)}</div>")
+    assert "The 2020 election" in extract(html)
+
+
+def test_an_author_link_inside_running_text_keeps_its_paragraph() -> None:
+    wrapped = (
+        "<div class='para'><p>As <a href='/author/jane-doe/'>Jane Doe</a> reported last week, "
+        "the bank had signalled the pause in a speech, and markets listened.</p></div>"
+    )
+    text = extract(page(f"<div class='entry-content'>{article(3)}{wrapped}{para(6)}</div>"))
+    assert "As Jane Doe reported last week" in text

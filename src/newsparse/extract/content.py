@@ -144,7 +144,7 @@ _LINK_LABEL = re.compile(
     r"coverage|also on [\w.]+)\s*[:|\-–—]",
     re.IGNORECASE,
 )
-_AUTHOR_HREF = re.compile(r"/(?:author|authors|profile|profiles|people|staff|contributors?)/")
+_AUTHOR_HREF = re.compile(r"/(?:author|authors|contributors?|writers?)/")
 #: An author box (photo, name, bio) is at most this long.
 _AUTHOR_BOX = 1200
 #: A sign-up box (heading, pitch, e-mail field) is at most this long.
@@ -682,6 +682,13 @@ def _prune_boxes(
     ancestor under ``node`` that is still short."""
     for marker in markers:
         box = None
+        holder = marker.getparent()
+        while holder is not None and holder.tag not in _BLOCK:
+            holder = holder.getparent()
+        if holder is not None and holder.tag in ("p", "li", "td", "dd"):
+            s = stats.get(holder)
+            if s is not None and s.text > 2 * len(marker.text_content()) + 20:
+                continue  # a link inside running text, not a byline or bio box
         for anc in marker.iterancestors():
             if anc is node:
                 break
@@ -708,7 +715,10 @@ def _is_boilerplate(el: HtmlElement, s: _Stat, guard: float, titles: frozenset[s
         label = _WS.sub(" ", el.text_content()).strip()
         if len(label) > s.text + 40:
             label = text_of(el)  # script or style text inside: read the visible text only
-        if s.text <= 100 and (_LABEL_TEXT.match(label) or _is_dateline(label)):
+        if s.text <= 100 and (
+            _LABEL_TEXT.match(label)
+            or (tag not in _HEADINGS and tag != "li" and _is_dateline(label))
+        ):
             return True
         if s.anchors and density > 0.5 and _LINK_LABEL.match(label):
             return True
