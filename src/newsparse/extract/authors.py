@@ -151,7 +151,6 @@ _ROLE_WORDS = frozenset(
         "analytics",
         "markets",
         "desk",
-        "cointelegraph",
         "community",
         "board",
         "office",
@@ -160,30 +159,10 @@ _ROLE_WORDS = frozenset(
         "government",
     ]
 )
-_WIRE_NAMES = frozenset(
-    [
-        "reuters",
-        "afp",
-        "ap",
-        "associated",
-        "press",
-        "bloomberg",
-        "pti",
-        "ians",
-        "ani",
-        "dpa",
-        "xinhua",
-        "upi",
-        "efe",
-        "ansa",
-        "bbc",
-        "cnn",
-        "kyodo",
-        "yonhap",
-        "tass",
-    ]
+_WIRE_PHRASES = frozenset(
+    {"associated press", "agence france-presse", "agence france presse", "press trust of india"}
 )
-_WIRE_PHRASES = frozenset({"associated press", "agence france-presse", "press trust of india"})
+"""News agencies whose names read like a person's (two capitalised words)."""
 
 _ARTICLES = frozenset({"the", "a", "an", "by", "and", "with", "from", "for", "of", "in", "on"})
 _PARTICLES = frozenset(
@@ -258,7 +237,7 @@ def is_person_name(name: str, site_tokens: Iterable[str] = ()) -> bool:
     if not 1 <= len(words) <= 6 or not any(ch.isalpha() for ch in name):
         return False
     folded = _fold(name)
-    if folded in _WIRE_PHRASES or folded.replace(".", "") in _WIRE_NAMES:
+    if folded in _WIRE_PHRASES:
         return False
     tokens = _tokens(name)
     if not tokens or any(t in _ROLE_WORDS for t in tokens):

@@ -561,9 +561,7 @@ def _token_f1(a: str, b: str) -> float:
     return 2 * common / (len(ta) + len(tb))
 
 
-def standfirst_node(
-    doc: Document, title_node: HtmlElement | None, descriptions: list[str]
-) -> HtmlElement | None:
+def standfirst_node(title_node: HtmlElement | None, descriptions: list[str]) -> HtmlElement | None:
     """The standfirst / dek shown under the headline, when it is plainly one.
 
     It must sit next to the headline (in the headline's own container), follow it, be
@@ -660,7 +658,7 @@ def extract_metadata(doc: Document) -> Metadata:
         for key in ("description", "og:description", "twitter:description")
         for d in doc.meta.get(key, [])[:1]
     ]
-    dek = standfirst_node(doc, title_node, descriptions)
+    dek = standfirst_node(title_node, descriptions)
     for node in (*found_authors.nodes, _dateline_node(doc, dates.published, title_node), dek):
         if node is not None and node not in nodes and _safe_node(node, title_node):
             nodes.append(node)
