@@ -190,6 +190,7 @@ def test_site_like_structured_author_needs_to_be_shown() -> None:
         ('<meta name="author" content="Jane Doe, John Roe">', ["Jane Doe", "John Roe"]),
         ('<meta property="article:author" content="https://facebook.com/jane">', []),
         ('<meta name="parsely-author" content="Jane Doe">', ["Jane Doe"]),
+        ('<link rel="author" href="/about/" title="Jane Doe">', ["Jane Doe"]),
         ('<meta name="author" content="admin">', []),
         (
             '<meta property="og:site_name" content="Crypto Daily">'

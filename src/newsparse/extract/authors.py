@@ -716,6 +716,16 @@ def _from_meta(
             ]
             if names:
                 return [Author(name=n) for n in names]
+    head = doc.root.find("head")
+    for link in head.iter("link") if head is not None else ():
+        if "author" in (link.get("rel") or "").lower().split() and link.get("title"):
+            names = [
+                n
+                for n in split_names(link.get("title") or "", structured=True)
+                if _plausible(n, site, shown, bylines)
+            ]
+            if names:
+                return [Author(name=n, url=_safe_url(doc, link.get("href"))) for n in names]
     return []
 
 
