@@ -479,11 +479,11 @@ def _byline_cue(el: HtmlElement) -> int:
     with "By " or a link to an author page; 0 otherwise."""
     attrib = el.attrib
     if attrib:
-        for key in ("class", "id", "rel", "itemprop"):
-            value = attrib.get(key)
-            if value and _BYLINE_ATTR.search(value):
-                return 2
-        href = attrib.get("href")
+        get = attrib.get
+        names = f"{get('class', '')} {get('id', '')} {get('rel', '')} {get('itemprop', '')}"
+        if len(names) > 3 and _BYLINE_ATTR.search(names):
+            return 2
+        href = get("href")
         if href and _AUTHOR_HREF.search(href):
             return 1
     text = el.text
