@@ -119,10 +119,12 @@ def run_once(inputs: Any, workers: int, **kw: Any) -> dict[str, Any]:
     sampler = Sampler()
     sampler.start()
     start = time.perf_counter()
+    parent_cpu = time.process_time()
     count = 0
     for _ in parse_many(inputs, workers=workers, stats=stats, **kw):
         count += 1
     wall = time.perf_counter() - start
+    parent_cpu = time.process_time() - parent_cpu
     sampler.stop()
     mb = 1 << 20
     first, last = _quarters(sampler.workers)
@@ -135,6 +137,10 @@ def run_once(inputs: Any, workers: int, **kw: Any) -> dict[str, Any]:
         "wall_s": round(wall, 2),
         "pages_per_s": round(count / wall, 2),
         "worker_cpu_s": round(sum(sampler.cpu.values()), 1),
+        "parent_cpu_s": round(parent_cpu, 1),
+        "cpu_ms_per_page": round(
+            1000 * (sum(sampler.cpu.values()) + parent_cpu) / max(count, 1), 1
+        ),
         "workers_started": stats.workers_started,
         "parent_rss_mb": {
             "start": round(sampler.parent[0] / mb, 1) if sampler.parent else 0,
@@ -208,7 +214,8 @@ def _print(run: dict[str, Any], runs: list[dict[str, Any]]) -> None:
     p, w = run["parent_rss_mb"], run["workers_rss_mb"]
     print(
         f"[{run['kind']}] workers={run['workers']}: {run['pages']} pages in {run['wall_s']} s = "
-        f"{run['pages_per_s']} pages/s{speedup}; worker CPU {run['worker_cpu_s']} s; "
+        f"{run['pages_per_s']} pages/s{speedup}; CPU s workers {run['worker_cpu_s']} "
+        f"parent {run['parent_cpu_s']} ({run['cpu_ms_per_page']} ms/page); "
         f"errors {run['errors'] or 0}; workers started {run['workers_started']}\n"
         f"    parent RSS MB start {p['start']} peak {p['peak']} end {p['end']} "
         f"(first/last quarter {p['first_quarter']}/{p['last_quarter']}); "
