@@ -174,6 +174,11 @@ _DATE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+#: Inline tags whose childless elements the walk counts without a recursive call.
+_INLINE_LEAVES = frozenset(
+    {"a", "span", "em", "strong", "b", "i", "u", "small", "sup", "sub", "font", "abbr", "cite",
+     "code", "mark", "time", "q", "s", "del", "ins", "img", "br", "wbr", "bdi", "dfn", "kbd"}
+)  # fmt: skip
 #: Tags whose class names the scoring never reads (links and media are judged by their
 #: block; the inline-box rule skips links).
 _UNHINTED = frozenset({"a", "img", "i", "br", "hr", "picture", "symbol", "path", "use", "g"})
@@ -332,12 +337,44 @@ class _Scorer:
             index = counter[0]
             inner_boxed = boxed or hint < 0
             for child in el:
-                t, lk, v, g, na = walk(child, mine, in_link, inner_boxed)
-                total += t
-                links += lk
-                anchors += na
-                value += v
-                good += g
+                ctag = child.tag
+                if (
+                    ctag in _INLINE_LEAVES
+                    and not len(child)
+                    and child not in skip
+                    and (ctag == "a" or hints.get(child, 0) >= 0)
+                ):
+                    # the common case, an inline element with only text, handled here
+                    # rather than by a call: same counting as walk() would do
+                    leaf_text = child.text
+                    leaf_link = in_link
+                    if ctag == "a":
+                        leaf_link = True
+                        anchors += 1
+                        href = child.get("href")
+                        if (href and _AUTHOR_HREF.search(href)) or child.get("rel") == "author":
+                            author_links.append(child)
+                    if leaf_text:
+                        n = len(leaf_text.strip())
+                        if n:
+                            total += n
+                            if not mine[0]:
+                                mine[4] = leaf_link
+                            mine[0] += n
+                            if not mine[2] and _has_marks(leaf_text):
+                                mine[2] = 1
+                            if leaf_link:
+                                links += n
+                                mine[1] += n
+                            if texts is not None:
+                                texts.append(leaf_text)
+                else:
+                    t, lk, v, g, na = walk(child, mine, in_link, inner_boxed)
+                    total += t
+                    links += lk
+                    anchors += na
+                    value += v
+                    good += g
                 tail = child.tail
                 if tail:
                     n = len(tail.strip())
