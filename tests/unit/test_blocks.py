@@ -168,3 +168,11 @@ def test_unsafe_link_targets_are_dropped_from_markdown() -> None:
     )
     assert isinstance(p, Paragraph)
     assert p.markdown == "Click me"
+
+
+def test_double_line_break_in_running_text_splits_paragraphs() -> None:
+    out = blocks("<div>First paragraph, one line.<br>Same paragraph.<br><br>Second one.</div>")
+    assert [b.text for b in out if isinstance(b, Paragraph)] == [
+        "First paragraph, one line.\nSame paragraph.",
+        "Second one.",
+    ]

@@ -168,7 +168,10 @@ class _Walker:
             self.inline_element(el, self.pending)
             return
         if tag == "br":
-            self.pending.add("\n", "\n")
+            if _ends_with_break(self.pending.text):
+                self.flush()  # <br><br> in running text: a paragraph break
+            else:
+                self.pending.add("\n", "\n")
             return
         if tag == "p":
             self.flush()
@@ -334,6 +337,14 @@ class _Walker:
 
 _MEDIA = frozenset({"figcaption", "img", "picture", "video", "audio", "source", "noscript"})
 _TABLE_BLOCKS = frozenset({"p", "div", "ul", "ol", "table", "h1", "h2", "h3", "h4", "blockquote"})
+
+
+def _ends_with_break(pieces: list[str]) -> bool:
+    """Whether the text gathered so far ends with a line break (spaces aside)."""
+    for piece in reversed(pieces):
+        if piece.strip(" \t\r\xa0"):
+            return piece.rstrip(" \t\r\xa0").endswith("\n")
+    return False
 
 
 def _has_text(el: HtmlElement) -> bool:
