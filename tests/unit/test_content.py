@@ -332,7 +332,9 @@ def test_aeb_dev_sample_overlaps_gold() -> None:
         p = both / len(pred) if pred else 0.0
         r = both / len(true) if true else 0.0
         scores.append(2 * p * r / (p + r) if p + r else 0.0)
-    assert sum(scores) / len(scores) > 0.9
+    # measured 0.995 (lowest page 0.97) on these twelve pages: a floor just below
+    assert sum(scores) / len(scores) > 0.98
+    assert min(scores) > 0.9
 
 
 def test_a_heading_with_a_year_is_not_a_dateline() -> None:
