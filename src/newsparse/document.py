@@ -340,6 +340,8 @@ def _html_parser(huge: bool = False) -> lxml.html.HTMLParser:
             collect_ids=False,
             huge_tree=huge,
         )
+        # One element class for every tag: skips lxml.html's per-element Python lookup.
+        parser.set_element_class_lookup(etree.ElementDefaultClassLookup(element=HtmlElement))
         setattr(_parsers, name, parser)
     return parser
 
