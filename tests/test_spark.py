@@ -149,3 +149,31 @@ def test_bad_column_names_fail_early(spark: Any) -> None:
         parse_dataframe(df)
     with pytest.raises(ValueError, match="already has a column 'body'"):
         parse_dataframe(df, html_col="body", article_col="body")
+
+
+def test_time_limit_and_crashes_inside_spark(spark: Any) -> None:
+    from test_batch import flaky_parse
+
+    # The executors import the hook from the shipped file, as a job ships its own code.
+    spark.sparkContext.addPyFile(str(Path(__file__).resolve().parent / "test_batch.py"))
+    df = spark.createDataFrame(
+        [
+            ("ok", page_html(1)),
+            ("hang", page_html(2, "HANG")),
+            ("crash", page_html(3, "CRASH")),
+            ("boom", page_html(4, "BOOM")),
+            ("null", None),
+        ],
+        "id string, html string",
+    ).coalesce(1)
+    rows = {
+        r.id: r
+        for r in parse_dataframe(df, url_col=None, timeout=3, parse_fn=flaky_parse).collect()
+    }
+    assert rows["ok"].error is None and rows["ok"].article.title == "Story 1"
+    assert rows["hang"].error.type == "ParseTimeoutError"
+    assert rows["crash"].error.type == "WorkerCrashedError"
+    assert (rows["boom"].error.type, rows["boom"].error.message) == (
+        "RuntimeError", "boom in the extractor"
+    )
+    assert rows["null"].error.type == "EmptyInputError"

@@ -21,9 +21,12 @@ pyarrow) on the driver and newsparse with its dependencies on the executors.
 
 Every input row comes back exactly once, with an article or an error. The
 work runs in ``mapInArrow`` (Arrow batches in and out, no row-by-row pickling),
-one parser per Python worker. There is no per-page time limit inside Spark:
-bound the page size with ``Parser(limits=Limits(max_bytes=...))`` and let
-Spark's task retries and speculation deal with stragglers.
+one parser per Python worker. By default pages are parsed in the Python
+worker itself; with ``timeout=SECONDS`` each Python worker parses through a
+child process (the pool of :func:`newsparse.batch.parse_many`, one worker), so
+that a page running over the limit gets a ``ParseTimeoutError`` row and a page
+that kills its process a ``WorkerCrashedError`` row instead of failing or
+hanging the Spark task.
 
 :func:`article_from_row` turns a collected ``article`` value back into an
 ``Article`` (JSON-kept parts parsed, union filler fields dropped).
@@ -45,6 +48,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from newsparse.batch.results import ErrorInfo, one_line
+from newsparse.batch.runner import ParseFn, parse_many
 from newsparse.batch.schema import (
     DEFAULT_MAX_NESTING,
     Column,
@@ -54,10 +58,14 @@ from newsparse.batch.schema import (
     spark_type,
     to_columns,
 )
+from newsparse.batch.sources import Page
 from newsparse.models import Article
 from newsparse.parser import Parser
 
 __all__ = ["article_from_row", "article_schema", "error_schema", "parse_dataframe"]
+
+_Outcome = tuple[dict[str, Any] | None, dict[str, str] | None]
+_NULL_HTML = {"type": "EmptyInputError", "message": "the html column is null"}
 
 
 def article_schema(max_nesting: int = DEFAULT_MAX_NESTING) -> Any:
@@ -80,15 +88,21 @@ def parse_dataframe(
     error_col: str = "error",
     parser: Parser | None = None,
     max_nesting: int = DEFAULT_MAX_NESTING,
+    timeout: float | None = None,
+    parse_fn: ParseFn | None = None,
 ) -> Any:
     """``df`` with an ``article`` struct column and an ``error`` column added.
 
     ``html_col``: string or binary column with the page (binary is decoded like
     ``parse()`` decodes bytes). ``url_col``: the page URL (ignored when None or
     absent). ``encoding_col``: an optional column with the transport's charset.
-    ``parser``: the options (``Parser()`` by default). Lazy like every DataFrame
-    transformation: nothing runs until an action.
+    ``parser``: the options (``Parser()`` by default). ``timeout``: seconds per page,
+    enforced by parsing in a child process of each Python worker (None: parse
+    in-process, no limit). ``parse_fn``: a picklable replacement for ``parser.parse``.
+    Lazy like every DataFrame transformation: nothing runs until an action.
     """
+    if timeout is not None and timeout <= 0:
+        raise ValueError(f"timeout must be > 0 seconds or None, not {timeout}")
     types: Any = importlib.import_module("pyspark.sql.types")
     columns = list(df.columns)
     if html_col not in columns:
@@ -110,7 +124,7 @@ def parse_dataframe(
     )
     task = _ParseBatches(
         parser or Parser(), tree, error_tree, html_col, use_url, encoding_col,
-        article_col, error_col,
+        article_col, error_col, timeout, parse_fn,
     )
     return df.mapInArrow(task, out_schema)
 
@@ -128,8 +142,12 @@ class _ParseBatches:
         encoding_col: str | None,
         article_col: str,
         error_col: str,
+        timeout: float | None = None,
+        parse_fn: ParseFn | None = None,
     ) -> None:
         self.parser = parser
+        self.timeout = timeout
+        self.parse_fn = parse_fn
         self.tree = tree
         self.error_tree = error_tree
         self.html_col = html_col
@@ -149,12 +167,13 @@ class _ParseBatches:
             encodings = (
                 batch.column(self.encoding_col).to_pylist() if self.encoding_col else [None] * n
             )
-            articles: list[Any] = []
-            errors: list[Any] = []
-            for html, url, encoding in zip(htmls, urls, encodings, strict=True):
-                article, error = self._one(html, url, encoding)
-                articles.append(article)
-                errors.append(error)
+            if self.timeout is None:
+                rows = zip(htmls, urls, encodings, strict=True)
+                outcomes = [self._one(html, url, enc) for html, url, enc in rows]
+            else:
+                outcomes = self._isolated(htmls, urls, encodings)
+            articles = [article for article, _ in outcomes]
+            errors = [error for _, error in outcomes]
             yield pa.RecordBatch.from_arrays(
                 [
                     *batch.columns,
@@ -164,19 +183,39 @@ class _ParseBatches:
                 names=[*batch.schema.names, self.article_col, self.error_col],
             )
 
-    def _one(
-        self, html: Any, url: Any, encoding: Any
-    ) -> tuple[dict[str, Any] | None, dict[str, str] | None]:
+    def _one(self, html: Any, url: Any, encoding: Any) -> _Outcome:
         if html is None:
-            return None, {"type": "EmptyInputError", "message": "the html column is null"}
+            return None, dict(_NULL_HTML)
+        parse = self.parse_fn or self.parser.parse
         try:
-            article = self.parser.parse(
+            article = parse(
                 html, url if isinstance(url, str) else None,
                 encoding=encoding if isinstance(encoding, str) else None,
             )
             return to_columns(article.model_dump(mode="json"), self.tree), None
         except Exception as exc:  # one bad page is that row's error, never the task's
             return None, {"type": type(exc).__name__, "message": one_line(str(exc)) or repr(exc)}
+
+    def _isolated(self, htmls: list[Any], urls: list[Any], encodings: list[Any]) -> list[_Outcome]:
+        """Parse the batch through a one-worker pool with the time limit."""
+        outcomes: list[_Outcome] = [(None, dict(_NULL_HTML))] * len(htmls)
+        pages = [
+            Page(
+                str(i), html=html, url=url if isinstance(url, str) else None,
+                encoding=encoding if isinstance(encoding, str) else None,
+            )
+            for i, (html, url, encoding) in enumerate(zip(htmls, urls, encodings, strict=True))
+            if html is not None
+        ]
+        for result in parse_many(
+            pages, workers=1, parser=self.parser, parse_fn=self.parse_fn, timeout=self.timeout
+        ):
+            if result.article is not None:
+                article = to_columns(result.article.model_dump(mode="json"), self.tree)
+                outcomes[int(result.source)] = (article, None)
+            elif result.error is not None:
+                outcomes[int(result.source)] = (None, result.error.model_dump())
+        return outcomes
 
 
 def article_from_row(value: Any, max_nesting: int = DEFAULT_MAX_NESTING) -> Article | None:
