@@ -541,3 +541,13 @@ def test_ordered_with_many_failed_records_between_pages(tmp_path: Path) -> None:
     results = list(parse_many([path], workers=2, ordered=True))
     assert [r.source for r in results] == [f"{path}:{n}" for n in range(1, 121)]
     assert [r.ok for r in results] == [i % 10 == 0 for i in range(120)]
+
+
+def test_resume_refuses_a_file_that_is_not_batch_output(tmp_path: Path) -> None:
+    from newsparse.batch.writers import OutputError
+
+    other = tmp_path / "notes.txt"
+    other.write_text("my notes\nnot json at all\nlast line without newline")
+    with pytest.raises(OutputError, match="does not look like"):
+        JsonlWriter(other, resume=True)
+    assert other.read_text().endswith("last line without newline")  # untouched

@@ -93,13 +93,21 @@ class JsonlWriter(Writer):
         """Read the sources already recorded; cut off a partial last line."""
         stream = self._stream
         good_end = 0
+        foreign = 0
         for line in stream:
             if not line.endswith(b"\n"):
                 break  # a partial last line: an interrupted write
             source = _line_source(line)
             if source is not None:
                 self.done.add(source)
+            elif line.strip():
+                foreign += 1
             good_end += len(line)
+        if foreign and not self.done:
+            stream.close()
+            raise OutputError(
+                f"{self.path} does not look like newsparse batch output; not resuming into it"
+            )
         stream.seek(good_end)
         stream.truncate()
 
