@@ -5,7 +5,7 @@ row all have the same four fields::
 
     {"source": "crawl/a.html", "url": "https://...", "article": {...}, "error": null}
     {"source": "dump.jsonl:17", "url": null, "article": null,
-     "error": {"type": "NotHTMLError", "message": "input looks like JSON, not HTML"}}
+     "error": {"type": "NotHTMLError", "message": "input has no HTML markup (looks like json)"}}
 
 ``source`` names the input: a file path as given (or as found under a
 directory), ``PATH:LINE`` for a JSONL record (1-based line number) and
