@@ -474,20 +474,31 @@ _NEAR_HEADLINE = 150
 many elements after the headline at most."""
 
 
-def _byline_cue(el: HtmlElement) -> int:
-    """2 for a byline/author class, rel=author or itemprop=author; 1 for text starting
-    with "By " or a link to an author page; 0 otherwise."""
-    attrib = el.attrib
-    if attrib:
-        get = attrib.get
-        names = f"{get('class', '')} {get('id', '')} {get('rel', '')} {get('itemprop', '')}"
-        if len(names) > 3 and _BYLINE_ATTR.search(names):
-            return 2
-        href = get("href")
-        if href and _AUTHOR_HREF.search(href):
-            return 1
+#: Whether a (class, id, rel, itemprop) combination names a byline; these repeat across
+#: a page's elements, so each combination is matched once (bounded, cleared when full).
+_ATTR_CUES: dict[tuple[str | None, str | None, str | None, str | None], bool] = {}
+_ATTR_CUES_MAX = 20000
+
+
+def _attr_cue(get: Any) -> bool:
+    """Whether class, id, rel or itemprop (read through ``get``) names a byline."""
+    key = (get("class"), get("id"), get("rel"), get("itemprop"))
+    found = _ATTR_CUES.get(key)
+    if found is None:
+        if len(_ATTR_CUES) >= _ATTR_CUES_MAX:
+            _ATTR_CUES.clear()
+        names = " ".join(v for v in key if v)
+        found = _ATTR_CUES[key] = bool(names) and _BYLINE_ATTR.search(names) is not None
+    return found
+
+
+def _weak_cue(el: HtmlElement) -> bool:
+    """A link to an author page, or text starting with "By "."""
+    href = el.get("href")
+    if href and _AUTHOR_HREF.search(href):
+        return True
     text = el.text
-    return 1 if text and _BY_TEXT.match(text) else 0
+    return bool(text and _BY_TEXT.match(text))
 
 
 _NOT_BYLINE = re.compile(
@@ -533,8 +544,8 @@ def _byline_candidates(doc: Document, anchor: HtmlElement | None) -> list[HtmlEl
         tag = el.tag
         if not isinstance(tag, str) or tag in _NO_BYLINE_TAGS:
             continue
-        cue = _byline_cue(el)
-        if not cue or (cue == 1 and not 0 < since <= _NEAR_HEADLINE):
+        # weak cues count only shortly after the headline: not even read elsewhere
+        if not _attr_cue(el.get) and not (0 < since <= _NEAR_HEADLINE and _weak_cue(el)):
             continue
         if own_articles and _in_other_article(el, own_articles):
             continue
