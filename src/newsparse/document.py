@@ -264,7 +264,7 @@ def decode(data: bytes, encoding: str | None = None) -> str:
 
 # ------------------------------------------------------------------ cleaning
 
-#: Characters never allowed in the tree: C0 controls but tab/newline/CR/FF, DEL, C1
+#: Characters never allowed in the tree: C0 controls but tab/newline/CR, DEL, C1
 #: controls, lone surrogates and the non-characters U+FDD0-FDEF, U+FFFE, U+FFFF.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 _CHAR_REF = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,8})|0*([0-9]{1,10}));?")
