@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from newsparse.batch import parse_many
 from newsparse.document import Limits
 from newsparse.errors import (
     EmptyInputError,
@@ -70,6 +71,7 @@ __all__ = [
     "UnsupportedInputError",
     "__version__",
     "parse",
+    "parse_many",
 ]
 
 _DEFAULT = Parser()
