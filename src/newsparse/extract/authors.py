@@ -22,7 +22,7 @@ from lxml import etree
 
 from newsparse.document import Document
 from newsparse.extract.dates import CHROME_WORDS, chrome_names
-from newsparse.extract.dom import HtmlElement, ancestors, norm_space, text_of
+from newsparse.extract.dom import HtmlElement, ancestors, norm_space, page_index, text_of
 from newsparse.models import Author
 
 __all__ = ["AuthorsFound", "find_authors", "http_url", "is_person_name", "split_names"]
@@ -480,8 +480,11 @@ _ATTR_CUES: dict[tuple[str | None, str | None, str | None, str | None], bool] = 
 _ATTR_CUES_MAX = 20000
 
 
-def _attr_cue(get: Any) -> bool:
-    """Whether class, id, rel or itemprop (read through ``get``) names a byline."""
+def _attr_cue(attrib: dict[str, str] | None) -> bool:
+    """Whether the class, id, rel or itemprop in ``attrib`` names a byline."""
+    if not attrib:
+        return False
+    get = attrib.get
     key = (get("class"), get("id"), get("rel"), get("itemprop"))
     found = _ATTR_CUES.get(key)
     if found is None:
@@ -533,6 +536,7 @@ def _byline_candidates(doc: Document, anchor: HtmlElement | None) -> list[HtmlEl
         {a for a in ancestors(anchor) if a.tag == "article"} if anchor is not None else set()
     )
     since = -1
+    attrs = page_index(doc).attrs
     for el in (body if body is not None else doc.root).iter():
         if since >= 0:
             since += 1
@@ -545,7 +549,7 @@ def _byline_candidates(doc: Document, anchor: HtmlElement | None) -> list[HtmlEl
         if not isinstance(tag, str) or tag in _NO_BYLINE_TAGS:
             continue
         # weak cues count only shortly after the headline: not even read elsewhere
-        if not _attr_cue(el.get) and not (0 < since <= _NEAR_HEADLINE and _weak_cue(el)):
+        if not _attr_cue(attrs.get(el)) and not (0 < since <= _NEAR_HEADLINE and _weak_cue(el)):
             continue
         if own_articles and _in_other_article(el, own_articles):
             continue

@@ -42,7 +42,7 @@ around a link to an author page (bios, bylines) or around a form field
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, cast
@@ -50,7 +50,7 @@ from typing import Any, cast
 from lxml import etree
 
 from newsparse.document import Document
-from newsparse.extract.dom import HtmlElement, text_of
+from newsparse.extract.dom import HtmlElement, PageIndex, page_index, text_of
 
 __all__ = ["MainContent", "find_main_content"]
 
@@ -230,26 +230,37 @@ class _Scorer:
     """The one walk that computes a :class:`_Stat` for every block element."""
 
     def __init__(
-        self, body: HtmlElement, skip: Collection[HtmlElement], ld_text: str | None
+        self,
+        body: HtmlElement,
+        skip: Collection[HtmlElement],
+        ld_text: str | None,
+        index: PageIndex | None = None,
     ) -> None:
         self.skip: set[HtmlElement] = set(skip)
         #: The hint of every element with a class, id or itemprop (others: by tag).
         self.hints: dict[HtmlElement, int] = {}
         hidden: list[HtmlElement] = []
-        for el in cast("list[HtmlElement]", _ATTR_XPATH(body)):
+        if index is None:
+            found = cast("list[HtmlElement]", _ATTR_XPATH(body))
+            attributed = [(el, dict(el.attrib)) for el in found]
+        else:
+            attrs = index.attrs
+            attributed = [(el, attrs[el]) for el in index.descendants(body) if el in attrs]
+        hints = self.hints
+        for el, attrib in attributed:
             tag = el.tag
             if tag in _INVISIBLE:
                 continue  # never walked into
-            get = el.get
+            get = attrib.get
             style = get("style")
             if (
-                get("hidden") is not None
+                "hidden" in attrib
                 or get("aria-hidden") == "true"
                 or (style and _HIDDEN_STYLE.search(style))
             ):
                 hidden.append(el)
             elif tag not in _UNHINTED:
-                self.hints[el] = _hint(el, tag)
+                hints[el] = _hint(get, tag)
         self.skip.update(hidden)
         self.stats: dict[HtmlElement, _Stat] = {}
         self.excluded: list[HtmlElement] = list(hidden)
@@ -439,6 +450,9 @@ class _Scorer:
 
 
 _EMBED, _STRONG, _BOILER, _HEAD_BOILER, _WEAK = 1, 2, 4, 8, 16
+#: Distinct class names / class strings remembered: a site's vocabulary is a few thousand
+#: names, so a crawl over a few sites reads each name once (about 100 bytes an entry).
+_CACHE_SIZE = 1 << 15
 
 
 def _has_marks(text: str) -> bool:
@@ -446,7 +460,7 @@ def _has_marks(text: str) -> bool:
     return ". " in text or ", " in text or text.rstrip().endswith((".", "!", "?", '"'))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=_CACHE_SIZE)
 def _token_flags(token: str) -> int:
     """What one class name or id says (bit flags); names repeat, so this is cached."""
     low = token.lower()
@@ -474,7 +488,7 @@ def _token_flags(token: str) -> int:
     return 0
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=_CACHE_SIZE)
 def _class_flags(cls: str) -> int:
     """The flags of all the names in a class attribute (class strings repeat)."""
     flags = 0
@@ -483,7 +497,7 @@ def _class_flags(cls: str) -> int:
     return flags
 
 
-def _hint(el: HtmlElement, tag: str) -> int:
+def _hint(get: Callable[[str], str | None], tag: str) -> int:
     """+2 strong content hint, +1 weak one, -1 boilerplate, 0 none.
 
     Class names are read one by one: state classes (``has-sidebar``,
@@ -492,7 +506,6 @@ def _hint(el: HtmlElement, tag: str) -> int:
     embedded posts (``social-embed``, ``twitter-tweet``) are content, and a box
     named by its first word (``ad-wrapper after-the-post-content``) is that box.
     """
-    get = el.get
     if get("itemprop") == "articleBody":
         return 2
     cls = get("class")
@@ -563,7 +576,7 @@ def find_main_content(doc: Document, claimed: Collection[HtmlElement] = ()) -> M
     if body is None:
         body = root
     skip = claimed if isinstance(claimed, (set, frozenset)) else set(claimed)
-    scorer = _Scorer(body, skip, _jsonld_body(doc))
+    scorer = _Scorer(body, skip, _jsonld_body(doc), page_index(doc))
     scorer.visit(body, [0, 0, 0, None, False], False, False)
     stats = scorer.stats
     if not stats:

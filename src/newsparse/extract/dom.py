@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from lxml import etree
 from lxml.html import HtmlElement as HtmlElement
+
+if TYPE_CHECKING:
+    from newsparse.document import Document
 
 T = TypeVar("T")
 
@@ -83,3 +86,71 @@ def is_inside(el: HtmlElement, nodes: Iterable[HtmlElement]) -> bool:
     if el in wanted:
         return True
     return any(a in wanted for a in ancestors(el))
+
+
+@dataclass(slots=True)
+class PageIndex:
+    """Facts about a page's elements read once per Document and shared by the extractors.
+
+    Reading an attribute through lxml (``el.get``) costs about as much as a dozen dict
+    lookups, and every extractor reads class and id names: the index reads every
+    element's attributes in one pass and keeps them in plain dicts.  Holding the element
+    list also keeps lxml's Python proxies alive, so later walks over the tree reuse them
+    instead of creating new ones.
+    """
+
+    elements: list[HtmlElement]
+    """Every element of the page (comments and processing instructions left out), in
+    document order."""
+    attrs: dict[HtmlElement, dict[str, str]]
+    """The attributes of every element that has any, in document order."""
+
+    def descendants(self, top: HtmlElement) -> list[HtmlElement]:
+        """The elements inside ``top`` (``top`` excluded), in document order."""
+        elements = self.elements
+        try:
+            start = elements.index(top) + 1
+        except ValueError:  # not in the tree the index was made from
+            return [el for el in top.iterdescendants() if el.tag.__class__ is str]
+        end = _subtree_end(top)
+        if end is None:
+            return elements[start:]
+        try:
+            return elements[start : elements.index(end, start)]
+        except ValueError:
+            return [el for el in top.iterdescendants() if el.tag.__class__ is str]
+
+
+def _subtree_end(el: HtmlElement) -> HtmlElement | None:
+    """The first element after ``el`` and everything inside it, in document order."""
+    node: HtmlElement | None = el
+    while node is not None:
+        nxt = node.getnext()
+        while nxt is not None and nxt.tag.__class__ is not str:
+            nxt = nxt.getnext()
+        if nxt is not None:
+            return nxt
+        node = node.getparent()
+    return None
+
+
+_INDEX_KEY = "_newsparse_page_index"
+
+
+def page_index(doc: Document) -> PageIndex:
+    """The :class:`PageIndex` of ``doc``, computed on first use and kept on the Document."""
+    found = doc.__dict__.get(_INDEX_KEY)
+    if found is not None:
+        return found  # type: ignore[no-any-return]
+    elements: list[HtmlElement] = []
+    attrs: dict[HtmlElement, dict[str, str]] = {}
+    append = elements.append
+    for el in doc.root.iter():
+        if el.tag.__class__ is str:
+            append(el)
+            items = el.items()
+            if items:
+                attrs[el] = dict(items)
+    index = PageIndex(elements, attrs)
+    doc.__dict__[_INDEX_KEY] = index
+    return index
