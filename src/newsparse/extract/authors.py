@@ -536,8 +536,9 @@ def _byline_candidates(doc: Document, anchor: HtmlElement | None) -> list[HtmlEl
         {a for a in ancestors(anchor) if a.tag == "article"} if anchor is not None else set()
     )
     since = -1
-    attrs = page_index(doc).attrs
-    for el in (body if body is not None else doc.root).iter():
+    index = page_index(doc)
+    attrs = index.attrs
+    for el in index.descendants(body) if body is not None else index.elements:
         if since >= 0:
             since += 1
             if since > _FAR_AFTER_HEADLINE:
@@ -545,8 +546,7 @@ def _byline_candidates(doc: Document, anchor: HtmlElement | None) -> list[HtmlEl
         if el is anchor:
             current, since = after, 0
             continue
-        tag = el.tag
-        if not isinstance(tag, str) or tag in _NO_BYLINE_TAGS:
+        if el.tag in _NO_BYLINE_TAGS:
             continue
         # weak cues count only shortly after the headline: not even read elsewhere
         if not _attr_cue(attrs.get(el)) and not (0 < since <= _NEAR_HEADLINE and _weak_cue(el)):
