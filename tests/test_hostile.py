@@ -67,7 +67,10 @@ def _field(path: str) -> str:
 _CODE_TEXT = re.compile(r"^article\.(?:body\[(\d+)\]|sections\[(\d+)\]\.blocks\[(\d+)\])\.text$")
 
 
-_AGGREGATE_TEXT = re.compile(r"^article\.(?:sections\[\d+\]\.)?text$")
+#: Texts built from several blocks (and the sentences of mentions, cut from Article.text).
+_AGGREGATE_TEXT = re.compile(
+    r"^article\.(?:(?:sections\[\d+\]\.)?text|mentions\.\w+\[\d+\]\.sentence)$"
+)
 
 
 def _is_code(article: Article, path: str) -> bool:
