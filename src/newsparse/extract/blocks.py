@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from newsparse.document import Document
-from newsparse.extract.dom import HtmlElement, norm_space
+from newsparse.extract.dom import HtmlElement, norm_space, page_index
 from newsparse.models import (
     Block,
     CodeBlock,
@@ -65,12 +65,13 @@ class _Inline:
 
 
 #: Zero-width characters and soft hyphens, dropped from text.
-_INVISIBLE_CHARS = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_INVISIBLE_CHARS = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def _squash(text: str) -> str:
     """Whitespace runs to one space within lines; blank lines dropped."""
-    text = text.translate(_INVISIBLE_CHARS)
+    if not text.isascii():  # the invisible characters are not ASCII
+        text = _INVISIBLE_CHARS.sub("", text)
     if "\n" not in text:
         return " ".join(text.split())
     lines = (" ".join(line.split()) for line in text.split("\n"))
@@ -85,6 +86,8 @@ class _Walker:
         keep: Callable[[HtmlElement], bool] | None,
     ) -> None:
         self.doc = doc
+        #: Attributes by element, read once per page (elements not in it have none).
+        self.attrs = page_index(doc).attrs
         self.skip = skip
         self.keep = keep
         self.blocks: list[Block] = []
@@ -95,11 +98,13 @@ class _Walker:
         tag = el.tag
         if not isinstance(tag, str) or tag in DROP_TAGS or el in self.skip:
             return True
-        if el.get("hidden") is not None or el.get("aria-hidden") == "true":
-            return True
-        style = el.get("style")
-        if style and "display:none" in style.replace(" ", "").lower():
-            return True
+        attrib = self.attrs.get(el)
+        if attrib:
+            if "hidden" in attrib or attrib.get("aria-hidden") == "true":
+                return True
+            style = attrib.get("style")
+            if style and "display:none" in style.replace(" ", "").lower():
+                return True
         return self.keep is not None and not self.keep(el)
 
     def flush(self) -> None:

@@ -96,7 +96,8 @@ class PageIndex:
     lookups, and every extractor reads class and id names: the index reads every
     element's attributes in one pass and keeps them in plain dicts.  Holding the element
     list also keeps lxml's Python proxies alive, so later walks over the tree reuse them
-    instead of creating new ones.
+    instead of creating new ones.  Extractors read the tree and never change it; an
+    element added after the index was made would read as having no attributes.
     """
 
     elements: list[HtmlElement]
