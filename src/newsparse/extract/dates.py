@@ -16,12 +16,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
+from itertools import islice
 from typing import Any
 
 from lxml import etree
 
 from newsparse.document import Document
-from newsparse.extract.dom import HtmlElement, ancestors, class_id, norm_space, text_of
+from newsparse.extract.dom import (
+    HtmlElement,
+    ancestors,
+    class_id,
+    norm_space,
+    page_index,
+    text_of,
+)
 
 __all__ = [
     "DateFound",
@@ -378,10 +386,6 @@ _MODIFIED_META = (
     "revised",
 )
 
-_ITEMPROP_XPATH = etree.XPath(
-    "//*[@itemprop='datePublished' or @itemprop='dateModified' or @itemprop='dateCreated']"
-)
-_TIME_XPATH = etree.XPath("//time")
 _DATELINE_TAGS = ("div", "span", "p", "li", "small", "time")
 _DATELINE_CLASS = re.compile(r"date|publish|byline|posted", re.IGNORECASE)
 CHROME_WORDS = (
@@ -471,8 +475,9 @@ def _element_date(el: HtmlElement) -> DateFound | None:
 
 
 def _from_itemprop(doc: Document, prop: str) -> DateFound | None:
-    for el in select(_ITEMPROP_XPATH, doc.root):
-        if el.get("itemprop") == prop and not _in_chrome(el):
+    # the page index holds every element's attributes: a dict scan, not an XPath pass
+    for el, attrib in page_index(doc).attrs.items():
+        if attrib.get("itemprop") == prop and not _in_chrome(el):
             found = _element_date(el)
             if found is not None:
                 return found
@@ -506,7 +511,7 @@ def _from_time_elements(
     published: DateFound | None = None
     modified: DateFound | None = None
     fallback: DateFound | None = None
-    for el in select(_TIME_XPATH, doc.root)[:_MAX_TIMES]:
+    for el in islice(doc.root.iter("time"), _MAX_TIMES):
         if published is not None and modified is not None:
             break
         if _in_chrome(el):

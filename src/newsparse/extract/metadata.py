@@ -26,9 +26,15 @@ from newsparse.extract.dates import (
     find_dates,
     parse_date,
     search_date_text,
-    select,
 )
-from newsparse.extract.dom import HtmlElement, ancestors, class_id, norm_space, text_of
+from newsparse.extract.dom import (
+    HtmlElement,
+    ancestors,
+    class_id,
+    norm_space,
+    page_index,
+    text_of,
+)
 from newsparse.models import Author
 
 __all__ = [
@@ -467,7 +473,16 @@ def extract_description(doc: Document, ld: dict[str, Any] | None = None) -> str 
     return _str(ld.get("description")) if ld else None
 
 
-_REL_TAG_XPATH = etree.XPath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]")
+_XML_SPACE = re.compile("[ \t\r\n]+")
+
+
+def _rel_tag_links(doc: Document) -> list[HtmlElement]:
+    """``<a rel="tag">`` links (rel read as space-separated tokens), in document order."""
+    return [
+        el
+        for el, attrib in page_index(doc).attrs.items()
+        if el.tag == "a" and "tag" in _XML_SPACE.split(attrib.get("rel") or "")
+    ]
 
 
 def _keywords(value: Any) -> list[str]:
@@ -492,7 +507,7 @@ def extract_tags(doc: Document, ld: dict[str, Any] | None = None) -> list[str]:
     if ld:
         tags += _keywords(ld.get("keywords"))
     if not tags:
-        for a in select(_REL_TAG_XPATH, doc.root):
+        for a in _rel_tag_links(doc):
             if "category" in (a.get("rel") or "").lower() or _HEADING_CHROME.search(
                 " ".join(class_id(n) for n in ancestors(a))
             ):
