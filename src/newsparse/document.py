@@ -178,6 +178,8 @@ def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
 
 
 codecs.register_error("newsparse-cp1252", _cp1252_fallback)
+#: Most undecodable bytes read one by one as windows-1252 in a mostly-UTF-8 page.
+_MAX_FALLBACK_BYTES = 20_000
 
 
 def _sniff_binary(data: bytes) -> str | None:
@@ -259,7 +261,16 @@ def decode(data: bytes, encoding: str | None = None) -> str:
             return text
     if not _UTF8_MULTIBYTE.search(data):
         return data.decode("cp1252", errors="replace")
-    return data.decode("utf-8", errors="newsparse-cp1252")
+    kept = data.decode("utf-8", errors="ignore")
+    dropped = len(data) - len(kept.encode("utf-8"))
+    if dropped <= _MAX_FALLBACK_BYTES:
+        return data.decode("utf-8", errors="newsparse-cp1252")
+    # Mostly one or the other, in amounts where byte-by-byte fallback gets slow: the
+    # majority decides (a page with that many of both is garbage either way).
+    non_ascii = len(kept) - len(kept.encode("ascii", errors="ignore"))
+    if non_ascii >= dropped:
+        return data.decode("utf-8", errors="replace")
+    return data.decode("cp1252", errors="replace")
 
 
 # ------------------------------------------------------------------ cleaning
@@ -267,6 +278,10 @@ def decode(data: bytes, encoding: str | None = None) -> str:
 #: Characters never allowed in the tree: C0 controls but tab/newline/CR, DEL, C1
 #: controls, lone surrogates and the non-characters U+FDD0-FDEF, U+FFFE, U+FFFF.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+_DROPPED = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufdd0-\ufdef\ufffe\uffff]+")
+_SPACED = re.compile("[\x0b\x0c]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_C1 = re.compile("[\x80-\x9f]")
 _CHAR_REF = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,8})|0*([0-9]{1,10}));?")
 _C1_AS_CP1252 = {
     chr(b): bytes([b]).decode("cp1252", errors="replace").replace("\ufffd", "")
@@ -312,7 +327,12 @@ def clean_text(text: str) -> str:
     if text.startswith("\ufeff"):
         text = text[1:]
     if _CONTROL.search(text):
-        text = _CONTROL.sub(_control_replacement, text)
+        # Plain replacements first (C speed), the per-character mapping only for C1.
+        text = _DROPPED.sub("", text)
+        text = _SPACED.sub(" ", text)
+        text = _SURROGATE.sub("\ufffd", text)
+        if _C1.search(text):
+            text = _C1.sub(_control_replacement, text)
     if "&#" in text:
         text = _CHAR_REF.sub(_char_ref_replacement, text)
     if "\r" in text:
