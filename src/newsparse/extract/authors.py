@@ -567,6 +567,9 @@ def _in_other_article(el: HtmlElement, own: set[HtmlElement]) -> bool:
     return False
 
 
+_BY_BEFORE = re.compile(r"\bby\s*:?\s*$", re.IGNORECASE)
+
+
 def _credited_otherwise(el: HtmlElement, name: str) -> bool:
     """True when the text just before ``name`` credits another role ("Edited by")."""
     node: HtmlElement | None = el
@@ -579,7 +582,7 @@ def _credited_otherwise(el: HtmlElement, name: str) -> bool:
             prefix = text[max(0, idx - 40) : idx]
             if _ROLE_BEFORE.search(prefix):
                 return True
-            if re.search(r"\bby\s*:?\s*$", prefix, re.IGNORECASE):
+            if _BY_BEFORE.search(prefix):
                 return False
         node = node.getparent()
     return False

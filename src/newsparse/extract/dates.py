@@ -143,6 +143,10 @@ _ISO_SEARCH = re.compile(
 )
 
 
+_OFFSET_TEXT = re.compile(r"(?:utc|gmt)?\s?([+-])(\d{1,2})(?::?(\d{2}))?")
+_EPOCH = re.compile(r"\d{10}(?:\d{3})?")
+
+
 def select(xpath: etree.XPath, root: HtmlElement) -> list[HtmlElement]:
     """The elements an XPath selects under ``root`` (text and attribute results dropped)."""
     result = xpath(root)
@@ -163,7 +167,7 @@ def _offset(raw: str | None) -> timezone | bool | None:
     low = text.lower()
     if low in _TZ_NAMES:
         return timezone(timedelta(minutes=_TZ_NAMES[low]))
-    m = re.fullmatch(r"(?:utc|gmt)?\s?([+-])(\d{1,2})(?::?(\d{2}))?", low)
+    m = _OFFSET_TEXT.fullmatch(low)
     if not m:
         return False
     hours, minutes = int(m.group(2)), int(m.group(3) or 0)
@@ -258,7 +262,7 @@ def parse_date(value: object, *, today: datetime | None = None) -> DateValue | N
         if sep == "" and not (len(m.group("month")) == 2 and len(m.group("day")) == 2):
             return None
         return _from_match(m, now)
-    if re.fullmatch(r"\d{10}(?:\d{3})?", text):
+    if _EPOCH.fullmatch(text):
         return _from_epoch(int(text), now)
     return search_date(text, today=now, whole=True)
 

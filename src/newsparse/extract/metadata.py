@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -178,6 +179,8 @@ _HEADING_CHROME = re.compile(
 )
 
 
+_WORDS = re.compile(r"\w+")
+_KEYWORD_SPLIT = re.compile(r"[,;]")
 _BLOCKISH = frozenset(
     {
         "br",
@@ -279,6 +282,13 @@ def _html_title(doc: Document) -> str | None:
     return (text_of(el) or None) if el is not None else None
 
 
+@lru_cache(maxsize=1024)
+def _word_set(text: str) -> frozenset[str]:
+    """The words of a folded text (the page's title candidates are compared with every
+    heading: their word sets are made once)."""
+    return frozenset(_WORDS.findall(text))
+
+
 def _similarity(h: str, c: str) -> float:
     """1.0 for the same text; 0.9 when the candidate is the heading plus a site suffix.
 
@@ -291,7 +301,7 @@ def _similarity(h: str, c: str) -> float:
         rest = c[len(h) :] if c.startswith(h) else c[: len(c) - len(h)]
         if _TITLE_SEPARATORS.match(rest) or _TITLE_SEPARATORS.search(rest[-4:] or " "):
             return 0.9
-    htoks, ctoks = set(re.findall(r"\w+", h)), set(re.findall(r"\w+", c))
+    htoks, ctoks = _word_set(h), _word_set(c)
     if len(htoks) < 3 or not ctoks:
         return 0.0
     common = len(htoks & ctoks)
@@ -487,7 +497,7 @@ def _rel_tag_links(doc: Document) -> list[HtmlElement]:
 
 def _keywords(value: Any) -> list[str]:
     if isinstance(value, str):
-        return [clean_text(v) for v in re.split(r"[,;]", value)]
+        return [clean_text(v) for v in _KEYWORD_SPLIT.split(value)]
     if isinstance(value, list):
         out: list[str] = []
         for item in value[:200]:
@@ -569,7 +579,7 @@ _STANDFIRST_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "div", "span"})
 
 
 def _token_f1(a: str, b: str) -> float:
-    ta, tb = re.findall(r"\w+", _fold(a)), re.findall(r"\w+", _fold(b))
+    ta, tb = _WORDS.findall(_fold(a)), _WORDS.findall(_fold(b))
     if not ta or not tb:
         return 0.0
     common = sum(min(ta.count(t), tb.count(t)) for t in set(ta))
