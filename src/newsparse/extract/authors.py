@@ -22,7 +22,14 @@ from lxml import etree
 
 from newsparse.document import Document
 from newsparse.extract.dates import CHROME_WORDS, chrome_names
-from newsparse.extract.dom import HtmlElement, ancestors, norm_space, page_index, text_of
+from newsparse.extract.dom import (
+    HtmlElement,
+    ancestors,
+    name_matcher,
+    norm_space,
+    page_index,
+    text_of,
+)
 from newsparse.models import Author
 
 __all__ = ["AuthorsFound", "find_authors", "http_url", "is_person_name", "split_names"]
@@ -511,13 +518,16 @@ _NOT_BYLINE = re.compile(
 )
 
 
+_not_byline = name_matcher(_NOT_BYLINE)
+
+
 def _chrome(el: HtmlElement) -> bool:
     for node in (el, *ancestors(el)):
         if node.tag in ("footer", "aside", "nav"):
             return True
         if node.tag in ("body", "html", "article", "main"):
             return False
-        if _NOT_BYLINE.search(chrome_names(node)):
+        if _not_byline(chrome_names(node)):
             return True
     return False
 

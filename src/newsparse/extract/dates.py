@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 from itertools import islice
 from typing import Any
 
@@ -26,6 +27,7 @@ from newsparse.extract.dom import (
     HtmlElement,
     ancestors,
     class_id,
+    name_matcher,
     norm_space,
     page_index,
     text_of,
@@ -403,12 +405,20 @@ Matched against :func:`chrome_names`, so that layout modifiers such as "no-promo
 "penci_sidebar" and wrappers such as "theiaStickySidebar" do not count."""
 
 _NOT_ARTICLE_RE = re.compile(CHROME_WORDS)
+_not_article = name_matcher(_NOT_ARTICLE_RE)
 _STATE_PREFIX = ("no-", "has-", "with-", "without-", "is-", "show-", "hide-", "enable-")
 
 
 def chrome_names(el: HtmlElement) -> str:
     """The element's class and id tokens, lower-cased, state modifiers ("no-promo") left out."""
-    tokens = class_id(el).split()
+    return _chrome_names(el.get("class"), el.get("id"))
+
+
+@lru_cache(maxsize=8192)
+def _chrome_names(cls: str | None, ident: str | None) -> str:
+    if not cls and not ident:
+        return ""
+    tokens = f"{cls or ''} {ident or ''}".lower().split()
     return " ".join(t for t in tokens if not t.startswith(_STATE_PREFIX))
 
 
@@ -428,7 +438,7 @@ def _in_chrome(el: HtmlElement) -> bool:
             return True
         if tag in ("article", "main", "body"):
             return False
-        if _NOT_ARTICLE_RE.search(chrome_names(node)):
+        if _not_article(chrome_names(node)):
             return True
     return False
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from lxml import etree
@@ -70,6 +71,17 @@ def iter_text(el: HtmlElement) -> Iterator[str]:
 def class_id(el: HtmlElement) -> str:
     """The element's class and id attributes, lower-cased, space separated."""
     return f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+
+
+def name_matcher(pattern: re.Pattern[str], size: int = 4096) -> Callable[[str], bool]:
+    """A cached test of ``pattern`` against class/id name strings: the same few names
+    recur on every element of a page, so each string is matched once."""
+
+    @lru_cache(maxsize=size)
+    def matches(names: str) -> bool:
+        return bool(names) and pattern.search(names) is not None
+
+    return matches
 
 
 def ancestors(el: HtmlElement) -> Iterator[HtmlElement]:

@@ -32,6 +32,7 @@ from newsparse.extract.dom import (
     HtmlElement,
     ancestors,
     class_id,
+    name_matcher,
     norm_space,
     page_index,
     text_of,
@@ -237,6 +238,9 @@ def heading_text(el: HtmlElement) -> str:
     return norm_space("".join(parts))
 
 
+_heading_chrome = name_matcher(_HEADING_CHROME)
+
+
 def _heading_place(el: HtmlElement) -> int:
     """0 for a heading in the page's content; 1 inside an element whose class names page
     chrome (sidebar, widget, related...); 2 inside <footer>, <aside> or <nav>."""
@@ -246,7 +250,7 @@ def _heading_place(el: HtmlElement) -> int:
             return 2
         if node.tag in ("body", "html"):
             break
-        if not place and _HEADING_CHROME.search(chrome_names(node)):
+        if not place and _heading_chrome(chrome_names(node)):
             place = 1
     return place
 
@@ -586,6 +590,9 @@ def _token_f1(a: str, b: str) -> float:
     return 2 * common / (len(ta) + len(tb))
 
 
+_standfirst_cue = name_matcher(_STANDFIRST_CLASS)
+
+
 def standfirst_node(title_node: HtmlElement | None, descriptions: list[str]) -> HtmlElement | None:
     """The standfirst / dek shown under the headline, when it is plainly one.
 
@@ -606,17 +613,14 @@ def standfirst_node(title_node: HtmlElement | None, descriptions: list[str]) -> 
     if container is title_node:
         return None
     seen_title = False
+    in_title = set(title_node.iterdescendants())
     for el in container.iter(*_STANDFIRST_TAGS, "h1"):
         if el is title_node:
             seen_title = True
             continue
-        if (
-            not seen_title
-            or el.tag not in _STANDFIRST_TAGS
-            or any(a is title_node for a in ancestors(el))
-        ):
+        if not seen_title or el.tag not in _STANDFIRST_TAGS or el in in_title:
             continue
-        cue = bool(_STANDFIRST_CLASS.search(chrome_names(el)))
+        cue = _standfirst_cue(chrome_names(el))
         heading = el.tag[0] == "h"
         if not (cue or heading) or any(True for _ in el.iter("p", "li", "h1", "h2") if _ is not el):
             continue
