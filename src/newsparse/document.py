@@ -541,7 +541,7 @@ class Document:
         if not href or href.startswith("#"):
             return None
         # As browsers do: tabs and newlines vanish from URLs ("java\tscript:" is javascript:).
-        href = _URL_SPACE.sub("%20", _URL_TAB_NEWLINE.sub("", href))
+        href = _clean_href(href)
         if not _safe_scheme(href):
             return None
         base = self.base_url
@@ -575,6 +575,11 @@ class Document:
 _URL_TAB_NEWLINE = re.compile(r"[\t\n\r]+")
 _URL_SPACE = re.compile(r"\s+")
 _SAFE_SCHEMES = frozenset({"", "http", "https", "mailto"})
+
+
+def _clean_href(href: str) -> str:
+    """A URL attribute as browsers read it: trimmed, tabs/newlines dropped, spaces encoded."""
+    return _URL_SPACE.sub("%20", _URL_TAB_NEWLINE.sub("", href.strip()))
 
 
 def _safe_scheme(url: str) -> bool:
@@ -703,7 +708,7 @@ def _read_head(doc: Document) -> None:
     doc.meta = meta
     links: dict[str, list[str]] = {}
     for el in _select(_LINK_XPATH, root):
-        href = (el.get("href") or "").strip()
+        href = _clean_href(el.get("href") or "")
         if not href:
             continue
         for rel in (el.get("rel") or "").lower().split():
