@@ -50,9 +50,9 @@ _BOX_VETO = re.compile(
     r"^(?:tag|tags|category|categories|cat|topic|topics|section|term|tax|format|post-tag)-"
 )
 _NAME_HINT = re.compile(r"discl|risk|advice|warning")  # against lower-cased names
-_LEAD_SYMBOLS = re.compile(r"^[^\w]+")
 _LABEL_HINT = re.compile(
-    r"(?:legal|financial|investment|important|disclaimer|disclosure|risk|not|no)\b", re.IGNORECASE
+    r"[^\w]*(?:legal|financial|investment|important|disclaimer|disclosure|risk|not|no)\b",
+    re.IGNORECASE,
 )
 _NAME_ATTRS = (
     "data-testid",
@@ -65,7 +65,6 @@ _NAME_ATTRS = (
     "data-widget",
     "aria-label",
 )
-_ALL_NAME_ATTRS = frozenset(("class", "id", *_NAME_ATTRS))
 
 #: A leading label to drop from the text ("Disclaimer:", "Risk warning —"...).
 _LEAD_LABEL = re.compile(
@@ -396,24 +395,24 @@ def _sources(root: HtmlElement) -> Iterator[tuple[list[HtmlElement], int]]:
     seen: set[HtmlElement] = set()
     for _, el in walker:
         tag = el.tag
+        own: str | None = None
         if not isinstance(tag, str) or tag in _SKIP_TEXT or tag == "head":
             walker.skip_subtree()
-            continue
-        if tag not in _NOT_BOX and _NAME_HINT.search(_raw_names(el).lower()) and _is_named_box(el):
-            yield [el], 2  # its inside is still searched, in case the box is rejected
-        own = el.text
-        if (
-            tag in _LABEL_TAGS
-            and own
-            and _LABEL_HINT.match(_LEAD_SYMBOLS.sub("", own))
-            and _label_text(el)
-        ):
-            nodes = _labelled_nodes(el)
-            if nodes is not None:
-                yield nodes, 1
-        for text, holder in ((own, el), (el.tail, el.getparent())):
+        else:
+            if (
+                tag not in _NOT_BOX
+                and _NAME_HINT.search(" ".join(el.values()).lower())
+                and _is_named_box(el)
+            ):
+                yield [el], 2  # its inside is still searched, in case the box is rejected
+            own = el.text
+            if own and tag in _LABEL_TAGS and _LABEL_HINT.match(own) and _label_text(el):
+                nodes = _labelled_nodes(el)
+                if nodes is not None:
+                    yield nodes, 1
+        for text, is_tail in ((own, False), (el.tail, True)):
             if text and len(text) >= 8 and _CUE_HINT.search(text.lower()):
-                block = _block_of(holder)
+                block = _block_of(el.getparent() if is_tail else el)
                 if block is not None and block not in seen:
                     seen.add(block)
                     label = _label_before(block)
@@ -488,13 +487,6 @@ def _single_cue_ok(text: str) -> bool:
 
 def _contains(outer: HtmlElement, inner: HtmlElement) -> bool:
     return any(a is outer for a in inner.iterancestors())
-
-
-def _raw_names(el: HtmlElement) -> str:
-    attrib = el.attrib
-    if not attrib:
-        return ""
-    return " ".join(v for k, v in attrib.items() if k in _ALL_NAME_ATTRS)
 
 
 def _label_text(el: HtmlElement) -> bool:

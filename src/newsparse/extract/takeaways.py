@@ -62,7 +62,6 @@ _NAME_ATTRS = (
     "data-type",
     "aria-label",
 )
-_ALL_NAME_ATTRS = frozenset(("class", "id", *_NAME_ATTRS))
 _VOCAB_HINT = re.compile(r"take|brief|tl|dr|key|know|glance|highlight|summar")  # lower-cased
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -83,7 +82,7 @@ _STRONG_LABEL = re.compile(
 _WEAK_LABEL = re.compile(r"^(?:highlights|summary)", re.IGNORECASE)
 _LEAD_SYMBOLS = re.compile(r"^[^\w]+")
 _LABEL_START = re.compile(
-    r"^(?:the|key|main|top|quick|fast|in|here|what|tl|too|at|story|article|short|bottom|"
+    r"[^\w]*(?:the|key|main|top|quick|fast|in|here|what|tl|too|at|story|article|short|bottom|"
     r"summary|highlights)\b",
     re.IGNORECASE,
 )
@@ -454,17 +453,10 @@ def _names(el: HtmlElement) -> list[str]:
     return [_SEPARATORS.sub("-", _CAMEL.sub("-", v).lower()).strip("-") for v in values]
 
 
-def _raw_names(el: HtmlElement) -> str:
-    attrib = el.attrib
-    if not attrib:
-        return ""
-    return " ".join(v for k, v in attrib.items() if k in _ALL_NAME_ATTRS)
-
-
 def _box_vocab(el: HtmlElement) -> str | None:
     """The takeaways-box word naming ``el``, if any ("in-brief", "key-points"...)."""
-    if not _VOCAB_HINT.search(_raw_names(el).lower()):
-        return None
+    if not _VOCAB_HINT.search(" ".join(el.values()).lower()):
+        return None  # cheap pre-check over every attribute value
     for name in _names(el):
         m = _BOX_VOCAB.search(name)
         if m and not _BOX_VETO.search(name):
@@ -727,13 +719,14 @@ def _label_kind_of(el: HtmlElement) -> str | None:
     split over child elements (``<h3><span>Key</span> points</h3>``) is found on the
     child, and the box search climbs from there.
     """
-    own = norm_space(el.text)
+    raw = el.text
+    if not raw or len(raw) > 4 * _MAX_LABEL_CHARS or not _LABEL_START.match(raw):
+        return None
+    own = norm_space(raw)
     if not own or len(own) > _MAX_LABEL_CHARS:
         return None
     if len(el) == 0:
         return _label_kind(own)
-    if not _LABEL_START.match(_LEAD_SYMBOLS.sub("", own)):
-        return None
     text = short_text(el, _MAX_LABEL_CHARS)
     return _label_kind(text) if text else None
 
