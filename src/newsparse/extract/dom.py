@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 from lxml import etree
 from lxml.html import HtmlElement as HtmlElement
@@ -150,6 +150,7 @@ def _subtree_end(el: HtmlElement) -> HtmlElement | None:
 
 
 _INDEX_KEY = "_newsparse_page_index"
+_ITEMS = etree._Element.items
 
 
 def page_index(doc: Document) -> PageIndex:
@@ -157,15 +158,11 @@ def page_index(doc: Document) -> PageIndex:
     found = doc.__dict__.get(_INDEX_KEY)
     if found is not None:
         return found  # type: ignore[no-any-return]
-    elements: list[HtmlElement] = []
-    attrs: dict[HtmlElement, dict[str, str]] = {}
-    append = elements.append
-    for el in doc.root.iter():
-        if el.tag.__class__ is str:
-            append(el)
-            items = el.items()
-            if items:
-                attrs[el] = dict(items)
+    # C-level loops throughout: the tag filter skips comments and processing
+    # instructions, map() calls items() without a Python-level loop body
+    elements: list[HtmlElement] = list(doc.root.iter(etree.Element))
+    pairs = zip(elements, map(_ITEMS, elements), strict=True)
+    attrs = cast("dict[HtmlElement, dict[str, str]]", {el: dict(i) for el, i in pairs if i})
     index = PageIndex(elements, attrs)
     doc.__dict__[_INDEX_KEY] = index
     return index
