@@ -285,6 +285,8 @@ def test_hostile_url_argument_is_cleaned() -> None:
         "<p>\u202e\u2066bidi\u2069\u202c override</p>",
         "<p>" + "\u0301" * 10_000 + "</p>",  # combining marks only
         "<p>" + "\U0001f600" * 10_000 + "</p>",
+        "[" * 100_000 + "<p>JSON-looking start, then markup</p>",  # was a RecursionError
+        "{" * 50_000 + "<p>x</p>",
     ],
     ids=lambda h: repr(h[:30]) + f"..{len(h)}",
 )
