@@ -75,6 +75,7 @@ _BLOCK = frozenset(
     }
 )  # fmt: skip
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_HEADINGS_P = _HEADINGS | {"p"}
 #: Tags that are boilerplate by their nature (pruned unless they hold most of the text).
 _BOILER_TAGS = frozenset({"nav", "aside", "footer", "header", "menu", "form"})
 
@@ -686,7 +687,7 @@ def _with_siblings(
         if s.hint >= 0 and s.good >= threshold and density < 0.25 and s.value > 0:
             keep.append(sib)
             found = True
-        elif s.hint >= 0 and sib.tag in _HEADINGS | {"p"} and s.value > 0 and density < 0.25:
+        elif s.hint >= 0 and sib.tag in _HEADINGS_P and s.value > 0 and density < 0.25:
             keep.append(sib)
         else:
             drop.append(sib)
