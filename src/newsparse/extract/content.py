@@ -252,6 +252,11 @@ class _Scorer:
             tag = el.tag
             if tag in _INVISIBLE:
                 continue  # never walked into
+            if len(attrib) == 1 and "class" in attrib:
+                # the common case, a class and nothing else: not hidden, hint by class
+                if tag not in _UNHINTED:
+                    hints[el] = _class_hint(tag, attrib["class"])
+                continue
             get = attrib.get
             style = get("style")
             if (
@@ -496,6 +501,12 @@ def _class_flags(cls: str) -> int:
     for token in cls.split():
         flags |= _token_flags(token)
     return flags
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _class_hint(tag: str, cls: str) -> int:
+    """:func:`_hint` of an element whose only attribute is ``class``."""
+    return _hint({"class": cls}.get, tag)
 
 
 def _hint(get: Callable[[str], str | None], tag: str) -> int:
