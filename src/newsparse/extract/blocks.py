@@ -108,10 +108,13 @@ class _Walker:
         return self.keep is not None and not self.keep(el)
 
     def flush(self) -> None:
-        text, md = self.pending.result()
+        pending = self.pending
+        if not pending.text:
+            return  # nothing since the last block (the common case: flushes come in pairs)
         self.pending = _Inline()
-        if text:
-            self.blocks.append(Paragraph(text=text, markdown=md))
+        text = _squash("".join(pending.text))
+        if text:  # (whitespace between blocks gives no paragraph, and needs no Markdown)
+            self.blocks.append(Paragraph(text=text, markdown=_squash("".join(pending.md))))
 
     # ---------------------------------------------------------------- inline
     def inline(self, el: HtmlElement, out: _Inline) -> None:
