@@ -137,3 +137,28 @@ def test_every_model_field_is_documented() -> None:
             continue
         for name, info in fields.items():
             assert info.description, f"{model.__name__}.{name} has no description"
+
+
+def test_an_extractor_bug_becomes_an_extraction_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsparse import ExtractionError, parser
+
+    def broken(doc: object) -> object:
+        raise KeyError("boom")
+
+    monkeypatch.setitem(parser.WIDGETS, "tickers", broken)
+    with pytest.raises(ExtractionError) as info:
+        newsparse.parse(PAGE)
+    assert info.value.stage == "tickers"
+    assert isinstance(info.value.__cause__, KeyError)
+    assert isinstance(info.value, NewsparseError)
+
+
+def test_too_many_elements_is_a_size_error() -> None:
+    from newsparse import TooManyElementsError
+
+    parser = Parser(limits=Limits(max_elements=50))
+    with pytest.raises(TooManyElementsError) as info:
+        parser.parse("<html><body>" + "<p>x</p>" * 100 + "</body></html>")
+    assert isinstance(info.value, InputTooLargeError)
+    assert info.value.limit == 50 and info.value.size > 100
+    assert "elements" in str(info.value)

@@ -90,15 +90,6 @@ def _loose(text: str) -> bool:
     return text != text.strip() or bool(_LOOSE.search(text))
 
 
-def _without_empty_cells(text: str) -> str:
-    """Known render.py issue (reported): a table row's text joins empty cells as "a |  | b"
-    and ends "a | " when its last cell is empty. Tolerated in the aggregate texts only,
-    pinned by test_table_text_with_empty_cells_is_normalised (xfail until fixed)."""
-    text = re.sub(r"\|  (?=\|)", "| ", text)
-    text = re.sub(r"(?m)\| $", "|", text)
-    return re.sub(r"(?m)^ \|", "|", text)
-
-
 def check_article(article: Article) -> None:
     """Assert the output invariants of the promise on one Article."""
     # Valid model values only: the dump validates again and serialises to JSON.
@@ -124,7 +115,7 @@ def check_article(article: Article) -> None:
             continue  # code keeps the page's whitespace...
         elif has_code and _AGGREGATE_TEXT.search(path):
             continue  # ...and so do the texts that include it
-        elif _AGGREGATE_TEXT.search(path) and _loose(_without_empty_cells(text)):
+        elif _AGGREGATE_TEXT.search(path) and _loose(text):
             problems.append(f"{path}: whitespace not normalised in {text[:80]!r}")
         elif _AGGREGATE_TEXT.search(path):
             continue
@@ -465,11 +456,6 @@ def test_invariant_checker_catches_bad_strings(article: Article) -> None:
         check_article(article)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="render.block_text(Table) joins empty cells as 'a |  | b' (double space, trailing "
-    "space): owner of render.py to normalise",
-)
 def test_table_text_with_empty_cells_is_normalised() -> None:
     """A table with empty cells: Article.text is whitespace-normalised like any text."""
     article = newsparse.parse(

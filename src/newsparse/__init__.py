@@ -12,10 +12,12 @@ from newsparse.batch import parse_many
 from newsparse.document import Limits
 from newsparse.errors import (
     EmptyInputError,
+    ExtractionError,
     InputTooLargeError,
     NewsparseError,
     NotHTMLError,
     ParseTimeoutError,
+    TooManyElementsError,
     UnsupportedInputError,
 )
 from newsparse.models import (
@@ -49,6 +51,7 @@ __all__ = [
     "CodeBlock",
     "Comment",
     "EmptyInputError",
+    "ExtractionError",
     "Figure",
     "Heading",
     "InputTooLargeError",
@@ -68,6 +71,7 @@ __all__ = [
     "Table",
     "Takeaway",
     "TickerQuote",
+    "TooManyElementsError",
     "UnsupportedInputError",
     "__version__",
     "parse",

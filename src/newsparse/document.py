@@ -16,7 +16,7 @@ Hostile input is handled here, at the root, so the extractors never see it:
   truncated by libxml2's resource limits (deep nesting is flattened, text nodes
   over 10 MB are kept);
 - pages over :attr:`Limits.max_bytes` bytes or :attr:`Limits.max_elements`
-  elements are refused with :class:`~newsparse.errors.InputTooLargeError`;
+  elements are refused with :class:`~newsparse.errors.TooManyElementsError`;
 - JSON-LD values are sanitised: no NaN/Infinity, no absurd integers, no control
   characters, no nesting deeper than 32 levels, no list longer than 1,000 items.
 """
@@ -41,6 +41,7 @@ from newsparse.errors import (
     EmptyInputError,
     InputTooLargeError,
     NotHTMLError,
+    TooManyElementsError,
     UnsupportedInputError,
 )
 
@@ -479,11 +480,7 @@ def _parse_tree(text: str, limits: Limits) -> HtmlElement:
         _cap_depth(root, MAX_DEPTH)
     count = int(cast(float, _COUNT_ELEMENTS(root)))
     if count > limits.max_elements:
-        error = InputTooLargeError(count, limits.max_elements)
-        error.args = (
-            f"page has {count:,} elements, over the limit of {limits.max_elements:,} elements",
-        )
-        raise error
+        raise TooManyElementsError(count, limits.max_elements)
     return root
 
 

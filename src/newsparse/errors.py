@@ -8,10 +8,12 @@ from __future__ import annotations
 
 __all__ = [
     "EmptyInputError",
+    "ExtractionError",
     "InputTooLargeError",
     "NewsparseError",
     "NotHTMLError",
     "ParseTimeoutError",
+    "TooManyElementsError",
     "UnsupportedInputError",
 ]
 
@@ -40,6 +42,29 @@ class InputTooLargeError(NewsparseError):
         super().__init__(f"input is {size:,} bytes, over the limit of {limit:,} bytes")
         self.size = size
         self.limit = limit
+
+
+class TooManyElementsError(InputTooLargeError):
+    """The parsed page has more elements than ``Limits.max_elements``."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        NewsparseError.__init__(
+            self, f"page has {size:,} elements, over the limit of {limit:,} elements"
+        )
+        self.size = size
+        self.limit = limit
+
+
+class ExtractionError(NewsparseError):
+    """An extractor failed on this page: a newsparse bug, reported with the page's stage.
+
+    The original exception is chained (``__cause__``); please report it with the page.
+    """
+
+    def __init__(self, stage: str, cause: BaseException) -> None:
+        super().__init__(f"{stage} failed: {type(cause).__name__}: {cause}")
+        self.stage = stage
+        """The pipeline stage that failed, e.g. 'comments' or 'content'."""
 
 
 class UnsupportedInputError(NewsparseError, TypeError):

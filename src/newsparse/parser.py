@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsparse.document import Document, Limits, load
-from newsparse.errors import NewsparseError
+from newsparse.errors import ExtractionError, NewsparseError
 from newsparse.extract.blocks import to_blocks
 from newsparse.extract.comments import extract_comments
 from newsparse.extract.content import find_main_content
@@ -62,31 +62,39 @@ class Parser:
 
         ``url`` resolves relative links and is stored; ``encoding`` is the charset the
         transport declared (e.g. the HTTP Content-Type), tried after a BOM.
-        Raises a :class:`~newsparse.errors.NewsparseError` for input it cannot handle.
+        Raises a :class:`~newsparse.errors.NewsparseError` for input it cannot handle;
+        an unexpected failure inside an extractor (a bug) is raised as
+        :class:`~newsparse.errors.ExtractionError` naming the stage, with the cause chained.
         """
         doc = load(html, url, encoding=encoding, limits=self.limits)
+        run = _Run()
         try:
-            return self._extract(doc)
+            return self._extract(doc, run)
         except NewsparseError:
             raise
-        except RecursionError as exc:  # pragma: no cover - guarded by the parser's depth cap
-            raise NewsparseError("page is nested too deeply to extract") from exc
+        except Exception as exc:  # a bug in an extractor: name the stage, keep the cause
+            raise ExtractionError(run.stage, exc) from exc
 
-    def _extract(self, doc: Document) -> Article:
+    def _extract(self, doc: Document, run: _Run) -> Article:
         claimed: list[HtmlElement] = []
         found: dict[str, Any] = {}
         if self.widgets:
             for name, extractor in WIDGETS.items():
+                run.stage = name
                 claim = extractor(doc)
                 found[name] = claim.value
                 claimed.extend(claim.nodes)
+        run.stage = "metadata"
         meta = extract_metadata(doc)
         skip: set[HtmlElement] = set(claimed)
         skip.update(meta.nodes)
+        run.stage = "content"
         main = find_main_content(doc, skip)
         blocks = []
         if main.node is not None:
+            run.stage = "blocks"
             blocks = to_blocks(doc, main.node, skip | main.boilerplate)
+        run.stage = "article"
         text = blocks_text(blocks)
         return Article(
             url=doc.url,
@@ -111,3 +119,12 @@ class Parser:
             disclaimer=found.get("disclaimer"),
             mentions=find_mentions(text) if self.mentions else Mentions(),
         )
+
+
+class _Run:
+    """The stage a parse is in, for the error raised when an extractor fails."""
+
+    __slots__ = ("stage",)
+
+    def __init__(self) -> None:
+        self.stage = "load"

@@ -99,7 +99,8 @@ def block_text(block: Block) -> str:
     if isinstance(block, ListBlock):
         return "\n".join(block.items)
     if isinstance(block, Table):
-        return "\n".join(" | ".join(cell for cell in row) for row in block.rows)
+        # empty cells are layout, not text: "Issuer | Reserves", never "Issuer |  | Reserves"
+        return "\n".join(" | ".join(cell for cell in row if cell) for row in block.rows)
     if isinstance(block, Figure):
         return block.caption or ""
     return ""  # pragma: no cover - exhaustive
