@@ -521,6 +521,10 @@ class Document:
     language: str | None = None
     """The ``lang`` attribute of <html>, if any."""
 
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """Per-page values derived once and shared by the extractors (e.g. the page index).
+    It lives and dies with this Document: there is no cache across pages."""
+
     @property
     def base_url(self) -> str | None:
         """The URL relative links resolve against (the caller's URL, else the canonical)."""

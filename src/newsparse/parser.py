@@ -18,7 +18,7 @@ from newsparse.extract.blocks import to_blocks
 from newsparse.extract.comments import extract_comments
 from newsparse.extract.content import find_main_content
 from newsparse.extract.disclaimer import extract_disclaimer
-from newsparse.extract.dom import Claim, HtmlElement
+from newsparse.extract.dom import Claim, HtmlElement, page_index
 from newsparse.extract.mentions import find_mentions
 from newsparse.extract.metadata import extract_metadata
 from newsparse.extract.sections import build_sections
@@ -76,6 +76,8 @@ class Parser:
             raise ExtractionError(run.stage, exc) from exc
 
     def _extract(self, doc: Document, run: _Run) -> Article:
+        run.stage = "index"
+        page_index(doc)  # built once, before the widgets: they reuse its element objects
         claimed: list[HtmlElement] = []
         found: dict[str, Any] = {}
         if self.widgets:

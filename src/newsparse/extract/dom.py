@@ -149,20 +149,20 @@ def _subtree_end(el: HtmlElement) -> HtmlElement | None:
     return None
 
 
-_INDEX_KEY = "_newsparse_page_index"
+_INDEX_KEY = "page_index"
 _ITEMS = etree._Element.items
 
 
 def page_index(doc: Document) -> PageIndex:
     """The :class:`PageIndex` of ``doc``, computed on first use and kept on the Document."""
-    found = doc.__dict__.get(_INDEX_KEY)
+    found = doc.memo.get(_INDEX_KEY)
     if found is not None:
-        return found  # type: ignore[no-any-return]
+        return cast(PageIndex, found)
     # C-level loops throughout: the tag filter skips comments and processing
     # instructions, map() calls items() without a Python-level loop body
     elements: list[HtmlElement] = list(doc.root.iter(etree.Element))
     pairs = zip(elements, map(_ITEMS, elements), strict=True)
     attrs = cast("dict[HtmlElement, dict[str, str]]", {el: dict(i) for el, i in pairs if i})
     index = PageIndex(elements, attrs)
-    doc.__dict__[_INDEX_KEY] = index
+    doc.memo[_INDEX_KEY] = index
     return index
