@@ -727,7 +727,6 @@ def _read_head(doc: Document) -> None:
     doc.jsonld = objects
 
 
-_TRAILING_COMMA = re.compile(r",\s*([\]}])")
 _WRAPPERS = re.compile(r"^\s*(?:<!--|<!\[CDATA\[|//\s*<!\[CDATA\[)|(?:-->|\]\]>|//\s*\]\]>)\s*$")
 _JSON_MAX_DEPTH = 32
 _JSON_MAX_ITEMS = 1000
@@ -735,19 +734,61 @@ _JSON_MAX_ITEMS = 1000
 
 def parse_jsonld(raw: str) -> list[Any]:
     """Parse a JSON-LD script leniently: several concatenated values, trailing commas,
-    HTML comment / CDATA wrappers and raw control characters are tolerated; what cannot
-    be read is skipped (an empty list), never raised.
+    JS comments, PHP-style ``\\'`` escapes, a BOM, HTML comment / CDATA wrappers and raw
+    control characters are tolerated; what cannot be read is skipped (an empty list),
+    never raised.
 
     Values are sanitised: NaN, Infinity and integers over 30 digits become None,
     strings lose control characters and lone surrogates, nesting deeper than 32 levels
     becomes None and lists keep their first 1,000 items.
     """
-    text = _WRAPPERS.sub("", raw.strip())
-    for candidate in (text, _TRAILING_COMMA.sub(r"\1", text)):
-        values = _decode_values(candidate)
-        if values:
-            return [_sanitize(value) for value in values]
-    return []
+    text = _WRAPPERS.sub("", raw.strip().lstrip("\ufeff"))
+    values = _decode_values(text)
+    if not values:
+        values = _decode_values(_repair_json(text))
+    return [_sanitize(value) for value in values]
+
+
+def _repair_json(text: str) -> str:
+    """Undo the usual hand-written JSON slips, outside string literals only: JS comments,
+    trailing commas; inside strings, PHP's ``\\'`` escape. String contents are never changed
+    otherwise (a regex over the whole text would rewrite ``"x, }"`` too)."""
+    out: list[str] = []
+    i, end = 0, len(text)
+    in_string = False
+    while i < end:
+        ch = text[i]
+        if in_string:
+            if ch == "\\" and i + 1 < end:
+                nxt = text[i + 1]
+                out.append("'" if nxt == "'" else ch + nxt)
+                i += 2
+                continue
+            if ch == '"':
+                in_string = False
+            out.append(ch)
+            i += 1
+            continue
+        if ch == '"':
+            in_string = True
+        elif ch == "/" and text.startswith("//", i):
+            newline = text.find("\n", i)
+            i = end if newline < 0 else newline
+            continue
+        elif ch == "/" and text.startswith("/*", i):
+            close = text.find("*/", i + 2)
+            i = end if close < 0 else close + 2
+            continue
+        elif ch == ",":
+            j = i + 1
+            while j < end and text[j] in " \t\r\n":
+                j += 1
+            if j < end and text[j] in "]}":
+                i += 1
+                continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
 
 
 def _json_float(text: str) -> float | None:
