@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import newsparse
 from newsparse.document import load
 from newsparse.extract.blocks import to_blocks
 from newsparse.models import (
@@ -176,3 +177,15 @@ def test_double_line_break_in_running_text_splits_paragraphs() -> None:
         "First paragraph, one line.\nSame paragraph.",
         "Second one.",
     ]
+
+
+@pytest.mark.parametrize("decoration", ["📷", "***", "•", "— —", "* * *"])
+def test_decoration_without_words_is_not_a_paragraph(decoration: str) -> None:
+    html = (
+        "<article><p>The harvest starts before sunrise, when the crust is still firm.</p>"
+        f"<div><div>{decoration}</div><div>All photographs were made on film.</div></div>"
+        "<p>By October the flats are water again, and the rakes go back in the shed.</p></article>"
+    )
+    texts = [b.text for b in newsparse.parse(html).body if b.kind == "paragraph"]
+    assert decoration not in texts
+    assert "All photographs were made on film." in texts

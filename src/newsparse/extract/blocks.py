@@ -68,6 +68,10 @@ class _Inline:
 _INVISIBLE_CHARS = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
+def _has_word(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
 def _squash(text: str) -> str:
     """Whitespace runs to one space within lines; blank lines dropped."""
     if not text.isascii():  # the invisible characters are not ASCII
@@ -113,7 +117,9 @@ class _Walker:
             return  # nothing since the last block (the common case: flushes come in pairs)
         self.pending = _Inline()
         text = _squash("".join(pending.text))
-        if text:  # (whitespace between blocks gives no paragraph, and needs no Markdown)
+        # whitespace between blocks gives no paragraph, and neither does decoration with
+        # no letter or digit in it (an icon emoji, "***", a lone bullet)
+        if text and _has_word(text):
             self.blocks.append(Paragraph(text=text, markdown=_squash("".join(pending.md))))
 
     # ---------------------------------------------------------------- inline
