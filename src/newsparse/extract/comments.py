@@ -365,9 +365,18 @@ def _xpath(path: etree.XPath, node: HtmlElement) -> list[HtmlElement]:
     return [r for r in result if isinstance(r, HtmlElement)]
 
 
+_CSS_MODULE_HASH = re.compile(r"__(?=[A-Za-z0-9-]{0,9}[A-Z0-9])[A-Za-z0-9-]{4,10}$")
+
+
 @lru_cache(maxsize=4096)
 def _class_tokens(value: str) -> tuple[str, ...]:
-    return tuple(value.lower().split())
+    """Lower-cased class tokens; a CSS-modules name ("CommentThread_author__Hq0aS") also
+    gives itself without its build hash ("commentthread_author"), so the vocabulary
+    matches it. A BEM element ("comment__body") has no digit or capital and is kept."""
+    tokens = value.split()
+    out = [t.lower() for t in tokens]
+    out += [_CSS_MODULE_HASH.sub("", t).lower() for t in tokens if _CSS_MODULE_HASH.search(t)]
+    return tuple(out)
 
 
 def _tokens(el: HtmlElement) -> tuple[str, ...]:
