@@ -38,7 +38,15 @@ from decimal import Decimal
 from lxml import etree
 
 from newsparse.document import Document
-from newsparse.extract.dom import Claim, HtmlElement, class_id, norm_space, text_of
+from newsparse.extract.dom import (
+    Claim,
+    HtmlElement,
+    class_id,
+    name_matcher,
+    norm_space,
+    page_index,
+    text_of,
+)
 from newsparse.extract.prices import (
     CURRENCY_CODES,
     CURRENCY_SIGNS,
@@ -59,10 +67,19 @@ _CODES_ALT = "|".join(sorted(CURRENCY_CODES, key=len, reverse=True))
 #: Something price-like in a text node: a currency sign next to a digit, or a percentage.
 #: (Single-character classes: this runs on every text node of the page.)
 _SIGN_CHARS = "".join(sorted({s[-1] for s in CURRENCY_SIGNS if not s[-1].isalnum()}))
-_PRICEISH = re.compile(
+_PRICE_MARK = re.compile(
     rf"[{re.escape(_SIGN_CHARS)}]\s?[.\d]|\d\s?[{re.escape(_SIGN_CHARS)}%]|\d\s?(?:zł|[A-Z]{{3}}\b)"
-    rf"|^\s*[{re.escape(_SIGN_CHARS)}%]\s*$"  # a sign in an element of its own: "<i>$</i>61,321"
 )
+#: A sign in an element of its own: "<i>$</i>61,321". (Kept out of _PRICE_MARK: an
+#: anchored branch stops the regex engine from skipping ahead by first character.)
+_LONE_SIGN = re.compile(rf"\s*[{re.escape(_SIGN_CHARS)}%]\s*")
+
+
+def _priceish(text: str) -> bool:
+    """Whether a text piece holds something price-like (or is a lone currency/percent sign)."""
+    return _PRICE_MARK.search(text) is not None or (
+        len(text) < 16 and _LONE_SIGN.fullmatch(text) is not None
+    )
 #: A price inside a longer text piece.
 _PRICE_TOKEN = re.compile(
     rf"(?<![\w.,])(?:(?:{_CODES_ALT})\s?)?(?:{_SIGNS_ALT})\s?(?:{NUMBER})(?:\s?[kKmMbB](?![\w]))?"
@@ -90,6 +107,7 @@ _PAGE_LEVEL = frozenset({"html", "body", "main"})
 _NOT_CONTENT = frozenset({"link", "meta", "script", "style", "title", "base"})
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "math", "button", "select"})
 _QUOTE_ATTRS = ("data-symbol", "data-price", "data-change", "data-ticker", "data-coin")
+_QUOTE_ATTR_SET = frozenset(_QUOTE_ATTRS)
 _SYMBOL_ATTRS = ("data-symbol", "data-ticker", "data-coin-symbol", "data-coin")
 _PRICE_ATTRS = ("data-price", "data-value", "data-last")
 _CHANGE_ATTRS = ("data-change", "data-change-percent", "data-percent", "data-change24h")
@@ -100,6 +118,8 @@ _HINT = re.compile(
     r"|price[-_]?(?:ticker|strip|bar|tape|widget|table|list|board)|(?:market|stock|quote)s?[-_]?"
     r"(?:ticker|strip|bar|tape|widget|data|table|board)|tradingview[-_]widget|tickertape"
 )
+#: ``_HINT`` on a raw class string, cached per string (the same few recur on every page).
+_hinted_class = name_matcher(re.compile(_HINT.pattern, re.IGNORECASE))
 #: Ticker vocabulary strong enough to claim a small widget that shows no quotes (JS-filled).
 _EMPTY_HINT = re.compile(
     r"(?:^|[\s_-])(?:[\w-]*ticker[\w-]*|ccpw[\w-]*|tradingview-widget[\w-]*|tickertape)(?:$|\s)"
@@ -338,7 +358,7 @@ def _read_item(item: HtmlElement, relaxed: bool) -> _Quote | None:
                 break
     if symbol is None and relaxed:
         for text, owner in pieces:
-            if _PRICEISH.search(text):
+            if _priceish(text):
                 continue
             for m in _SYMBOL_WORD.finditer(text):
                 if m[1] not in _NOT_SYMBOLS and m[1] not in _WEAK_SYMBOLS:
@@ -461,7 +481,7 @@ def _find_name(
         if title and title.upper() != symbol.upper():
             return norm_space(title)
     for text, owner in pieces:
-        if text == symbol or _PRICEISH.search(text) or not _NAME_PIECE.fullmatch(text):
+        if text == symbol or _priceish(text) or not _NAME_PIECE.fullmatch(text):
             continue
         if _NAME_CLASS.search(_classes(owner)) or asset_symbol(text) == symbol.upper():
             return text
@@ -586,29 +606,33 @@ def _widget_root(container: HtmlElement) -> HtmlElement:
     return node
 
 
-def _scan(root: HtmlElement) -> tuple[list[HtmlElement], list[HtmlElement]]:
+def _scan(doc: Document) -> tuple[list[HtmlElement], list[HtmlElement]]:
     """One pass over the elements: those holding price-like text or quote attributes (a
     tail's text counts for its parent), and those with ticker class vocabulary.
 
-    (A plain ``iter()`` with a cheap regex per text beats an XPath with ancestor tests.)
+    (The page index's element list and attribute dicts: no lxml attribute reads here.)
     """
+    root = doc.root
+    index = page_index(doc)
+    attrs = index.attrs
+    no_attrs: dict[str, str] = {}
     marked: dict[HtmlElement, None] = {}
     hinted: list[HtmlElement] = []
-    for node in root.iter():
-        tail = node.tail  # (comments have tails too: "<!-- -->$61,321")
-        if tail and _PRICEISH.search(tail):
+    for node in index.elements:
+        tail = node.tail
+        if tail and _priceish(tail):
             parent = node.getparent()
             if parent is not None:
                 marked.setdefault(parent, None)
         tag = node.tag
-        if not isinstance(tag, str) or tag in _SKIP or tag in _NOT_CONTENT:
+        if tag in _SKIP or tag in _NOT_CONTENT:
             continue
-        attrib = node.attrib
+        attrib = attrs.get(node, no_attrs)
         text = node.text
-        if (text and _PRICEISH.search(text)) or any(a in attrib for a in _QUOTE_ATTRS):
+        if (text and _priceish(text)) or not _QUOTE_ATTR_SET.isdisjoint(attrib):
             marked.setdefault(node, None)
         cls = attrib.get("class")
-        if tag == "marquee" or (cls and _HINT.search(cls.lower())):
+        if tag == "marquee" or (cls and _hinted_class(cls)):
             hinted.append(node)
     # Text inside scripts, styles, <noscript> fallbacks, SVG... is not shown as a quote.
     inside = {d for el in root.iter(*_SKIP) for d in el.iterdescendants()}
@@ -619,8 +643,7 @@ def _scan(root: HtmlElement) -> tuple[list[HtmlElement], list[HtmlElement]]:
 
 def extract_tickers(doc: Document) -> Claim[list[TickerQuote]]:
     """The distinct quotes of the page's price widgets and the widget elements."""
-    root = doc.root
-    marked, hinted = _scan(root)
+    marked, hinted = _scan(doc)
     groups: dict[tuple[HtmlElement, str], None] = {}
     signatures: dict[HtmlElement, str] = {}
     climbed: dict[HtmlElement, int] = {}  # node -> levels still to climb when last seen
