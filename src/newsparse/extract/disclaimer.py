@@ -30,7 +30,15 @@ from dataclasses import dataclass
 from lxml import etree
 
 from newsparse.document import Document
-from newsparse.extract.dom import Claim, HtmlElement, norm_space
+from newsparse.extract.dom import (
+    BLOCK_BOUNDARY,
+    WIDGET_SKIP_TEXT,
+    Claim,
+    HtmlElement,
+    block_text,
+    iter_block_text,
+    norm_space,
+)
 
 __all__ = ["cue_count", "extract_disclaimer"]
 
@@ -135,15 +143,8 @@ _MIN_CHARS = 40
 _MAX_CHARS = 2500
 _MAX_BLOCKS = 8
 
-_SKIP_TEXT = frozenset({"script", "style", "noscript", "template", "svg", "math", "button"})
-_BLOCK = frozenset(
-    {
-        "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl",
-        "dt", "fieldset", "figcaption", "figure", "footer", "form", "header", "hr", "li",
-        "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
-        "tfoot", "th", "thead", "tr", "ul", "caption", "h1", "h2", "h3", "h4", "h5", "h6",
-    }
-)  # fmt: skip
+_SKIP_TEXT = WIDGET_SKIP_TEXT
+_BLOCK = BLOCK_BOUNDARY
 #: Elements that are never a disclaimer box themselves.
 _NOT_BOX = frozenset(
     {
@@ -178,34 +179,6 @@ _ARTICLE_NAMES = re.compile(
 
 
 # ----------------------------------------------------------------- text
-
-
-def _text(el: HtmlElement) -> str:
-    """Text of ``el`` with spaces at block boundaries only, whitespace-normalised."""
-    return norm_space("".join(_pieces(el)))
-
-
-def _pieces(el: HtmlElement) -> Iterator[str]:
-    walker = etree.iterwalk(el, events=("start", "end"))
-    for event, node in walker:
-        tag = node.tag
-        if not isinstance(tag, str):
-            if event == "end" and node.tail and node is not el:
-                yield node.tail
-            continue
-        if event == "start":
-            if tag in _SKIP_TEXT:
-                walker.skip_subtree()
-                continue
-            if tag in _BLOCK:
-                yield " "
-            if node.text:
-                yield node.text
-        else:
-            if tag in _BLOCK:
-                yield " "
-            if node is not el and node.tail:
-                yield node.tail
 
 
 def cue_count(text: str) -> int:
@@ -320,7 +293,7 @@ def _is_leaf_block(el: HtmlElement) -> bool:
 def _short_text(el: HtmlElement, limit: int) -> str | None:
     size = 0
     pieces: list[str] = []
-    for piece in _pieces(el):
+    for piece in iter_block_text(el):
         pieces.append(piece)
         size += len(piece.strip())
         if size > limit or len(pieces) > 4 * limit:
@@ -339,7 +312,7 @@ def _labelled_nodes(label: HtmlElement) -> list[HtmlElement] | None:
         parent = node.getparent()
         if parent is None or parent.tag in _NOT_BOX:
             break
-        full = _text(parent)
+        full = block_text(parent)
         if len(full) > len(text) + _MIN_CHARS / 2:
             # A box opens with its label; a wrapper with other text first is not one.
             if (
@@ -362,7 +335,7 @@ def _cue_run(block: HtmlElement, *, first_needs_cue: bool = True) -> list[HtmlEl
             continue
         if sib.tag not in ("p", "div") or not _is_leaf_block(sib):
             break
-        text = _text(sib)
+        text = block_text(sib)
         if not text:
             continue
         if len(text) > _MAX_CHARS / 2 or (cue_count(text) == 0 and (first_needs_cue or run)):
@@ -439,7 +412,7 @@ def _collect(root: HtmlElement) -> list[_Candidate]:
         if nodes[-1] in taken:
             continue
         taken.update(nodes)
-        text = norm_space(" ".join(_text(n) for n in nodes))
+        text = norm_space(" ".join(block_text(n) for n in nodes))
         blocks = sum(_block_count(n) for n in nodes)
         if not (_MIN_CHARS <= len(text) <= _MAX_CHARS) or blocks > _MAX_BLOCKS:
             continue
@@ -472,7 +445,7 @@ def _mostly_disclaimer(nodes: list[HtmlElement], total: int) -> bool:
         for block in node.iter("p", "div", "li", "section", "blockquote", "td"):
             if not _is_leaf_block(block):
                 continue
-            text = _text(block)
+            text = block_text(block)
             if text and not _label_text(block) and cue_count(text) == 0:
                 plain += len(text)
     return plain * 2 <= total

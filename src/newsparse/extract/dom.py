@@ -166,3 +166,47 @@ def page_index(doc: Document) -> PageIndex:
     index = PageIndex(elements, attrs)
     doc.memo[_INDEX_KEY] = index
     return index
+
+
+#: Subtrees whose text is never shown as text (for the block-aware walk below).
+WIDGET_SKIP_TEXT = frozenset({"script", "style", "noscript", "template", "svg", "math", "button"})
+#: Elements that start a new line of text: the walk puts a space at their boundaries.
+BLOCK_BOUNDARY = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl",
+        "dt", "fieldset", "figcaption", "figure", "footer", "form", "header", "hr", "li",
+        "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
+        "tfoot", "th", "thead", "tr", "ul", "caption", "h1", "h2", "h3", "h4", "h5", "h6",
+    }
+)  # fmt: skip
+
+
+def iter_block_text(el: HtmlElement) -> Iterator[str]:
+    """Text pieces of ``el`` with a space at block boundaries (inline markup adds none:
+    ``<strong>Bitcoin</strong>Outflows`` stays ``BitcoinOutflows``); scripts, styles and
+    buttons are skipped."""
+    walker = etree.iterwalk(el, events=("start", "end"))
+    for event, node in walker:
+        tag = node.tag
+        if not isinstance(tag, str):
+            if event == "end" and node.tail and node is not el:
+                yield node.tail
+            continue
+        if event == "start":
+            if tag in WIDGET_SKIP_TEXT:
+                walker.skip_subtree()
+                continue
+            if tag in BLOCK_BOUNDARY:
+                yield " "
+            if node.text:
+                yield node.text
+        else:
+            if tag in BLOCK_BOUNDARY:
+                yield " "
+            if node is not el and node.tail:
+                yield node.tail
+
+
+def block_text(el: HtmlElement) -> str:
+    """Whitespace-normalised text of ``el`` with spaces at block boundaries only."""
+    return norm_space("".join(iter_block_text(el)))

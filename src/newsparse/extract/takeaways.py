@@ -28,10 +28,18 @@ from collections.abc import Iterator
 from lxml import etree
 
 from newsparse.document import Document
-from newsparse.extract.dom import Claim, HtmlElement, norm_space
+from newsparse.extract.dom import (
+    BLOCK_BOUNDARY,
+    WIDGET_SKIP_TEXT,
+    Claim,
+    HtmlElement,
+    block_text,
+    iter_block_text,
+    norm_space,
+)
 from newsparse.models import Takeaway
 
-__all__ = ["block_text", "extract_takeaways", "split_label"]
+__all__ = ["extract_takeaways", "split_label"]
 
 # ----------------------------------------------------------------- vocabulary
 
@@ -104,15 +112,8 @@ _NOT_BOX = frozenset(
         "select", "option", "textarea", "footer", "article",
     }
 )  # fmt: skip
-_SKIP_TEXT = frozenset({"script", "style", "noscript", "template", "svg", "math", "button"})
-_BLOCK = frozenset(
-    {
-        "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl",
-        "dt", "fieldset", "figcaption", "figure", "footer", "form", "header", "hr", "li",
-        "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
-        "tfoot", "th", "thead", "tr", "ul", "caption", "h1", "h2", "h3", "h4", "h5", "h6",
-    }
-)  # fmt: skip
+_SKIP_TEXT = WIDGET_SKIP_TEXT
+_BLOCK = BLOCK_BOUNDARY
 _BOLD_TAGS = frozenset({"strong", "b"})
 _BOLD_CLASS = re.compile(r"bold|label|title|lead|heading|head\b|kicker|name", re.IGNORECASE)
 _WRAPPER_TAGS = frozenset({"p", "div", "span", "section", "header"})
@@ -161,38 +162,6 @@ _MAX_LABEL_WORDS = 10
 
 
 # ----------------------------------------------------------------- text
-
-
-def block_text(el: HtmlElement) -> str:
-    """Text of ``el`` with a space at block boundaries only, whitespace-normalised.
-
-    Inline markup adds no space (``<strong>Bitcoin</strong>Outflows`` stays
-    ``BitcoinOutflows``); scripts, styles and buttons are skipped.
-    """
-    return norm_space("".join(_text_pieces(el)))
-
-
-def _text_pieces(el: HtmlElement) -> Iterator[str]:
-    walker = etree.iterwalk(el, events=("start", "end"))
-    for event, node in walker:
-        tag = node.tag
-        if not isinstance(tag, str):
-            if event == "end" and node.tail and node is not el:
-                yield node.tail
-            continue
-        if event == "start":
-            if tag in _SKIP_TEXT:
-                walker.skip_subtree()
-                continue
-            if tag in _BLOCK:
-                yield " "
-            if node.text:
-                yield node.text
-        else:
-            if tag in _BLOCK:
-                yield " "
-            if node is not el and node.tail:
-                yield node.tail
 
 
 def _link_text_len(el: HtmlElement) -> int:
@@ -740,7 +709,7 @@ def short_text(el: HtmlElement, limit: int) -> str | None:
     size = 0
     pieces: list[str] = []
     budget = 4 * limit + 200
-    for piece in _text_pieces(el):
+    for piece in iter_block_text(el):
         pieces.append(piece)
         size += len(piece.strip())
         if size > limit or len(pieces) > budget:
