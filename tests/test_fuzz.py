@@ -285,11 +285,6 @@ def test_random_tag_soup_long(html: str) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=False,
-    reason="finds the extract/comments.py unclosed-author bug (see test_hostile."
-    "test_comment_author_of_an_unclosed_author_element); remove this mark once it is fixed",
-)
 @LONG
 @given(html=mutated_fixture())
 def test_mutated_fixtures_long(html: str) -> None:

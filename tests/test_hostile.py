@@ -483,11 +483,6 @@ def test_urls_with_whitespace_from_garbled_attributes(head: str) -> None:
     check_article(newsparse.parse(_page(head=head), url="https://example.com/page"))
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="extract/comments.py: an author element left unclosed swallows the date and the "
-    "'Reply to' chrome; the name keeps a double space and the date (owner to normalise/cut)",
-)
 def test_comment_author_of_an_unclosed_author_element() -> None:
     """Found by the fixture fuzzer: the wpDiscuz fixture with one author </div> dropped."""
     fixture = Path(__file__).resolve().parent / "fixtures" / "comments-wpdiscuz.html"

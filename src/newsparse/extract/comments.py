@@ -901,12 +901,36 @@ def _author_name(el: HtmlElement) -> str | None:
         ):
             name_el = sub
             break
-    name = _clean_author(_text(name_el, _is_chrome_or_says))
+    name = _clean_author(_lead_text(name_el) if _has_block_child(name_el) else "")
+    if not name:
+        name = _clean_author(_text(name_el, _is_chrome_or_says))
     if not name and name_el is not el:
         name = _clean_author(_text(el, _is_chrome_or_says))
     if not name or len(name) > 80 or "\n" in name:
         return None
     return name
+
+
+_NAME_BREAK = frozenset(
+    {"div", "p", "ul", "ol", "section", "article", "footer", "header", "table", "time", "br"}
+)
+
+
+def _has_block_child(el: HtmlElement) -> bool:
+    return any(isinstance(c.tag, str) and c.tag in _NAME_BREAK for c in el)
+
+
+def _lead_text(el: HtmlElement) -> str:
+    """The text before the first block child: a name element left unclosed by the page
+    swallows the date and chrome after it, and those are not part of the name."""
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and child.tag in _NAME_BREAK:
+            break
+        if isinstance(child.tag, str) and not _is_chrome_or_says(child):
+            parts.append(_text(child, _is_chrome_or_says))
+        parts.append(child.tail or "")
+    return norm_space(" ".join(parts))
 
 
 def _is_chrome_or_says(el: HtmlElement) -> bool:
