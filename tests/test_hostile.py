@@ -496,3 +496,19 @@ def test_comment_author_of_an_unclosed_author_element() -> None:
     article = newsparse.parse(html)
     check_article(article)
     assert "stakehouse" in [c.author for c in article.iter_comments()]
+
+
+def test_comment_author_inside_nested_unclosed_author_elements() -> None:
+    """Found by the long fuzz profile: the author element duplicated and left unclosed."""
+    fixture = Path(__file__).resolve().parent / "fixtures" / "comments-wpdiscuz.html"
+    if not fixture.exists():
+        pytest.skip("fixture not present")
+    html = fixture.read_text(encoding="utf-8").replace(
+        '<div class="wpd-comment-author ">J. Halvorsen</div>',
+        '<div class="wpd-comment-author "><div class="wpd-comment-author ">'
+        '<div class="wpd-comment-author ">J. Halvorsen</div>',
+        1,
+    )
+    article = newsparse.parse(html)
+    check_article(article)
+    assert "J. Halvorsen" in [c.author for c in article.iter_comments()]

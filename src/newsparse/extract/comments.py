@@ -901,7 +901,7 @@ def _author_name(el: HtmlElement) -> str | None:
         ):
             name_el = sub
             break
-    name = _clean_author(_lead_text(name_el) if _has_block_child(name_el) else "")
+    name = _clean_author(_name_before_blocks(name_el))
     if not name:
         name = _clean_author(_text(name_el, _is_chrome_or_says))
     if not name and name_el is not el:
@@ -918,6 +918,21 @@ _NAME_BREAK = frozenset(
 
 def _has_block_child(el: HtmlElement) -> bool:
     return any(isinstance(c.tag, str) and c.tag in _NAME_BREAK for c in el)
+
+
+def _name_before_blocks(el: HtmlElement) -> str:
+    """For a name element that holds block children (left unclosed by the page, so the
+    date and chrome after it fell inside): the text before the first block child, looked
+    for down the chain of first block children (unclosed wrappers nest). "" otherwise."""
+    node = el
+    for _ in range(8):
+        if not _has_block_child(node):
+            return norm_space(_text(node, _is_chrome_or_says)) if node is not el else ""
+        lead = _lead_text(node)
+        if lead:
+            return lead
+        node = next(c for c in node if isinstance(c.tag, str) and c.tag in _NAME_BREAK)
+    return ""
 
 
 def _lead_text(el: HtmlElement) -> str:
@@ -938,7 +953,7 @@ def _is_chrome_or_says(el: HtmlElement) -> bool:
 
 
 def _clean_author(name: str) -> str:
-    name = name.replace("\n", " ")
+    name = norm_space(name)
     name = re.sub(r"\s*(?:says|said|wrote)\s*:?\s*$", "", name, flags=re.I)
     name = re.sub(r"^(?:by|from|posted by)\s+", "", name, flags=re.I)
     return name.strip(" :•·|-–—@").strip()
