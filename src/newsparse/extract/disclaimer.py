@@ -37,6 +37,7 @@ from newsparse.extract.dom import (
     HtmlElement,
     block_text,
     iter_block_text,
+    naming_words,
     norm_space,
 )
 
@@ -44,8 +45,6 @@ __all__ = ["cue_count", "extract_disclaimer"]
 
 # ----------------------------------------------------------------- vocabulary
 
-_SEPARATORS = re.compile(r"[^a-z0-9]+")
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 #: Class/id words (camelCase and separators normalised to "-") naming a disclaimer box.
 _BOX_VOCAB = re.compile(
     r"discl(?:ai|a|i)m|risk-?(?:warning|disclosure|notice|statement)|"
@@ -199,16 +198,7 @@ def _strip_label(text: str) -> str:
 
 
 def _names(el: HtmlElement) -> list[str]:
-    values: list[str] = []
-    for attr in ("class", "id"):
-        value = el.get(attr)
-        if value:
-            values.extend(value.split())
-    for attr in _NAME_ATTRS:
-        value = el.get(attr)
-        if value:
-            values.append(value)
-    return [_SEPARATORS.sub("-", _CAMEL.sub("-", v).lower()).strip("-") for v in values]
+    return naming_words(el, _NAME_ATTRS)
 
 
 def _is_named_box(el: HtmlElement) -> bool:

@@ -210,3 +210,25 @@ def iter_block_text(el: HtmlElement) -> Iterator[str]:
 def block_text(el: HtmlElement) -> str:
     """Whitespace-normalised text of ``el`` with spaces at block boundaries only."""
     return norm_space("".join(iter_block_text(el)))
+
+
+_NAME_SEPARATORS = re.compile(r"[^a-z0-9]+")
+_CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def naming_words(el: HtmlElement, attributes: tuple[str, ...] = ()) -> list[str]:
+    """The element's naming words: each class token, the id, and the value of each of
+    ``attributes`` (data-testid, aria-label...), camelCase split, lower case, separators as
+    "-": ``KeyPoints_root__x7Yz1`` -> ``key-points-root-x7-yz1``."""
+    values: list[str] = []
+    for attr in ("class", "id"):
+        value = el.get(attr)
+        if value:
+            values.extend(value.split())
+    for attr in attributes:
+        value = el.get(attr)
+        if value:
+            values.append(value)
+    return [
+        _NAME_SEPARATORS.sub("-", _CAMEL_BOUNDARY.sub("-", v).lower()).strip("-") for v in values
+    ]

@@ -35,6 +35,7 @@ from newsparse.extract.dom import (
     HtmlElement,
     block_text,
     iter_block_text,
+    naming_words,
     norm_space,
 )
 from newsparse.models import Takeaway
@@ -71,8 +72,6 @@ _NAME_ATTRS = (
     "aria-label",
 )
 _VOCAB_HINT = re.compile(r"take|brief|tl|dr|key|know|glance|highlight|summar")  # lower-cased
-_SEPARATORS = re.compile(r"[^a-z0-9]+")
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 #: Box labels that are enough on their own (followed by items anywhere).
 _STRONG_LABEL = re.compile(
@@ -408,18 +407,7 @@ def _loose_label(lead: str) -> bool:
 
 
 def _names(el: HtmlElement) -> list[str]:
-    """The element's naming words (class, id, data-testid...): camelCase split, lower case,
-    separators as "-", e.g. ``KeyPoints_root__x7Yz1`` -> ``key-points-root-x7-yz1``."""
-    values: list[str] = []
-    for attr in ("class", "id"):
-        value = el.get(attr)
-        if value:
-            values.extend(value.split())
-    for attr in _NAME_ATTRS:
-        value = el.get(attr)
-        if value:
-            values.append(value)
-    return [_SEPARATORS.sub("-", _CAMEL.sub("-", v).lower()).strip("-") for v in values]
+    return naming_words(el, _NAME_ATTRS)
 
 
 def _box_vocab(el: HtmlElement) -> str | None:
