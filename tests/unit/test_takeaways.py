@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
-from collections import Counter
 from pathlib import Path
 
 import pytest
+from scoring_helpers import token_f1
 
 import newsparse
 from newsparse.document import load
@@ -321,16 +320,6 @@ def test_fixture_pages(name: str) -> None:
 CRYPTO_DEV = SHARED / "corpora" / "crypto-dev"
 
 
-def _token_f1(a: str, b: str) -> float:
-    """Token F1 of two texts (case-folded word tokens), as the shared scorer matches items."""
-    ta, tb = re.findall(r"\w+", a.casefold()), re.findall(r"\w+", b.casefold())
-    common = sum((Counter(ta) & Counter(tb)).values())
-    if not common:
-        return 0.0
-    precision, recall = common / len(tb), common / len(ta)
-    return 2 * precision * recall / (precision + recall)
-
-
 @pytest.mark.skipif(not CRYPTO_DEV.is_dir(), reason="../shared/corpora/crypto-dev not present")
 def test_crypto_dev_takeaways_match_gold() -> None:
     for gold_path in sorted(CRYPTO_DEV.glob("*.json")):
@@ -343,4 +332,4 @@ def test_crypto_dev_takeaways_match_gold() -> None:
         found = [f"{t.label or ''} {t.text}" for t in got]
         assert len(found) == len(expected), gold_path.stem
         for want, have in zip(expected, found, strict=True):
-            assert _token_f1(want, have) >= 0.8, (gold_path.stem, want, have)
+            assert token_f1(want, have) >= 0.8, (gold_path.stem, want, have)

@@ -18,13 +18,12 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from lxml import etree
-
 from newsparse.document import Document
 from newsparse.extract.dates import CHROME_WORDS, chrome_names
 from newsparse.extract.dom import (
     HtmlElement,
     ancestors,
+    joined_text,
     name_matcher,
     norm_space,
     page_index,
@@ -607,30 +606,7 @@ _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "butto
 def _name_text(el: HtmlElement) -> str:
     """The element's text with a comma at link and block boundaries, so that adjacent
     links ("<a>Jane Doe</a><a>John Roe</a>") stay two names."""
-    parts: list[str] = []
-    skip = 0
-    for event, node in etree.iterwalk(el, events=("start", "end")):
-        tag = node.tag
-        if not isinstance(tag, str):
-            continue
-        if event == "start":
-            if tag in _SKIP_TAGS:
-                skip += 1
-            elif not skip:
-                if tag in _NAME_BOUNDARY and node is not el:
-                    parts.append(" , ")
-                if node.text:
-                    parts.append(node.text)
-        else:
-            if tag in _SKIP_TAGS:
-                skip -= 1
-            elif not skip and tag in _NAME_BOUNDARY and node is not el:
-                parts.append(" , ")
-            if not skip and node is not el and node.tail:
-                parts.append(node.tail)
-        if len(parts) > 400:
-            break
-    return norm_space("".join(parts))
+    return joined_text(el, _NAME_BOUNDARY, _SKIP_TAGS, " , ", max_parts=400)
 
 
 def _element_names(el: HtmlElement) -> list[str]:

@@ -61,17 +61,6 @@ _LABEL_HINT = re.compile(
     r"[^\w]*(?:legal|financial|investment|important|disclaimer|disclosure|risk|not|no)\b",
     re.IGNORECASE,
 )
-_NAME_ATTRS = (
-    "data-testid",
-    "data-test-id",
-    "data-test",
-    "data-qa",
-    "data-component",
-    "data-module",
-    "data-block",
-    "data-widget",
-    "aria-label",
-)
 
 #: A leading label to drop from the text ("Disclaimer:", "Risk warning —"...).
 _LEAD_LABEL = re.compile(
@@ -198,7 +187,7 @@ def _strip_label(text: str) -> str:
 
 
 def _names(el: HtmlElement) -> list[str]:
-    return naming_words(el, _NAME_ATTRS)
+    return naming_words(el)
 
 
 def _is_named_box(el: HtmlElement) -> bool:

@@ -216,7 +216,21 @@ _NAME_SEPARATORS = re.compile(r"[^a-z0-9]+")
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
-def naming_words(el: HtmlElement, attributes: tuple[str, ...] = ()) -> list[str]:
+#: Attributes besides class and id that name a widget box (test ids, component names).
+NAMING_ATTRIBUTES = (
+    "data-testid",
+    "data-test-id",
+    "data-test",
+    "data-qa",
+    "data-component",
+    "data-module",
+    "data-block",
+    "data-widget",
+    "aria-label",
+)
+
+
+def naming_words(el: HtmlElement, attributes: tuple[str, ...] = NAMING_ATTRIBUTES) -> list[str]:
     """The element's naming words: each class token, the id, and the value of each of
     ``attributes`` (data-testid, aria-label...), camelCase split, lower case, separators as
     "-": ``KeyPoints_root__x7Yz1`` -> ``key-points-root-x7-yz1``."""
@@ -232,3 +246,39 @@ def naming_words(el: HtmlElement, attributes: tuple[str, ...] = ()) -> list[str]
     return [
         _NAME_SEPARATORS.sub("-", _CAMEL_BOUNDARY.sub("-", v).lower()).strip("-") for v in values
     ]
+
+
+def joined_text(
+    el: HtmlElement,
+    boundary: frozenset[str],
+    skip: frozenset[str],
+    separator: str = " ",
+    max_parts: int | None = None,
+) -> str:
+    """The text of ``el`` with ``separator`` at the boundaries of ``boundary`` elements
+    inside it (inline pieces joined as written), ``skip`` subtrees left out, whitespace
+    normalised; stops after ``max_parts`` pieces when given."""
+    parts: list[str] = []
+    hidden = 0
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        tag = node.tag
+        if not isinstance(tag, str):
+            continue
+        if event == "start":
+            if tag in skip:
+                hidden += 1
+            elif not hidden:
+                if tag in boundary and node is not el:
+                    parts.append(separator)
+                if node.text:
+                    parts.append(node.text)
+        else:
+            if tag in skip:
+                hidden -= 1
+            elif not hidden and tag in boundary and node is not el:
+                parts.append(separator)
+            if not hidden and node is not el and node.tail:
+                parts.append(node.tail)
+        if max_parts is not None and len(parts) > max_parts:
+            break
+    return norm_space("".join(parts))

@@ -15,8 +15,6 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from lxml import etree
-
 from newsparse.document import Document
 from newsparse.extract.authors import byline_container, clean_text, find_authors, http_url
 from newsparse.extract.dates import (
@@ -32,8 +30,8 @@ from newsparse.extract.dom import (
     HtmlElement,
     ancestors,
     class_id,
+    joined_text,
     name_matcher,
-    norm_space,
     page_index,
     text_of,
 )
@@ -214,28 +212,7 @@ _NO_TEXT = frozenset({"script", "style", "noscript", "template", "svg", "math", 
 def heading_text(el: HtmlElement) -> str:
     """The text of a heading as displayed: inline pieces joined as written ("$<b>100K</b>"
     reads "$100K"), a space at line breaks and block boundaries."""
-    parts: list[str] = []
-    skip = 0
-    for event, node in etree.iterwalk(el, events=("start", "end")):
-        tag = node.tag
-        if not isinstance(tag, str):
-            continue
-        if event == "start":
-            if tag in _NO_TEXT:
-                skip += 1
-            elif not skip:
-                if tag in _BLOCKISH and node is not el:
-                    parts.append(" ")
-                if node.text:
-                    parts.append(node.text)
-        else:
-            if tag in _NO_TEXT:
-                skip -= 1
-            elif not skip and tag in _BLOCKISH and node is not el:
-                parts.append(" ")
-            if not skip and node is not el and node.tail:
-                parts.append(node.tail)
-    return norm_space("".join(parts))
+    return joined_text(el, _BLOCKISH, _NO_TEXT)
 
 
 _heading_chrome = name_matcher(_HEADING_CHROME)

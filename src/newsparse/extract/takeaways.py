@@ -30,6 +30,7 @@ from lxml import etree
 from newsparse.document import Document
 from newsparse.extract.dom import (
     BLOCK_BOUNDARY,
+    NAMING_ATTRIBUTES,
     WIDGET_SKIP_TEXT,
     Claim,
     HtmlElement,
@@ -59,18 +60,6 @@ _BOX_VETO = re.compile(
     r"^(?:tag|tags|category|categories|cat|topic|topics|section|term|tax|format|post-tag)-"
 )  # taxonomy classes (WordPress "tag-highlights" on the article) name the post, not a box
 #: Attributes besides class/id that carry component names in JS-rendered pages.
-_NAME_ATTRS = (
-    "data-testid",
-    "data-test-id",
-    "data-test",
-    "data-qa",
-    "data-component",
-    "data-module",
-    "data-block",
-    "data-widget",
-    "data-type",
-    "aria-label",
-)
 _VOCAB_HINT = re.compile(r"take|brief|tl|dr|key|know|glance|highlight|summar")  # lower-cased
 
 #: Box labels that are enough on their own (followed by items anywhere).
@@ -407,7 +396,7 @@ def _loose_label(lead: str) -> bool:
 
 
 def _names(el: HtmlElement) -> list[str]:
-    return naming_words(el, _NAME_ATTRS)
+    return naming_words(el, (*NAMING_ATTRIBUTES, "data-type"))
 
 
 def _box_vocab(el: HtmlElement) -> str | None:
