@@ -494,12 +494,15 @@ AEB_DEV = SHARED / "corpora" / "aeb-dev" / "html"
 
 
 def _crypto_dev_pages(pattern: str) -> list[Path]:
-    """The crypto-dev pages matching ``pattern``; skips (with the reason) when there are none."""
+    """The crypto-dev pages matching ``pattern``.
+
+    Skips (with the reason) without ../shared; fails when the corpus is there but the
+    pages this test is about are not (a renamed page must not turn the test into a no-op).
+    """
     if not CRYPTO_DEV.is_dir():
         pytest.skip("../shared/corpora/crypto-dev not available")
     pages = sorted(CRYPTO_DEV.glob(pattern))
-    if not pages:
-        pytest.skip(f"no crypto-dev page matches {pattern} (corpus changed?)")
+    assert pages, f"no crypto-dev page matches {pattern}: update the test to the corpus"
     return pages
 
 
