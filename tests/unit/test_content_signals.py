@@ -7,7 +7,35 @@ unit tests behind tools/mutants.py's "content-hint-sign" and "sibling-density".
 
 from __future__ import annotations
 
-from test_content import _SENTENCES, article, extract, page, para
+import newsparse
+
+_SENTENCES = [
+    "The central bank kept its benchmark rate unchanged on Tuesday, citing slower growth.",
+    "Analysts had expected the decision, although several argued for an earlier cut.",
+    "Markets rose modestly after the announcement, with bank shares leading the gains.",
+    "The governor said inflation was moving closer to the target over the coming year.",
+    "Officials will publish new forecasts next month, alongside a review of lending.",
+    "Exporters welcomed the stability, saying a weaker currency had helped their orders.",
+]
+
+
+def para(i: int) -> str:
+    """A paragraph of running text, distinct per ``i``."""
+    body = " ".join(_SENTENCES[(i + k) % len(_SENTENCES)] for k in range(3))
+    return f"<p>Paragraph {i}. {body}</p>"
+
+
+def article(n: int) -> str:
+    return "".join(para(i) for i in range(n))
+
+
+def page(body: str) -> str:
+    return f"<html><head><title>Rates held steady</title></head><body>{body}</body></html>"
+
+
+def extract(html: str) -> str:
+    """The body text, through the public API only (the scoring internals may change)."""
+    return newsparse.parse(html).text
 
 
 def _menu(n: int) -> str:
