@@ -103,9 +103,19 @@ class Quote(_Model):
     """A block quotation (<blockquote>), including embedded posts rendered as quotes."""
 
     kind: Literal["quote"] = Field(default="quote", description="Block discriminator.")
-    text: str = Field(description="Plain text of the quotation; paragraphs separated by newlines.")
-    markdown: str = Field(description="Inline Markdown of the quotation.")
-    cite: str | None = Field(default=None, description="Attribution or cite URL, if given.")
+    text: str = Field(
+        description="Plain text of the quotation, without its attribution; paragraphs "
+        "separated by a blank line, line breaks by a newline."
+    )
+    markdown: str = Field(
+        description="Markdown of the quotation's content (without the '> ' markers); "
+        "paragraphs separated by a blank line."
+    )
+    cite: str | None = Field(
+        default=None,
+        description="The attribution: the text of a <footer> or <cite> inside the "
+        "<blockquote> (leading dash dropped), else its cite attribute's URL.",
+    )
 
 
 class Table(_Model):

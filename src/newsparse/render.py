@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "article_markdown",
+    "block_markdown",
     "block_text",
     "blocks_markdown",
     "blocks_text",
@@ -48,6 +49,7 @@ _CONTROL = re.compile(r"[\x00-\x20\x7f]")
 _URL_UNSAFE = re.compile(r"[\x00-\x20\x7f()<>\"'`\\{}|^\[\]]")
 _SAFE_SCHEMES = ("http:", "https:", "mailto:")
 _BACKTICKS = re.compile(r"`+")
+_BARE_URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/)\S*$", re.IGNORECASE)
 
 
 def escape_markdown(text: str) -> str:
@@ -94,7 +96,13 @@ def safe_url(url: str | None) -> str | None:
 
 def block_text(block: Block) -> str:
     """Plain text of one block."""
-    if isinstance(block, (Paragraph, Heading, Quote, CodeBlock)):
+    if isinstance(block, Quote):
+        # the attribution is text of the article, on its own line after the quote; a bare
+        # URL from the cite attribute is a reference, not text
+        if block.cite and not _BARE_URL.match(block.cite):
+            return f"{block.text}\n— {block.cite}"
+        return block.text
+    if isinstance(block, (Paragraph, Heading, CodeBlock)):
         return block.text
     if isinstance(block, ListBlock):
         return "\n".join(block.items)
@@ -140,7 +148,8 @@ def _table_markdown(block: Table) -> str:
     return "\n".join(lines)
 
 
-def _block_markdown(block: Block) -> str:
+def block_markdown(block: Block) -> str:
+    """Markdown of one block."""
     if isinstance(block, Paragraph):
         return block.markdown
     if isinstance(block, Heading):
@@ -176,7 +185,7 @@ def _block_markdown(block: Block) -> str:
 
 def blocks_markdown(blocks: Iterable[Block]) -> str:
     """Markdown of ``blocks``, separated by a blank line."""
-    return "\n\n".join(md for md in (_block_markdown(b) for b in blocks) if md)
+    return "\n\n".join(md for md in (block_markdown(b) for b in blocks) if md)
 
 
 def article_markdown(article: Article) -> str:

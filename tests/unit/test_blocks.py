@@ -84,8 +84,11 @@ def test_blockquote_with_cite() -> None:
         '<blockquote cite="https://x.example/s"><p>First line.</p><p>Second line.</p></blockquote>'
     )
     assert isinstance(q, Quote)
-    assert q.text == "First line.\nSecond line."
+    # a quote's paragraphs stay apart (a blank line, as between body paragraphs)
+    assert q.text == "First line.\n\nSecond line."
+    assert q.markdown == "First line.\n\nSecond line."
     assert q.cite == "https://x.example/s"
+    assert blocks_text([q]) == q.text  # a bare cite URL is a reference, not text
 
 
 def test_data_table_with_header_and_caption() -> None:
@@ -189,3 +192,166 @@ def test_decoration_without_words_is_not_a_paragraph(decoration: str) -> None:
     texts = [b.text for b in newsparse.parse(html).body if b.kind == "paragraph"]
     assert decoration not in texts
     assert "All photographs were made on film." in texts
+
+
+# ------------------------------------------------------------ issue 15: data the goldens froze
+
+_PROSE = (
+    "<p>Reserves at five issuers grew every quarter, and the share held in Treasury bills "
+    "rose faster than the total, while bank deposits fell by a third in dollar terms.</p>"
+    "<p>The table below sets out the combined figures, quarter by quarter, as the issuers "
+    "reported them in their attestation reports, with our own totals beside them.</p>"
+)
+
+
+def _article(inner: str) -> list[Block]:
+    html = (
+        "<html><head><title>Reserves</title></head><body><article>"
+        f"<div class='entry-content'>{_PROSE}{inner}{_PROSE}</div></article></body></html>"
+    )
+    return newsparse.parse(html, url="https://news.example/a/1").body
+
+
+@pytest.mark.parametrize("cell", ["th scope='row'", "td"])
+def test_date_looking_table_cells_are_table_data_not_datelines(cell: str) -> None:
+    end = cell.split()[0]
+    rows = "".join(
+        f"<tr><{cell}>{day}</{end}><td>{bills}</td><td>{total}</td></tr>"
+        for day, bills, total in [
+            ("Sep 30, 2025", "118.4", "178.4"),
+            ("Dec 31, 2025", "127.9", "183.4"),
+        ]
+    )
+    body = _article(
+        "<table><thead><tr><th>Quarter end</th><th>Treasury bills</th><th>Total</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+    )
+    (table,) = [b for b in body if isinstance(b, Table)]
+    assert table.rows == [
+        ["Quarter end", "Treasury bills", "Total"],
+        ["Sep 30, 2025", "118.4", "178.4"],
+        ["Dec 31, 2025", "127.9", "183.4"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "attrs", ["class='wp-caption-text'", "class='c-media-item__caption'", "class='caption'", ""]
+)
+def test_figcaption_is_kept_whatever_its_class(attrs: str) -> None:
+    body = _article(
+        "<figure class='wp-caption'><img src='/img/barge.jpg' alt='A barge'>"
+        f"<figcaption {attrs}>A barge rests against the northern span. "
+        "<span class='credit'>(Marcus Dell / Herald)</span></figcaption></figure>"
+    )
+    (fig,) = [b for b in body if isinstance(b, Figure)]
+    assert (fig.src, fig.alt) == ("https://news.example/img/barge.jpg", "A barge")
+    assert fig.caption == "A barge rests against the northern span. (Marcus Dell / Herald)"
+
+
+@pytest.mark.parametrize(
+    ("media", "src", "alt"),
+    [
+        (
+            "<amp-img src='/media/court.jpg' width='1200' height='675' layout='responsive' "
+            "alt='A courthouse'></amp-img>",
+            "https://news.example/media/court.jpg",
+            "A courthouse",
+        ),
+        (
+            "<amp-anim src='/media/chart.gif' width='400' height='300' alt='Animated chart'>"
+            "</amp-anim>",
+            "https://news.example/media/chart.gif",
+            "Animated chart",
+        ),
+        (
+            "<picture><source srcset='/m/c.webp 1x, /m/c@2x.webp 2x' type='image/webp'>"
+            "<img alt='A courthouse'></picture>",
+            "https://news.example/m/c.webp",
+            "A courthouse",
+        ),
+        (
+            "<img class='lazy' data-srcset='/m/c-600.jpg 600w, /m/c-1200.jpg 1200w' "
+            "src='data:image/gif;base64,R0lGOD' alt='A courthouse'>",
+            "https://news.example/m/c-600.jpg",
+            "A courthouse",
+        ),
+        (
+            "<img srcset='/m/c-600.jpg 600w, /m/c-1200.jpg 1200w' alt='A courthouse'>",
+            "https://news.example/m/c-600.jpg",
+            "A courthouse",
+        ),
+    ],
+)
+def test_amp_picture_and_lazy_images_give_the_figure_its_src_and_alt(
+    media: str, src: str, alt: str
+) -> None:
+    out = blocks(f"<figure>{media}<figcaption>The courthouse.</figcaption></figure>")
+    assert out == [Figure(src=src, alt=alt, caption="The courthouse.")]
+
+
+def test_amp_img_outside_a_figure_is_a_figure() -> None:
+    out = blocks("<p>Before.</p><amp-img src='/m/a.jpg' alt='A'></amp-img><p>After.</p>")
+    assert out[1] == Figure(src="https://news.example/m/a.jpg", alt="A")
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "<footer>— Marguerite Okafor, former treasury head</footer>",
+        "<footer>Marguerite Okafor, former treasury head</footer>",
+        "<cite>Marguerite Okafor, former treasury head</cite>",
+        "<p>&mdash; <cite>Marguerite Okafor, former treasury head</cite></p>",
+    ],
+)
+def test_blockquote_attribution_goes_to_cite(attribution: str) -> None:
+    body = _article(
+        "<blockquote class='pull-quote'><p>The question is never whether the bills are there.</p>"
+        f"{attribution}</blockquote>"
+    )
+    (quote,) = [b for b in body if isinstance(b, Quote)]
+    assert quote.text == "The question is never whether the bills are there."
+    assert quote.cite == "Marguerite Okafor, former treasury head"
+    # the attribution is part of the article's text, once, as its own line after the quote
+    assert (
+        "The question is never whether the bills are there.\n"
+        "— Marguerite Okafor, former treasury head"
+    ) in newsparse.parse(
+        "<html><body><article><div class='entry-content'>"
+        f"{_PROSE}<blockquote><p>The question is never whether the bills are there.</p>"
+        f"{attribution}</blockquote>{_PROSE}</div></article></body></html>"
+    ).text
+
+
+def test_inline_cite_inside_a_quote_paragraph_stays_in_the_text() -> None:
+    (q,) = blocks("<blockquote><p>As <cite>The Ledger</cite> put it, bills won.</p></blockquote>")
+    assert isinstance(q, Quote)
+    assert (q.text, q.cite) == ("As The Ledger put it, bills won.", None)
+
+
+def test_a_gallery_of_three_images_gives_three_figures() -> None:
+    gallery = "".join(
+        f"<div class='kg-gallery-image'><img src='/img/{name}.jpg' alt='{alt}'></div>"
+        for name, alt in [("heaps", "Heaps"), ("hands", "Hands"), ("barrow", "A barrow")]
+    )
+    out = blocks(
+        "<figure class='kg-card kg-gallery-card'><div class='kg-gallery-container'>"
+        f"<div class='kg-gallery-row'>{gallery}</div></div>"
+        "<figcaption><p>Heaps dry on the walls for a day.</p></figcaption></figure>"
+    )
+    assert out == [
+        Figure(src="https://news.example/img/heaps.jpg", alt="Heaps"),
+        Figure(src="https://news.example/img/hands.jpg", alt="Hands"),
+        Figure(
+            src="https://news.example/img/barrow.jpg",
+            alt="A barrow",
+            caption="Heaps dry on the walls for a day.",
+        ),
+    ]
+
+
+def test_a_lazy_image_and_its_noscript_copy_are_one_figure() -> None:
+    out = blocks(
+        "<figure><img class='lazy' data-src='/img/a.jpg' alt='A'>"
+        "<noscript><img src='/img/a.jpg' alt='A'></noscript><figcaption>Cap.</figcaption></figure>"
+    )
+    assert out == [Figure(src="https://news.example/img/a.jpg", alt="A", caption="Cap.")]

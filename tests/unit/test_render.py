@@ -105,9 +105,14 @@ BLOCKS: list[tuple[Block, str, str]] = [
         "1. a\n2. b",
     ),
     (
-        Quote(text="Q1\nQ2", markdown="Q1\nQ2", cite="Someone"),
-        "Q1\nQ2",
-        "> Q1\n> Q2\n>\n> — Someone",
+        Quote(text="Q1\n\nQ2", markdown="Q1\n\nQ2", cite="Someone"),
+        "Q1\n\nQ2\n— Someone",
+        "> Q1\n>\n> Q2\n>\n> — Someone",
+    ),
+    (
+        Quote(text="Q1", markdown="Q1", cite="https://x.example/source"),
+        "Q1",
+        "> Q1\n>\n> — https://x.example/source",
     ),
     (
         Table(rows=[["A", "B|C"], ["1", "2"]], header_rows=1, caption="Cap"),

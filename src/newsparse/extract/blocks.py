@@ -24,7 +24,7 @@ from newsparse.models import (
     Quote,
     Table,
 )
-from newsparse.render import code_span, escape_markdown, safe_url
+from newsparse.render import block_markdown, block_text, code_span, escape_markdown, safe_url
 
 __all__ = ["BLOCK_TAGS", "to_blocks"]
 
@@ -96,11 +96,13 @@ class _Walker:
         self.keep = keep
         self.blocks: list[Block] = []
         self.pending = _Inline()
+        #: Elements read already as part of another block (a quote's attribution).
+        self.omit: set[HtmlElement] = set()
 
     # ---------------------------------------------------------------- helpers
     def skipped(self, el: HtmlElement) -> bool:
         tag = el.tag
-        if not isinstance(tag, str) or tag in DROP_TAGS or el in self.skip:
+        if not isinstance(tag, str) or tag in DROP_TAGS or el in self.skip or el in self.omit:
             return True
         attrib = self.attrs.get(el)
         if attrib:
@@ -138,7 +140,7 @@ class _Walker:
         if tag == "br":
             out.add("\n", "\n")
             return
-        if tag == "img":
+        if tag in _IMAGE_TAGS:
             return
         if tag in BLOCK_TAGS:
             # a block element inside inline context (e.g. <p> in <li>): line break around it
@@ -178,7 +180,7 @@ class _Walker:
 
     def element(self, el: HtmlElement) -> None:
         tag = el.tag
-        if tag not in BLOCK_TAGS and tag not in ("img", "br"):
+        if tag not in BLOCK_TAGS and tag not in _IMAGE_TAGS and tag != "br":
             self.inline_element(el, self.pending)
             return
         if tag == "br":
@@ -209,18 +211,14 @@ class _Walker:
             self.list_block(el, ordered=tag == "ol")
         elif tag == "blockquote":
             self.flush()
-            inner = _Inline()
-            self.inline(el, inner)
-            text, md = inner.result()
-            if text:
-                self.blocks.append(Quote(text=text, markdown=md, cite=el.get("cite") or None))
+            self.quote(el)
         elif tag == "table":
             self.flush()
             if _is_layout_table(el):
                 self.walk_table_cells(el)
             else:
                 self.table(el)
-        elif tag in ("figure", "img", "picture"):
+        elif tag in ("figure", "picture") or tag in _IMAGE_TAGS:
             self.flush()
             self.figure(el)
         elif tag == "figcaption":
@@ -243,6 +241,32 @@ class _Walker:
             self.flush()
             self.walk(el)
             self.flush()
+
+    def quote(self, el: HtmlElement) -> None:
+        """A <blockquote> as one Quote: its paragraphs (and lists...) kept apart by a
+        blank line, its <footer>/<cite> attribution in ``cite`` rather than in the text
+        (else the ``cite`` attribute's URL). Images in it follow it as Figures."""
+        attribution = _attribution(el)
+        cite = None
+        if attribution is not None and not self.skipped(attribution):
+            cite = _DASHES.sub("", norm_space(attribution.text_content())) or None
+            self.omit.add(attribution)
+        outer = self.blocks
+        self.blocks = []
+        self.walk(el)
+        self.flush()
+        inner, self.blocks = self.blocks, outer
+        parts = [b for b in inner if not isinstance(b, Figure)]
+        text = "\n\n".join(t for t in map(block_text, parts) if t)
+        if text:
+            self.blocks.append(
+                Quote(
+                    text=text,
+                    markdown="\n\n".join(m for m in map(block_markdown, parts) if m),
+                    cite=cite or norm_space(el.get("cite")) or None,
+                )
+            )
+        self.blocks.extend(b for b in inner if isinstance(b, Figure))
 
     def list_block(self, el: HtmlElement, ordered: bool) -> None:
         items: list[str] = []
@@ -299,19 +323,10 @@ class _Walker:
         return False
 
     def figure(self, el: HtmlElement) -> None:
-        img = el if el.tag == "img" else next(el.iter("img"), None)
-        src = alt = None
-        if img is not None:
-            raw = (
-                img.get("data-src")
-                or img.get("data-lazy-src")
-                or img.get("data-original")
-                or img.get("src")
-            )
-            if raw and raw.startswith("data:"):
-                raw = img.get("data-src") or None
-            src = self.doc.absolute(raw)
-            alt = norm_space(img.get("alt")) or None
+        """A <figure>, <picture> or image: one Figure per image it shows (a gallery of
+        three images gives three Figures, the figure's caption on the last one), or one
+        caption-only Figure when it has no image."""
+        images = self.images(el)
         caption = None
         inner: list[Block] = []
         if el.tag == "figure":
@@ -332,9 +347,54 @@ class _Walker:
                     self.element(child)
             self.flush()
             self.blocks = outer
-        if src or caption:
-            self.blocks.append(Figure(src=src, alt=alt, caption=caption))
+        if not images and caption:
+            self.blocks.append(Figure(src=None, caption=caption))
+        for i, (src, alt) in enumerate(images, 1):
+            self.blocks.append(
+                Figure(src=src, alt=alt, caption=caption if i == len(images) else None)
+            )
         self.blocks.extend(inner)
+
+    def images(self, el: HtmlElement) -> list[tuple[str, str | None]]:
+        """(src, alt) of each distinct image shown in el, in page order: <img>, AMP's
+        <amp-img>/<amp-anim> and <picture> (its <source> srcset when its <img> has no
+        URL), lazy-load attributes read; the copies in <noscript> only when nothing
+        else gives an image."""
+        found: list[tuple[str, str | None]] = []
+        fallback: list[tuple[str, str | None]] = []
+        stack = [(el, False)]
+        while stack:
+            node, in_noscript = stack.pop()
+            tag = node.tag
+            if not isinstance(tag, str):
+                continue
+            if tag == "noscript":
+                in_noscript = True
+            elif node is not el and tag != "source" and self.skipped(node):
+                continue  # (libxml2 does not know <source> is empty: it may hold the <img>)
+            if tag in _IMAGE_TAGS:
+                src = self.doc.absolute(_image_url(node))
+                picture = next(node.iterancestors("picture"), None) if src is None else None
+                if picture is not None:
+                    src = self.doc.absolute(_sources_url(picture))
+                if src:
+                    (fallback if in_noscript else found).append(
+                        (src, norm_space(node.get("alt")) or None)
+                    )
+                continue  # an AMP image's own fallback <img> is the same image
+            if tag == "picture" and next(node.iter("img"), None) is None:
+                src = self.doc.absolute(_sources_url(node))
+                if src:
+                    (fallback if in_noscript else found).append((src, None))
+                continue
+            stack.extend((child, in_noscript) for child in reversed(node))
+        seen: set[str] = set()
+        out = []
+        for src, alt in found or fallback:
+            if src not in seen:
+                seen.add(src)
+                out.append((src, alt))
+        return out
 
     def walk_table_cells(self, table: HtmlElement) -> None:
         """A layout table (cells holding paragraphs, or one column): walk its cells as
@@ -349,7 +409,11 @@ class _Walker:
                     self.flush()
 
 
-_MEDIA = frozenset({"figcaption", "img", "picture", "video", "audio", "source", "noscript"})
+_IMAGE_TAGS = frozenset({"img", "amp-img", "amp-anim"})
+_MEDIA = frozenset({"figcaption", "picture", "video", "audio", "source", "noscript"} | _IMAGE_TAGS)
+#: Attributes that hold an image's URL, lazy-load ones first (``src`` is then a placeholder).
+_SRC_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "src")
+_SRCSET_ATTRIBUTES = ("data-srcset", "data-lazy-srcset", "srcset")
 _TABLE_BLOCKS = frozenset({"p", "div", "ul", "ol", "table", "h1", "h2", "h3", "h4", "blockquote"})
 
 
@@ -359,6 +423,57 @@ def _ends_with_break(pieces: list[str]) -> bool:
         if piece.strip(" \t\r\xa0"):
             return piece.rstrip(" \t\r\xa0").endswith("\n")
     return False
+
+
+def _image_url(img: HtmlElement) -> str | None:
+    """The URL an image element shows: its (lazy) src, else the first srcset candidate;
+    a ``data:`` placeholder is no URL."""
+    for name in _SRC_ATTRIBUTES:
+        value = (img.get(name) or "").strip()
+        if value and not value.startswith("data:"):
+            return value
+    return _srcset_url(img)
+
+
+def _srcset_url(el: HtmlElement) -> str | None:
+    for name in _SRCSET_ATTRIBUTES:
+        first = (el.get(name) or "").split(",", 1)[0].split()
+        if first and not first[0].startswith("data:"):
+            return first[0]
+    return None
+
+
+def _sources_url(picture: HtmlElement) -> str | None:
+    """The first URL offered by a <picture>'s <source> elements."""
+    for source in picture.iter("source"):
+        url = _srcset_url(source) or (source.get("src") or "").strip() or None
+        if url:
+            return url
+    return None
+
+
+#: Dashes that introduce an attribution ("— Name").
+_DASHES = re.compile(r"^[\s\-\u2010-\u2015~]+")
+
+
+def _attribution(quote: HtmlElement) -> HtmlElement | None:
+    """A blockquote's attribution: a <footer> or <cite> child, or a last paragraph
+    that is only a <cite> ("— <cite>Name</cite>")."""
+    children = [c for c in quote if isinstance(c.tag, str)]
+    for child in children:
+        if child.tag in ("footer", "cite"):
+            return child
+    last = children[-1] if children else None
+    if (
+        last is not None
+        and last.tag == "p"
+        and len(last) == 1
+        and last[0].tag == "cite"
+        and not _DASHES.sub("", last.text or "")
+        and not (last[0].tail or "").strip()
+    ):
+        return last
+    return None
 
 
 def _has_text(el: HtmlElement) -> bool:
