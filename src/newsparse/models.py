@@ -26,6 +26,7 @@ __all__ = [
     "Figure",
     "Heading",
     "ListBlock",
+    "ListItem",
     "Mentions",
     "Paragraph",
     "PriceMention",
@@ -90,13 +91,33 @@ class Heading(_Model):
     markdown: str = Field(description="The heading's inline Markdown (without the leading #s).")
 
 
+class ListItem(_Model):
+    """One item of a list: its own text, and the lists nested in it."""
+
+    text: str = Field(
+        description="Plain text of the item without its nested lists (may be empty when "
+        "the item holds only a nested list); line breaks as newlines."
+    )
+    markdown: str = Field(description="Inline Markdown of the item, without its nested lists.")
+    children: list[ListBlock] = Field(
+        default_factory=list, description="Lists nested in this item, in page order."
+    )
+
+
 class ListBlock(_Model):
-    """A bulleted or numbered list."""
+    """A bulleted or numbered list; items can hold nested lists."""
 
     kind: Literal["list"] = Field(default="list", description="Block discriminator.")
     ordered: bool = Field(description="True for a numbered list (<ol>).")
-    items: list[str] = Field(description="Plain text of each item, in order.")
-    items_markdown: list[str] = Field(description="Inline Markdown of each item, in order.")
+    items: list[ListItem] = Field(description="The items, in order.")
+
+    def walk(self) -> Iterator[tuple[int, ListItem]]:
+        """(depth, item) of every item, depth first in page order (top level: 0)."""
+        for item in self.items:
+            yield 0, item
+            for child in item.children:
+                for depth, sub in child.walk():
+                    yield depth + 1, sub
 
 
 class Quote(_Model):
@@ -147,6 +168,8 @@ class CodeBlock(_Model):
         default=None, description="Language from a 'language-xxx' class, if given."
     )
 
+
+ListItem.model_rebuild()
 
 Block = Annotated[
     Paragraph | Heading | ListBlock | Quote | Table | Figure | CodeBlock,

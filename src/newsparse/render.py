@@ -105,7 +105,8 @@ def block_text(block: Block) -> str:
     if isinstance(block, (Paragraph, Heading, CodeBlock)):
         return block.text
     if isinstance(block, ListBlock):
-        return "\n".join(block.items)
+        # one line per item, nested items after their parent, depth first
+        return "\n".join(item.text for _, item in block.walk() if item.text)
     if isinstance(block, Table):
         # empty cells are layout, not text: "Issuer | Reserves", never "Issuer |  | Reserves"
         return "\n".join(" | ".join(cell for cell in row if cell) for row in block.rows)
@@ -148,6 +149,19 @@ def _table_markdown(block: Table) -> str:
     return "\n".join(lines)
 
 
+def _list_markdown(block: ListBlock) -> str:
+    """A list; an item's continuation lines and nested lists are indented to the
+    column of its content (2 after "- ", 3 after "1. ", 4 after "10. ")."""
+    lines = []
+    for i, item in enumerate(block.items, 1):
+        marker = f"{i}." if block.ordered else "-"
+        pad = "\n" + " " * (len(marker) + 1)
+        parts = [item.markdown] if item.markdown else []
+        parts += [_list_markdown(child) for child in item.children]
+        lines.append(f"{marker} " + "\n".join(parts).replace("\n", pad))
+    return "\n".join(lines)
+
+
 def block_markdown(block: Block) -> str:
     """Markdown of one block."""
     if isinstance(block, Paragraph):
@@ -155,11 +169,7 @@ def block_markdown(block: Block) -> str:
     if isinstance(block, Heading):
         return "#" * block.level + " " + block.markdown
     if isinstance(block, ListBlock):
-        lines = []
-        for i, item in enumerate(block.items_markdown, 1):
-            marker = f"{i}." if block.ordered else "-"
-            lines.append(f"{marker} " + item.replace("\n", "\n   "))
-        return "\n".join(lines)
+        return _list_markdown(block)
     if isinstance(block, Quote):
         quoted = "\n".join("> " + line if line else ">" for line in block.markdown.split("\n"))
         if block.cite:

@@ -13,6 +13,7 @@ from newsparse.models import (
     Figure,
     Heading,
     ListBlock,
+    ListItem,
     Paragraph,
     Quote,
     Table,
@@ -69,14 +70,46 @@ def test_lists(tag: str, ordered: bool) -> None:
     (lst,) = blocks(f"<{tag}><li>First <b>one</b></li><li>Second</li><li> </li></{tag}>")
     assert isinstance(lst, ListBlock)
     assert lst.ordered is ordered
-    assert lst.items == ["First one", "Second"]
-    assert lst.items_markdown == ["First **one**", "Second"]
+    assert lst.items == [
+        ListItem(text="First one", markdown="First **one**"),
+        ListItem(text="Second", markdown="Second"),
+    ]
 
 
-def test_nested_list_items_are_lines_of_their_parent_item() -> None:
-    (lst,) = blocks("<ul><li>Exchanges<ul><li>Kraken</li><li>Bitstamp</li></ul></li></ul>")
-    assert isinstance(lst, ListBlock)
-    assert lst.items == ["Exchanges\nKraken\nBitstamp"]
+def test_nested_lists_are_children_of_their_item() -> None:
+    (lst,) = blocks(
+        "<ul><li>Exchanges<ul><li>Kraken</li><li>Bitstamp<ol><li>EU</li></ol></li></ul></li>"
+        "<li>Wallets</li></ul>"
+    )
+    assert lst == ListBlock(
+        ordered=False,
+        items=[
+            ListItem(
+                text="Exchanges",
+                markdown="Exchanges",
+                children=[
+                    ListBlock(
+                        ordered=False,
+                        items=[
+                            ListItem(text="Kraken", markdown="Kraken"),
+                            ListItem(
+                                text="Bitstamp",
+                                markdown="Bitstamp",
+                                children=[
+                                    ListBlock(
+                                        ordered=True, items=[ListItem(text="EU", markdown="EU")]
+                                    )
+                                ],
+                            ),
+                        ],
+                    )
+                ],
+            ),
+            ListItem(text="Wallets", markdown="Wallets"),
+        ],
+    )
+    # article.text: one line per item, depth first
+    assert blocks_text([lst]) == "Exchanges\nKraken\nBitstamp\nEU\nWallets"
 
 
 def test_blockquote_with_cite() -> None:

@@ -13,6 +13,7 @@ from newsparse.models import (
     Figure,
     Heading,
     ListBlock,
+    ListItem,
     Paragraph,
     Quote,
     Table,
@@ -91,18 +92,33 @@ def test_code_span_fence_is_longer_than_any_backtick_run(code: str, span: str) -
     assert code_span(code) == span
 
 
+def _item(text: str, *children: ListBlock) -> ListItem:
+    return ListItem(text=text, markdown=text, children=list(children))
+
+
 BLOCKS: list[tuple[Block, str, str]] = [
     (Paragraph(text="Hi *there*", markdown="Hi \\*there\\*"), "Hi *there*", "Hi \\*there\\*"),
     (Heading(level=3, text="Sub", markdown="Sub"), "Sub", "### Sub"),
     (
-        ListBlock(ordered=False, items=["a", "b"], items_markdown=["a", "b"]),
+        ListBlock(ordered=False, items=[ListItem(text="a", markdown="a"), _item("b")]),
         "a\nb",
         "- a\n- b",
     ),
     (
-        ListBlock(ordered=True, items=["a", "b"], items_markdown=["a", "b"]),
+        ListBlock(ordered=True, items=[_item("a"), _item("b")]),
         "a\nb",
         "1. a\n2. b",
+    ),
+    (
+        ListBlock(
+            ordered=True,
+            items=[
+                _item("a", ListBlock(ordered=False, items=[_item("a1"), _item("a2")])),
+                _item("b"),
+            ],
+        ),
+        "a\na1\na2\nb",
+        "1. a\n   - a1\n   - a2\n2. b",
     ),
     (
         Quote(text="Q1\n\nQ2", markdown="Q1\n\nQ2", cite="Someone"),

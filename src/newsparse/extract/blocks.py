@@ -20,6 +20,7 @@ from newsparse.models import (
     Figure,
     Heading,
     ListBlock,
+    ListItem,
     Paragraph,
     Quote,
     Table,
@@ -55,6 +56,8 @@ _NEWLINES = re.compile(r"\s*\n\s*")
 class _Inline:
     text: list[str] = field(default_factory=list)
     md: list[str] = field(default_factory=list)
+    #: Where nested <ul>/<ol> go when gathering a list item (None: they become lines).
+    lists: list[ListBlock] | None = None
 
     def add(self, text: str, md: str | None = None) -> None:
         self.text.append(text)
@@ -141,6 +144,12 @@ class _Walker:
             out.add("\n", "\n")
             return
         if tag in _IMAGE_TAGS:
+            return
+        if out.lists is not None and tag in ("ul", "ol"):
+            nested = self.list_of(el, ordered=tag == "ol")
+            if nested is not None:
+                out.lists.append(nested)
+            out.add("\n", "\n")
             return
         if tag in BLOCK_TAGS:
             # a block element inside inline context (e.g. <p> in <li>): line break around it
@@ -269,22 +278,27 @@ class _Walker:
         self.blocks.extend(b for b in inner if isinstance(b, Figure))
 
     def list_block(self, el: HtmlElement, ordered: bool) -> None:
-        items: list[str] = []
-        items_md: list[str] = []
+        block = self.list_of(el, ordered)
+        if block is not None:
+            self.blocks.append(block)
+
+    def list_of(self, el: HtmlElement, ordered: bool) -> ListBlock | None:
+        """The list ``el`` holds, its items' nested lists as their children (None when
+        no item has text)."""
+        items: list[ListItem] = []
         for li in el:
             if not isinstance(li.tag, str) or self.skipped(li):
                 continue
-            inner = _Inline()
+            inner = _Inline(lists=[])
             if li.tag == "li":
                 self.inline(li, inner)
             else:
                 self.inline_element(li, inner)
             text, md = inner.result()
-            if text:
-                items.append(text)
-                items_md.append(md)
-        if items:
-            self.blocks.append(ListBlock(ordered=ordered, items=items, items_markdown=items_md))
+            children = inner.lists or []
+            if text or children:
+                items.append(ListItem(text=text, markdown=md, children=children))
+        return ListBlock(ordered=ordered, items=items) if items else None
 
     def table(self, el: HtmlElement) -> None:
         rows: list[list[str]] = []
