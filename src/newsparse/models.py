@@ -143,9 +143,23 @@ class Table(_Model):
     """A data table."""
 
     kind: Literal["table"] = Field(default="table", description="Block discriminator.")
-    rows: list[list[str]] = Field(description="Rows of cell texts, header row(s) first.")
+    rows: list[list[str]] = Field(
+        description="Rows of cell texts: header rows first, then body rows, then footer "
+        "rows. Spanning cells are expanded so that columns line up: a rowspan cell's text "
+        "is repeated in each row it spans; a colspan cell's text is in its first column "
+        "and the other columns it spans are empty strings."
+    )
     header_rows: int = Field(
-        default=0, ge=0, description="How many of the first rows are header rows (<th>/<thead>)."
+        default=0,
+        ge=0,
+        description="How many of the first rows are header rows (<thead>, else leading "
+        "rows of <th> cells only); 0 when the table has none.",
+    )
+    footer_rows: int = Field(
+        default=0,
+        ge=0,
+        description="How many of the last rows are footer rows (<tfoot>; a footer row that "
+        "repeats the header is left out).",
     )
     caption: str | None = Field(default=None, description="The table's <caption>, if any.")
 

@@ -140,7 +140,10 @@ def _table_markdown(block: Table) -> str:
         return escape_markdown(text).replace("\n", " ")
 
     rows = [[cell(c) for c in r] + [""] * (width - len(r)) for r in block.rows]
-    header, body = (rows[0], rows[1:]) if block.header_rows else ([""] * width, rows)
+    # a Markdown table must open with a header row: a table without one (header_rows 0)
+    # shows its first row there rather than an empty one; further header rows and the
+    # footer rows follow as rows (Markdown has no other place for them)
+    header, body = rows[0], rows[1:]
     lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * width]
     lines += ["| " + " | ".join(r) + " |" for r in body]
     if block.caption:

@@ -388,3 +388,81 @@ def test_a_lazy_image_and_its_noscript_copy_are_one_figure() -> None:
         "<noscript><img src='/img/a.jpg' alt='A'></noscript><figcaption>Cap.</figcaption></figure>"
     )
     assert out == [Figure(src="https://news.example/img/a.jpg", alt="A", caption="Cap.")]
+
+
+# ------------------------------------------------------------ issue 13: tables keep their shape
+
+
+def _table(html: str) -> Table:
+    (t,) = blocks(html)
+    assert isinstance(t, Table)
+    return t
+
+
+def test_rowspan_and_colspan_are_expanded_so_columns_line_up() -> None:
+    t = _table(
+        "<table><thead><tr><th rowspan='2'>Exchange</th><th colspan='2'>Fee</th></tr>"
+        "<tr><th>Maker</th><th>Taker</th></tr></thead><tbody>"
+        "<tr><td rowspan='2'>Kraken</td><td>0.16%</td><td>0.26%</td></tr>"
+        "<tr><td>0.10%</td><td>0.20%</td></tr>"
+        "<tr><td>Bitstamp</td><td colspan='2'>0.5%</td></tr></tbody></table>"
+    )
+    assert t.rows == [
+        ["Exchange", "Fee", ""],
+        ["Exchange", "Maker", "Taker"],
+        ["Kraken", "0.16%", "0.26%"],
+        ["Kraken", "0.10%", "0.20%"],
+        ["Bitstamp", "0.5%", ""],
+    ]
+    assert (t.header_rows, t.footer_rows) == (2, 0)
+
+
+def test_a_rowspan_at_the_end_of_a_row_and_rowspan_zero() -> None:
+    t = _table(
+        "<table><tr><td>a</td><td rowspan='0'>x</td></tr><tr><td>b</td></tr>"
+        "<tr><td>c</td></tr></table>"
+    )
+    assert t.rows == [["a", "x"], ["b", "x"], ["c", "x"]]
+
+
+def test_a_span_does_not_reach_past_its_row_group() -> None:
+    t = _table(
+        "<table><tbody><tr><td rowspan='9'>a</td><td>1</td></tr></tbody>"
+        "<tbody><tr><td>b</td><td>2</td></tr></tbody></table>"
+    )
+    assert t.rows == [["a", "1"], ["b", "2"]]
+
+
+@pytest.mark.parametrize("span", ["abc", "-2", "99999999", ""])
+def test_unreadable_or_huge_spans_do_not_blow_up(span: str) -> None:
+    t = _table(f"<table><tr><td colspan='{span}'>a</td><td>b</td></tr><tr><td>c</td></tr></table>")
+    assert t.rows[0][0] == "a" and "b" in t.rows[0]
+    assert len(t.rows[0]) <= 201
+
+
+def test_footer_rows_are_kept_apart_and_last_wherever_the_page_puts_tfoot() -> None:
+    t = _table(
+        "<table><thead><tr><th>Issuer</th><th>Reserves</th></tr></thead>"
+        "<tfoot><tr><td>Total</td><td>240.1</td></tr></tfoot>"  # HTML4 order: before tbody
+        "<tbody><tr><td>A</td><td>140.0</td></tr><tr><td>B</td><td>100.1</td></tr></tbody>"
+        "</table>"
+    )
+    assert t.rows == [["Issuer", "Reserves"], ["A", "140.0"], ["B", "100.1"], ["Total", "240.1"]]
+    assert (t.header_rows, t.footer_rows) == (1, 1)
+
+
+def test_a_footer_that_repeats_the_header_is_not_repeated() -> None:
+    t = _table(
+        "<table><thead><tr><th>Coin</th><th>Price</th></tr></thead>"
+        "<tfoot><tr><th>Coin</th><th>Price</th></tr></tfoot>"
+        "<tbody><tr><td>BTC</td><td>61,321</td></tr></tbody></table>"
+    )
+    assert t.rows == [["Coin", "Price"], ["BTC", "61,321"]]
+    assert (t.header_rows, t.footer_rows) == (1, 0)
+
+
+def test_a_table_without_th_has_no_header_rows() -> None:
+    t = _table(
+        "<table><tr><td>Kraken</td><td>0.26%</td></tr><tr><td>Bitstamp</td><td>0.5%</td></tr></table>"
+    )
+    assert (t.rows, t.header_rows) == ([["Kraken", "0.26%"], ["Bitstamp", "0.5%"]], 0)

@@ -58,13 +58,17 @@ class _Inline:
     md: list[str] = field(default_factory=list)
     #: Where nested <ul>/<ol> go when gathering a list item (None: they become lines).
     lists: list[ListBlock] | None = None
+    #: Whether <strong>/<b> are marked (not in headings, which are bold already).
+    bold: bool = True
 
     def add(self, text: str, md: str | None = None) -> None:
         self.text.append(text)
         self.md.append(escape_markdown(text) if md is None else md)
 
     def result(self) -> tuple[str, str]:
-        return _squash("".join(self.text)), _squash("".join(self.md))
+        """Plain text (line breaks as newlines) and Markdown (line breaks as hard
+        breaks, a backslash at the end of the line)."""
+        return _squash("".join(self.text)), _hard_breaks(_squash("".join(self.md)))
 
 
 #: Zero-width characters and soft hyphens, dropped from text.
@@ -73,6 +77,12 @@ _INVISIBLE_CHARS = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 def _has_word(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
+
+
+def _hard_breaks(md: str) -> str:
+    """Markdown lines joined by hard line breaks (a newline alone is a soft break,
+    rendered as a space)."""
+    return md.replace("\n", "\\\n")
 
 
 def _squash(text: str) -> str:
@@ -125,7 +135,7 @@ class _Walker:
         # whitespace between blocks gives no paragraph, and neither does decoration with
         # no letter or digit in it (an icon emoji, "***", a lone bullet)
         if text and _has_word(text):
-            self.blocks.append(Paragraph(text=text, markdown=_squash("".join(pending.md))))
+            self.blocks.append(Paragraph(text=text, markdown=pending.result()[1]))
 
     # ---------------------------------------------------------------- inline
     def inline(self, el: HtmlElement, out: _Inline) -> None:
@@ -157,7 +167,7 @@ class _Walker:
             self.inline(el, out)
             out.add("\n", "\n")
             return
-        inner = _Inline()
+        inner = _Inline(lists=out.lists, bold=out.bold)
         self.inline(el, inner)
         text = "".join(inner.text)
         md = "".join(inner.md)
@@ -167,7 +177,7 @@ class _Walker:
         if tag == "a":
             href = safe_url(self.doc.absolute(el.get("href")))
             md = f"[{md.strip()}]({href})" if href else md
-        elif tag in _INLINE_MD:
+        elif tag in _INLINE_MD and (out.bold or _INLINE_MD[tag] != "**"):
             mark = _INLINE_MD[tag]
             md = f"{mark}{md.strip()}{mark}"
         elif tag == "code":
@@ -204,17 +214,12 @@ class _Walker:
             self.flush()
         elif tag in HEADINGS:
             self.flush()
-            inner = _Inline()
+            inner = _Inline(bold=False)  # a heading is bold already: no "## **Title**"
             self.inline(el, inner)
-            text, md = inner.result()
+            text = _squash("".join(inner.text).replace("\n", " "))
             if text:
-                self.blocks.append(
-                    Heading(
-                        level=HEADINGS[tag],
-                        text=text.replace("\n", " "),
-                        markdown=md.replace("\n", " "),
-                    )
-                )
+                md = _squash("".join(inner.md).replace("\n", " "))
+                self.blocks.append(Heading(level=HEADINGS[tag], text=text, markdown=md))
         elif tag in ("ul", "ol"):
             self.flush()
             self.list_block(el, ordered=tag == "ol")
@@ -301,31 +306,68 @@ class _Walker:
         return ListBlock(ordered=ordered, items=items) if items else None
 
     def table(self, el: HtmlElement) -> None:
-        rows: list[list[str]] = []
-        header_rows = 0
+        """A data table: <thead>, body and <tfoot> row groups kept apart (in that order,
+        wherever the page puts them), spanning cells expanded."""
         caption = None
+        #: the rows of each row group (a <thead>, <tbody> or <tfoot>, or the table itself)
+        groups: dict[HtmlElement, list[HtmlElement]] = {}
         for node in el.iter("tr", "caption"):
             if node.tag == "caption":
                 caption = norm_space(node.text_content()) or None
-                continue
-            if self._nested_table(node, el):
-                continue
-            cells = []
+            elif not self._nested_table(node, el) and not self.skipped(node):
+                groups.setdefault(node.getparent(), []).append(node)
+        head: list[tuple[list[str], bool]] = []
+        body: list[tuple[list[str], bool]] = []
+        foot: list[tuple[list[str], bool]] = []
+        for section, trs in groups.items():
+            part = {"thead": head, "tfoot": foot}.get(section.tag, body)
+            part.extend(self.row_group(trs))
+        if head:
+            header = [row for row, _ in head]
+        else:  # no <thead>: the leading rows of <th> cells only
+            n = next((i for i, (_, all_th) in enumerate(body) if not all_th), len(body))
+            header = [row for row, _ in body[:n]]
+            body = body[n:]
+        footer = [row for row, _ in foot if row not in header]  # not a repeat of the header
+        rows = header + [row for row, _ in body] + footer
+        if rows:
+            self.blocks.append(
+                Table(
+                    rows=rows,
+                    header_rows=len(header),
+                    footer_rows=len(footer),
+                    caption=caption,
+                )
+            )
+
+    def row_group(self, trs: list[HtmlElement]) -> list[tuple[list[str], bool]]:
+        """(cells, all cells <th>) of each row with text in one row group, rowspan and
+        colspan expanded (a span never reaches past its group, as in HTML)."""
+        spans: dict[int, tuple[str, int]] = {}  # column -> (text, rows still spanned)
+        out: list[tuple[list[str], bool]] = []
+        for index, tr in enumerate(trs):
+            left = len(trs) - index
+            cells: list[str] = []
             all_th = True
-            for cell in node:
+
+            for cell in tr:
                 if cell.tag not in ("td", "th") or self.skipped(cell):
                     continue
+                _carry(cells, spans, to_end=False)
                 inner = _Inline()
                 self.inline(cell, inner)
-                cells.append(inner.result()[0].replace("\n", " "))
-                section = cell.getparent().getparent()
-                all_th = all_th and (cell.tag == "th" or section.tag == "thead")
+                text = inner.result()[0].replace("\n", " ")
+                all_th = all_th and cell.tag == "th"
+                colspan = _span(cell.get("colspan"), _MAX_COLUMNS - len(cells), 1)
+                rowspan = _span(cell.get("rowspan"), left, left)
+                for i in range(colspan):
+                    if rowspan > 1:
+                        spans[len(cells)] = ("" if i else text, rowspan - 1)
+                    cells.append("" if i else text)
+            _carry(cells, spans, to_end=True)
             if any(cells):
-                if all_th and header_rows == len(rows):
-                    header_rows += 1
-                rows.append(cells)
-        if rows:
-            self.blocks.append(Table(rows=rows, header_rows=header_rows, caption=caption))
+                out.append((cells, all_th))
+        return out
 
     @staticmethod
     def _nested_table(tr: HtmlElement, table: HtmlElement) -> bool:
@@ -429,6 +471,30 @@ _MEDIA = frozenset({"figcaption", "picture", "video", "audio", "source", "noscri
 _SRC_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "src")
 _SRCSET_ATTRIBUTES = ("data-srcset", "data-lazy-srcset", "srcset")
 _TABLE_BLOCKS = frozenset({"p", "div", "ul", "ol", "table", "h1", "h2", "h3", "h4", "blockquote"})
+
+
+#: Columns a table row is padded to by colspans, at most (a cell is never dropped).
+_MAX_COLUMNS = 200
+
+
+def _carry(cells: list[str], spans: dict[int, tuple[str, int]], *, to_end: bool) -> None:
+    """Fill the next columns of ``cells`` that cells of the rows above span into
+    (``to_end``: all of them, those past the row's own cells too)."""
+    while len(cells) in spans or (to_end and any(c > len(cells) for c in spans)):
+        text, rows = spans.pop(len(cells), ("", 1))
+        if rows > 1:
+            spans[len(cells)] = (text, rows - 1)
+        cells.append(text)
+
+
+def _span(value: str | None, limit: int, zero: int) -> int:
+    """A rowspan/colspan attribute as a count from 1 to ``limit``: ``zero`` for 0 (a
+    rowspan of 0 runs to the end of its group; a colspan of 0 is 1), 1 when unreadable."""
+    digits = (value or "").strip()
+    if not digits.isdigit():
+        return 1
+    number = int(digits[:7])
+    return max(1, min(zero if number == 0 else number, limit))
 
 
 def _ends_with_break(pieces: list[str]) -> bool:
