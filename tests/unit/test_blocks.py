@@ -466,3 +466,30 @@ def test_a_table_without_th_has_no_header_rows() -> None:
         "<table><tr><td>Kraken</td><td>0.26%</td></tr><tr><td>Bitstamp</td><td>0.5%</td></tr></table>"
     )
     assert (t.rows, t.header_rows) == ([["Kraken", "0.26%"], ["Bitstamp", "0.5%"]], 0)
+
+
+# ------------------------------------------------------------ issue 13 item 8: bidi controls
+
+_BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def test_bidi_embedding_override_and_isolate_controls_never_reach_the_output() -> None:
+    html = (
+        "<html><head><title>\u202dETH ETF\u202c staking</title></head><body><article>"
+        "<h1>\u202dETH ETF\u202c staking</h1><div class='entry-content'>"
+        "<p>The SEC \u202dapproved\u202c staking for \u2066spot\u2069 ether funds on Friday, "
+        "a decision the issuers had sought &#x202D;for months&#x202C; and &#8238;one&#8236; "
+        "analyst called overdue, while others said it changes little for now.</p>"
+        "<ul><li>\u202aItem\u202c one</li></ul><table><tr><th>\u202bA</th><th>B</th></tr>"
+        "<tr><td>\u2067x\u2069</td><td>y</td></tr></table>"
+        "<p>Hebrew with a mark \u05e9\u05dc\u05d5\u05dd\u200f 2026 and a left mark \u200e"
+        " stays as the page wrote it, since those marks are single and carry no scope.</p>"
+        "</div></article></body></html>"
+    )
+    article = newsparse.parse(html)
+    dumped = article.model_dump_json()
+    assert not any(ch in dumped for ch in _BIDI_CONTROLS)
+    assert article.title == "ETH ETF staking"
+    assert "The SEC approved staking for spot ether funds" in article.text
+    assert "sought for months and one analyst" in article.text
+    assert "\u200f" in article.text and "\u200e" in article.text  # marks are kept
