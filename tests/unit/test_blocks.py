@@ -493,3 +493,22 @@ def test_bidi_embedding_override_and_isolate_controls_never_reach_the_output() -
     assert "The SEC approved staking for spot ether funds" in article.text
     assert "sought for months and one analyst" in article.text
     assert "\u200f" in article.text and "\u200e" in article.text  # marks are kept
+
+
+def test_table_rows_named_like_boilerplate_are_kept() -> None:
+    # row classes from a stats plug-in ("player-..."): the rows are still the table's data
+    rows = "".join(
+        f"<tr class='oddrow player-2020-{i}'><td>{i}</td><td>Driver {i}</td><td>50{i}0</td></tr>"
+        for i in range(1, 4)
+    )
+    body = _article(
+        "<table class='tablehead'><tbody><tr class='colhead'><td><strong>Pos.</strong></td>"
+        f"<td><strong>Driver</strong></td><td><strong>Points</strong></td></tr>{rows}"
+        "</tbody></table>"
+    )
+    (table,) = [b for b in body if isinstance(b, Table)]
+    assert table.rows[1:] == [
+        ["1", "Driver 1", "5010"],
+        ["2", "Driver 2", "5020"],
+        ["3", "Driver 3", "5030"],
+    ]

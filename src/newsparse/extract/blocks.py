@@ -314,7 +314,8 @@ class _Walker:
         for node in el.iter("tr", "caption"):
             if node.tag == "caption":
                 caption = norm_space(node.text_content()) or None
-            elif not self._nested_table(node, el) and not self.skipped(node):
+            elif not self._nested_table(node, el):  # rows kept whatever their class: the
+                # boilerplate set can hold a <tr> ("player-..."); its cells are checked
                 groups.setdefault(node.getparent(), []).append(node)
         head: list[tuple[list[str], bool]] = []
         body: list[tuple[list[str], bool]] = []
