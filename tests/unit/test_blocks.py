@@ -512,3 +512,12 @@ def test_table_rows_named_like_boilerplate_are_kept() -> None:
         ["2", "Driver 2", "5020"],
         ["3", "Driver 3", "5030"],
     ]
+
+
+@pytest.mark.parametrize(
+    "only", ["<cite>Only a cited line.</cite>", "<footer>Only a footer.</footer>"]
+)
+def test_a_quote_that_is_only_a_cite_or_footer_keeps_its_text(only: str) -> None:
+    (q,) = blocks(f"<blockquote>{only}</blockquote>")
+    assert isinstance(q, Quote)
+    assert q.text.startswith("Only a") and q.cite is None

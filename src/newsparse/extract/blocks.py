@@ -541,9 +541,10 @@ def _attribution(quote: HtmlElement) -> HtmlElement | None:
     """A blockquote's attribution: a <footer> or <cite> child, or a last paragraph
     that is only a <cite> ("— <cite>Name</cite>")."""
     children = [c for c in quote if isinstance(c.tag, str)]
-    for child in children:
-        if child.tag in ("footer", "cite"):
-            return child
+    found = next((c for c in children if c.tag in ("footer", "cite")), None)
+    if found is not None:
+        # a quote that is only a <cite> is its own text, not an attribution of nothing
+        return found if _has_word(_DASHES.sub("", _text_outside(quote, found))) else None
     last = children[-1] if children else None
     if (
         last is not None
@@ -555,6 +556,16 @@ def _attribution(quote: HtmlElement) -> HtmlElement | None:
     ):
         return last
     return None
+
+
+def _text_outside(el: HtmlElement, part: HtmlElement) -> str:
+    """The text of ``el`` that is not in its child ``part``."""
+    pieces = [el.text or ""]
+    for child in el:
+        if child is not part and isinstance(child.tag, str):
+            pieces.append(child.text_content())
+        pieces.append(child.tail or "")
+    return " ".join(pieces)
 
 
 def _has_text(el: HtmlElement) -> bool:
