@@ -76,9 +76,12 @@ class Paragraph(_Model):
     """A paragraph of running text."""
 
     kind: Literal["paragraph"] = Field(default="paragraph", description="Block discriminator.")
-    text: str = Field(description="Plain text, whitespace normalised.")
+    text: str = Field(
+        description="Plain text, whitespace normalised; a <br> line break is a newline."
+    )
     markdown: str = Field(
-        description="The same text as inline Markdown (links, emphasis, code), escaped."
+        description="The same text as inline Markdown (links, emphasis, code), escaped; "
+        "a line break is a hard break (a backslash at the end of the line)."
     )
 
 
@@ -165,12 +168,20 @@ class Table(_Model):
 
 
 class Figure(_Model):
-    """An image or other media figure in the body."""
+    """One image of the body (a <figure> of N images, a gallery, gives N Figures), or a
+    caption alone."""
 
     kind: Literal["figure"] = Field(default="figure", description="Block discriminator.")
-    src: str | None = Field(description="Absolute URL of the image (lazy-load attributes read).")
+    src: str | None = Field(
+        description="Absolute URL of the image: <img>, <amp-img>, <amp-anim> or "
+        "<picture>/<source>, lazy-load data-src/srcset read; None for a caption alone."
+    )
     alt: str | None = Field(default=None, description="The image's alt text.")
-    caption: str | None = Field(default=None, description="The <figcaption> text, if any.")
+    caption: str | None = Field(
+        default=None,
+        description="The <figcaption> text, if any (whatever its class); in a gallery, on "
+        "the last image's Figure only.",
+    )
 
 
 class CodeBlock(_Model):
