@@ -521,3 +521,11 @@ def test_a_quote_that_is_only_a_cite_or_footer_keeps_its_text(only: str) -> None
     (q,) = blocks(f"<blockquote>{only}</blockquote>")
     assert isinstance(q, Quote)
     assert q.text.startswith("Only a") and q.cite is None
+
+
+def test_a_figcaption_of_a_quote_figure_is_its_attribution() -> None:
+    out = blocks(
+        "<figure><blockquote><p>Bills won.</p></blockquote>"
+        "<figcaption>— Marguerite Okafor</figcaption></figure>"
+    )
+    assert out == [Quote(text="Bills won.", markdown="Bills won.", cite="Marguerite Okafor")]

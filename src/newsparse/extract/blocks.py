@@ -404,7 +404,12 @@ class _Walker:
                     self.element(child)
             self.flush()
             self.blocks = outer
-        if not images and caption:
+        quote = next((b for b in inner if isinstance(b, Quote)), None)
+        if not images and caption and quote is not None and quote.cite is None:
+            # <figure><blockquote>...</blockquote><figcaption>— Name</figcaption></figure>,
+            # HTML's own pattern for a quotation's attribution
+            quote.cite = _DASHES.sub("", caption) or None
+        elif not images and caption:
             self.blocks.append(Figure(src=None, caption=caption))
         for i, (src, alt) in enumerate(images, 1):
             self.blocks.append(
