@@ -281,6 +281,22 @@ def test_figcaption_is_kept_whatever_its_class(attrs: str) -> None:
     assert fig.caption == "A barge rests against the northern span. (Marcus Dell / Herald)"
 
 
+def test_a_wordpress_caption_paragraph_in_a_figure_is_its_caption() -> None:
+    body = _article(
+        "<figure class='wp-caption'><amp-img src='/up/racks.jpg' alt='server racks'></amp-img>"
+        "<p class='wp-caption-text'>Server racks at a GPU cloud provider.</p></figure>"
+    )
+    figures = [b for b in body if isinstance(b, Figure)]
+    assert figures == [
+        Figure(
+            src="https://news.example/up/racks.jpg",
+            alt="server racks",
+            caption="Server racks at a GPU cloud provider.",
+        )
+    ]
+    assert "Server racks at a GPU" not in blocks_text(body)
+
+
 @pytest.mark.parametrize(
     ("media", "src", "alt"),
     [

@@ -388,6 +388,8 @@ class _Walker:
         inner: list[Block] = []
         if el.tag == "figure":
             cap = next(el.iter("figcaption"), None)
+            if cap is None:  # a caption child by its class: WordPress's p.wp-caption-text
+                cap = next((c for c in el if _is_caption(c)), None)
             if cap is not None and not self.skipped(cap):
                 caption = _caption_text(cap)
             # content of the figure that is not the image or its caption (a table, an
@@ -398,6 +400,7 @@ class _Walker:
                 if (
                     isinstance(child.tag, str)
                     and child.tag not in _MEDIA
+                    and child is not cap
                     and not self.skipped(child)
                     and _has_text(child)
                 ):
@@ -561,6 +564,14 @@ def _attribution(quote: HtmlElement) -> HtmlElement | None:
     ):
         return last
     return None
+
+
+def _is_caption(el: HtmlElement) -> bool:
+    return (
+        el.tag in ("p", "div", "span")
+        and "caption" in (el.get("class") or "").lower()
+        and _has_text(el)
+    )
 
 
 def _text_outside(el: HtmlElement, part: HtmlElement) -> str:

@@ -808,10 +808,15 @@ def _in_table(el: HtmlElement) -> bool:
 
 
 def _part_by_structure(el: HtmlElement) -> bool:
-    """A figure and its caption, and a quote's <footer>/<cite> attribution, whatever
-    their class ("wp-caption-text") or tag says: parts of the body by the markup."""
+    """A figure and its caption (a <figcaption>, or a child of the figure whose class
+    says caption, as WordPress's p.wp-caption-text), and a quote's <footer>/<cite>
+    attribution, whatever their class or tag says: parts of the body by the markup."""
     tag = el.tag
     if tag in ("figure", "figcaption"):
         return True
     parent = el.getparent()
-    return tag in ("footer", "cite") and parent is not None and parent.tag == "blockquote"
+    if parent is None:
+        return False
+    if parent.tag == "figure":
+        return "caption" in (el.get("class") or "").lower()
+    return tag in ("footer", "cite") and parent.tag == "blockquote"
