@@ -88,8 +88,13 @@ class _Walker:
         doc: Document,
         skip: Collection[HtmlElement],
         keep: Callable[[HtmlElement], bool] | None,
+        origins: dict[int, HtmlElement] | None = None,
     ) -> None:
         self.doc = doc
+        #: When recording sources: the element each block was read from, by id(block).
+        self.origins = origins
+        #: The element whose content the pending paragraph is gathered from.
+        self.here: HtmlElement | None = None
         #: Attributes by element, read once per page (elements not in it have none).
         self.attrs = page_index(doc).attrs
         self.skip = skip
@@ -120,7 +125,13 @@ class _Walker:
         # whitespace between blocks gives no paragraph, and neither does decoration with
         # no letter or digit in it (an icon emoji, "***", a lone bullet)
         if text and _has_word(text):
-            self.blocks.append(Paragraph(text=text, markdown=_squash("".join(pending.md))))
+            self.add(Paragraph(text=text, markdown=_squash("".join(pending.md))), self.here)
+
+    def add(self, block: Block, source: HtmlElement | None) -> None:
+        """Append ``block``, noting ``source`` when sources are recorded."""
+        self.blocks.append(block)
+        if self.origins is not None and source is not None:
+            self.origins[id(block)] = source
 
     # ---------------------------------------------------------------- inline
     def inline(self, el: HtmlElement, out: _Inline) -> None:
@@ -168,12 +179,15 @@ class _Walker:
     # ---------------------------------------------------------------- blocks
     def walk(self, el: HtmlElement) -> None:
         """Walk el's children as block context."""
+        self.here = el
         if el.text:
             self.pending.add(el.text)
         for child in el:
             if not self.skipped(child):
+                self.here = el
                 self.element(child)
             if child.tail:
+                self.here = el
                 self.pending.add(child.tail)
 
     def element(self, el: HtmlElement) -> None:
@@ -189,6 +203,7 @@ class _Walker:
             return
         if tag == "p":
             self.flush()
+            self.here = el
             self.inline(el, self.pending)
             self.flush()
         elif tag in HEADINGS:
@@ -197,12 +212,13 @@ class _Walker:
             self.inline(el, inner)
             text, md = inner.result()
             if text:
-                self.blocks.append(
+                self.add(
                     Heading(
                         level=HEADINGS[tag],
                         text=text.replace("\n", " "),
                         markdown=md.replace("\n", " "),
-                    )
+                    ),
+                    el,
                 )
         elif tag in ("ul", "ol"):
             self.flush()
@@ -213,7 +229,7 @@ class _Walker:
             self.inline(el, inner)
             text, md = inner.result()
             if text:
-                self.blocks.append(Quote(text=text, markdown=md, cite=el.get("cite") or None))
+                self.add(Quote(text=text, markdown=md, cite=el.get("cite") or None), el)
         elif tag == "table":
             self.flush()
             if _is_layout_table(el):
@@ -228,7 +244,7 @@ class _Walker:
             self.flush()
             caption = _caption_text(el)
             if caption:
-                self.blocks.append(Figure(src=None, caption=caption))
+                self.add(Figure(src=None, caption=caption), el)
         elif tag == "pre":
             self.flush()
             code = "".join(el.itertext()).strip("\n")
@@ -236,7 +252,8 @@ class _Walker:
                 match = _LANG.search(
                     " ".join(filter(None, [el.get("class"), *(c.get("class") or "" for c in el)]))
                 )
-                self.blocks.append(CodeBlock(text=code, language=match.group(1) if match else None))
+                language = match.group(1) if match else None
+                self.add(CodeBlock(text=code, language=language), el)
         elif tag == "hr":
             self.flush()
         else:
@@ -260,7 +277,7 @@ class _Walker:
                 items.append(text)
                 items_md.append(md)
         if items:
-            self.blocks.append(ListBlock(ordered=ordered, items=items, items_markdown=items_md))
+            self.add(ListBlock(ordered=ordered, items=items, items_markdown=items_md), el)
 
     def table(self, el: HtmlElement) -> None:
         rows: list[list[str]] = []
@@ -287,7 +304,7 @@ class _Walker:
                     header_rows += 1
                 rows.append(cells)
         if rows:
-            self.blocks.append(Table(rows=rows, header_rows=header_rows, caption=caption))
+            self.add(Table(rows=rows, header_rows=header_rows, caption=caption), el)
 
     @staticmethod
     def _nested_table(tr: HtmlElement, table: HtmlElement) -> bool:
@@ -333,7 +350,7 @@ class _Walker:
             self.flush()
             self.blocks = outer
         if src or caption:
-            self.blocks.append(Figure(src=src, alt=alt, caption=caption))
+            self.add(Figure(src=src, alt=alt, caption=caption), el)
         self.blocks.extend(inner)
 
     def walk_table_cells(self, table: HtmlElement) -> None:
@@ -388,10 +405,17 @@ def to_blocks(
     node: HtmlElement,
     skip: Collection[HtmlElement] = (),
     keep: Callable[[HtmlElement], bool] | None = None,
+    sources: list[HtmlElement | None] | None = None,
 ) -> list[Block]:
     """The Blocks of ``node``'s content, leaving out ``skip`` elements (and subtrees)
-    and any element for which ``keep`` returns False."""
-    walker = _Walker(doc, skip, keep)
+    and any element for which ``keep`` returns False.
+
+    When ``sources`` is given, it is extended with the element each block was read
+    from (one per block, in order; None when unknown)."""
+    origins: dict[int, HtmlElement] | None = {} if sources is not None else None
+    walker = _Walker(doc, skip, keep, origins)
     walker.walk(node)
     walker.flush()
+    if sources is not None and origins is not None:
+        sources.extend(origins.get(id(block)) for block in walker.blocks)
     return walker.blocks
