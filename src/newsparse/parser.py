@@ -29,7 +29,7 @@ from newsparse.provenance import Explanation
 from newsparse.render import blocks_text
 
 if TYPE_CHECKING:
-    from newsparse.explain import Trace
+    from newsparse.explainer import Trace
 
 __all__ = ["WIDGETS", "Parser"]
 
@@ -90,7 +90,7 @@ class Parser:
         Slower than :meth:`parse` (the provenance is worked out after the parse); raises
         what :meth:`parse` raises.
         """
-        from newsparse.explain import Trace, build_provenance
+        from newsparse.explainer import Trace, build_provenance
 
         doc = load(html, url, encoding=encoding, limits=self.limits)
         run = _Run()

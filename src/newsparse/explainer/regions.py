@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from newsparse.explain.adapter import (
+from newsparse.explainer.adapter import (
     Scores,
     Trace,
     claimed_by,
@@ -13,7 +13,7 @@ from newsparse.explain.adapter import (
     is_hidden,
     widget_box,
 )
-from newsparse.explain.paths import path_of
+from newsparse.explainer.paths import path_of
 from newsparse.extract.dom import HtmlElement, block_text, class_id, norm_space
 from newsparse.models import Article, Block, Comment
 from newsparse.provenance import (

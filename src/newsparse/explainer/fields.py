@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from newsparse.document import Document, parse_jsonld
-from newsparse.explain.adapter import Evidence
-from newsparse.explain.paths import path_of
+from newsparse.explainer.adapter import Evidence
+from newsparse.explainer.paths import path_of
 from newsparse.extract.authors import http_url
 from newsparse.extract.dom import HtmlElement, norm_space, text_of
 from newsparse.extract.metadata import normalise_language

@@ -8,10 +8,10 @@ A plain :meth:`~newsparse.Parser.parse` makes no Trace and computes none of this
 
 from __future__ import annotations
 
-from newsparse.explain.adapter import Trace, content_scores, metadata_evidence
-from newsparse.explain.fields import field_provenance
-from newsparse.explain.paths import path_of
-from newsparse.explain.regions import block_provenance, content_decision, widget_records
+from newsparse.explainer.adapter import Trace, content_scores, metadata_evidence
+from newsparse.explainer.fields import field_provenance
+from newsparse.explainer.paths import path_of
+from newsparse.explainer.regions import block_provenance, content_decision, widget_records
 from newsparse.models import Article
 from newsparse.provenance import Provenance
 

@@ -33,7 +33,7 @@ __all__ = [
 
 @dataclass
 class Trace:
-    """What one parse decided, kept for :func:`newsparse.explain.build_provenance`.
+    """What one parse decided, kept for :func:`newsparse.explainer.build_provenance`.
 
     The parser fills it only when asked to explain; a plain parse makes none."""
 
