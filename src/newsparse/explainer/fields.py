@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from lxml import etree
+
 from newsparse.document import Document, parse_jsonld
 from newsparse.explainer.adapter import Evidence
 from newsparse.explainer.paths import path_of
@@ -95,6 +97,8 @@ def _json_leaves(value: object, path: str, kind: str, depth: int) -> Iterator[tu
         return
     if isinstance(value, dict):
         here = value.get("@type")
+        if isinstance(here, list):
+            here = next((t for t in here if isinstance(t, str)), None)
         kind = here if isinstance(here, str) else kind
         for key, item in value.items():
             yield from _json_leaves(item, f"{path}.{key}" if path else str(key), kind, depth + 1)
@@ -113,8 +117,15 @@ def _squash(text: str) -> str:
 
 
 def _same_text(value: str) -> Callable[[str], bool]:
+    """The same text, or (the extractor cleans markup-like text out) the same start."""
     want = _squash(value)
-    return lambda raw: _squash(raw) == want
+    start = "".join(want.split())[:40]
+
+    def matches(raw: str) -> bool:
+        got = _squash(raw)
+        return got == want or (len(start) == 40 and "".join(got.split()).startswith(start))
+
+    return matches
 
 
 def _title_text(value: str) -> Callable[[str], bool]:
@@ -252,7 +263,8 @@ def _description(a: Article, srcs: list[Source], ev: Evidence, doc: Document) ->
 def _authors(a: Article, srcs: list[Source], ev: Evidence, doc: Document) -> FieldProvenance:
     names = [x.name for x in a.authors]
     found = _matching("authors", srcs, _has_author(names), _ALL) if names else []
-    out = [_to_field(s) for s in found if _rank("authors", s) < len(_ORDER["authors"])]
+    ranked = len(_ORDER["authors"])
+    out = [_to_field(s) for s in found if _rank("authors", s) < ranked or "Person" in s.signal]
     shown = [_element(n, f"visible byline <{n.tag}>") for n in ev.author_nodes] if names else []
     first = {"jsonld": "JSON-LD author", "markup": "the visible byline", "meta": "meta author"}
     signal = f"names from {first.get(ev.author_source or '', 'no source')}"
@@ -317,6 +329,24 @@ def _tags(a: Article, srcs: list[Source], ev: Evidence, doc: Document) -> FieldP
     )
 
 
+_SHOWN = etree.XPath(
+    "(//body//*[contains(normalize-space(.), $v)][not(*[contains(normalize-space(.), $v)])])[1]"
+)
+
+
+def _shown(doc: Document, value: str) -> FieldSource | None:
+    """The deepest element of the page whose text holds ``value`` (for a value read from
+    the visible text, e.g. a date written in a byline)."""
+    want = norm_space(value)[:200]
+    if not want:
+        return None
+    found = _SHOWN(doc.root, v=want)
+    if not isinstance(found, list) or not found or not isinstance(found[0], HtmlElement):
+        return None
+    el = found[0]
+    return _element(el, f"visible text of <{el.tag}>")
+
+
 def _entry(
     name: str, value: str | None, sources: list[FieldSource], signal: str
 ) -> FieldProvenance:
@@ -338,6 +368,16 @@ _FIELDS: tuple[Callable[[Article, list[Source], Evidence, Document], FieldProven
 
 
 def field_provenance(doc: Document, article: Article, evidence: Evidence) -> list[FieldProvenance]:
-    """The provenance of every metadata field of ``article``."""
+    """The provenance of every metadata field of ``article``; a value found in no
+    declared source is looked for in the page's visible text."""
     sources = page_sources(doc)
-    return [one(article, sources, evidence, doc) for one in _FIELDS]
+    out = []
+    for one in _FIELDS:
+        entry = one(article, sources, evidence, doc)
+        if entry.value is not None and not entry.sources:
+            shown = _shown(doc, entry.value.split(" | ")[0])
+            if shown is not None:
+                entry.sources.append(shown)
+                entry.signal += " (read from the visible text)"
+        out.append(entry)
+    return out
