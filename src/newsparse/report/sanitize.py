@@ -44,7 +44,14 @@ REMOVED_TAGS = frozenset(
         "noframes", "marquee", "bgsound", "fencedframe",
     }
 )  # fmt: skip
-"""Elements removed with everything inside them."""
+"""Elements removed with everything inside them (but see :data:`VOID_TAGS`)."""
+
+VOID_TAGS = frozenset(
+    {"embed", "source", "track", "param", "area", "input", "keygen", "image", "link", "meta",
+     "base", "bgsound", "img", "br", "hr", "wbr", "col"}
+)  # fmt: skip
+"""Elements that hold nothing: what the HTML parser put inside one (libxml2 does not know
+``<embed>`` or ``<source>`` are empty) is the page's following content, kept."""
 
 KEPT_ATTRIBUTES = frozenset(
     {"alt", "title", "colspan", "rowspan", "datetime", "lang", "dir", "start", "reversed",
@@ -82,7 +89,10 @@ def sanitize(root: HtmlElement, keep: set[HtmlElement] | None = None) -> list[Ht
             el.tag = "div"
             placeholders.append(el)
             continue
-        _drop(el)
+        if el.tag in VOID_TAGS and len(el):
+            _unwrap(el)
+        else:
+            _drop(el)
     for el in root.iter(etree.Element):
         tag = el.tag
         if tag not in KEPT_TAGS:
@@ -112,6 +122,18 @@ def _drop(el: HtmlElement) -> None:
             previous.tail = (previous.tail or "") + tail
         else:
             parent.text = (parent.text or "") + tail
+
+
+def _unwrap(el: HtmlElement) -> None:
+    """Replace ``el`` by its children (its own text dropped)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    at = parent.index(el)
+    for i, child in enumerate(list(el)):
+        parent.insert(at + 1 + i, child)
+    el.text = None
+    _drop(el)
 
 
 def _image(el: HtmlElement, src: str | None) -> None:
