@@ -76,6 +76,7 @@ class Browser:
         os.close(to_browser_r)
         os.close(from_browser_w)
         self._buffer = b""
+        self._closed = False
         self._next_id = 0
         self.events: list[dict[str, Any]] = []
         #: Sessions of the page's out-of-process frames (a sandboxed iframe is one).
@@ -214,6 +215,10 @@ class Browser:
         ]
 
     def close(self) -> None:
+        """Quit the browser and remove its profile (a second call does nothing)."""
+        if self._closed:
+            return
+        self._closed = True
         with contextlib.suppress(RuntimeError, TimeoutError, OSError):
             self.call("Browser.close", timeout=5)
         try:
