@@ -15,11 +15,11 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
-from cdp_helpers import Browser, attributes, find_chromium, walk
 
+from cdp_helpers import Browser, attributes, find_chromium, walk
 from newsparse.report import REGIONS, inspect_report
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -52,9 +52,11 @@ def _visible_box(b: Browser, session: str, node_id: int) -> bool:
         return False
     style = b.call("CSS.getComputedStyleForNode", {"nodeId": node_id}, session=session)
     props = {p["name"]: p["value"] for p in style["computedStyle"]}
-    return props.get("visibility") == "visible" and props.get("display") != "none" and float(
-        props.get("opacity", "1")
-    ) > 0
+    return (
+        props.get("visibility") == "visible"
+        and props.get("display") != "none"
+        and float(props.get("opacity", "1")) > 0
+    )
 
 
 def _by_class(b: Browser) -> dict[str, list[tuple[str, dict[str, Any]]]]:
@@ -104,9 +106,9 @@ def test_seed_report_renders_legend_and_every_region(browser: Browser, tmp_path:
 
 
 class _Recorder(BaseHTTPRequestHandler):
-    hits: list[str] = []
+    hits: ClassVar[list[str]] = []
 
-    def do_GET(self) -> None:  # noqa: N802 - the http.server interface
+    def do_GET(self) -> None:
         type(self).hits.append(self.path)
         body = b"/* recorded */"
         self.send_response(200)
@@ -115,16 +117,16 @@ class _Recorder(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         self.do_GET()
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
 @pytest.fixture
 def recorder() -> Iterator[tuple[str, list[str]]]:
-    hits: list[str] = []
+    hits: ClassVar[list[str]] = []
     handler = type("Recorder", (_Recorder,), {"hits": hits})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
