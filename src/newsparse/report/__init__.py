@@ -152,16 +152,18 @@ def _page_view(root: HtmlElement, marks: _Marks) -> str:
         f'<div class="np np-{r}" data-np-label="{escape(label)}">{escape(value)}</div>'
         for r, label, value in marks.head
     )
-    inner = lxml.html.tostring(body, encoding="unicode", method="html")
-    if body.tag == "body":
-        inner = inner[inner.index(">") + 1 : inner.rindex("</body>")]
+    if head_box:
+        head_box = (
+            '<section class="np-head"><h2 class="np-head-title">Not displayed by the page '
+            f"(head: meta tags, JSON-LD)</h2>{head_box}</section>"
+        )
+    inner = escape(body.text or "", quote=False) + "".join(
+        lxml.html.tostring(child, encoding="unicode", method="html") for child in body
+    )
     return (
         '<!DOCTYPE html><html><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
-        f"<style>{PAGE_CSS}</style></head><body>"
-        f'<section class="np-head"><h2 class="np-head-title">Not displayed by the page '
-        f"(head: meta tags, JSON-LD)</h2>{head_box}</section>"
-        f"{inner}</body></html>"
+        f"<style>{PAGE_CSS}</style></head><body>{head_box}{inner}</body></html>"
     )
 
 
