@@ -160,3 +160,23 @@ def test_explain_rejects_bad_input_like_parse() -> None:
         newsparse.explain(b"")
     with pytest.raises(newsparse.NewsparseError):
         newsparse.explain(b"%PDF-1.7 binary")
+
+
+CRYPTO_DEV = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpora" / "crypto-dev"
+CRYPTO_PAGES = sorted(CRYPTO_DEV.glob("*.html")) if CRYPTO_DEV.is_dir() else []
+
+
+@pytest.mark.skipif(not CRYPTO_PAGES, reason="../shared/corpora/crypto-dev not present")
+def test_every_selector_finds_its_element_on_the_crypto_dev_pages() -> None:
+    for page in CRYPTO_PAGES:
+        data = page.read_bytes()
+        prov = newsparse.explain(data).provenance
+        tree = lxml.html.document_fromstring(data)
+        selectors = [s.selector for f in prov.fields for s in f.sources]
+        selectors += [b.selector for b in prov.blocks] + [w.selector for w in prov.widgets]
+        selectors += prov.content.roots + [d.selector for d in prov.content.dropped]
+        for entry in prov.fields:
+            assert entry.value is None or entry.sources, (page.name, entry.field)
+        for selector in selectors:
+            assert selector is not None, page.name
+            assert len(tree.xpath(selector)) == 1, (page.name, selector)
