@@ -101,8 +101,13 @@ class _Walker:
         doc: Document,
         skip: Collection[HtmlElement],
         keep: Callable[[HtmlElement], bool] | None,
+        origins: dict[int, HtmlElement] | None = None,
     ) -> None:
         self.doc = doc
+        #: When recording sources: the element each block was read from, by id(block).
+        self.origins = origins
+        #: The element whose content the pending paragraph is gathered from.
+        self.here: HtmlElement | None = None
         #: Attributes by element, read once per page (elements not in it have none).
         self.attrs = page_index(doc).attrs
         self.skip = skip
@@ -135,7 +140,13 @@ class _Walker:
         # whitespace between blocks gives no paragraph, and neither does decoration with
         # no letter or digit in it (an icon emoji, "***", a lone bullet)
         if text and _has_word(text):
-            self.blocks.append(Paragraph(text=text, markdown=pending.result()[1]))
+            self.add(Paragraph(text=text, markdown=pending.result()[1]), self.here)
+
+    def add(self, block: Block, source: HtmlElement | None) -> None:
+        """Append ``block``, noting ``source`` when sources are recorded."""
+        self.blocks.append(block)
+        if self.origins is not None and source is not None:
+            self.origins[id(block)] = source
 
     # ---------------------------------------------------------------- inline
     def inline(self, el: HtmlElement, out: _Inline) -> None:
@@ -189,12 +200,15 @@ class _Walker:
     # ---------------------------------------------------------------- blocks
     def walk(self, el: HtmlElement) -> None:
         """Walk el's children as block context."""
+        self.here = el
         if el.text:
             self.pending.add(el.text)
         for child in el:
             if not self.skipped(child):
+                self.here = el
                 self.element(child)
             if child.tail:
+                self.here = el
                 self.pending.add(child.tail)
 
     def element(self, el: HtmlElement) -> None:
@@ -210,6 +224,7 @@ class _Walker:
             return
         if tag == "p":
             self.flush()
+            self.here = el
             self.inline(el, self.pending)
             self.flush()
         elif tag in HEADINGS:
@@ -219,7 +234,7 @@ class _Walker:
             text = _squash("".join(inner.text).replace("\n", " "))
             if text:
                 md = _squash("".join(inner.md).replace("\n", " "))
-                self.blocks.append(Heading(level=HEADINGS[tag], text=text, markdown=md))
+                self.add(Heading(level=HEADINGS[tag], text=text, markdown=md), el)
         elif tag in ("ul", "ol"):
             self.flush()
             self.list_block(el, ordered=tag == "ol")
@@ -240,7 +255,7 @@ class _Walker:
             self.flush()
             caption = _caption_text(el)
             if caption:
-                self.blocks.append(Figure(src=None, caption=caption))
+                self.add(Figure(src=None, caption=caption), el)
         elif tag == "pre":
             self.flush()
             code = "".join(el.itertext()).strip("\n")
@@ -248,7 +263,8 @@ class _Walker:
                 match = _LANG.search(
                     " ".join(filter(None, [el.get("class"), *(c.get("class") or "" for c in el)]))
                 )
-                self.blocks.append(CodeBlock(text=code, language=match.group(1) if match else None))
+                language = match.group(1) if match else None
+                self.add(CodeBlock(text=code, language=language), el)
         elif tag == "hr":
             self.flush()
         else:
@@ -273,19 +289,20 @@ class _Walker:
         parts = [b for b in inner if not isinstance(b, Figure)]
         text = "\n\n".join(t for t in map(block_text, parts) if t)
         if text:
-            self.blocks.append(
+            self.add(
                 Quote(
                     text=text,
                     markdown="\n\n".join(m for m in map(block_markdown, parts) if m),
                     cite=cite or norm_space(el.get("cite")) or None,
-                )
+                ),
+                el,
             )
         self.blocks.extend(b for b in inner if isinstance(b, Figure))
 
     def list_block(self, el: HtmlElement, ordered: bool) -> None:
         block = self.list_of(el, ordered)
         if block is not None:
-            self.blocks.append(block)
+            self.add(block, el)
 
     def list_of(self, el: HtmlElement, ordered: bool) -> ListBlock | None:
         """The list ``el`` holds, its items' nested lists as their children (None when
@@ -332,13 +349,14 @@ class _Walker:
         footer = [row for row, _ in foot if row not in header]  # not a repeat of the header
         rows = header + [row for row, _ in body] + footer
         if rows:
-            self.blocks.append(
+            self.add(
                 Table(
                     rows=rows,
                     header_rows=len(header),
                     footer_rows=len(footer),
                     caption=caption,
-                )
+                ),
+                el,
             )
 
     def row_group(self, trs: list[HtmlElement]) -> list[tuple[list[str], bool]]:
@@ -413,11 +431,9 @@ class _Walker:
             # HTML's own pattern for a quotation's attribution
             quote.cite = _DASHES.sub("", caption) or None
         elif not images and caption:
-            self.blocks.append(Figure(src=None, caption=caption))
+            self.add(Figure(src=None, caption=caption), el)
         for i, (src, alt) in enumerate(images, 1):
-            self.blocks.append(
-                Figure(src=src, alt=alt, caption=caption if i == len(images) else None)
-            )
+            self.add(Figure(src=src, alt=alt, caption=caption if i == len(images) else None), el)
         self.blocks.extend(inner)
 
     def images(self, el: HtmlElement) -> list[tuple[str, str | None]]:
@@ -611,10 +627,17 @@ def to_blocks(
     node: HtmlElement,
     skip: Collection[HtmlElement] = (),
     keep: Callable[[HtmlElement], bool] | None = None,
+    sources: list[HtmlElement | None] | None = None,
 ) -> list[Block]:
     """The Blocks of ``node``'s content, leaving out ``skip`` elements (and subtrees)
-    and any element for which ``keep`` returns False."""
-    walker = _Walker(doc, skip, keep)
+    and any element for which ``keep`` returns False.
+
+    When ``sources`` is given, it is extended with the element each block was read
+    from (one per block, in order; None when unknown)."""
+    origins: dict[int, HtmlElement] | None = {} if sources is not None else None
+    walker = _Walker(doc, skip, keep, origins)
     walker.walk(node)
     walker.flush()
+    if sources is not None and origins is not None:
+        sources.extend(origins.get(id(block)) for block in walker.blocks)
     return walker.blocks
