@@ -51,6 +51,7 @@ from lxml import etree
 
 from newsparse.document import Document
 from newsparse.extract.dates import (
+    day_first,
     not_before,
     parse_date,
     published_time,
@@ -262,7 +263,7 @@ _LINE = "\x01"
 # ----------------------------------------------------------------- dates
 
 def parse_comment_date(
-    value: str | None, reference: datetime | date | None = None
+    value: str | None, reference: datetime | date | None = None, *, day_first: bool = False
 ) -> datetime | date | None:
     """A comment's date, read by the article's date reader (:mod:`newsparse.extract.dates`:
     ISO 8601 and written dates in 17 languages); None if there is none.
@@ -270,16 +271,23 @@ def parse_comment_date(
     An aware datetime when an offset (or Z/UTC/GMT) is given, a naive datetime for a
     time without one, a ``date`` for a day only. Relative dates ("2 hours ago") are
     resolved against ``reference`` (the page's own "now"), and give None without one.
+    ``day_first`` reads "09/06/2026" as 9 June (pages not in US English).
     """
     if not value or len(value) > 120:
         return None
-    return parse_date(value, reference=reference) or search_date(value, reference=reference)
+    return parse_date(value, reference=reference, day_first=day_first) or search_date(
+        value, reference=reference, day_first=day_first
+    )
 
 
-def _page_times(doc: Document) -> tuple[datetime | date | None, datetime | date | None]:
-    """The page's "now" that relative comment dates count back from, and the article's
-    publication time, which no comment date precedes."""
-    return reference_time(doc), published_time(doc)
+_PageTimes = tuple[datetime | date | None, datetime | date | None, bool]
+
+
+def _page_times(doc: Document) -> _PageTimes:
+    """The page's "now" that relative comment dates count back from, the article's
+    publication time, which no comment date precedes, and whether the page reads
+    "09/06/2026" day first."""
+    return reference_time(doc), published_time(doc), day_first(doc)
 
 
 # ----------------------------------------------------------------- element helpers
@@ -914,7 +922,7 @@ def _author_link(author_el: HtmlElement, doc: Document) -> str | None:
 def _read_date(
     item: _Item,
     date_el: HtmlElement,
-    times: tuple[datetime | date | None, datetime | date | None] = (None, None),
+    times: _PageTimes = (None, None, False),
 ) -> None:
     raws = [
         date_el.get("datetime"),
@@ -930,7 +938,7 @@ def _read_date(
             raws.insert(0, sub.get("datetime"))
     for raw in raws:
         if raw and raw.strip():
-            parsed = parse_comment_date(raw.strip(), times[0])
+            parsed = parse_comment_date(raw.strip(), times[0], day_first=times[2])
             if parsed is not None and not_before(parsed, times[1]):
                 item.published, item.published_raw = parsed, raw.strip()
                 return

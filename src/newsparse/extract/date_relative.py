@@ -62,7 +62,7 @@ _SINCE = re.compile(
     re.IGNORECASE,
 )
 _CLOCK = (
-    r"(?:\s*,?\s*(?:um|à|a las|às|alle|om|в|o|saat|lúc|at)?\s*"
+    r"(?:\s*,?\s*(?:um|à|a las|às|alle|om|в|о|o|saat|lúc|pukul|at|الساعة)?\s*"
     r"(?P<hh>\d{1,2})[:h](?P<mm>\d{2}))?"
 )
 _DAY = re.compile(
