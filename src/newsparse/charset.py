@@ -65,7 +65,6 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 _UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
-_NON_ASCII = re.compile(rb"[\x80-\xff]")
 #: A charset declared in the page: <meta charset>, <meta http-equiv content>, <?xml encoding?>.
 _DECLARED = re.compile(
     rb"""<meta\b[^>]{0,512}?\bcharset\s*=\s*["']?\s*([a-zA-Z0-9_.:\-]{1,40})"""
@@ -200,7 +199,7 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
     meta = _declared(data)
     if meta:
         declared.append((meta, "meta"))
-    if not _NON_ASCII.search(data):
+    if data.isascii():
         return _ascii(data, declared)
     try:
         text = data.decode("utf-8")

@@ -31,7 +31,7 @@ MIN_LETTERS = 20
 MIN_PROBABILITY = 0.4
 """The model's answer is kept only when its probability is at least this."""
 
-_SAMPLE = 3000
+_SAMPLE = 1000
 """Characters of title and body text read."""
 
 _UKRAINIAN_ONLY = frozenset("іїєґІЇЄҐ")
