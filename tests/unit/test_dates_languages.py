@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
+import newsparse
 from newsparse.extract.comments import parse_comment_date
 from newsparse.extract.dates import parse_date, relative_text, search_date_text
 
@@ -319,3 +320,75 @@ def test_a_day_word_inside_a_sentence_is_not_a_date() -> None:
     """German "hier" (here), Portuguese "hoje" in a sentence: no date without a time."""
     assert relative_text("Hier finden Sie alle Nachrichten zum Bitcoin-Kurs") is None
     assert parse_date("Hier finden Sie alle Nachrichten", reference=REFERENCE) is None
+
+
+# --------------------------------------------------------------------------- in a page
+
+def article(head: str = "", byline: str = "", comments: str = "", html_attrs: str = "") -> str:
+    return (
+        f"<html{html_attrs}><head>{head}<title>Bitcoin steigt</title></head><body><article>"
+        f"<h1>Bitcoin steigt wieder über 62.000 Dollar</h1>"
+        f'<div class="byline">Von Anna Schmidt · <span class="date">{byline}</span></div>'
+        "<p>Der Bitcoin-Kurs ist am Dienstag deutlich gestiegen, nachdem die Notenbank ihre "
+        "Zinsentscheidung bekannt gegeben hatte. Händler sprachen von einer Erholung.</p>"
+        "<p>Auch Ether legte zu und notierte zuletzt bei rund 3.400 Dollar.</p>"
+        f"</article>{comments}</body></html>"
+    )
+
+
+MODIFIED = '<meta property="article:modified_time" content="2026-06-09T12:00:00+02:00">'
+
+
+def test_a_relative_dateline_counts_back_from_the_page_time() -> None:
+    a = newsparse.parse(article(MODIFIED, "vor 2 Stunden"))
+    assert a.published == datetime(2026, 6, 9, 10, 0, tzinfo=timezone(timedelta(hours=2)))
+    assert a.published_raw == "vor 2 Stunden"
+
+
+def test_a_relative_dateline_without_page_time_is_kept_raw() -> None:
+    a = newsparse.parse(article("", "vor 2 Stunden"))
+    assert (a.published, a.published_raw) == (None, "vor 2 Stunden")
+
+
+def test_the_page_stated_now_is_the_reference() -> None:
+    a = newsparse.parse(article("", "vor 3 Tagen", html_attrs=' data-now="2026-06-09T08:00:00Z"'))
+    assert a.published == date(2026, 6, 6)
+
+
+def test_a_time_written_before_the_date() -> None:
+    value = parse_date("01:38:07 PM IST Nov 20, 2019")
+    assert value == datetime(2019, 11, 20, 13, 38, 7)  # IST is ambiguous: no offset
+
+
+COMMENTS = (
+    '<div id="comments"><div class="comment"><span class="comment-author">Jan</span>'
+    '<span class="comment-date">{}</span><div class="comment-content">Guter Artikel, danke!'
+    "</div></div></div>"
+)
+PUBLISHED = '<meta property="article:published_time" content="2026-06-09T06:00:00+02:00">'
+
+
+def test_comment_dates_in_another_language() -> None:
+    a = newsparse.parse(article(PUBLISHED, comments=COMMENTS.format("9. Juni 2026 um 14:35 Uhr")))
+    assert a.comments[0].published == datetime(2026, 6, 9, 14, 35)
+
+
+def test_relative_comment_dates_against_the_page_time() -> None:
+    page = article(PUBLISHED + MODIFIED, comments=COMMENTS.format("vor 2 Stunden"))
+    (comment,) = newsparse.parse(page).comments
+    assert comment.published == datetime(2026, 6, 9, 10, 0, tzinfo=timezone(timedelta(hours=2)))
+    assert comment.published_raw == "vor 2 Stunden"
+
+
+def test_a_relative_comment_date_before_the_article_is_not_a_date() -> None:
+    """Counted back from the publication time (no later time on the page), "vor 2
+    Stunden" would put the comment before the article: the raw text is kept only."""
+    page = article(PUBLISHED, comments=COMMENTS.format("vor 2 Stunden"))
+    (comment,) = newsparse.parse(page).comments
+    assert (comment.published, comment.published_raw) == (None, "vor 2 Stunden")
+
+
+def test_an_absolute_comment_date_before_the_article_is_kept() -> None:
+    """An article re-published later keeps its older comments' dates."""
+    page = article(PUBLISHED, comments=COMMENTS.format("3. März 2026 um 09:10 Uhr"))
+    assert newsparse.parse(page).comments[0].published == datetime(2026, 3, 3, 9, 10)

@@ -938,8 +938,8 @@ def _read_date(
             raws.insert(0, sub.get("datetime"))
     for raw in raws:
         if raw and raw.strip():
-            parsed = parse_comment_date(raw.strip(), times[0], day_first=times[2])
-            if parsed is not None and not_before(parsed, times[1]):
+            parsed = parse_comment_date(raw.strip(), day_first=times[2])
+            if parsed is not None:
                 item.published, item.published_raw = parsed, raw.strip()
                 return
     for attr in _EPOCH_ATTRS:
@@ -948,6 +948,12 @@ def _read_date(
         if raw and parsed is not None:
             item.published, item.published_raw = parsed, raw.strip()
             return
+    for raw in raws if times[0] is not None else ():  # "2 hours ago" against the page's now
+        if raw and raw.strip():
+            parsed = parse_comment_date(raw.strip(), times[0], day_first=times[2])
+            if parsed is not None and not_before(parsed, times[1]):
+                item.published, item.published_raw = parsed, raw.strip()
+                return
     first = next((r.strip() for r in raws if r and r.strip()), None)
     if first and len(first) <= 80:
         item.published_raw = first

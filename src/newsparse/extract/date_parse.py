@@ -134,9 +134,14 @@ _VI = (
 )
 # "2026. 6. 9." (ko), "2026/06/09" (ja, zh), "2026.06.09" (ko, tr, pl)
 _YMD = r"(?P<year>\d{4})(?P<ysep>\.\s?|/)(?P<month>\d{1,2})(?P=ysep)(?P<day>\d{1,2})\.?"
-_TEXT_PATTERNS = tuple(
-    re.compile(r"(?<![\w])" + body + _TEXT_TAIL + r"(?![\w:])", re.IGNORECASE)
-    for body in (_MDY, _DMY, _NUMERIC, _VI, _YMD)
+# "01:38:07 PM IST Nov 20, 2019" (the time first)
+_TIME_FIRST = _TIME + r"(?:\s*" + _OFFSET + r")?[,\s]+(?:on\s+)?" + _MDY
+_TEXT_PATTERNS = (
+    *(
+        re.compile(r"(?<![\w])" + body + _TEXT_TAIL + r"(?![\w:])", re.IGNORECASE)
+        for body in (_MDY, _DMY, _NUMERIC, _VI, _YMD)
+    ),
+    re.compile(r"(?<![\w:])" + _TIME_FIRST + r"(?![\w:])", re.IGNORECASE),
 )
 # "2026年6月9日 15:30", "2026年6月9日(火) 午後3時30分", "2026년 6월 9일 오후 3:30"
 _CJK = re.compile(
