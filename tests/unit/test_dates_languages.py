@@ -392,3 +392,10 @@ def test_an_absolute_comment_date_before_the_article_is_kept() -> None:
     """An article re-published later keeps its older comments' dates."""
     page = article(PUBLISHED, comments=COMMENTS.format("3. März 2026 um 09:10 Uhr"))
     assert newsparse.parse(page).comments[0].published == datetime(2026, 3, 3, 9, 10)
+
+
+def test_a_number_before_a_year_does_not_hide_the_date_after_it() -> None:
+    for line in ("Vol 2 of 2026 · 9 June 2026", "Top 10 coins 2026, updated 9. Juni 2026"):
+        found = search_date_text(line, today=TODAY)
+        assert found is not None
+        assert found[0] == date(2026, 6, 9)

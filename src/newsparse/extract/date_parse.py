@@ -388,8 +388,9 @@ def search_date_text(
             if whole and len(text) - (m.end() - m.start()) > _WHOLE_SLACK:
                 continue
             value = _from_match(m, now, day_first=day_first)
-            if value is not None:
-                found.append((m.start(), value, written[m.start() : m.end()].strip()))
+            if value is None:
+                continue  # "2 of 2026", "10 coins 2026": not a date, look further
+            found.append((m.start(), value, written[m.start() : m.end()].strip()))
             if not published:
                 break
     if not found:
