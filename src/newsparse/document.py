@@ -7,9 +7,11 @@ Every extractor works on that one Document.
 
 Hostile input is handled here, at the root, so the extractors never see it:
 
-- bytes are decoded deterministically (BOM, UTF-16/32 without BOM, valid UTF-8,
-  the transport's and the page's declared charset, UTF-8 with a windows-1252
-  fallback per bad byte), never raising on undecodable bytes;
+- bytes are decoded deterministically and as browsers do (BOM, then the transport's
+  charset, then the page's ``<meta>``; WHATWG labels; detection with
+  charset-normalizer where nothing usable is declared or the declaration is wrong:
+  see :mod:`newsparse.charset`), never raising on undecodable bytes; the Document
+  records which charset was used and where it came from;
 - control characters, NULs, lone surrogates and non-characters (raw, or as
   numeric character references) never reach the tree;
 - the tree is never deeper than :data:`MAX_DEPTH` elements and never silently
@@ -23,7 +25,6 @@ Hostile input is handled here, at the root, so the extractors never see it:
 
 from __future__ import annotations
 
-import codecs
 import json
 import math
 import re
@@ -37,6 +38,14 @@ import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
+from newsparse.charset import (
+    BOMS,
+    Decoded,
+    EncodingSource,
+    decode,
+    decode_bytes,
+    unmarked_utf16_32,
+)
 from newsparse.errors import (
     EmptyInputError,
     InputTooLargeError,
@@ -88,190 +97,21 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x7fELF", "elf"),
     (b"MZ", "exe"),
 )
-#: Byte-order marks, longest first (the UTF-32-LE BOM starts with the UTF-16-LE one).
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (b"\x00\x00\xfe\xff", "utf-32-be"),
-    (b"\xff\xfe\x00\x00", "utf-32-le"),
-    (b"\xef\xbb\xbf", "utf-8"),
-    (b"\xff\xfe", "utf-16-le"),
-    (b"\xfe\xff", "utf-16-be"),
-)
 _TAG = re.compile(r"<\s*[a-zA-Z!?/]")
-#: A valid multi-byte UTF-8 sequence (tells UTF-8 with a few stray bytes from a legacy page).
-_UTF8_MULTIBYTE = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
-)
-#: A charset declared in the page: <meta charset>, <meta http-equiv content>, <?xml encoding?>.
-_DECLARED = re.compile(
-    rb"""<meta\b[^>]{0,512}?\bcharset\s*=\s*["']?\s*([a-zA-Z0-9_.:\-]{1,40})"""
-    rb"""|<\?xml\b[^>]{0,200}?\bencoding\s*=\s*["']([a-zA-Z0-9_.:\-]{1,40})""",
-    re.IGNORECASE,
-)
-#: How far into the page a charset declaration is looked for.
-_DECLARATION_WINDOW = 65536
-
-#: WHATWG-style label aliases: the Python codec that best decodes what pages labelled so contain.
-_LABELS: dict[str, str] = {
-    **dict.fromkeys(
-        ("utf8", "utf-8", "unicode-1-1-utf-8", "x-unicode20utf8", "unicode20utf8"), "utf-8"
-    ),
-    **dict.fromkeys(
-        (
-            "ascii", "us-ascii", "ansi_x3.4-1968", "iso-8859-1", "iso8859-1", "iso_8859-1",
-            "iso-8859-1:1987", "latin1", "latin-1", "l1", "cp819", "ibm819", "csisolatin1",
-            "iso-ir-100", "windows-1252", "cp1252", "x-cp1252", "x-user-defined",
-        ),
-        "cp1252",
-    ),
-    **dict.fromkeys(("iso-8859-9", "iso8859-9", "latin5", "l5", "windows-1254"), "cp1254"),
-    **dict.fromkeys(("tis-620", "iso-8859-11", "windows-874", "dos-874"), "cp874"),
-    **dict.fromkeys(("gb2312", "gbk", "x-gbk", "chinese", "gb_2312-80", "csgb2312"), "gb18030"),
-    **dict.fromkeys(("big5", "big5-hkscs", "cn-big5", "x-x-big5", "csbig5"), "big5hkscs"),
-    **dict.fromkeys(
-        ("shift_jis", "shift-jis", "sjis", "ms_kanji", "x-sjis", "windows-31j", "csshiftjis"),
-        "cp932",
-    ),
-    **dict.fromkeys(("euc-kr", "ks_c_5601-1987", "ks_c_5601-1989", "korean", "cseuckr"), "cp949"),
-    # A page that declares UTF-16/32 in its markup but has no BOM is really ASCII-compatible.
-    **dict.fromkeys(
-        ("utf-16", "utf-16le", "utf-16be", "utf-32", "utf-32le", "utf-32be", "ucs-2", "unicode"),
-        "utf-8",
-    ),
-}
-#: Codecs never used on page content: unsafe (UTF-7), not text codecs, or not charsets at all.
-_REFUSED_CODECS = frozenset(
-    {
-        "utf-7", "unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined",
-        "mbcs", "oem", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be",
-        "iso2022-kr", "hz", "iso2022-jp-ext",
-    }
-)
-#: Stateful 7-bit encodings: their bytes are valid ASCII, so only the declaration tells them.
-_SEVEN_BIT = frozenset({"iso2022-jp", "iso2022-jp-1", "iso2022-jp-2", "iso2022-jp-3"})
-
-
-def _codec(label: str | None) -> str | None:
-    """The Python codec for a charset label, or None when unknown or refused."""
-    if not label:
-        return None
-    name = label.strip().strip("\"'").lower()
-    if not name or len(name) > 40:
-        return None
-    name = _LABELS.get(name, name)
-    try:
-        info = codecs.lookup(name)
-    except (LookupError, ValueError):
-        return None
-    if not getattr(info, "_is_text_encoding", True):
-        return None
-    canonical = info.name.replace("_", "-")
-    if canonical in _REFUSED_CODECS:
-        return None
-    return canonical
-
-
-def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
-    """Codec error handler: read the bytes UTF-8 could not decode as windows-1252."""
-    if not isinstance(exc, UnicodeDecodeError):
-        raise exc
-    bad = exc.object[exc.start : exc.end]
-    return bad.decode("cp1252", errors="replace"), exc.end
-
-
-codecs.register_error("newsparse-cp1252", _cp1252_fallback)
-#: Most undecodable bytes read one by one as windows-1252 in a mostly-UTF-8 page.
-_MAX_FALLBACK_BYTES = 20_000
 
 
 def _sniff_binary(data: bytes) -> str | None:
     head = data[:16]
-    if any(head.startswith(bom) for bom, _ in _BOMS):
+    if any(head.startswith(bom) for bom, _ in BOMS):
         return None
     for magic, kind in _MAGIC:
         if head.startswith(magic):
             return kind
     sample = data[:4096]
     # UTF-16/32 without BOM have many NULs but in a regular pattern; let the decoder try.
-    if sample.count(0) > len(sample) // 4 and _unmarked_utf16_32(sample) is None:
+    if sample.count(0) > len(sample) // 4 and unmarked_utf16_32(sample) is None:
         return "binary"
     return None
-
-
-def _unmarked_utf16_32(sample: bytes) -> str | None:
-    """UTF-16/32 without a BOM, told by where the NUL bytes of ASCII characters fall."""
-    if len(sample) < 8:
-        return None
-    quarter = max(1, len(sample) // 4)
-    lanes = [sample[i::4].count(0) / quarter for i in range(4)]
-    if min(lanes[1:]) > 0.6 and lanes[0] < 0.1:
-        return "utf-32-le"
-    if min(lanes[:3]) > 0.6 and lanes[3] < 0.1:
-        return "utf-32-be"
-    even = (lanes[0] + lanes[2]) / 2
-    odd = (lanes[1] + lanes[3]) / 2
-    if odd > 0.6 and even < 0.1:
-        return "utf-16-le"
-    if even > 0.6 and odd < 0.1:
-        return "utf-16-be"
-    return None
-
-
-def _declared(data: bytes) -> str | None:
-    """The codec a charset declaration near the top of the page names, if usable."""
-    for match in _DECLARED.finditer(data, 0, _DECLARATION_WINDOW):
-        label = match.group(1) or match.group(2)
-        codec = _codec(label.decode("ascii", errors="replace"))
-        if codec:
-            return codec
-    return None
-
-
-def decode(data: bytes, encoding: str | None = None) -> str:
-    """Decode page bytes to text, deterministically and without ever raising.
-
-    Order: a byte-order mark; UTF-16/32 told by its NUL pattern; valid UTF-8 (a page
-    whose bytes are valid UTF-8 with multi-byte characters is UTF-8 whatever it
-    declares); ``encoding`` (the transport's charset); the page's ``<meta charset>``;
-    UTF-8 with each undecodable byte read as windows-1252 (right for UTF-8, Latin-1,
-    windows-1252 and pages mixing them). Unknown or unsafe labels (UTF-7, non-text
-    codecs) are ignored. Bytes no candidate can read become U+FFFD.
-    """
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            return data[len(bom) :].decode(codec, errors="replace")
-    unmarked = _unmarked_utf16_32(data[:4096]) if data[:4096].count(0) else None
-    if unmarked:
-        return data.decode(unmarked, errors="replace")
-    declared = [c for c in (_codec(encoding), _declared(data)) if c]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
-        seven_bit = next((c for c in declared if c in _SEVEN_BIT), None)
-        if seven_bit and b"\x1b" in data:
-            return data.decode(seven_bit, errors="replace")
-        return text
-    for codec in declared:
-        if codec == "utf-8":
-            break
-        if codec == "cp1252" and _UTF8_MULTIBYTE.search(data):
-            break  # UTF-8 with stray windows-1252 bytes: the fallback below reads both
-        text = data.decode(codec, errors="replace")
-        if b"<" not in data or "<" in text:
-            return text
-    if not _UTF8_MULTIBYTE.search(data):
-        return data.decode("cp1252", errors="replace")
-    kept = data.decode("utf-8", errors="ignore")
-    dropped = len(data) - len(kept.encode("utf-8"))
-    if dropped <= _MAX_FALLBACK_BYTES:
-        return data.decode("utf-8", errors="newsparse-cp1252")
-    # Mostly one or the other, in amounts where byte-by-byte fallback gets slow: the
-    # majority decides (a page with that many of both is garbage either way).
-    non_ascii = len(kept) - len(kept.encode("ascii", errors="ignore"))
-    if non_ascii >= dropped:
-        return data.decode("utf-8", errors="replace")
-    return data.decode("cp1252", errors="replace")
 
 
 # ------------------------------------------------------------------ cleaning
@@ -532,6 +372,12 @@ class Document:
     language: str | None = None
     """The ``lang`` attribute of <html>, if any."""
 
+    encoding: str | None = None
+    """The charset the page's bytes were decoded with (None for str input)."""
+
+    encoding_source: EncodingSource | None = None
+    """Where :attr:`encoding` came from: "bom", "transport", "meta", "detected", "default"."""
+
     memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """Per-page values derived once and shared by the extractors (e.g. the page index).
     It lives and dies with this Document: there is no cache across pages."""
@@ -626,7 +472,8 @@ def load(
         raise UnsupportedInputError(f"url must be a str, not {type(url).__name__}")
     if encoding is not None and not isinstance(encoding, str):
         raise UnsupportedInputError(f"encoding must be a str, not {type(encoding).__name__}")
-    text = _to_text(html, encoding, limits)
+    decoded = _to_text(html, encoding, limits)
+    text = decoded.text
     if not text.strip():
         raise EmptyInputError("input is empty")
     if not _TAG.search(text, 0, 65536) and not _TAG.search(text):
@@ -638,6 +485,8 @@ def load(
         raise NotHTMLError("input is JSON, not HTML", detected="json")
     root = _parse_tree(clean_text(text), limits)
     doc = Document(root=root, url=_clean_url(url), limits=limits)
+    if decoded.source:
+        doc.encoding, doc.encoding_source = decoded.encoding, decoded.source
     _read_head(doc)
     return doc
 
@@ -649,7 +498,8 @@ def _clean_url(url: str | None) -> str | None:
     return url or None
 
 
-def _to_text(html: object, encoding: str | None, limits: Limits) -> str:
+def _to_text(html: object, encoding: str | None, limits: Limits) -> Decoded:
+    """The page's text; for bytes, with the charset used (str input has none)."""
     if isinstance(html, (bytes, bytearray, memoryview)):
         data = bytes(html)
         if len(data) > limits.max_bytes:
@@ -659,7 +509,7 @@ def _to_text(html: object, encoding: str | None, limits: Limits) -> str:
         kind = _sniff_binary(data)
         if kind is not None:
             raise NotHTMLError(f"input is not HTML (looks like {kind} data)", detected=kind)
-        return decode(data, encoding)
+        return decode_bytes(data, encoding)
     if isinstance(html, str):
         # A UTF-8 byte is at most 4x a code point; check cheaply before encoding.
         if len(html) > limits.max_bytes or (
@@ -667,7 +517,7 @@ def _to_text(html: object, encoding: str | None, limits: Limits) -> str:
             and len(html.encode("utf-8", errors="replace")) > limits.max_bytes
         ):
             raise InputTooLargeError(len(html.encode("utf-8", errors="replace")), limits.max_bytes)
-        return html
+        return Decoded(html, "", None)
     try:
         from bs4 import BeautifulSoup
     except ImportError:  # pragma: no cover - bs4 is a dependency

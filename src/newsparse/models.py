@@ -353,7 +353,24 @@ class Article(_Model):
     )
     publisher: str | None = Field(default=None, description="The publisher or site name.")
     language: str | None = Field(
-        default=None, description="Language tag of the page, e.g. 'en' or 'en-US'."
+        default=None,
+        description="Language tag of the page, e.g. 'en' or 'en-US': from the markup (html "
+        "lang, meta, JSON-LD inLanguage), else detected from the title and body text.",
+    )
+    language_source: Literal["markup", "detected"] | None = Field(
+        default=None,
+        description="Where 'language' came from: the page's markup, or detection from its text.",
+    )
+    encoding: str | None = Field(
+        default=None,
+        description="The charset the page's bytes were decoded with (WHATWG name, e.g. "
+        "'utf-8', 'windows-1251', 'shift_jis'); None when the page was given as str.",
+    )
+    encoding_source: Literal["bom", "transport", "meta", "detected", "default"] | None = Field(
+        default=None,
+        description="Where 'encoding' came from: a byte-order mark, the transport's charset "
+        "(the encoding= argument), the page's <meta>, detection from the bytes (no usable "
+        "declaration, or one the bytes contradict), or the default (ASCII / no answer).",
     )
     tags: list[str] = Field(default_factory=list, description="Tags / keywords, de-duplicated.")
     image: str | None = Field(default=None, description="Absolute URL of the lead image.")

@@ -19,6 +19,7 @@ from newsparse.extract.comments import extract_comments
 from newsparse.extract.content import find_main_content
 from newsparse.extract.disclaimer import extract_disclaimer
 from newsparse.extract.dom import Claim, HtmlElement, page_index
+from newsparse.extract.language import detect_language
 from newsparse.extract.mentions import find_mentions
 from newsparse.extract.metadata import extract_metadata
 from newsparse.extract.sections import build_sections
@@ -133,6 +134,11 @@ class Parser:
             trace.meta, trace.main, trace.skip = meta, main, skip
         run.stage = "article"
         text = blocks_text(blocks)
+        language, language_source = meta.language, "markup" if meta.language else None
+        if language is None:
+            run.stage = "language"
+            language = detect_language(meta.title, text)
+            language_source = "detected" if language else None
         return Article(
             url=doc.url,
             canonical_url=meta.canonical_url,
@@ -144,7 +150,10 @@ class Parser:
             modified=meta.modified,
             modified_raw=meta.modified_raw,
             publisher=meta.publisher,
-            language=meta.language,
+            language=language,
+            language_source=language_source,
+            encoding=doc.encoding,
+            encoding_source=doc.encoding_source,
             tags=meta.tags,
             image=meta.image,
             body=blocks,

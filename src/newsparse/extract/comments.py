@@ -43,13 +43,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from functools import lru_cache
 from typing import Any
 
 from lxml import etree
 
 from newsparse.document import Document
+from newsparse.extract.dates import (
+    day_first,
+    not_before,
+    parse_date,
+    published_time,
+    reference_time,
+    search_date,
+)
 from newsparse.extract.dom import Claim, HtmlElement, ancestors, norm_space
 from newsparse.models import Comment
 
@@ -254,104 +262,32 @@ _LINE = "\x01"
 
 # ----------------------------------------------------------------- dates
 
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-            ("dec", "december"),
-        ]
-    )
-    for m in names
-}  # fmt: skip
-_ISO_DATE = re.compile(
-    r"^\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})"
-    r"(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?\s*$",
-    re.I,
-)
-_MONTH_RE = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"  # noqa: E501
-_TIME_RE = (
-    r"(?:[\s,]*(?:at|@|-|–|—)?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?\s?m\.?)?"
-    r"\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?"
-)
-_TEXT_MDY = re.compile(
-    r"(?:^|[\s,(])" + _MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})" + _TIME_RE, re.I
-)
-_TEXT_DMY = re.compile(
-    r"(?:^|[\s,(])(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?"
-    + _MONTH_RE
-    + r",?\s+(\d{4})"
-    + _TIME_RE,
-    re.I,
-)
-
-
-def _tz(value: str | None) -> timezone | None:
-    if not value:
-        return None
-    v = value.upper()
-    if v in ("Z", "UTC", "GMT"):
-        return timezone.utc
-    sign = -1 if v[0] == "-" else 1
-    digits = v[1:].replace(":", "")
-    try:
-        return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0)))
-    except ValueError:
-        return None
-
-
-def _build(
-    y: int,
-    mo: int,
-    d: int,
-    hh: str | None,
-    mm: str | None,
-    ss: str | None,
-    ampm: str | None,
-    tz: str | None,
+def parse_comment_date(
+    value: str | None, reference: datetime | date | None = None, *, day_first: bool = False
 ) -> datetime | date | None:
-    try:
-        if hh is None or mm is None:
-            return date(y, mo, d)
-        hour = int(hh)
-        if ampm:
-            pm = ampm.lower().startswith("p")
-            if hour == 12:
-                hour = 0
-            if pm:
-                hour += 12
-        return datetime(y, mo, d, hour, int(mm), int(ss or 0), tzinfo=_tz(tz))
-    except ValueError:
-        return None
-
-
-def parse_comment_date(value: str | None) -> datetime | date | None:
-    """A comment's date from an ISO 8601 or English month-name string; None if neither.
+    """A comment's date, read by the article's date reader (:mod:`newsparse.extract.dates`:
+    ISO 8601 and written dates in 17 languages); None if there is none.
 
     An aware datetime when an offset (or Z/UTC/GMT) is given, a naive datetime for a
-    time without one, a ``date`` for a day only.  Relative dates ("2 hours ago") give None.
+    time without one, a ``date`` for a day only. Relative dates ("2 hours ago") are
+    resolved against ``reference`` (the page's own "now"), and give None without one.
+    ``day_first`` reads "09/06/2026" as 9 June (pages not in US English).
     """
     if not value or len(value) > 120:
         return None
-    m = _ISO_DATE.match(value)
-    if m:
-        y, mo, d, hh, mm, ss, tz = m.groups()
-        return _build(int(y), int(mo), int(d), hh, mm, ss, None, tz)
-    m = _TEXT_MDY.search(value)
-    if m:
-        mon, d, y, hh, mm, ss, ampm, tz = m.groups()
-        return _build(int(y), _month(mon), int(d), hh, mm, ss, ampm, tz)
-    m = _TEXT_DMY.search(value)
-    if m:
-        d, mon, y, hh, mm, ss, ampm, tz = m.groups()
-        return _build(int(y), _month(mon), int(d), hh, mm, ss, ampm, tz)
-    return None
+    return parse_date(value, reference=reference, day_first=day_first) or search_date(
+        value, reference=reference, day_first=day_first
+    )
 
 
-def _month(name: str) -> int:
-    return _MONTHS.get(name.lower().rstrip(".")[:9], 0) or _MONTHS.get(name.lower()[:3], 0)
+_PageTimes = tuple[datetime | date | None, datetime | date | None, bool]
+
+
+def _page_times(doc: Document) -> _PageTimes:
+    """The page's "now" that relative comment dates count back from, the article's
+    publication time, which no comment date precedes, and whether the page reads
+    "09/06/2026" day first."""
+    return reference_time(doc), published_time(doc), day_first(doc)
 
 
 # ----------------------------------------------------------------- element helpers
@@ -784,7 +720,7 @@ def _fill(item: _Item, item_els: dict[HtmlElement, _Item], doc: Document) -> Non
     if date_el is None:  # some themes print the date in the footer bar
         date_el = _find_date(own, el)
     if date_el is not None:
-        _read_date(item, date_el)
+        _read_date(item, date_el, _page_times(doc))
 
     # --- content
     around: set[HtmlElement] = set()
@@ -983,7 +919,11 @@ def _author_link(author_el: HtmlElement, doc: Document) -> str | None:
     return doc.absolute(href)
 
 
-def _read_date(item: _Item, date_el: HtmlElement) -> None:
+def _read_date(
+    item: _Item,
+    date_el: HtmlElement,
+    times: _PageTimes = (None, None, False),
+) -> None:
     raws = [
         date_el.get("datetime"),
         date_el.get("content"),
@@ -998,7 +938,7 @@ def _read_date(item: _Item, date_el: HtmlElement) -> None:
             raws.insert(0, sub.get("datetime"))
     for raw in raws:
         if raw and raw.strip():
-            parsed = parse_comment_date(raw.strip())
+            parsed = parse_comment_date(raw.strip(), day_first=times[2])
             if parsed is not None:
                 item.published, item.published_raw = parsed, raw.strip()
                 return
@@ -1008,6 +948,12 @@ def _read_date(item: _Item, date_el: HtmlElement) -> None:
         if raw and parsed is not None:
             item.published, item.published_raw = parsed, raw.strip()
             return
+    for raw in raws if times[0] is not None else ():  # "2 hours ago" against the page's now
+        if raw and raw.strip():
+            parsed = parse_comment_date(raw.strip(), times[0], day_first=times[2])
+            if parsed is not None and not_before(parsed, times[1]):
+                item.published, item.published_raw = parsed, raw.strip()
+                return
     first = next((r.strip() for r in raws if r and r.strip()), None)
     if first and len(first) <= 80:
         item.published_raw = first

@@ -1,10 +1,9 @@
-"""Publication and modification dates: parsing date strings and finding them in a page.
+"""Publication and modification dates: finding them in a page.
 
-:func:`parse_date` turns one date string (ISO 8601, RFC 2822, or English text such as
-"June 6, 2026", "6 June 2026", "Jun 6, 2026 at 9:30 am EST") into an aware datetime
-when an offset is given, a naive datetime when a time is given without one, or a
-``date`` when only a day is given.  Absurd values (before 1990, far in the future,
-impossible days) give None: they are skipped, never raised.
+Date strings are read by :mod:`newsparse.extract.date_parse` (:func:`parse_date`,
+:func:`search_date_text`, re-exported here): ISO 8601, RFC 2822 and the dates news
+pages write in 17 languages; relative ones ("vor 2 Stunden") against the page's own
+"now" (:func:`reference_time`).
 
 :func:`find_dates` reads the page's evidence in order of reliability: the article's
 JSON-LD, ``<meta>`` tags, microdata, ``<time>`` elements near the headline and
@@ -15,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime
 from functools import lru_cache
 from itertools import islice
 from typing import Any
@@ -23,6 +22,13 @@ from typing import Any
 from lxml import etree
 
 from newsparse.document import Document
+from newsparse.extract.date_parse import (
+    DateValue,
+    parse_date,
+    relative_text,
+    search_date,
+    search_date_text,
+)
 from newsparse.extract.dom import (
     HtmlElement,
     ancestors,
@@ -36,118 +42,18 @@ from newsparse.extract.dom import (
 __all__ = [
     "DateFound",
     "Dates",
+    "day_first",
     "find_dates",
+    "not_before",
+    "page_now",
     "parse_date",
+    "published_time",
+    "reference_time",
+    "relative_text",
     "search_date",
     "search_date_text",
     "select",
 ]
-
-DateValue = datetime | date
-
-MIN_YEAR = 1990
-"""Dates before this year are taken as placeholders, not publication dates."""
-
-MAX_FUTURE = timedelta(days=366)
-"""Dates further than this after today are skipped."""
-
-_MAX_INPUT = 120
-
-_MONTHS: dict[str, int] = {}
-for _i, _names in enumerate(
-    (
-        # English, then German, French, Spanish, Italian, Portuguese, Dutch
-        "january jan januar janvier enero gennaio janeiro januari",
-        "february feb februar février fevrier febrero febbraio fevereiro februari",
-        "march mar märz maerz mars marzo março marco maart",
-        "april apr avril abril aprile",
-        "may mai mayo maggio maio mei",
-        "june jun juni juin junio giugno junho",
-        "july jul juli juillet julio luglio julho",
-        "august aug août aout agosto augustus",
-        "september sep sept septembre septiembre setiembre settembre setembro",
-        "october oct oktober octobre octubre ottobre outubro",
-        "november nov novembre noviembre novembro",
-        "december dec dezember décembre decembre diciembre dicembre dezembro",
-    ),
-    start=1,
-):
-    for _n in _names.split():
-        _MONTHS[_n] = _i
-
-_TZ_NAMES: dict[str, int] = {
-    # minutes east of UTC; ambiguous abbreviations (ET, IST...) are left out on purpose
-    "z": 0,
-    "utc": 0,
-    "gmt": 0,
-    "ut": 0,
-    "est": -300,
-    "edt": -240,
-    "cst": -360,
-    "cdt": -300,
-    "mst": -420,
-    "mdt": -360,
-    "pst": -480,
-    "pdt": -420,
-    "akst": -540,
-    "akdt": -480,
-    "hst": -600,
-    "bst": 60,
-    "cet": 60,
-    "cest": 120,
-    "eet": 120,
-    "eest": 180,
-    "wet": 0,
-    "west": 60,
-    "msk": 180,
-    "jst": 540,
-    "kst": 540,
-    "hkt": 480,
-    "sgt": 480,
-    "aest": 600,
-    "aedt": 660,
-    "nzst": 720,
-    "nzdt": 780,
-}
-
-_OFFSET = r"(?P<tz>[zZ]|(?:UTC|GMT)?\s?[+-]\d{1,2}(?::?\d{2})?|[A-Za-z]{1,5})"
-_TIME = (
-    r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,](?P<frac>\d{1,9}))?)?"
-    r"(?:\s*(?P<ampm>[aApP]\.?\s?[mM]\.?))?"
-)
-_ISO = re.compile(
-    r"^\s*(?P<year>\d{4})(?P<sep>[-/.]?)(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
-    r"(?:(?:[T\s]+|\s*,\s*)" + _TIME + r"(?:\s*" + _OFFSET + r")?)?\s*$"
-)
-_MONTH_WORD = r"(?P<mname>[^\W\d_]{3,10})\.?"
-_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
-_TEXT_TAIL = (
-    r"(?:(?:\s*,\s*|\s+|\s+at\s+|\s*[-–—|@]\s*)" + _TIME + r"(?:\s*\(?" + _OFFSET + r"\)?)?)?"
-)
-# "June 6, 2026", "Jun. 6 2026", "Monday, June 6th, 2026 at 9:30 am EDT"
-_MDY = _WEEKDAY + _MONTH_WORD + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"
-# "6 June 2026", "06 Jun. 2026", "Sat, 6 Jun 2026 09:30:00 +0000"
-_DMY = (
-    _WEEKDAY
-    + r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:(?:of|de)\s+)?"
-    + _MONTH_WORD
-    + r",?\s+(?:de\s+)?(?P<year>\d{4})"
-)
-# "06.06.2026", "6/6/2026" (numeric, day first when dotted)
-_NUMERIC = r"(?P<a>\d{1,2})(?P<nsep>[./-])(?P<b>\d{1,2})(?P=nsep)(?P<year>\d{4})"
-_TEXT_PATTERNS = tuple(
-    re.compile(r"(?<![\w])" + body + _TEXT_TAIL + r"(?![\w:])", re.IGNORECASE)
-    for body in (_MDY, _DMY, _NUMERIC)
-)
-_ISO_SEARCH = re.compile(
-    r"(?<![\d\w])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
-    r"(?:[T\s]" + _TIME + r"(?:\s?" + _OFFSET + r")?)?(?![\d])"
-)
-
-
-_OFFSET_TEXT = re.compile(r"(?:utc|gmt)?\s?([+-])(\d{1,2})(?::?(\d{2}))?")
-_EPOCH = re.compile(r"\d{10}(?:\d{3})?")
-
 
 def select(xpath: etree.XPath, root: HtmlElement) -> list[HtmlElement]:
     """The elements an XPath selects under ``root`` (text and attribute results dropped)."""
@@ -156,176 +62,6 @@ def select(xpath: etree.XPath, root: HtmlElement) -> list[HtmlElement]:
         return []
     return [el for el in result if isinstance(el, HtmlElement)]
 
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-def _offset(raw: str | None) -> timezone | bool | None:
-    """A timezone for ``raw``; None when there is none; False when it is not an offset."""
-    if not raw:
-        return None
-    text = raw.strip()
-    low = text.lower()
-    if low in _TZ_NAMES:
-        return timezone(timedelta(minutes=_TZ_NAMES[low]))
-    m = _OFFSET_TEXT.fullmatch(low)
-    if not m:
-        return False
-    hours, minutes = int(m.group(2)), int(m.group(3) or 0)
-    if hours > 14 or minutes >= 60:
-        return False
-    delta = timedelta(hours=hours, minutes=minutes)
-    return timezone(-delta if m.group(1) == "-" else delta)
-
-
-def _build(
-    year: int, month: int, day: int, parts: dict[str, str | None], *, today: datetime
-) -> DateValue | None:
-    if year < MIN_YEAR:
-        return None
-    try:
-        day_value = date(year, month, day)
-    except ValueError:
-        return None
-    if day_value > (today + MAX_FUTURE).date():
-        return None
-    if parts.get("hour") is None:
-        return day_value
-    hour = int(parts["hour"] or 0)
-    minute = int(parts["minute"] or 0)
-    second = int(parts.get("second") or 0)
-    frac = parts.get("frac") or ""
-    micro = int((frac + "000000")[:6]) if frac else 0
-    ampm = (parts.get("ampm") or "").lower().replace(".", "").replace(" ", "")
-    if ampm:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if ampm.startswith("p") else 0)
-    if second == 60:
-        second = 59
-    tz = _offset(parts.get("tz"))
-    if tz is False:
-        tz = None
-    try:
-        return datetime(
-            year,
-            month,
-            day,
-            hour,
-            minute,
-            second,
-            micro,
-            tzinfo=tz if isinstance(tz, timezone) else None,
-        )
-    except ValueError:
-        return None
-
-
-def _from_match(m: re.Match[str], today: datetime) -> DateValue | None:
-    groups = m.groupdict()
-    year = int(groups["year"])
-    if groups.get("mname"):
-        month = _MONTHS.get(groups["mname"].lower().rstrip("."), 0)
-        if not month:
-            return None
-        day = int(groups["day"])
-    elif groups.get("a"):
-        a, b = int(groups["a"]), int(groups["b"])
-        if groups.get("nsep") == "." or a > 12:
-            day, month = a, b
-        elif b > 12:
-            month, day = a, b
-        else:
-            # ambiguous: read month-first for slashes (US style), day-first otherwise
-            month, day = (a, b) if groups.get("nsep") == "/" else (b, a)
-    else:
-        month, day = int(groups["month"]), int(groups["day"])
-    if groups.get("tz") and _offset(groups["tz"]) is False:
-        groups["tz"] = None
-    return _build(year, month, day, groups, today=today)
-
-
-def parse_date(value: object, *, today: datetime | None = None) -> DateValue | None:
-    """Parse one date string; None when it is not a plausible date.
-
-    Returns an aware datetime when the string has an offset or zone abbreviation, a
-    naive datetime when it has a time without one, a ``date`` when only a day.
-    """
-    if not isinstance(value, str):
-        return None
-    text = norm_space(value)
-    if not text or len(text) > _MAX_INPUT:
-        return None
-    now = today or _now()
-    m = _ISO.match(text)
-    if m:
-        sep = m.group("sep")
-        if sep == "" and not (len(m.group("month")) == 2 and len(m.group("day")) == 2):
-            return None
-        return _from_match(m, now)
-    if _EPOCH.fullmatch(text):
-        return _from_epoch(int(text), now)
-    return search_date(text, today=now, whole=True)
-
-
-def _from_epoch(stamp: int, today: datetime) -> DateValue | None:
-    if stamp > 10**11:
-        stamp //= 1000
-    try:
-        value = datetime.fromtimestamp(stamp, timezone.utc)
-    except (OverflowError, OSError, ValueError):
-        return None
-    if value.year < MIN_YEAR or value > today + MAX_FUTURE:
-        return None
-    return value
-
-
-def search_date(
-    text: str, *, today: datetime | None = None, whole: bool = False
-) -> DateValue | None:
-    """The first plausible date written in ``text`` (e.g. a dateline), or None.
-
-    With ``whole``, the date must make up nearly all of the text.
-    """
-    found = search_date_text(text, today=today, whole=whole)
-    return found[0] if found else None
-
-
-_UPDATED_BEFORE = re.compile(r"(?:updat|modif|edit|revis)\w*\W{0,3}(?:on|at)?\W{0,3}$", re.I)
-
-
-def search_date_text(
-    text: str, *, today: datetime | None = None, whole: bool = False, published: bool = False
-) -> tuple[DateValue, str] | None:
-    """Like :func:`search_date`, with the date's text as written.
-
-    With ``published``, a date written right after "Updated" / "Modified" is passed over
-    for a later one ("Updated Nov 20, 2019 Published Nov 19, 2019" gives Nov 19) when
-    there is one.
-    """
-    if not text:
-        return None
-    text = text[:400]
-    now = today or _now()
-    found: list[tuple[int, DateValue, str]] = []
-    for pattern in (*_TEXT_PATTERNS, _ISO_SEARCH):
-        for m in pattern.finditer(text):
-            if whole and len(text) - (m.end() - m.start()) > 12:
-                continue
-            value = _from_match(m, now)
-            if value is not None:
-                found.append((m.start(), value, m.group().strip()))
-            if not published:
-                break
-    if not found:
-        return None
-    found.sort(key=lambda item: item[0])
-    if published:
-        for start, value, raw in found:
-            if not _UPDATED_BEFORE.search(text[max(0, start - 24) : start]):
-                return value, raw
-    return found[0][1], found[0][2]
 
 
 # ------------------------------------------------------------------ finding dates in a page
@@ -348,6 +84,9 @@ class Dates:
     published: DateFound | None = None
     modified: DateFound | None = None
     nodes: list[HtmlElement] = field(default_factory=list)
+    published_relative: str | None = None
+    """A relative publication date as written ("vor 2 Stunden") that no reference time
+    of the page resolves: kept raw only."""
 
 
 _PUBLISHED_META = (
@@ -443,10 +182,12 @@ def _in_chrome(el: HtmlElement) -> bool:
     return False
 
 
-def _found(raw: str | None, node: HtmlElement | None = None) -> DateFound | None:
+def _found(
+    raw: str | None, node: HtmlElement | None = None, *, day_first: bool = False
+) -> DateFound | None:
     if not raw:
         return None
-    value = parse_date(raw)
+    value = parse_date(raw, day_first=day_first)
     return DateFound(value, raw, node) if value is not None else None
 
 
@@ -475,14 +216,14 @@ def _from_meta(doc: Document, keys: tuple[str, ...]) -> DateFound | None:
     return None
 
 
-def _element_date(el: HtmlElement) -> DateFound | None:
+def _element_date(el: HtmlElement, *, day_first: bool = False) -> DateFound | None:
     for attr in ("datetime", "content", "data-datetime", "data-time", "title"):
-        found = _found(_str(el.get(attr)), el)
+        found = _found(_str(el.get(attr)), el, day_first=day_first)
         if found is not None:
             return found
     text = text_of(el)
     if text and len(text) <= 200:
-        written = search_date_text(text)
+        written = search_date_text(text, day_first=day_first)
         if written is not None:
             return DateFound(written[0], written[1], el)
     return None
@@ -520,7 +261,7 @@ _MAX_TIMES = 100
 
 
 def _from_time_elements(
-    doc: Document, anchor: HtmlElement | None
+    doc: Document, anchor: HtmlElement | None, *, day_first: bool = False
 ) -> tuple[DateFound | None, DateFound | None]:
     published: DateFound | None = None
     modified: DateFound | None = None
@@ -530,7 +271,7 @@ def _from_time_elements(
             break
         if _in_chrome(el):
             continue
-        found = _element_date(el)
+        found = _element_date(el, day_first=day_first)
         if found is None:
             continue
         cue = f"{class_id(el)} {el.get('itemprop') or ''}"
@@ -543,7 +284,13 @@ def _from_time_elements(
     return published or fallback, modified
 
 
-def _from_datelines(doc: Document, anchor: HtmlElement | None) -> DateFound | None:
+def _from_datelines(
+    doc: Document,
+    anchor: HtmlElement | None,
+    *,
+    day_first: bool = False,
+    reference: DateValue | None = None,
+) -> DateFound | None:
     tried = 0
     for el in doc.root.iter(*_DATELINE_TAGS):
         names = f"{el.get('class') or ''} {el.get('id') or ''}"
@@ -557,9 +304,30 @@ def _from_datelines(doc: Document, anchor: HtmlElement | None) -> DateFound | No
         text = text_of(el)
         if not text or len(text) > 200:
             continue
-        found = search_date_text(text, published=True)
+        found = search_date_text(
+            text, published=True, day_first=day_first, reference=reference
+        )
         if found is not None:
             return DateFound(found[0], found[1], el)
+    return None
+
+
+def _relative_dateline(doc: Document, anchor: HtmlElement | None) -> str | None:
+    """A relative date ("2 hours ago") shown in a <time> or dateline near the headline."""
+    tried = 0
+    for el in doc.root.iter(*_DATELINE_TAGS):
+        if el.tag != "time" and not _DATELINE_CLASS.search(class_id(el)):
+            continue
+        tried += 1
+        if tried > _MAX_TIMES:
+            break
+        if _MODIFIED_CUE.search(class_id(el)) or _in_chrome(el) or not _near(el, anchor):
+            continue
+        text = text_of(el)
+        if text and len(text) <= 120:
+            raw = relative_text(text)
+            if raw is not None:
+                return raw
     return None
 
 
@@ -606,6 +374,89 @@ def _shows_date(el: HtmlElement) -> bool:
     return 0 < len(text) <= 120 and search_date(text) is not None
 
 
+_NOW_NAMES = re.compile(
+    r"(?:^|[\s_-])(?:now|current[-_]?(?:time|date)|server[-_]?time|render(?:ed)?[-_]?time)"
+    r"(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_NOW_ATTRS = ("data-now", "data-server-time", "data-render-time", "data-rendered-at")
+
+
+def page_now(doc: Document) -> DateValue | None:
+    """The moment the page says it was rendered: a ``data-now``-like attribute of <html>
+    or <body>, or a <time> named "now" / "current-time" (many sites print one in the
+    header); None when the page does not say."""
+    for el in (doc.root, doc.root.find("body")):
+        if el is None:
+            continue
+        for attr in _NOW_ATTRS:
+            value = parse_date(_str(el.get(attr)))
+            if value is not None:
+                return value
+    for el in islice(doc.root.iter("time"), _MAX_TIMES):
+        if _NOW_NAMES.search(class_id(el)):
+            found = _element_date(el)
+            if found is not None:
+                return found.value
+    return None
+
+
+def reference_time(doc: Document, ld: dict[str, Any] | None = None) -> DateValue | None:
+    """The page's own "now", that relative dates ("2 hours ago") count back from: the
+    rendering time the page states (:func:`page_now`), else its modification time, else
+    its publication time (JSON-LD or <meta>: the page's own statements); None if none.
+    Computed once per page."""
+    if "reference_time" in doc.memo:
+        value: DateValue | None = doc.memo["reference_time"]
+        return value
+    ld = ld if ld is not None else next(iter(doc.jsonld_of_type(*_ARTICLE_TYPES)), {})
+    found = (
+        page_now(doc),
+        _value(_from_jsonld(ld, "dateModified") or _from_meta(doc, _MODIFIED_META)),
+        _value(_from_jsonld(ld, "datePublished") or _from_meta(doc, _PUBLISHED_META)),
+    )
+    reference = next((v for v in found if v is not None), None)
+    doc.memo["reference_time"] = reference
+    return reference
+
+
+def published_time(doc: Document) -> DateValue | None:
+    """The article's publication time as its JSON-LD or <meta> states it, or None."""
+    ld = next(iter(doc.jsonld_of_type(*_ARTICLE_TYPES)), {})
+    return _value(_from_jsonld(ld, "datePublished") or _from_meta(doc, _PUBLISHED_META))
+
+
+def not_before(value: DateValue | None, floor: DateValue | None) -> bool:
+    """Whether ``value`` is not earlier than ``floor`` (a comment is not older than its
+    article: "2 hours ago" counted back from the publication time is not a comment's date).
+    Values of different kinds (date / naive / aware) are compared by day."""
+    if value is None or floor is None:
+        return True
+    if (
+        isinstance(value, datetime)
+        and isinstance(floor, datetime)
+        and (value.tzinfo is None) == (floor.tzinfo is None)
+    ):
+        return value >= floor
+    day = value.date() if isinstance(value, datetime) else value
+    floor_day = floor.date() if isinstance(floor, datetime) else floor
+    return day >= floor_day
+
+
+_ARTICLE_TYPES = ("NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "WebPage")
+
+
+def _value(found: DateFound | None) -> DateValue | None:
+    return found.value if found is not None else None
+
+
+def day_first(doc: Document) -> bool:
+    """Whether an ambiguous "09/06/2026" is 9 June on this page: its declared language is
+    not English (US English, and English pages that say no more, read it month first)."""
+    lang = (doc.language or doc.meta_first("og:locale", "content-language") or "").lower()
+    return bool(lang) and not lang.startswith("en")
+
+
 def find_dates(
     doc: Document, ld: dict[str, Any] | None, anchor: HtmlElement | None = None
 ) -> Dates:
@@ -615,19 +466,27 @@ def find_dates(
     used to prefer dates shown next to it over dates elsewhere in the page.
     """
     ld = ld or {}
+    dmy = day_first(doc)
     published = _from_jsonld(ld, "datePublished") or _from_meta(doc, _PUBLISHED_META)
     modified = _from_jsonld(ld, "dateModified") or _from_meta(doc, _MODIFIED_META)
     published = published or _from_itemprop(doc, "datePublished")
     modified = modified or _from_itemprop(doc, "dateModified")
     if published is None or modified is None:
-        time_published, time_modified = _from_time_elements(doc, anchor)
+        time_published, time_modified = _from_time_elements(doc, anchor, day_first=dmy)
         published = published or time_published
         modified = modified or time_modified
     published = (
         published
         or _from_any_jsonld(doc, "datePublished")
         or _from_jsonld(ld, "dateCreated")
-        or _from_datelines(doc, anchor)
+        or _from_datelines(doc, anchor, day_first=dmy)
     )
     modified = modified or _from_any_jsonld(doc, "dateModified")
-    return Dates(published=published, modified=modified)
+    relative = None
+    if published is None:  # "vor 2 Stunden": resolved against the page's "now", or raw
+        reference = reference_time(doc, ld)
+        if reference is not None:
+            published = _from_datelines(doc, anchor, day_first=dmy, reference=reference)
+        if published is None:
+            relative = _relative_dateline(doc, anchor)
+    return Dates(published=published, modified=modified, published_relative=relative)

@@ -714,7 +714,7 @@ def extract_metadata(doc: Document) -> Metadata:
         description=extract_description(doc, ld),
         authors=found_authors.authors,
         published=published.value if published else None,
-        published_raw=published.raw if published else None,
+        published_raw=published.raw if published else dates.published_relative,
         modified=modified.value if modified else None,
         modified_raw=modified.raw if modified else None,
         publisher=publisher,
