@@ -223,3 +223,66 @@ def test_no_progress_bar_when_not_a_terminal(
     assert main(["batch", str(corpus), "-o", str(tmp_path / "o.jsonl"), "-j", "0"]) == 0
     err = capsys.readouterr().err
     assert "page/s" not in err and err.startswith("newsparse batch: 8 inputs")
+
+
+# ------------------------------------------------------------------ the main guard (issue 13, 1)
+
+SCRIPT = """\
+import newsparse
+from newsparse.batch import BatchStats
+
+stats = BatchStats()
+for result in newsparse.parse_many([{inputs!r}], workers=2, stats=stats):
+    print(result.source, result.error.type if result.error else "ok")
+print(stats.summary())
+"""
+
+
+def _script(tmp_path: Path, body: str) -> subprocess.CompletedProcess[str]:
+    path = tmp_path / "job.py"
+    path.write_text(body)
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(SRC), env.get("PYTHONPATH", "")])
+    return subprocess.run(
+        [sys.executable, str(path)], env=env, cwd=tmp_path, capture_output=True, text=True,
+        timeout=120,
+    )
+
+
+def test_a_script_without_a_main_guard_fails_loudly(corpus: Path, tmp_path: Path) -> None:
+    """docs/batch.md's example pasted as a script, without `if __name__ == "__main__":`.
+
+    Before: every page became a WorkerCrashedError row, each worker printed a traceback
+    and the script exited 0. Now: one WorkerStartError naming the fix, a failing status.
+    """
+    done = _script(tmp_path, SCRIPT.format(inputs=str(corpus)))
+    assert done.returncode == 1
+    assert "WorkerCrashedError" not in done.stdout + done.stderr
+    assert done.stdout == ""  # no row at all, not even an error row
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith("newsparse.batch.errors.WorkerStartError: ")
+    assert 'if __name__ == "__main__":' in last and "job.py" in last
+    assert done.stderr.count("Traceback") == 1  # the parent's, not one per worker
+
+
+def test_the_same_script_with_a_main_guard_works(corpus: Path, tmp_path: Path) -> None:
+    body = "def run():\n" + textwrap.indent(SCRIPT.format(inputs=str(corpus)), "    ")
+    done = _script(tmp_path, body + '\n\nif __name__ == "__main__":\n    run()\n')
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count(" ok\n") == 6 and "8 inputs" in done.stdout
+
+
+def test_exit_status_when_every_input_failed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.html").write_text("")
+    (bad / "data.html").write_bytes(b"%PDF-1.7\n" + bytes(range(256)))
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(bad), "-o", str(out), "-j", "0"]) == 1
+    assert "0 articles, 2 errors" in capsys.readouterr().err
+    assert len(rows(out)) == 2
+    # one good page among them: the run did something, status 0 (errors are rows)
+    (bad / "good.html").write_text(page_html(1))
+    assert main(["batch", str(bad), "-o", str(out), "-j", "0", "-q"]) == 0
