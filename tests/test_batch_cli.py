@@ -286,3 +286,61 @@ def test_exit_status_when_every_input_failed(
     # one good page among them: the run did something, status 0 (errors are rows)
     (bad / "good.html").write_text(page_html(1))
     assert main(["batch", str(bad), "-o", str(out), "-j", "0", "-q"]) == 0
+
+
+# ------------------------------------------------------------ output inside the inputs (13, 2)
+
+
+def test_the_output_is_never_an_input(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`newsparse batch DIR -o DIR/out.jsonl`: before, out.jsonl was read back as JSONL
+    input and every --resume added error rows (6 -> 12 -> 18)."""
+    out = corpus / "out.jsonl"
+    for extra, args in (([], []), ([], ["--resume"]), ([], ["--resume"]),
+                        ([str(out), f"{corpus}/*.jsonl"], ["--resume"])):
+        status = main(["batch", str(corpus), *extra, "-o", str(out), "-j", "0", *args])
+        assert status == 0
+        sources = [r["source"] for r in rows(out)]
+        assert len(sources) == len(set(sources)) == 8
+        assert not any("out.jsonl" in s for s in sources)
+    assert "files of the output ignored" in capsys.readouterr().err
+    parquet = corpus / "sub" / "out.parquet"  # a Parquet directory (and its temp parts) too
+    for args in ([], ["--resume"]):
+        assert main(["batch", str(corpus), "-o", str(parquet), "-j", "0", "-q", *args]) == 0
+    pq = pytest.importorskip("pyarrow.parquet")
+    sources = pq.read_table(parquet).column("source").to_pylist()
+    assert not any("out.parquet" in s for s in sources)
+    # the 8 inputs, and the 8 lines of out.jsonl: not this run's output, so an input
+    assert len(sources) == len(set(sources)) == 16
+
+
+KILLS = 5
+
+
+def test_resume_after_repeated_kills_keeps_one_row_per_input(tmp_path: Path) -> None:
+    """SIGKILL at random points, resume, five times; then finish: one row per input."""
+    import random
+
+    root = tmp_path / "crawl"
+    root.mkdir()
+    inputs = {str(root / f"p{i:03d}.html") for i in range(N_MANY)}
+    for i in range(N_MANY):
+        (root / f"p{i:03d}.html").write_text(page_html(i))
+    out = root / "out.jsonl"  # inside the input directory, as in the issue
+    args = ["batch", str(root), "-o", str(out), "-j", "2", "-q"]
+    rng = random.Random(13)
+    for attempt in range(KILLS):
+        proc = _start([*args, "--resume"] if attempt else args, tmp_path)
+        time.sleep(rng.uniform(0.3, 1.5))
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=30)
+        data = out.read_bytes() if out.exists() else b""
+        complete = data[: data.rfind(b"\n") + 1]
+        sources = [json.loads(line)["source"] for line in complete.splitlines()]
+        assert len(sources) == len(set(sources)), f"duplicates after kill {attempt + 1}"
+        assert set(sources) <= inputs
+    final = _start([*args, "--resume"], tmp_path, slow=False)
+    _, err = final.communicate(timeout=120)
+    assert final.returncode == 0, err.decode()
+    sources = [r["source"] for r in rows(out)]
+    assert len(sources) == len(set(sources)) == N_MANY
+    assert set(sources) == inputs

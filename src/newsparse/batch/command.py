@@ -23,7 +23,13 @@ from typing import Any
 
 from newsparse.batch.errors import WorkerStartError
 from newsparse.batch.runner import BatchStats, default_workers, parse_many
-from newsparse.batch.sources import DEFAULT_HTML_KEYS, DEFAULT_URL_KEYS, count_pages, expand_paths
+from newsparse.batch.sources import (
+    DEFAULT_HTML_KEYS,
+    DEFAULT_URL_KEYS,
+    count_pages,
+    excluded_paths,
+    expand_paths,
+)
 from newsparse.batch.writers import OutputError, open_writer
 from newsparse.document import Limits
 from newsparse.parser import Parser
@@ -232,12 +238,14 @@ def run(args: argparse.Namespace) -> int:
         max_bytes=args.max_bytes,
         ordered=args.ordered,
         skip=writer.done if args.resume else None,
+        exclude=[args.output],
         html_keys=args.html_keys or DEFAULT_HTML_KEYS,
         url_keys=args.url_keys or DEFAULT_URL_KEYS,
         max_tasks_per_child=args.max_tasks_per_child,
         stats=stats,
     )
-    progress = _Progress(show, count_pages(inputs) if show else None, stats)
+    total = count_pages(inputs, excluded_paths([args.output])) if show else None
+    progress = _Progress(show, total, stats)
     status = EXIT_OK
     previous: Callable[..., Any] | int | None = None
     with contextlib.suppress(ValueError):  # not the main thread

@@ -63,6 +63,7 @@ from newsparse.batch.sources import (
     Page,
     PayloadError,
     SourceOptions,
+    excluded_paths,
     iter_pages,
     read_payload,
 )
@@ -163,6 +164,7 @@ def parse_many(
     max_bytes: int | None = None,
     ordered: bool = False,
     skip: Iterable[str] | None = None,
+    exclude: Iterable[str | os.PathLike[str]] = (),
     html_keys: Sequence[str] = DEFAULT_HTML_KEYS,
     url_keys: Sequence[str] = DEFAULT_URL_KEYS,
     max_tasks_per_child: int | None = 1000,
@@ -182,6 +184,8 @@ def parse_many(
     killed and replaced (None: no limit). ``max_bytes``: larger pages are not parsed
     (default: the parser's ``limits.max_bytes``). ``ordered``: yield in input order
     instead of completion order. ``skip``: sources to leave out (already done).
+    ``exclude``: paths that are never inputs, nor anything under them (the
+    output of the run: a directory or glob that covers it does not read it back).
     ``html_keys``/``url_keys``: JSONL keys tried in order. ``max_tasks_per_child``:
     pages before a worker is replaced (None: never). ``parse_fn``: a picklable
     replacement for ``parser.parse`` (tests, custom pipelines). ``stats``: a
@@ -209,7 +213,7 @@ def parse_many(
     run_stats = stats if stats is not None else BatchStats()
     options = SourceOptions(
         html_keys=tuple(html_keys), url_keys=tuple(url_keys), max_bytes=limit,
-        skipped=run_stats.not_pages,
+        skipped=run_stats.not_pages, exclude=excluded_paths(exclude),
     )
     items = iter_pages(inputs, options)
     if skip is not None:

@@ -24,6 +24,10 @@ Kinds of input, told by the name (case-insensitive):
 - a glob (``*``, ``?``, ``[``, ``**``): the matches, sorted.
 - ``-``: paths read from standard input, one per line.
 
+Paths in ``SourceOptions.exclude`` (the run's output: a JSONL file, or a
+Parquet directory with its temporary part files) are never inputs, however
+they are named: directly, through a directory, a glob or ``-``.
+
 WARC reader: warcio. FastWARC is several times faster at reading records,
 but it deliberately leaves chunked transfer-encoding and gzip/brotli
 content-encoding to the caller, and raw HTTP bodies as crawlers store them
@@ -63,6 +67,7 @@ __all__ = [
     "DEFAULT_URL_KEYS",
     "Page",
     "SourceOptions",
+    "excluded_paths",
     "input_kind",
     "iter_pages",
     "read_payload",
@@ -112,6 +117,26 @@ class SourceOptions:
     """Pages larger than this are not parsed: an ``InputTooLargeError`` row instead."""
     skipped: dict[str, int] = field(default_factory=dict, compare=False)
     """Counts of container records that are not pages (filled while reading)."""
+    exclude: tuple[str, ...] = ()
+    """Paths that are never inputs, nor anything under them (the run's own output)."""
+
+    def excluded(self, path: str) -> bool:
+        """True when ``path`` is one of :attr:`exclude` or lies under one (links resolved)."""
+        if not self.exclude:
+            return False
+        real = os.path.realpath(path)
+        return any(real == ex or real.startswith(ex.rstrip(os.sep) + os.sep)
+                   for ex in self.exclude)
+
+
+_OUTPUT = "files of the output"
+"""The ``skipped`` reason of an input that is the run's own output."""
+
+
+def excluded_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[str, ...]:
+    """``paths`` resolved for :attr:`SourceOptions.exclude` (``-``, standard output, left out)."""
+    names = [os.fspath(p) for p in paths]
+    return tuple(os.path.realpath(name) for name in names if name != "-")
 
 
 def input_kind(path: str) -> str | None:
@@ -164,9 +189,15 @@ def _expand(name: str, opts: SourceOptions) -> Iterator[Page | Result]:
 
 
 def _walk(top: str, opts: SourceOptions) -> Iterator[Page | Result]:
+    if opts.excluded(top):
+        opts.skipped[_OUTPUT] = opts.skipped.get(_OUTPUT, 0) + 1
+        return
     errors: list[OSError] = []
     for dirpath, dirnames, filenames in os.walk(top, onerror=errors.append):
         dirnames.sort()
+        for name in [d for d in dirnames if opts.excluded(os.path.join(dirpath, d))]:
+            dirnames.remove(name)
+            opts.skipped[_OUTPUT] = opts.skipped.get(_OUTPUT, 0) + 1
         for filename in sorted(filenames):
             path = os.path.join(dirpath, filename)
             kind = input_kind(path)
@@ -183,7 +214,9 @@ def _walk(top: str, opts: SourceOptions) -> Iterator[Page | Result]:
 
 
 def _file(path: str, kind: str, opts: SourceOptions) -> Iterator[Page | Result]:
-    if kind == "jsonl":
+    if opts.excluded(path):
+        opts.skipped[_OUTPUT] = opts.skipped.get(_OUTPUT, 0) + 1
+    elif kind == "jsonl":
         yield from _iter_jsonl(path, opts)
     elif kind == "warc":
         yield from _iter_warc(path, opts)
@@ -431,11 +464,15 @@ def expand_paths(inputs: Iterable[str]) -> list[str]:
     return out
 
 
-def count_pages(inputs: Iterable[str | os.PathLike[str] | Page]) -> int | None:
+def count_pages(
+    inputs: Iterable[str | os.PathLike[str] | Page], exclude: tuple[str, ...] = ()
+) -> int | None:
     """How many pages ``inputs`` hold when that is cheap to know (files, plain JSONL), else None.
 
     Used for the progress bar's ETA; never reads a WARC or a compressed JSONL.
+    ``exclude``: as :attr:`SourceOptions.exclude` (see :func:`excluded_paths`).
     """
+    opts = SourceOptions(exclude=exclude)
     total = 0
     for item in inputs:
         if isinstance(item, Page):
@@ -466,6 +503,8 @@ def count_pages(inputs: Iterable[str | os.PathLike[str] | Page]) -> int | None:
             total += 1
             continue
         for path in paths:
+            if opts.excluded(path):
+                continue
             kind = input_kind(path)
             if kind == "warc" or (kind == "jsonl" and path.lower().endswith(".gz")):
                 return None
