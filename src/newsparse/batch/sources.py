@@ -46,6 +46,7 @@ import importlib
 import json
 import os
 import re
+import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
@@ -70,6 +71,7 @@ __all__ = [
     "excluded_paths",
     "input_kind",
     "iter_pages",
+    "read_file",
     "read_payload",
 ]
 
@@ -416,40 +418,73 @@ class PayloadError(Exception):
 
 
 def read_payload(page: Page, max_bytes: int) -> bytes | str:
-    """The page's HTML: inline, or read from ``page.path`` (gunzipped when gzip), size-capped.
+    """The page's HTML: inline, or read from ``page.path`` (see :func:`read_file`).
 
-    Raises :class:`PayloadError` for an unreadable file, corrupt gzip or a page over
-    ``max_bytes``.
+    Raises :class:`PayloadError` for an unreadable or special file, corrupt gzip or a page
+    over ``max_bytes``.
     """
     if page.html is not None:
         return page.html
-    path = page.path or page.source
     try:
-        with open(path, "rb") as raw:
-            size = os.fstat(raw.fileno()).st_size
-            magic = raw.read(2)
-            raw.seek(0)
-            if magic == _GZIP_MAGIC:
-                with gzip.GzipFile(fileobj=raw, mode="rb") as unzipped:
-                    data = unzipped.read(max_bytes + 1)
-                if len(data) > max_bytes:
-                    raise PayloadError(
-                        InputTooLargeError.__name__,
-                        f"decompresses to more than the limit of {max_bytes:,} bytes",
-                    )
-                return data
-            if size > max_bytes:
-                raise PayloadError(
-                    InputTooLargeError.__name__, str(InputTooLargeError(size, max_bytes))
-                )
-            data = raw.read(max_bytes + 1)
-    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
-        raise PayloadError(InputReadError.__name__, f"corrupt gzip: {_os(exc)}") from exc
+        return read_file(page.path or page.source, max_bytes)
+    except (InputReadError, InputTooLargeError) as exc:
+        raise PayloadError(type(exc).__name__, str(exc)) from exc
+
+
+def read_file(path: str, max_bytes: int) -> bytes:
+    """The bytes of the page file ``path``, gunzipped when it is gzip, at most ``max_bytes``.
+
+    Only regular files are read: a directory, FIFO, socket or device is refused
+    without blocking on it (the file is opened non-blocking and checked before any
+    read). Raises :class:`~newsparse.batch.InputReadError` (cannot open, not a
+    regular file, corrupt gzip) or :class:`~newsparse.InputTooLargeError`.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        raise PayloadError(InputReadError.__name__, f"cannot read: {_os(exc)}") from exc
+        raise InputReadError(f"cannot read: {_os(exc)}") from exc
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            os.close(fd)
+            raise InputReadError(f"cannot read: {_file_type(mode)}, not a regular file")
+        os.set_blocking(fd, True)
+        with open(fd, "rb") as raw:
+            return _read_capped(raw, max_bytes)
+    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+        raise InputReadError(f"corrupt gzip: {_os(exc)}") from exc
+    except OSError as exc:
+        raise InputReadError(f"cannot read: {_os(exc)}") from exc
+
+
+def _file_type(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ):
+        if test(mode):
+            return name
+    return "a special file"
+
+
+def _read_capped(raw: BinaryIO, max_bytes: int) -> bytes:
+    size = os.fstat(raw.fileno()).st_size
+    magic = raw.read(2)
+    raw.seek(0)
+    if magic == _GZIP_MAGIC:
+        with gzip.GzipFile(fileobj=raw, mode="rb") as unzipped:
+            data = unzipped.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            too_large = InputTooLargeError(len(data), max_bytes)
+            too_large.args = (f"decompresses to more than the limit of {max_bytes:,} bytes",)
+            raise too_large
+        return data
+    if size > max_bytes:
+        raise InputTooLargeError(size, max_bytes)
+    data = raw.read(max_bytes + 1)
     if len(data) > max_bytes:  # the file grew while we read it
-        too_large = InputTooLargeError(len(data), max_bytes)
-        raise PayloadError(InputTooLargeError.__name__, str(too_large))
+        raise InputTooLargeError(len(data), max_bytes)
     return data
 
 
