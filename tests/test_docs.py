@@ -3,14 +3,19 @@ reference, and every code block of README.md and docs/*.md executed."""
 
 from __future__ import annotations
 
+import importlib.util
 import pydoc
 import re
+from pathlib import Path
+from typing import Any
 
 import pytest
 from pydantic import BaseModel
 
 import newsparse
 import newsparse.models
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _models() -> list[type[BaseModel]]:
@@ -39,3 +44,27 @@ def test_help_of_the_top_level_article() -> None:
     shown = _squash(pydoc.render_doc(newsparse.Article, renderer=pydoc.plaintext))
     assert "published: datetime | date | None Publication time: timezone-aware" in shown
     assert "body: list[Paragraph | Heading |" in shown
+
+
+def test_the_model_reference_is_up_to_date() -> None:
+    """docs/models.md is generated from the models: regenerate it after a model change
+    with `python tools/model_reference.py`."""
+    tool = _load_tool()
+    assert (ROOT / "docs" / "models.md").read_text(encoding="utf-8") == tool.render(), (
+        "docs/models.md is stale: run python tools/model_reference.py"
+    )
+    reference = tool.render()
+    for model in tool.models_from(newsparse.Article):
+        assert f"\n## {model.__name__}\n" in reference
+        for name in model.model_fields:
+            assert f"| `{name}` |" in reference
+
+
+def _load_tool() -> Any:
+    spec = importlib.util.spec_from_file_location(
+        "model_reference", ROOT / "tools" / "model_reference.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
