@@ -484,8 +484,9 @@ class _Pool:
         try:
             if worker.conn.poll():
                 message = worker.conn.recv()
-                if message == _READY:
+                if message == _READY:  # the time limit counts from here: parsing, not starting
                     worker.ready = True
+                    worker.started = time.monotonic()
                     if worker.process.is_alive() and not worker.conn.poll():
                         return  # the page is still being parsed
                     message = worker.conn.recv()

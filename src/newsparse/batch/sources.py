@@ -244,7 +244,8 @@ def _open_maybe_gzip(path: str) -> BinaryIO:
         raw.close()
         raise
     if magic == _GZIP_MAGIC:
-        return gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[return-value]
+        raw.close()  # a GzipFile never closes a file object it was given: let it own one
+        return gzip.open(path, "rb")  # type: ignore[return-value]
     return raw
 
 
