@@ -13,6 +13,13 @@ of the sum over the first and the last quarter of the run: equal means flat).
 ``--tiny N`` adds a memory run over N small in-memory pages (e.g. 100000):
 the parent and workers must stay flat while workers are recycled.
 
+First it prints the conditions of the run, so that figures from two machines
+(or two moments) can be compared: the cores this process may use, the load
+average before the run and around each run, the Python, lxml/libxml2 and
+newsparse versions, the CPU model and the session's autogroup nice value.
+A speed-up from workers needs idle cores: on a machine whose load average is
+at or above its core count, 2 workers cannot be ~2x one (the benchmark says so).
+
     python benchmarks/bench_batch.py --pages 2000 --workers 1 2
     python benchmarks/bench_batch.py --pages 0 --tiny 100000 --workers 2
 """
@@ -31,7 +38,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from newsparse.batch import BatchStats, Page, parse_many
+import newsparse
+from newsparse.batch import BatchStats, Page, default_workers, parse_many
 
 AEB = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpora" / "aeb-dev" / "html"
 
@@ -116,6 +124,7 @@ def _quarters(values: list[int]) -> tuple[float, float]:
 def run_once(inputs: Any, workers: int, **kw: Any) -> dict[str, Any]:
     """One run: pages/s, outcomes and RSS figures."""
     stats = BatchStats()
+    load_before = round(os.getloadavg()[0], 2)
     sampler = Sampler()
     sampler.start()
     start = time.perf_counter()
@@ -142,6 +151,8 @@ def run_once(inputs: Any, workers: int, **kw: Any) -> dict[str, Any]:
             1000 * (sum(sampler.cpu.values()) + parent_cpu) / max(count, 1), 1
         ),
         "workers_started": stats.workers_started,
+        "load_before": load_before,
+        "load_after": round(os.getloadavg()[0], 2),
         "parent_rss_mb": {
             "start": round(sampler.parent[0] / mb, 1) if sampler.parent else 0,
             "peak": round(max(sampler.parent, default=0) / mb, 1),
@@ -155,6 +166,61 @@ def run_once(inputs: Any, workers: int, **kw: Any) -> dict[str, Any]:
             "last_quarter": round(last / mb, 1),
         },
     }
+
+
+def conditions() -> dict[str, Any]:
+    """What the figures depend on: cores, load, versions, CPU, scheduling."""
+    import platform
+
+    from lxml import etree
+
+    cpu_model = ""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            cpu_model = next((line.split(":", 1)[1].strip() for line in f
+                              if line.startswith("model name")), "")
+    except OSError:
+        pass
+    autogroup = ""
+    try:
+        with open("/proc/self/autogroup", encoding="ascii") as f:
+            autogroup = f.read().strip()
+    except OSError:
+        pass
+    return {
+        "cores_available": default_workers(),
+        "cpu_count": os.cpu_count(),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+        "python": platform.python_version(),
+        "lxml": ".".join(map(str, etree.LXML_VERSION)),
+        "libxml2": ".".join(map(str, etree.LIBXML_VERSION)),
+        "newsparse": newsparse.__version__,
+        "platform": platform.platform(),
+        "cpu_model": cpu_model,
+        "autogroup": autogroup,
+    }
+
+
+def print_conditions(info: dict[str, Any]) -> None:
+    """The conditions, one line each, and a warning when the machine is busy."""
+    load = info["load_average"]
+    print(
+        f"conditions: {info['cores_available']} cores available to this process "
+        f"({info['cpu_count']} CPUs), load average {load[0]} / {load[1]} / {load[2]} "
+        f"(1 / 5 / 15 min)\n"
+        f"            Python {info['python']}, lxml {info['lxml']} (libxml2 "
+        f"{info['libxml2']}), newsparse {info['newsparse']}; {info['platform']}\n"
+        f"            CPU {info['cpu_model'] or 'unknown'}; autogroup "
+        f"{info['autogroup'] or 'n/a'}",
+        flush=True,
+    )
+    if load[0] >= info["cores_available"]:
+        print(
+            f"warning: the load average ({load[0]}) is at or above the cores available "
+            f"({info['cores_available']}): other processes take CPU time, pages/s and the "
+            "speed-up of more workers are lower than on an idle machine",
+            flush=True,
+        )
 
 
 def tiny_pages(n: int) -> Iterator[Page]:
@@ -179,6 +245,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="write the figures here")
     args = ap.parse_args(argv)
     runs: list[dict[str, Any]] = []
+    info = conditions()
+    print_conditions(info)
     with tempfile.TemporaryDirectory(prefix="newsparse-bench-") as tmp:
         if args.pages:
             files = sorted(AEB.glob("*.html.gz"))
@@ -188,8 +256,7 @@ def main(argv: list[str] | None = None) -> int:
             for i in range(args.pages):
                 src = files[i % len(files)]
                 (Path(tmp) / f"{i:06d}-{src.name}").symlink_to(src.resolve())
-            print(f"{args.pages} inputs ({len(files)} aeb-dev pages repeated), "
-                  f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}")
+            print(f"{args.pages} inputs ({len(files)} aeb-dev pages repeated)")
             for _ in range(args.rounds):
                 for w in args.workers:
                     run = run_once([tmp], w, max_tasks_per_child=args.max_tasks_per_child)
@@ -204,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
                 runs.append(run)
                 _print(run, runs)
     if args.json:
-        args.json.write_text(json.dumps(runs, indent=2) + "\n")
+        args.json.write_text(json.dumps({"conditions": info, "runs": runs}, indent=2) + "\n")
     return 0
 
 
@@ -216,7 +283,8 @@ def _print(run: dict[str, Any], runs: list[dict[str, Any]]) -> None:
         f"[{run['kind']}] workers={run['workers']}: {run['pages']} pages in {run['wall_s']} s = "
         f"{run['pages_per_s']} pages/s{speedup}; CPU s workers {run['worker_cpu_s']} "
         f"parent {run['parent_cpu_s']} ({run['cpu_ms_per_page']} ms/page); "
-        f"errors {run['errors'] or 0}; workers started {run['workers_started']}\n"
+        f"errors {run['errors'] or 0}; workers started {run['workers_started']}; "
+        f"load average {run['load_before']} -> {run['load_after']}\n"
         f"    parent RSS MB start {p['start']} peak {p['peak']} end {p['end']} "
         f"(first/last quarter {p['first_quarter']}/{p['last_quarter']}); "
         f"workers RSS MB peak {w['peak']} (first/last quarter "

@@ -504,14 +504,18 @@ def test_parquet_round_trip_and_resume(tmp_path: Path) -> None:
 def test_schema_tree_follows_the_models() -> None:
     tree = schema_tree(Article, max_nesting=2)
     fields = dict(tree.fields)
-    assert set(fields) == set(Article.model_fields)
+    flags = {f"{name}_{flag}" for name in ("published", "modified")
+             for flag in ("date_only", "local")}
+    assert set(fields) == set(Article.model_fields) | flags
+    assert fields["published_date_only"] == Column("bool", flag_of=("published", "date_only"))
     body = fields["body"]
     assert body.kind == "list" and body.item is not None and body.item.kind == "struct"
     block_fields = dict(body.item.fields)
     expected = {"kind", "text", "level", "items", "rows", "src", "cite", "language"}
     assert expected <= set(block_fields)
     assert body.item.variants["heading"] == {"kind", "level", "text", "markdown"}
-    assert fields["published"].kind == "string"  # datetime | date: the ISO string
+    assert fields["published"].kind == "timestamp"  # datetime | date: a UTC timestamp
+    assert dict(fields["tickers"].item.fields)["price"].kind == "decimal"  # type: ignore[union-attr]
     assert fields["tags"].kind == "list" and fields["tags"].item == Column("string")
     comment = fields["comments"].item
     assert comment is not None

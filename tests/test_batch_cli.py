@@ -230,3 +230,124 @@ def test_no_progress_bar_when_not_a_terminal(
     assert main(["batch", str(corpus), "-o", str(tmp_path / "o.jsonl"), "-j", "0"]) == 0
     err = capsys.readouterr().err
     assert "page/s" not in err and err.startswith("newsparse batch: 8 inputs")
+
+
+# ------------------------------------------------------------------ the main guard (issue 13, 1)
+
+SCRIPT = """\
+import newsparse
+from newsparse.batch import BatchStats
+
+stats = BatchStats()
+for result in newsparse.parse_many([{inputs!r}], workers=2, stats=stats):
+    print(result.source, result.error.type if result.error else "ok")
+print(stats.summary())
+"""
+
+
+def _script(tmp_path: Path, body: str) -> subprocess.CompletedProcess[str]:
+    path = tmp_path / "job.py"
+    path.write_text(body)
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(SRC), env.get("PYTHONPATH", "")])
+    return subprocess.run(
+        [sys.executable, str(path)], env=env, cwd=tmp_path, capture_output=True, text=True,
+        timeout=120,
+    )
+
+
+def test_a_script_without_a_main_guard_fails_loudly(corpus: Path, tmp_path: Path) -> None:
+    """docs/batch.md's example pasted as a script, without `if __name__ == "__main__":`.
+
+    Before: every page became a WorkerCrashedError row, each worker printed a traceback
+    and the script exited 0. Now: one WorkerStartError naming the fix, a failing status.
+    """
+    done = _script(tmp_path, SCRIPT.format(inputs=str(corpus)))
+    assert done.returncode == 1
+    assert "WorkerCrashedError" not in done.stdout + done.stderr
+    assert done.stdout == ""  # no row at all, not even an error row
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith("newsparse.batch.errors.WorkerStartError: ")
+    assert 'if __name__ == "__main__":' in last and "job.py" in last
+    assert done.stderr.count("Traceback") == 1  # the parent's, not one per worker
+
+
+def test_the_same_script_with_a_main_guard_works(corpus: Path, tmp_path: Path) -> None:
+    body = "def run():\n" + textwrap.indent(SCRIPT.format(inputs=str(corpus)), "    ")
+    done = _script(tmp_path, body + '\n\nif __name__ == "__main__":\n    run()\n')
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count(" ok\n") == 6 and "8 inputs" in done.stdout
+
+
+def test_exit_status_when_every_input_failed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.html").write_text("")
+    (bad / "data.html").write_bytes(b"%PDF-1.7\n" + bytes(range(256)))
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(bad), "-o", str(out), "-j", "0"]) == 1
+    assert "0 articles, 2 errors" in capsys.readouterr().err
+    assert len(rows(out)) == 2
+    # one good page among them: the run did something, status 0 (errors are rows)
+    (bad / "good.html").write_text(page_html(1))
+    assert main(["batch", str(bad), "-o", str(out), "-j", "0", "-q"]) == 0
+
+
+# ------------------------------------------------------------ output inside the inputs (13, 2)
+
+
+def test_the_output_is_never_an_input(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`newsparse batch DIR -o DIR/out.jsonl`: before, out.jsonl was read back as JSONL
+    input and every --resume added error rows (6 -> 12 -> 18)."""
+    out = corpus / "out.jsonl"
+    for extra, args in (([], []), ([], ["--resume"]), ([], ["--resume"]),
+                        ([str(out), f"{corpus}/*.jsonl"], ["--resume"])):
+        status = main(["batch", str(corpus), *extra, "-o", str(out), "-j", "0", *args])
+        assert status == 0
+        sources = [r["source"] for r in rows(out)]
+        assert len(sources) == len(set(sources)) == 8
+        assert not any("out.jsonl" in s for s in sources)
+    assert "files of the output ignored" in capsys.readouterr().err
+    parquet = corpus / "sub" / "out.parquet"  # a Parquet directory (and its temp parts) too
+    for args in ([], ["--resume"]):
+        assert main(["batch", str(corpus), "-o", str(parquet), "-j", "0", "-q", *args]) == 0
+    pq = pytest.importorskip("pyarrow.parquet")
+    sources = pq.read_table(parquet).column("source").to_pylist()
+    assert not any("out.parquet" in s for s in sources)
+    # the 8 inputs, and the 8 lines of out.jsonl: not this run's output, so an input
+    assert len(sources) == len(set(sources)) == 16
+
+
+KILLS = 5
+
+
+def test_resume_after_repeated_kills_keeps_one_row_per_input(tmp_path: Path) -> None:
+    """SIGKILL at random points, resume, five times; then finish: one row per input."""
+    import random
+
+    root = tmp_path / "crawl"
+    root.mkdir()
+    inputs = {str(root / f"p{i:03d}.html") for i in range(N_MANY)}
+    for i in range(N_MANY):
+        (root / f"p{i:03d}.html").write_text(page_html(i))
+    out = root / "out.jsonl"  # inside the input directory, as in the issue
+    args = ["batch", str(root), "-o", str(out), "-j", "2", "-q"]
+    rng = random.Random(13)
+    for attempt in range(KILLS):
+        proc = _start([*args, "--resume"] if attempt else args, tmp_path)
+        time.sleep(rng.uniform(0.3, 1.5))
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=30)
+        data = out.read_bytes() if out.exists() else b""
+        complete = data[: data.rfind(b"\n") + 1]
+        sources = [json.loads(line)["source"] for line in complete.splitlines()]
+        assert len(sources) == len(set(sources)), f"duplicates after kill {attempt + 1}"
+        assert set(sources) <= inputs
+    final = _start([*args, "--resume"], tmp_path, slow=False)
+    _, err = final.communicate(timeout=120)
+    assert final.returncode == 0, err.decode()
+    sources = [r["source"] for r in rows(out)]
+    assert len(sources) == len(set(sources)) == N_MANY
+    assert set(sources) == inputs

@@ -1,7 +1,9 @@
 """The ``newsparse`` command line.
 
 Exit status: 0 on success, 1 when newsparse rejects the input (a one-line
-message on stderr, no traceback), 2 for usage errors.
+message on stderr, no traceback), 2 for usage errors. ``parse`` reads a file
+as ``batch`` does: gzip is decompressed, and only regular files are read (a
+directory, FIFO or device is refused at once, never waited on).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from newsparse import __version__
+from newsparse.batch.sources import read_file
 from newsparse.errors import NewsparseError
 from newsparse.parser import Parser
 
@@ -52,20 +55,18 @@ def _build_parser() -> argparse.ArgumentParser:
     return ap
 
 
-def _read(path: str) -> bytes:
+def _read(path: str, max_bytes: int) -> bytes:
+    """The page: standard input, or a regular file (gunzipped like ``batch`` reads it)."""
     if path == "-":
-        return sys.stdin.buffer.read()
-    return Path(path).read_bytes()
+        return sys.stdin.buffer.read(max_bytes + 1)  # the parser rejects a longer one
+    return read_file(path, max_bytes)
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
+    parser = Parser()
     try:
-        data = _read(args.path)
-    except OSError as exc:
-        print(f"newsparse: cannot read {args.path}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_REJECTED
-    try:
-        article = Parser().parse(data, args.url, encoding=args.encoding)
+        data = _read(args.path, parser.limits.max_bytes)
+        article = parser.parse(data, args.url, encoding=args.encoding)
     except NewsparseError as exc:
         print(f"newsparse: {args.path}: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_REJECTED
@@ -98,11 +99,7 @@ def _register_inspect(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
         from newsparse.report import inspect_report
 
         try:
-            data = _read(args.path)
-        except OSError as exc:
-            print(f"newsparse: cannot read {args.path}: {exc.strerror or exc}", file=sys.stderr)
-            return EXIT_REJECTED
-        try:
+            data = _read(args.path, Parser().limits.max_bytes)
             report = inspect_report(data, args.url, encoding=args.encoding, title=args.path)
         except NewsparseError as exc:
             print(f"newsparse: {args.path}: {type(exc).__name__}: {exc}", file=sys.stderr)

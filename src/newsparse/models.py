@@ -10,10 +10,13 @@ dates become ISO 8601 strings, ``Decimal`` values become strings.
 
 from __future__ import annotations
 
+import inspect
+import textwrap
 from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Literal
+from types import UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -55,6 +58,40 @@ When = Annotated[datetime | date, BeforeValidator(_when)]
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False, validate_assignment=False)
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        """Append a 'Fields' section (type and description of each) to the docstring."""
+        super().__pydantic_init_subclass__(**kwargs)
+        cls.__doc__ = _with_field_docs(cls)
+
+
+def _with_field_docs(cls: type[BaseModel]) -> str:
+    """``cls``'s docstring followed by its fields, so that ``help()`` shows them."""
+    lines = [inspect.cleandoc(cls.__doc__ or cls.__name__), "", "Fields:"]
+    for name, info in cls.model_fields.items():
+        lines.append(f"    {name}: {type_name(info.annotation)}")
+        description = info.description or ""
+        lines.extend(textwrap.wrap(description, 80, initial_indent=" " * 8,
+                                   subsequent_indent=" " * 8))
+    return "\n".join(lines)
+
+
+def type_name(annotation: Any) -> str:
+    """A short readable name of a field's type, e.g. ``list[Author]`` or ``str | None``."""
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin is Annotated:
+        return type_name(args[0])
+    if origin in (Union, UnionType):
+        return " | ".join(type_name(a) for a in args)
+    if origin is Literal:
+        return " | ".join(repr(a) for a in args)
+    if origin is not None:
+        inner = ", ".join(type_name(a) for a in args)
+        return f"{getattr(origin, '__name__', str(origin))}[{inner}]"
+    if annotation is type(None):
+        return "None"
+    return str(getattr(annotation, "__name__", annotation))
 
 
 # --------------------------------------------------------------------- people

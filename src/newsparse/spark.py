@@ -12,9 +12,10 @@ pyarrow) on the driver and newsparse with its dependencies on the executors.
 
 - ``article``: a struct whose Spark schema is derived from the pydantic
   ``Article`` model (:mod:`newsparse.batch.schema`: nested models are structs,
-  lists are arrays, dates and decimals are strings in their JSON form, comment
-  replies nest ``max_nesting`` levels and deeper ones are kept as JSON
-  strings); null when the page could not be parsed;
+  lists are arrays, dates are ``TimestampType`` (UTC instants, with
+  ``<name>_date_only`` and ``<name>_local`` flags), Decimals
+  ``DecimalType(38, 18)``, comment replies nest ``max_nesting`` levels and
+  deeper ones are kept as JSON strings); null when the page could not be parsed;
 - ``error``: ``struct<type: string, message: string>``, null on success —
   the same error types as ``newsparse batch`` (``NotHTMLError``,
   ``EmptyInputError``, ``InputTooLargeError``...).

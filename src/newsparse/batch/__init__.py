@@ -20,6 +20,7 @@ from newsparse.batch.errors import (
     InputReadError,
     InvalidRecordError,
     WorkerCrashedError,
+    WorkerStartError,
 )
 from newsparse.batch.results import ErrorInfo, Result
 from newsparse.batch.runner import BatchStats, ParseFn, default_workers, parse_many
@@ -38,6 +39,7 @@ __all__ = [
     "ParseFn",
     "Result",
     "WorkerCrashedError",
+    "WorkerStartError",
     "default_workers",
     "parse_many",
 ]

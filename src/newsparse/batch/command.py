@@ -1,10 +1,11 @@
 """``newsparse batch``: the command line over :func:`~newsparse.batch.parse_many`.
 
-Exit status: 0 when every input was processed (error rows included), 1 with
-``--fail-on-error`` when there was at least one error row, 2 for usage errors,
-3 when the output cannot be opened, read (``--resume``) or written, 130 when
-interrupted (the output then holds every row finished so far: re-run with
-``--resume`` to complete it).
+Exit status: 0 when every input was processed (error rows included) and at
+least one gave an article, 1 when every input of the run gave an error row
+(or, with ``--fail-on-error``, when any did), 2 for usage errors, 3 when the
+output cannot be opened, read (``--resume``) or written, 4 when the worker
+processes cannot start, 130 when interrupted (the output then holds every row
+finished so far: re-run with ``--resume`` to complete it).
 """
 
 from __future__ import annotations
@@ -20,15 +21,25 @@ from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
+from newsparse.batch.errors import WorkerStartError
 from newsparse.batch.runner import BatchStats, default_workers, parse_many
-from newsparse.batch.sources import DEFAULT_HTML_KEYS, DEFAULT_URL_KEYS, count_pages, expand_paths
+from newsparse.batch.sources import (
+    DEFAULT_HTML_KEYS,
+    DEFAULT_URL_KEYS,
+    count_pages,
+    excluded_paths,
+    expand_paths,
+)
 from newsparse.batch.writers import OutputError, open_writer
 from newsparse.document import Limits
 from newsparse.parser import Parser
 
-__all__ = ["EXIT_ERRORS", "EXIT_OK", "EXIT_OUTPUT", "EXIT_USAGE", "register", "run"]
+__all__ = [
+    "EXIT_ERRORS", "EXIT_OK", "EXIT_OUTPUT", "EXIT_USAGE", "EXIT_WORKERS", "register", "run",
+]
 
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_OUTPUT, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_OUTPUT, EXIT_WORKERS = 0, 1, 2, 3, 4
+EXIT_INTERRUPTED = 130
 
 _EPILOG = """\
 inputs: files (.html, .htm, .html.gz...), directories (recursive), globs,
@@ -38,8 +49,9 @@ responses), or - to read paths from standard input.
 output: one JSON line per input, {"source", "url", "article", "error"}; with
 --format parquet, a directory of Parquet parts with the same columns.
 
-exit status: 0 every input processed (errors are rows), 1 error rows with
---fail-on-error, 2 usage error, 3 output unusable, 130 interrupted.
+exit status: 0 every input processed (errors are rows), 1 every input failed
+(or any did, with --fail-on-error), 2 usage error, 3 output unusable, 4 workers
+cannot start, 130 interrupted.
 """
 
 
@@ -135,7 +147,8 @@ def register(sub: Any) -> None:
     )
     p.add_argument(
         "--fail-on-error", action="store_true",
-        help="exit with status 1 when any input gave an error row",
+        help="exit with status 1 when any input gave an error row (without it: only when "
+        "every input did)",
     )
     p.set_defaults(handler=run)
 
@@ -225,12 +238,14 @@ def run(args: argparse.Namespace) -> int:
         max_bytes=args.max_bytes,
         ordered=args.ordered,
         skip=writer.done if args.resume else None,
+        exclude=[args.output],
         html_keys=args.html_keys or DEFAULT_HTML_KEYS,
         url_keys=args.url_keys or DEFAULT_URL_KEYS,
         max_tasks_per_child=args.max_tasks_per_child,
         stats=stats,
     )
-    progress = _Progress(show, count_pages(inputs) if show else None, stats)
+    total = count_pages(inputs, excluded_paths([args.output])) if show else None
+    progress = _Progress(show, total, stats)
     status = EXIT_OK
     previous: Callable[..., Any] | int | None = None
     with contextlib.suppress(ValueError):  # not the main thread
@@ -249,6 +264,9 @@ def run(args: argparse.Namespace) -> int:
     except OutputError as exc:
         print(f"newsparse batch: {exc}", file=sys.stderr)
         status = EXIT_OUTPUT
+    except WorkerStartError as exc:
+        print(f"newsparse batch: {exc}", file=sys.stderr)
+        status = EXIT_WORKERS
     finally:
         try:
             writer.close()
@@ -267,6 +285,6 @@ def run(args: argparse.Namespace) -> int:
                 "(re-run with --resume to complete it)",
                 file=sys.stderr,
             )
-    if status == EXIT_OK and args.fail_on_error and stats.error_count:
+    if status == EXIT_OK and stats.error_count and (args.fail_on_error or not stats.articles):
         return EXIT_ERRORS
     return status

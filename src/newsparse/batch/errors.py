@@ -17,6 +17,7 @@ __all__ = [
     "InputReadError",
     "InvalidRecordError",
     "WorkerCrashedError",
+    "WorkerStartError",
 ]
 
 
@@ -39,3 +40,9 @@ class InvalidRecordError(BatchError):
 
 class WorkerCrashedError(BatchError):
     """The worker process died while it was parsing this page (a crash, the OOM killer...)."""
+
+
+class WorkerStartError(BatchError):
+    """The worker processes cannot start, so no page can be parsed: raised by
+    :func:`~newsparse.batch.parse_many` (not an error row), e.g. when the script
+    calling it has no ``if __name__ == "__main__":`` guard."""

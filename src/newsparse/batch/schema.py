@@ -6,11 +6,19 @@ into a small tree of column types, and :func:`arrow_type` / :func:`spark_type`
 turn that tree into a ``pyarrow`` or ``pyspark`` type. A field added to
 ``Article`` appears in Parquet and Spark without touching this module.
 
-Mapping rules (the columns hold the JSON form of the data):
+Mapping rules (the columns hold the JSON form of the data, typed):
 
-- strings, and everything the JSON form writes as a string (datetimes and
-  dates as ISO 8601, ``Decimal`` prices as exact strings) -> string;
-  integers -> int64; numbers -> float64; booleans -> bool; every column nullable;
+- strings -> string; integers -> int64; numbers -> float64; booleans -> bool;
+  every column nullable;
+- a date/time field (``published``, ``modified``, a comment's ``published``)
+  -> a timezone-aware timestamp in UTC (microseconds), followed by two bool
+  columns: ``<name>_date_only`` (the page gave only a day: the timestamp is
+  midnight UTC of that day) and ``<name>_local`` (the page gave a time without
+  an offset: the timestamp is that wall-clock time read as UTC). The string as
+  found in the page stays in the model's own ``<name>_raw`` field;
+- a ``Decimal`` (prices, amounts, percent changes) -> ``decimal(38, 18)``:
+  exact, 20 digits before the point and 18 after (a value that does not fit
+  is null; its text stays in the model's raw field, e.g. ``price_raw``);
 - a model -> struct, a list -> list;
 - a union of models (the body's blocks, with the discriminator ``kind``) ->
   one struct with the union of the members' fields; a member's absent fields
@@ -32,11 +40,17 @@ import importlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
 from pydantic import BaseModel
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import core_schema
 
 __all__ = [
+    "DECIMAL_PRECISION",
+    "DECIMAL_SCALE",
     "DEFAULT_MAX_NESTING",
     "Column",
     "arrow_schema",
@@ -50,7 +64,15 @@ __all__ = [
 DEFAULT_MAX_NESTING = 6
 """How many levels of a recursive model (comment replies) become nested structs."""
 
-Kind = Literal["string", "int", "float", "bool", "struct", "list", "json"]
+DECIMAL_PRECISION, DECIMAL_SCALE = 38, 18
+"""The decimal columns: 38 significant digits (Spark's maximum), 18 of them after the point."""
+
+_DECIMAL_LIMIT = Decimal(10) ** (DECIMAL_PRECISION - DECIMAL_SCALE)
+_DECIMAL_QUANTUM = Decimal(1).scaleb(-DECIMAL_SCALE)
+
+Kind = Literal[
+    "string", "int", "float", "bool", "timestamp", "decimal", "struct", "list", "json"
+]
 _PRIMITIVES: dict[str, Kind] = {
     "string": "string",
     "integer": "int",
@@ -72,14 +94,26 @@ class Column:
     """For a struct merged from a tagged union: the tag field."""
     variants: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """For a merged union: tag value -> the field names of that member."""
+    flag_of: tuple[str, str] | None = None
+    """A bool column derived from a timestamp field: (field name, 'date_only' | 'local')."""
 
 
 _JSON = Column("json")
+_FLAGS = ("date_only", "local")
+
+
+class _TypedSchema(GenerateJsonSchema):
+    """The serialization JSON schema, with Decimals marked ``format: decimal``."""
+
+    def decimal_schema(self, schema: core_schema.DecimalSchema) -> JsonSchemaValue:
+        if self.mode == "serialization":
+            return {"type": "string", "format": "decimal"}
+        return super().decimal_schema(schema)
 
 
 def schema_tree(model: type[BaseModel], *, max_nesting: int = DEFAULT_MAX_NESTING) -> Column:
     """The column tree of ``model``'s JSON form (see the module doc for the rules)."""
-    schema = model.model_json_schema(mode="serialization")
+    schema = model.model_json_schema(mode="serialization", schema_generator=_TypedSchema)
     defs: dict[str, Any] = schema.get("$defs", {})
     return _column(schema, defs, (), max_nesting)
 
@@ -93,6 +127,10 @@ def _column(
         if stack.count(name) >= depth:
             return _JSON
         return _column(defs[name], defs, (*stack, name), depth)
+    if _is_time(schema):
+        return Column("timestamp")
+    if schema.get("type") == "string" and schema.get("format") == "decimal":
+        return Column("decimal")
     for key in ("anyOf", "oneOf"):
         if key in schema:
             members = [m for m in schema[key] if m.get("type") != "null"]
@@ -105,10 +143,15 @@ def _column(
         props: Mapping[str, Any] = schema.get("properties", {})
         if not props:
             return _JSON
-        return Column(
-            "struct",
-            fields=tuple((name, _column(sub, defs, stack, depth)) for name, sub in props.items()),
-        )
+        fields: list[tuple[str, Column]] = []
+        for name, sub in props.items():
+            column = _column(sub, defs, stack, depth)
+            fields.append((name, column))
+            if column.kind == "timestamp":
+                fields.extend(
+                    (f"{name}_{flag}", Column("bool", flag_of=(name, flag))) for flag in _FLAGS
+                )
+        return Column("struct", fields=tuple(fields))
     if kind == "array":
         items = schema.get("items")
         if not isinstance(items, Mapping):
@@ -119,6 +162,14 @@ def _column(
     if kind == "null":
         return Column("string")
     return _JSON
+
+
+def _is_time(schema: Mapping[str, Any]) -> bool:
+    """A date-time or date string, or a union of them (with null)."""
+    members = schema.get("anyOf") or schema.get("oneOf") or [schema]
+    formats = {m.get("format") for m in members if m.get("type") != "null"}
+    typed = all(m.get("type") in ("string", "null") for m in members)
+    return typed and bool(formats) and formats <= {"date-time", "date"} and "date-time" in formats
 
 
 def _union(
@@ -160,13 +211,21 @@ def to_columns(value: Any, column: Column) -> Any:
     if kind == "struct":
         if not isinstance(value, Mapping):
             return None
-        return {name: to_columns(value.get(name), sub) for name, sub in column.fields}
+        return {
+            name: _flag(value.get(sub.flag_of[0]), sub.flag_of[1]) if sub.flag_of
+            else to_columns(value.get(name), sub)
+            for name, sub in column.fields
+        }
     if kind == "list":
         item = column.item
         assert item is not None
         if item.kind in ("string", "int", "float", "bool"):
             return list(value)
         return [to_columns(v, item) for v in value]
+    if kind == "timestamp":
+        return _timestamp(value)
+    if kind == "decimal":
+        return _decimal(value)
     if kind == "string" and not isinstance(value, str):
         return json.dumps(value, ensure_ascii=False)
     return value
@@ -180,7 +239,13 @@ def from_columns(value: Any, column: Column) -> Any:
     if kind == "json":
         return json.loads(value) if isinstance(value, str) else value
     if kind == "struct":
-        out = {name: from_columns(_get(value, name), sub) for name, sub in column.fields}
+        out = {
+            name: _time_back(_get(value, name), *(
+                bool(_get(value, f"{name}_{flag}")) for flag in _FLAGS
+            )) if sub.kind == "timestamp" else from_columns(_get(value, name), sub)
+            for name, sub in column.fields
+            if sub.flag_of is None
+        }
         if column.discriminator is not None:
             keep = column.variants.get(str(out.get(column.discriminator)))
             if keep is not None:
@@ -190,7 +255,77 @@ def from_columns(value: Any, column: Column) -> Any:
         item = column.item
         assert item is not None
         return [from_columns(v, item) for v in value]
+    if kind == "timestamp":
+        return _time_back(value, False, False)
+    if kind == "decimal":
+        return _decimal_back(value)
     return value
+
+
+# ------------------------------------------------------------------ typed values
+
+
+def _when(value: Any) -> tuple[datetime, bool, bool] | None:
+    """An ISO date or datetime string as (UTC datetime, date only, local time), or None."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    try:
+        if len(text) <= 10:
+            day = date.fromisoformat(text)
+            return datetime(day.year, day.month, day.day, tzinfo=timezone.utc), True, False
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=timezone.utc), False, True
+    return moment.astimezone(timezone.utc), False, False
+
+
+def _timestamp(value: Any) -> datetime | None:
+    when = _when(value)
+    return when[0] if when else None
+
+
+def _flag(value: Any, flag: str) -> bool | None:
+    when = _when(value)
+    if when is None:
+        return None
+    return when[1] if flag == "date_only" else when[2]
+
+
+def _time_back(value: Any, date_only: bool, local: bool) -> str | None:
+    """The JSON form of a timestamp column (Spark hands back naive local datetimes)."""
+    if not isinstance(value, datetime):
+        return value if isinstance(value, str) else None
+    moment = value.astimezone(timezone.utc)  # a naive value is the system's local time
+    if date_only:
+        return moment.date().isoformat()
+    if local:
+        return moment.replace(tzinfo=None).isoformat()
+    return moment.isoformat()
+
+
+def _decimal(value: Any) -> Decimal | None:
+    try:
+        number = Decimal(value) if isinstance(value, (str, int, Decimal)) else None
+    except InvalidOperation:
+        return None
+    if number is None or not number.is_finite() or abs(number) >= _DECIMAL_LIMIT:
+        return None
+    if number.as_tuple().exponent < -DECIMAL_SCALE:  # type: ignore[operator]
+        number = number.quantize(_DECIMAL_QUANTUM)
+    return number
+
+
+def _decimal_back(value: Any) -> str | None:
+    """The JSON form of a decimal column: the number without the scale's trailing zeros."""
+    if value is None:
+        return None
+    text = format(Decimal(value), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
 
 
 def _get(value: Any, name: str) -> Any:
@@ -216,6 +351,10 @@ def _arrow(column: Column, pa: Any) -> Any:
     if kind == "list":
         assert column.item is not None
         return pa.list_(_arrow(column.item, pa))
+    if kind == "timestamp":
+        return pa.timestamp("us", tz="UTC")
+    if kind == "decimal":
+        return pa.decimal128(DECIMAL_PRECISION, DECIMAL_SCALE)
     return {
         "string": pa.string(),
         "json": pa.string(),
@@ -249,6 +388,10 @@ def _spark(column: Column, t: Any) -> Any:
     if kind == "list":
         assert column.item is not None
         return t.ArrayType(_spark(column.item, t), containsNull=True)
+    if kind == "timestamp":
+        return t.TimestampType()
+    if kind == "decimal":
+        return t.DecimalType(DECIMAL_PRECISION, DECIMAL_SCALE)
     return {
         "string": t.StringType,
         "json": t.StringType,

@@ -24,6 +24,10 @@ Kinds of input, told by the name (case-insensitive):
 - a glob (``*``, ``?``, ``[``, ``**``): the matches, sorted.
 - ``-``: paths read from standard input, one per line.
 
+Paths in ``SourceOptions.exclude`` (the run's output: a JSONL file, or a
+Parquet directory with its temporary part files) are never inputs, however
+they are named: directly, through a directory, a glob or ``-``.
+
 WARC reader: warcio. FastWARC is several times faster at reading records,
 but it deliberately leaves chunked transfer-encoding and gzip/brotli
 content-encoding to the caller, and raw HTTP bodies as crawlers store them
@@ -42,6 +46,7 @@ import importlib
 import json
 import os
 import re
+import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
@@ -63,8 +68,10 @@ __all__ = [
     "DEFAULT_URL_KEYS",
     "Page",
     "SourceOptions",
+    "excluded_paths",
     "input_kind",
     "iter_pages",
+    "read_file",
     "read_payload",
 ]
 
@@ -112,6 +119,26 @@ class SourceOptions:
     """Pages larger than this are not parsed: an ``InputTooLargeError`` row instead."""
     skipped: dict[str, int] = field(default_factory=dict, compare=False)
     """Counts of container records that are not pages (filled while reading)."""
+    exclude: tuple[str, ...] = ()
+    """Paths that are never inputs, nor anything under them (the run's own output)."""
+
+    def excluded(self, path: str) -> bool:
+        """True when ``path`` is one of :attr:`exclude` or lies under one (links resolved)."""
+        if not self.exclude:
+            return False
+        real = os.path.realpath(path)
+        return any(real == ex or real.startswith(ex.rstrip(os.sep) + os.sep)
+                   for ex in self.exclude)
+
+
+_OUTPUT = "files of the output"
+"""The ``skipped`` reason of an input that is the run's own output."""
+
+
+def excluded_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[str, ...]:
+    """``paths`` resolved for :attr:`SourceOptions.exclude` (``-``, standard output, left out)."""
+    names = [os.fspath(p) for p in paths]
+    return tuple(os.path.realpath(name) for name in names if name != "-")
 
 
 def input_kind(path: str) -> str | None:
@@ -164,9 +191,15 @@ def _expand(name: str, opts: SourceOptions) -> Iterator[Page | Result]:
 
 
 def _walk(top: str, opts: SourceOptions) -> Iterator[Page | Result]:
+    if opts.excluded(top):
+        opts.skipped[_OUTPUT] = opts.skipped.get(_OUTPUT, 0) + 1
+        return
     errors: list[OSError] = []
     for dirpath, dirnames, filenames in os.walk(top, onerror=errors.append):
         dirnames.sort()
+        for name in [d for d in dirnames if opts.excluded(os.path.join(dirpath, d))]:
+            dirnames.remove(name)
+            opts.skipped[_OUTPUT] = opts.skipped.get(_OUTPUT, 0) + 1
         for filename in sorted(filenames):
             path = os.path.join(dirpath, filename)
             kind = input_kind(path)
@@ -183,7 +216,9 @@ def _walk(top: str, opts: SourceOptions) -> Iterator[Page | Result]:
 
 
 def _file(path: str, kind: str, opts: SourceOptions) -> Iterator[Page | Result]:
-    if kind == "jsonl":
+    if opts.excluded(path):
+        opts.skipped[_OUTPUT] = opts.skipped.get(_OUTPUT, 0) + 1
+    elif kind == "jsonl":
         yield from _iter_jsonl(path, opts)
     elif kind == "warc":
         yield from _iter_warc(path, opts)
@@ -209,7 +244,8 @@ def _open_maybe_gzip(path: str) -> BinaryIO:
         raw.close()
         raise
     if magic == _GZIP_MAGIC:
-        return gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[return-value]
+        raw.close()  # a GzipFile never closes a file object it was given: let it own one
+        return gzip.open(path, "rb")  # type: ignore[return-value]
     return raw
 
 
@@ -383,40 +419,73 @@ class PayloadError(Exception):
 
 
 def read_payload(page: Page, max_bytes: int) -> bytes | str:
-    """The page's HTML: inline, or read from ``page.path`` (gunzipped when gzip), size-capped.
+    """The page's HTML: inline, or read from ``page.path`` (see :func:`read_file`).
 
-    Raises :class:`PayloadError` for an unreadable file, corrupt gzip or a page over
-    ``max_bytes``.
+    Raises :class:`PayloadError` for an unreadable or special file, corrupt gzip or a page
+    over ``max_bytes``.
     """
     if page.html is not None:
         return page.html
-    path = page.path or page.source
     try:
-        with open(path, "rb") as raw:
-            size = os.fstat(raw.fileno()).st_size
-            magic = raw.read(2)
-            raw.seek(0)
-            if magic == _GZIP_MAGIC:
-                with gzip.GzipFile(fileobj=raw, mode="rb") as unzipped:
-                    data = unzipped.read(max_bytes + 1)
-                if len(data) > max_bytes:
-                    raise PayloadError(
-                        InputTooLargeError.__name__,
-                        f"decompresses to more than the limit of {max_bytes:,} bytes",
-                    )
-                return data
-            if size > max_bytes:
-                raise PayloadError(
-                    InputTooLargeError.__name__, str(InputTooLargeError(size, max_bytes))
-                )
-            data = raw.read(max_bytes + 1)
-    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
-        raise PayloadError(InputReadError.__name__, f"corrupt gzip: {_os(exc)}") from exc
+        return read_file(page.path or page.source, max_bytes)
+    except (InputReadError, InputTooLargeError) as exc:
+        raise PayloadError(type(exc).__name__, str(exc)) from exc
+
+
+def read_file(path: str, max_bytes: int) -> bytes:
+    """The bytes of the page file ``path``, gunzipped when it is gzip, at most ``max_bytes``.
+
+    Only regular files are read: a directory, FIFO, socket or device is refused
+    without blocking on it (the file is opened non-blocking and checked before any
+    read). Raises :class:`~newsparse.batch.InputReadError` (cannot open, not a
+    regular file, corrupt gzip) or :class:`~newsparse.InputTooLargeError`.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        raise PayloadError(InputReadError.__name__, f"cannot read: {_os(exc)}") from exc
+        raise InputReadError(f"cannot read: {_os(exc)}") from exc
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            os.close(fd)
+            raise InputReadError(f"cannot read: {_file_type(mode)}, not a regular file")
+        os.set_blocking(fd, True)
+        with open(fd, "rb") as raw:
+            return _read_capped(raw, max_bytes)
+    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+        raise InputReadError(f"corrupt gzip: {_os(exc)}") from exc
+    except OSError as exc:
+        raise InputReadError(f"cannot read: {_os(exc)}") from exc
+
+
+def _file_type(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ):
+        if test(mode):
+            return name
+    return "a special file"
+
+
+def _read_capped(raw: BinaryIO, max_bytes: int) -> bytes:
+    size = os.fstat(raw.fileno()).st_size
+    magic = raw.read(2)
+    raw.seek(0)
+    if magic == _GZIP_MAGIC:
+        with gzip.GzipFile(fileobj=raw, mode="rb") as unzipped:
+            data = unzipped.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            too_large = InputTooLargeError(len(data), max_bytes)
+            too_large.args = (f"decompresses to more than the limit of {max_bytes:,} bytes",)
+            raise too_large
+        return data
+    if size > max_bytes:
+        raise InputTooLargeError(size, max_bytes)
+    data = raw.read(max_bytes + 1)
     if len(data) > max_bytes:  # the file grew while we read it
-        too_large = InputTooLargeError(len(data), max_bytes)
-        raise PayloadError(InputTooLargeError.__name__, str(too_large))
+        raise InputTooLargeError(len(data), max_bytes)
     return data
 
 
@@ -431,11 +500,15 @@ def expand_paths(inputs: Iterable[str]) -> list[str]:
     return out
 
 
-def count_pages(inputs: Iterable[str | os.PathLike[str] | Page]) -> int | None:
+def count_pages(
+    inputs: Iterable[str | os.PathLike[str] | Page], exclude: tuple[str, ...] = ()
+) -> int | None:
     """How many pages ``inputs`` hold when that is cheap to know (files, plain JSONL), else None.
 
     Used for the progress bar's ETA; never reads a WARC or a compressed JSONL.
+    ``exclude``: as :attr:`SourceOptions.exclude` (see :func:`excluded_paths`).
     """
+    opts = SourceOptions(exclude=exclude)
     total = 0
     for item in inputs:
         if isinstance(item, Page):
@@ -466,6 +539,8 @@ def count_pages(inputs: Iterable[str | os.PathLike[str] | Page]) -> int | None:
             total += 1
             continue
         for path in paths:
+            if opts.excluded(path):
+                continue
             kind = input_kind(path)
             if kind == "warc" or (kind == "jsonl" and path.lower().endswith(".gz")):
                 return None

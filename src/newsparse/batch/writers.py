@@ -17,7 +17,8 @@ buffered and written ``rows_per_part`` at a time to a temporary name that is
 renamed into place, so a part is either complete or absent; an interrupted run
 loses at most the rows of the part being filled. The schema is derived from
 the pydantic models (:mod:`newsparse.batch.schema`); nested data are structs
-and lists; dates and decimals are strings as in the JSON form.
+and lists; dates are UTC timestamps (with ``<name>_date_only`` and
+``<name>_local`` flags) and Decimals ``decimal(38, 18)``.
 """
 
 from __future__ import annotations
