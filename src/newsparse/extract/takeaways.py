@@ -39,6 +39,11 @@ from newsparse.extract.dom import (
     naming_words,
     norm_space,
 )
+from newsparse.extract.vocabulary import (
+    TAKEAWAY_LABEL_START,
+    TAKEAWAY_STRONG_LABEL,
+    TAKEAWAY_WEAK_LABEL,
+)
 from newsparse.models import Takeaway
 
 __all__ = ["extract_takeaways", "split_label"]
@@ -105,6 +110,7 @@ _BLOCK = BLOCK_BOUNDARY
 _BOLD_TAGS = frozenset({"strong", "b"})
 _BOLD_CLASS = re.compile(r"bold|label|title|lead|heading|head\b|kicker|name", re.IGNORECASE)
 _WRAPPER_TAGS = frozenset({"p", "div", "span", "section", "header"})
+_INLINE_LABEL = frozenset({"strong", "b", "span", "em"})
 
 #: Item-level promo markers (class/id fragments) and texts.
 _PROMO_CLASS = re.compile(
@@ -245,6 +251,10 @@ def _label_kind(text: str) -> str | None:
         m = pattern.match(text)
         if m and _LABEL_END.fullmatch(text[m.end() :]):
             return kind
+    if TAKEAWAY_STRONG_LABEL.match(text):
+        return "strong"
+    if TAKEAWAY_WEAK_LABEL.match(text):
+        return "weak"
     return None
 
 
@@ -463,7 +473,15 @@ def _label_box(
             return ([table], items) if items else ([], [])
     # A bold lead-in naming the box inside a paragraph: "TL;DR: Bitcoin fell..."
     parent = label.getparent()
-    if label.tag in ("strong", "b", "span", "em") and parent is not None:
+    while (
+        label.tag in _INLINE_LABEL
+        and parent is not None
+        and parent.tag in _INLINE_LABEL
+        and not (parent.text or "").strip()
+        and block_text(parent) == text
+    ):  # <b><strong>Key takeaways</strong></b><br>...: the outer bold is the lead-in
+        label, parent = parent, parent.getparent()
+    if label.tag in _INLINE_LABEL and parent is not None:
         whole = block_text(parent)
         if whole.startswith(text) and len(whole) > len(text) + _MIN_ITEM_CHARS:
             if kind != "strong" and not vocab:
@@ -655,7 +673,78 @@ def extract_takeaways(doc: Document) -> Claim[list[Takeaway]]:
         nodes, items = _label_box(el, label_kind or "weak", vocab=False)
         if accept(nodes, items):
             walker.skip_subtree()
+    if not found:
+        top = _top_summary_list(root)
+        if top is not None:
+            return Claim([item for _, item in top[1]], [top[0]])
     return Claim(found, claimed)
+
+
+#: A sentence's end: Latin, CJK and Arabic full stops, question and exclamation marks.
+_SENTENCE_END = re.compile(r"[.!?。！？؟…]\s*[\"'”’»)]?$")
+_MIN_TOP_ITEMS = 2
+_MAX_TOP_ITEMS = 7
+_CHROME_ANCESTORS = frozenset({"nav", "footer", "aside", "form", "figure", "blockquote", "table"})
+
+
+def _top_summary_list(
+    root: HtmlElement,
+) -> tuple[HtmlElement, list[tuple[HtmlElement, Takeaway]]] | None:
+    """An unlabelled summary: a list of 2-7 whole sentences between the headline and the
+    article's first paragraph.  (A list further down the body is the article's own.)"""
+    h1 = next((h for h in root.iter("h1") if len(block_text(h)) >= 10), None)
+    if h1 is None:
+        return None
+    seen = 0
+    for el in _after(h1):
+        seen += 1
+        if seen > 400:
+            return None
+        tag = el.tag
+        if tag == "p" and len(block_text(el)) >= 80:
+            return None  # the body has started
+        if tag not in ("ul", "ol"):
+            continue
+        if any(a.tag in _CHROME_ANCESTORS or a.tag == "li" for a in el.iterancestors()):
+            continue
+        items = _sentence_items(el)
+        if items is not None:
+            return el, items
+    return None
+
+
+def _after(el: HtmlElement) -> Iterator[HtmlElement]:
+    """The elements after ``el`` in document order (its own subtree excluded)."""
+    node: HtmlElement | None = el
+    while node is not None:
+        for sib in node.itersiblings():
+            if isinstance(sib.tag, str):
+                yield sib
+                yield from (d for d in sib.iterdescendants() if isinstance(d.tag, str))
+        node = node.getparent()
+
+
+def _sentence_items(lst: HtmlElement) -> list[tuple[HtmlElement, Takeaway]] | None:
+    """The list's items when every one is a whole sentence (not a link, not a fragment)."""
+    lis = [li for li in lst if li.tag == "li"]
+    if not _MIN_TOP_ITEMS <= len(lis) <= _MAX_TOP_ITEMS or len(lst) != len(lis):
+        return None
+    out: list[tuple[HtmlElement, Takeaway]] = []
+    for li in lis:
+        text = block_text(li)
+        wide = sum(1 for c in text if ord(c) >= 0x2E80)  # CJK: no spaces between words
+        long_enough = len(text.split()) >= 5 or wide >= 12
+        if not long_enough or not _SENTENCE_END.search(text) or len(text) > 400:
+            return None
+        if li.find(".//ul") is not None or li.find(".//ol") is not None:
+            return None
+        if _is_promo(li, text):
+            return None
+        item = split_label(li)
+        if item is None:
+            return None
+        out.append((li, item))
+    return out
 
 
 def _label_kind_of(el: HtmlElement) -> str | None:
@@ -666,7 +755,9 @@ def _label_kind_of(el: HtmlElement) -> str | None:
     child, and the box search climbs from there.
     """
     raw = el.text
-    if not raw or len(raw) > 4 * _MAX_LABEL_CHARS or not _LABEL_START.match(raw):
+    if not raw or len(raw) > 4 * _MAX_LABEL_CHARS:
+        return None
+    if not _LABEL_START.match(raw) and not TAKEAWAY_LABEL_START.match(raw):
         return None
     own = norm_space(raw)
     if not own or len(own) > _MAX_LABEL_CHARS:
