@@ -20,6 +20,7 @@ __all__ = [
     "TAKEAWAY_LABEL_START",
     "TAKEAWAY_STRONG_LABEL",
     "TAKEAWAY_WEAK_LABEL",
+    "not_advice",
 ]
 
 # ----------------------------------------------------------------- takeaways box labels
@@ -197,3 +198,21 @@ DISCLAIMER_HINT = re.compile(
     r"僅供參考|本金|亏损|风险|波动|lời khuyên|thông tin|vốn|biến động|saran|nasihat|informasi|"
     r"modal|riset|نصيحة|مشورة|لأغراض|خسارة|تقلبات|أبحاث"
 )
+
+#: Negations that turn an advice phrase into "this is not advice".
+_NEGATION = re.compile(
+    r"\b(?:nicht|kein\w*|ne|pas|rien|aucun\w*|no|nada|ni|não|nem|non|niente|geen|niet|"
+    r"değil\w*|hiçbir|не|ні|nie|żadn\w*|không|bukan|tidak|لا|ليس\w*)\b|"
+    r"ではありません|ではない|じゃない|아닙니다|아니다|아님|不构成|不構成|并非|並非|不是",
+    re.IGNORECASE,
+)
+
+
+def not_advice(text: str) -> bool:
+    """Whether ``text`` says, in one of the languages, that it is not (financial) advice."""
+    if DISCLAIMER_STRONG_CUE.search(text):
+        return True
+    m = DISCLAIMER_CUES[0].search(text)
+    if m is None:
+        return False
+    return _NEGATION.search(text, max(0, m.start() - 80), m.end() + 20) is not None
