@@ -64,15 +64,22 @@ _COMMENT_FORMS = etree.XPath(
     " or .//textarea[contains(@name, 'omment') or contains(@id, 'omment')]]"
 )
 _BODY_CLASSES = frozenset({"entry-content", "article-body", "article-content", "post-body"})
-_LI_POSTS = etree.XPath("//li[contains(concat(' ', normalize-space(@class), ' '), ' post ')]")
-_POST_MESSAGE = etree.XPath(".//*[contains(@class, 'post-message')]")
+_LI_POSTS = etree.XPath(
+    "//*[self::li or self::article][contains(concat(' ', normalize-space(@class), ' '), ' post ')]"
+)
+#: The body of a Disqus post ("post-message") or of a Discourse embed's post ("cooked").
+_POST_MESSAGE = etree.XPath(
+    ".//*[contains(@class, 'post-message') or"
+    " contains(concat(' ', normalize-space(@class), ' '), ' cooked ')]"
+)
 
 _ITEM_TAGS = frozenset({"li", "div", "article", "section", "dd", "tr", "blockquote"})
 _ITEM_TYPE = re.compile(r"schema\.org/(?:Comment|UserComments)\s*$", re.I)
 _ITEM_CLASS = re.compile(
     r"^(?:comment|wpd-comment|comment[-_]?item|comments?__item|comments?-list__item|"
     r"comment[-_]entry|single[-_]comment|c-comment|user[-_]comment|reader[-_]comment|"
-    r"thecomment|comment[-_]node|comment[-_]card|comment--(?:reply|nested|child|root))$"
+    r"thecomment|comment[-_]node|comment[-_]card|comment--(?:reply|nested|child|root)|"
+    r"[a-z0-9]*comment[a-z0-9]*[-_]{1,2}(?:card|item|entry|node))$"  # commento-card
 )
 _ITEM_CLASS_PREFIXED = re.compile(r"^([a-z0-9]+)[-_]{1,2}comment$")
 _NOT_ITEM_PREFIX = frozenset(
@@ -95,6 +102,8 @@ _AREA_TOKEN = re.compile(
     r"|^(?!(?:recent|latest|popular|most|last|new)[-_])[a-z0-9]+[-_]comments?[-_]"
     + _AREA_SUFFIX
     + r"$"
+    r"|^(?!(?:recent|latest|popular|most|last|new|top|no|show|load|more)[-_])[a-z0-9]{1,12}[-_]"
+    r"comments$"
     r"|^(?:wpdcom|wpcomm|wpd-threads|wpd-thread-list|wpd-thread-wrapper|wc-thread-wrapper|"
     r"disqus_thread|wp-block-comments|wp-block-comment-template|"
     r"disqus[-_]comments|commentlist|comment-respond|respond|comments-template|"
@@ -109,11 +118,12 @@ _CONTENT_STRONG = re.compile(
     r"^(?:comment[-_]?(?:content|text|message|txt|entry-content)|wpd-comment-text|post-message|"
     r"comments?__(?:text|content|message|body)|comment--(?:text|content|body)|"
     r"comment-body-text|commenttext|comment_text|comment_content|message-content|"
-    r"comment-(?:body-)?inner-text)$"
+    r"comment-(?:body-)?inner-text|e-content|p-content|cooked)$"
 )
 _CONTENT_MEDIUM = re.compile(
     r"^(?:.*[-_])?(?:comment|message|post)[-_]*(?:text|content|body|message|msg)$|"
-    r"^.*__(?:text|content|body|message|msg)$"
+    r"^.*__(?:text|content|body|message|msg)$|"
+    r"^[a-z0-9]+[-_](?:body|text)$"  # commento-body, isso-text
 )
 _CONTENT_WEAK = re.compile(
     r"^(?:comment[-_]?body|body|text|message|content|post-body-inner|msg|comment-html)$"
@@ -128,13 +138,15 @@ _AUTHOR_STRONG = re.compile(
 )
 _AUTHOR_MEDIUM = re.compile(
     r"^(?:.*[-_])?(?:author(?:[-_]?name)?|user[-_]?name|commenter(?:[-_]?name)?|nick[-_]?name|"
-    r"display[-_]?name|screen[-_]?name)$"
+    r"display[-_]?name|screen[-_]?name)$|"
+    r"^[a-z0-9]+(?:[-_]comments?)?(?:[-_]{1,2})(?:name|author)$"  # ht-comment-name, isso-author
 )
 _AUTHOR_WEAK = re.compile(r"^(?:author|name|user|vcard)$")
 _AUTHOR_TESTID = re.compile(r"^(?:comment[-_]?)?(?:author|user(?:name)?|commenter)$", re.I)
 _DATE_PROP = frozenset({"datecreated", "datepublished", "commenttime", "uploaddate"})
 _DATE_CLASS = re.compile(
-    r"^(?:.*[-_])?(?:date|time|timestamp|published|time-ago|ago|posted|datetime|posted-on)$"
+    r"^(?:.*[-_])?(?:date|time|timestamp|published|time-ago|timeago|ago|posted|datetime|"
+    r"posted-on)$"
 )
 _META_CLASS = re.compile(
     r"^(?:comment[-_]?(?:meta|metadata|header|head|info|byline|details|top)|"
@@ -187,7 +199,12 @@ _HEADING_TEXT = re.compile(
     r"^(?:\d+\s+(?:thoughts?|comments?|responses?|replies|reactions?|opinions?)\b.*|"
     r"(?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:comment|reply|response)\b.*|"
     r"(?:reader\s+)?comments?(?:\s*\(\d+\))?|discussion|join the (?:discussion|conversation)|"
-    r"what do you think\??|(?:\d+\s+)?responses? to\b.*|one (?:thought|comment|response)\b.*)$",
+    r"what do you think\??|(?:\d+\s+)?responses? to\b.*|one (?:thought|comment|response)\b.*|"
+    # the same in other languages: "3 Kommentare", "Комментарии (3)", "コメント 3件", "댓글 3개"
+    r"(?:\d+\s+)?(?:kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties|"
+    r"yorum(?:lar)?|комментари\w*|коментар\w*|komentarz\w*|komentar|bình\s+luận|تعليق\w*)"
+    r"(?:\s*\(\d+\))?|"
+    r"(?:コメント|댓글|评论|評論|留言)\s*(?:\(?\d+\)?\s*(?:件|개|条)?)?|\d+\s*(?:条|則)?\s*(?:评论|評論|留言))$",
     re.I,
 )
 _BLOCK_TAGS = frozenset(
@@ -390,9 +407,14 @@ def _chrome_words(value: str) -> bool:
     return any(
         part in _CHROME_PARTS
         for token in value.lower().split()
-        if not _RESPONSIVE.match(token)
+        if not _RESPONSIVE.match(token) and not _LABEL_DISPLAY.search(token)
         for part in _SPLIT.split(token)
     )
+
+
+#: How a field shows its label ("field--label-hidden", "label-above"): says nothing of the
+#: field itself, which is shown (Drupal's comment body carries it).
+_LABEL_DISPLAY = re.compile(r"(?:^|[-_])label[-_](?:hidden|above|inline|visually[-_]hidden)$")
 
 
 @lru_cache(maxsize=4096)
@@ -618,7 +640,8 @@ def _find_candidates(doc: Document) -> tuple[list[_Item], list[HtmlElement]]:
             seen.add(el)
         elif _is_area(el):
             areas.append(el)
-    # Disqus-like threads: li.post carrying a post-message.
+    # Disqus-like threads: li.post carrying a post-message; Discourse embeds: article.post
+    # with its "cooked" body.
     added = False
     for li in _xpath(_LI_POSTS, doc.root):
         if li not in seen and _xpath(_POST_MESSAGE, li):
@@ -1080,7 +1103,7 @@ def _read_nesting(item: _Item, own: list[HtmlElement], content_el: HtmlElement |
             if content_el is not None and _contains(content_el, sub):
                 continue
             if any(_PARENT_LINK.search(t) for t in _tokens(sub)):
-                name = _REPLY_TO_PREFIX.sub("", norm_space(sub.text_content())).strip(" @:↳↪⤷")
+                name = _REPLY_TO_PREFIX.sub("", norm_space(sub.text_content())).strip(" @:↳↪⤷↩↰⮌")
                 if name and len(name) <= 80:
                     item.reply_to_name = name.lower()
                 break
@@ -1113,6 +1136,14 @@ def _sibling_reply_parent(el: HtmlElement, item_els: dict[HtmlElement, _Item]) -
     for box in ancestors(el):
         if box in item_els or box.tag in ("body", "html"):
             return None
+        if box.tag in ("ul", "ol"):
+            # <li><article class="comment"/><ul><li><article class="comment"/>...: the list
+            # nested in a comment's list item holds its replies
+            holder = box.getparent()
+            if holder is not None and holder.tag == "li":
+                own = next((c for c in holder if c in item_els), None)
+                if own is not None and own is not box:
+                    return item_els[own]
         if not any(_REPLY_BOX.search(t) for t in _tokens(box)):
             continue
         prev = box.getprevious()
@@ -1141,6 +1172,10 @@ def _assign_parents(items: list[_Item], item_els: dict[HtmlElement, _Item]) -> N
     last_at_depth: dict[int, int] = {}
     depth_of: dict[int, int] = {}
     by_author: dict[str, int] = {}
+    if any(it.depth == 0 for it in items):  # zero-based levels ("comment_level_0")
+        for it in items:
+            if it.depth is not None:
+                it.depth += 1
     for it in items:
         parent: int | None = None
         top_level = False
@@ -1229,7 +1264,7 @@ def _area_ok(area: HtmlElement, item_set: set[HtmlElement]) -> bool:
 
 def _heading_before(area: HtmlElement) -> HtmlElement | None:
     node = area
-    for _ in range(2):
+    for _ in range(3):
         prev = node.getprevious()
         while prev is not None and (not _is_element(prev) or not norm_space(prev.text_content())):
             prev = prev.getprevious()
@@ -1411,6 +1446,11 @@ def extract_comments(doc: Document) -> Claim[list[Comment]]:
             nodes.append(claim)
     for area in list(good_areas):
         heading = _heading_before(area)
+        if heading is not None:
+            nodes.append(heading)
+    tops = [it.el for it in items if it.parent is None]
+    if tops:  # the list's heading ("3 comments") when no area names the list
+        heading = _heading_before(tops[0])
         if heading is not None:
             nodes.append(heading)
     nodes = [n for n in nodes if n.tag not in ("html", "body")]

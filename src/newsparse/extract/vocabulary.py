@@ -191,7 +191,7 @@ DISCLAIMER_STRONG_CUE = re.compile(
 #: Cheap pre-filter (lower-cased text) before the patterns above.
 DISCLAIMER_HINT = re.compile(
     r"beratung|empfehlung|informationszweck|verlust|volatil|recherche|conseil|informati|"
-    r"perd|asesora|recomenda|aconselha|consul|riesgo|risco|risque|rischio|advies|"
+    r"perd|asesora|recomenda|aconselha|consul|riesgo|risco|risque|rischio|risik|advies|"
     r"tavsiye|bilgilendirme|kayb|risk|oynak|рекомендац|консультац|совет|информацион|потер|"
     r"риск|волатил|порад|інформацій|втрат|ризик|porad|rekomendac|informacyjn|ryzyk|stracić|"
     r"投資|情報提供|元本|損失|自己責任|価格変動|투자|정보|원금|손실|책임|변동성|投资|仅供参考|"
