@@ -22,9 +22,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from tests.zoo import widgets as w
-from tests.zoo.stacks import STACKS, Parts, Stack, page
-from tests.zoo.texts import TEXTS, Texts
+from . import widgets as w
+from .stacks import STACKS, Parts, Stack, page
+from .texts import TEXTS, Texts
 
 ROOT = Path(__file__).resolve().parents[2]
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"

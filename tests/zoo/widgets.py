@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
 
-from tests.zoo.texts import Texts
+from .texts import Texts
 
 # ----------------------------------------------------------------- takeaways
 
