@@ -45,6 +45,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 from lxml import etree
@@ -58,20 +59,14 @@ __all__ = ["extract_comments", "parse_comment_date"]
 # ----------------------------------------------------------------- vocabulary
 
 #: Cheap pre-selection of elements that may be comment items or comment areas.
-_CANDIDATE_HINT = re.compile(r"omment|wpd|disqus|respond|post-list|discussion")
+_CANDIDATE_HINT = re.compile(r"omment|wpd|disqus|respond|post-list|discussion|cooked")
 _COMMENT_FORMS = etree.XPath(
     "//form[contains(@id, 'omment') or contains(@class, 'omment') or contains(@action, 'omment')"
     " or .//textarea[contains(@name, 'omment') or contains(@id, 'omment')]]"
 )
 _BODY_CLASSES = frozenset({"entry-content", "article-body", "article-content", "post-body"})
-_LI_POSTS = etree.XPath(
-    "//*[self::li or self::article][contains(concat(' ', normalize-space(@class), ' '), ' post ')]"
-)
-#: The body of a Disqus post ("post-message") or of a Discourse embed's post ("cooked").
-_POST_MESSAGE = etree.XPath(
-    ".//*[contains(@class, 'post-message') or"
-    " contains(concat(' ', normalize-space(@class), ' '), ' cooked ')]"
-)
+_LI_POSTS = etree.XPath("//li[contains(concat(' ', normalize-space(@class), ' '), ' post ')]")
+_POST_MESSAGE = etree.XPath(".//*[contains(@class, 'post-message')]")
 
 _ITEM_TAGS = frozenset({"li", "div", "article", "section", "dd", "tr", "blockquote"})
 _ITEM_TYPE = re.compile(r"schema\.org/(?:Comment|UserComments)\s*$", re.I)
@@ -640,8 +635,12 @@ def _find_candidates(doc: Document) -> tuple[list[_Item], list[HtmlElement]]:
             seen.add(el)
         elif _is_area(el):
             areas.append(el)
-    # Disqus-like threads: li.post carrying a post-message; Discourse embeds: article.post
-    # with its "cooked" body.
+        else:
+            post = _discourse_post(el)
+            if post is not None and post not in seen:
+                items.append(_Item(post, "class"))
+                seen.add(post)
+    # Disqus-like threads: li.post carrying a post-message.
     added = False
     for li in _xpath(_LI_POSTS, doc.root):
         if li not in seen and _xpath(_POST_MESSAGE, li):
@@ -652,6 +651,17 @@ def _find_candidates(doc: Document) -> tuple[list[_Item], list[HtmlElement]]:
         order = {el: i for i, el in enumerate(doc.root.iter())}
         items.sort(key=lambda it: order.get(it.el, 0))
     return items, areas
+
+
+def _discourse_post(el: HtmlElement) -> HtmlElement | None:
+    """The post (``article.post``, ``li.post``) whose body is ``el``, a Discourse embed's
+    ``div.cooked``."""
+    if "cooked" not in _tokens(el):
+        return None
+    for a in islice(ancestors(el), 2):
+        if a.tag in ("article", "li", "div") and "post" in _tokens(a):
+            return a
+    return None
 
 
 def _candidates(root: HtmlElement) -> Iterator[HtmlElement]:

@@ -45,6 +45,7 @@ from newsparse.extract.vocabulary import (
     DISCLAIMER_HINT,
     DISCLAIMER_LABEL,
     not_advice,
+    other_languages,
 )
 
 __all__ = ["cue_count", "extract_disclaimer"]
@@ -184,13 +185,8 @@ def cue_count(text: str) -> int:
     return count
 
 
-#: Either hint in one pass (this runs on every text node of the page).
+#: Either hint in one pass (this runs on every text node of a non-English page).
 _ANY_CUE_HINT = re.compile(f"{_CUE_HINT.pattern}|{DISCLAIMER_HINT.pattern}")
-
-
-def _cue_hint(text: str) -> bool:
-    """Cheap test: may ``text`` carry a disclaimer cue in any language?"""
-    return _ANY_CUE_HINT.search(text.lower()) is not None
 
 
 def _size(text: str) -> int:
@@ -374,13 +370,14 @@ def _label_before(block: HtmlElement) -> HtmlElement | None:
     return None
 
 
-def _sources(root: HtmlElement) -> Iterator[tuple[list[HtmlElement], int]]:
+def _sources(root: HtmlElement, other: bool) -> Iterator[tuple[list[HtmlElement], int]]:
     """Candidate element runs with their strength, in document order.
 
     One pass over the elements finds named boxes, label elements and the blocks
     whose own text (or a child's tail) carries a cue word; a block is extended by a
     label just before it and by the cue-bearing paragraphs just after it.
     """
+    hint = (_ANY_CUE_HINT if other else _CUE_HINT).search
     walker = etree.iterwalk(root, events=("start",))
     seen: set[HtmlElement] = set()
     for _, el in walker:
@@ -399,14 +396,14 @@ def _sources(root: HtmlElement) -> Iterator[tuple[list[HtmlElement], int]]:
             if (
                 own
                 and tag in _LABEL_TAGS
-                and (_LABEL_HINT.match(own) or DISCLAIMER_LABEL.match(own))
+                and (_LABEL_HINT.match(own) or (other and DISCLAIMER_LABEL.match(own)))
                 and _label_text(el)
             ):
                 nodes = _labelled_nodes(el)
                 if nodes is not None:
                     yield nodes, 1
         for text, is_tail in ((own, False), (el.tail, True)):
-            if text and len(text) >= 8 and _cue_hint(text):
+            if text and len(text) >= 8 and hint(text.lower()):
                 block = _block_of(el.getparent() if is_tail else el)
                 if block is not None and block not in seen:
                     seen.add(block)
@@ -427,10 +424,10 @@ def _block_of(el: HtmlElement | None) -> HtmlElement | None:
     return None
 
 
-def _collect(root: HtmlElement) -> list[_Candidate]:
+def _collect(root: HtmlElement, other: bool) -> list[_Candidate]:
     out: list[_Candidate] = []
     taken: set[HtmlElement] = set()
-    for order, (nodes, strength) in enumerate(_sources(root)):
+    for order, (nodes, strength) in enumerate(_sources(root, other)):
         if nodes[-1] in taken:
             continue
         taken.update(nodes)
@@ -514,7 +511,7 @@ def extract_disclaimer(doc: Document) -> Claim[str | None]:
     """The disclaimer text attached to the article and its element."""
     body = doc.root.find("body")
     root = body if body is not None else doc.root
-    candidates = _collect(root)
+    candidates = _collect(root, other_languages(doc))
     if not candidates:
         return Claim(None)
     best = max(candidates, key=_Candidate.rank)

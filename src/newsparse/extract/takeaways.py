@@ -43,6 +43,7 @@ from newsparse.extract.vocabulary import (
     TAKEAWAY_LABEL_START,
     TAKEAWAY_STRONG_LABEL,
     TAKEAWAY_WEAK_LABEL,
+    other_languages,
 )
 from newsparse.models import Takeaway
 
@@ -633,6 +634,7 @@ def extract_takeaways(doc: Document) -> Claim[list[Takeaway]]:
                 found.append(item)
         return True
 
+    other = other_languages(doc)  # labels in other languages: not tried on English pages
     walker = etree.iterwalk(root, events=("start",))
     for _, el in walker:
         tag = el.tag
@@ -646,7 +648,7 @@ def extract_takeaways(doc: Document) -> Claim[list[Takeaway]]:
         vocab = word is not None
         label_kind: str | None = None
         if tag in _LABEL_TAGS and not vocab:
-            label_kind = _label_kind_of(el)
+            label_kind = _label_kind_of(el, other)
         if not vocab and label_kind is None:
             continue
         if inside_claimed(el) or _in_site_chrome(el):
@@ -747,17 +749,18 @@ def _sentence_items(lst: HtmlElement) -> list[tuple[HtmlElement, Takeaway]] | No
     return out
 
 
-def _label_kind_of(el: HtmlElement) -> str | None:
+def _label_kind_of(el: HtmlElement, other: bool) -> str | None:
     """The label kind of a label-bearing element, cheaply rejecting most elements first.
 
-    Only elements whose own leading text starts like a label are looked at; a label
+    Only elements whose own leading text starts like a label (in English, or with
+    ``other`` in one of the other languages) are looked at; a label
     split over child elements (``<h3><span>Key</span> points</h3>``) is found on the
     child, and the box search climbs from there.
     """
     raw = el.text
     if not raw or len(raw) > 4 * _MAX_LABEL_CHARS:
         return None
-    if not _LABEL_START.match(raw) and not TAKEAWAY_LABEL_START.match(raw):
+    if not _LABEL_START.match(raw) and not (other and TAKEAWAY_LABEL_START.match(raw)):
         return None
     own = norm_space(raw)
     if not own or len(own) > _MAX_LABEL_CHARS:

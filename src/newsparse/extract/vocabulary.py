@@ -11,6 +11,10 @@ disclaimer length outside the site's chrome); these words only confirm.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsparse.document import Document
 
 __all__ = [
     "DISCLAIMER_CUES",
@@ -21,6 +25,7 @@ __all__ = [
     "TAKEAWAY_STRONG_LABEL",
     "TAKEAWAY_WEAK_LABEL",
     "not_advice",
+    "other_languages",
 ]
 
 # ----------------------------------------------------------------- takeaways box labels
@@ -216,3 +221,27 @@ def not_advice(text: str) -> bool:
     if m is None:
         return False
     return _NEGATION.search(text, max(0, m.start() - 80), m.end() + 20) is not None
+
+
+_ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|to|in|for|is|on|with|as|at|by|from|how|why)\b", re.I)
+
+
+def other_languages(doc: Document) -> bool:
+    """Whether the vocabulary of other languages is worth trying on ``doc``: not when the
+    page says it is English (``<html lang>``, ``og:locale``, content-language) or, saying
+    nothing, has an ASCII title of English words.  Kept on the Document (one test a page):
+    on English pages the widget finders then cost what they did before."""
+    found = doc.memo.get(_MEMO_KEY)
+    if found is not None:
+        return bool(found)
+    lang = doc.language or doc.meta_first("og:locale", "content-language", "language")
+    if lang:
+        other = not lang.strip().lower().startswith("en")
+    else:
+        title = doc.root.findtext(".//title") or ""
+        other = not (title.isascii() and _ENGLISH_WORDS.search(title))
+    doc.memo[_MEMO_KEY] = other
+    return other
+
+
+_MEMO_KEY = "widgets.other_languages"
