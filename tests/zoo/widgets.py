@@ -68,7 +68,7 @@ def takeaways(style: str, t: Texts) -> str:
             f'<ul class="elementor-icon-list-items">{icon_items}</ul></div></div>'
         )
     if style == "unlabelled-top":
-        return f"<ul>{lis}</ul>"
+        return f'<div class="lead-points"><ul>{lis}</ul></div>'
     if style == "bold-label-p":
         ps = "".join(f"<p>• {x}</p>" for x in items)
         return f"<p><strong>{label}</strong></p>{ps}"

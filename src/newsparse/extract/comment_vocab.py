@@ -214,3 +214,9 @@ _LAST_WORD = re.compile(r"(\S+)\s*$")
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BREAK = "\x00"
 _LINE = "\x01"
+#: A link to a user's profile page: in a comment, its text is the commenter's name.
+_PROFILE_HREF = re.compile(
+    r"/(?:user|users|profile|profil|profiles|u|member|members|people|nutzer|benutzer|"
+    r"usuario|utilisateur|utente|gebruiker|kullanici|uzytkownik)/[^/?#]+",
+    re.I,
+)

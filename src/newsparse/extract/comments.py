@@ -105,6 +105,7 @@ from newsparse.extract.comment_vocab import (
     _NUMBERED_ID,
     _PARENT_ATTRS,
     _PARENT_LINK,
+    _PROFILE_HREF,
     _REPLY_FLAG,
     _REPLY_TO_PREFIX,
     _RESPOND,
@@ -233,6 +234,8 @@ def _fill(item: _Item, item_els: dict[HtmlElement, _Item], doc: Document) -> Non
         # themes that print the name as a bare <cite> or a rel="ugc" link in the meta line
         lambda e: e.tag == "cite" and _in_meta_line(e, el),
         lambda e: e.tag == "a" and _is_ugc_link(e) and _in_meta_line(e, el),
+        # a short link to the commenter's profile page ("/user/anaya60.html")
+        lambda e: e.tag == "a" and _PROFILE_HREF.search(e.get("href") or "") is not None,
     ]
     for test in tests:
         for cand in visible:

@@ -112,6 +112,8 @@ _BOLD_TAGS = frozenset({"strong", "b"})
 _BOLD_CLASS = re.compile(r"bold|label|title|lead|heading|head\b|kicker|name", re.IGNORECASE)
 _WRAPPER_TAGS = frozenset({"p", "div", "span", "section", "header"})
 _INLINE_LABEL = frozenset({"strong", "b", "span", "em"})
+#: Blocks of items: a bold label beside one introduces it, it is no inline lead-in.
+_ITEM_BLOCKS = frozenset({"ul", "ol", "table", "dl", "div", "p", "section"})
 
 #: Item-level promo markers (class/id fragments) and texts.
 _PROMO_CLASS = re.compile(
@@ -482,7 +484,11 @@ def _label_box(
         and block_text(parent) == text
     ):  # <b><strong>Key takeaways</strong></b><br>...: the outer bold is the lead-in
         label, parent = parent, parent.getparent()
-    if label.tag in _INLINE_LABEL and parent is not None:
+    if (
+        label.tag in _INLINE_LABEL
+        and parent is not None
+        and not any(c.tag in _ITEM_BLOCKS for c in parent.iterchildren())
+    ):
         whole = block_text(parent)
         if whole.startswith(text) and len(whole) > len(text) + _MIN_ITEM_CHARS:
             if kind != "strong" and not vocab:
@@ -512,6 +518,8 @@ def _label_box(
     )
     if kind == "weak" and not (wrapped or vocab):
         return [], []
+    if kind == "weak" and not vocab and sib.tag == "p" and not _is_run_item(sib):
+        return [], []  # "Summary" over plain prose: the article's closing section
     if sib.tag == "p":
         run = [sib, *_paragraph_run(sib)]
         items = [
@@ -673,6 +681,8 @@ def extract_takeaways(doc: Document) -> Claim[list[Takeaway]]:
                 walker.skip_subtree()
             continue
         nodes, items = _label_box(el, label_kind or "weak", vocab=False)
+        if label_kind != "strong" and not all(_substantial(t) for _, t in items):
+            continue  # "Summary" over a metadata box ("Description", "Written by")
         if accept(nodes, items):
             walker.skip_subtree()
     if not found:
@@ -684,6 +694,8 @@ def extract_takeaways(doc: Document) -> Claim[list[Takeaway]]:
 
 #: A sentence's end: Latin, CJK and Arabic full stops, question and exclamation marks.
 _SENTENCE_END = re.compile(r"[.!?。！？؟…]\s*[\"'”’»)]?$")
+#: A byline, date and standfirst between the headline and the list, no more.
+_MAX_TEXT_BEFORE_TOP_LIST = 300
 _MIN_TOP_ITEMS = 2
 _MAX_TOP_ITEMS = 7
 _CHROME_ANCESTORS = frozenset({"nav", "footer", "aside", "form", "figure", "blockquote", "table"})
@@ -692,26 +704,38 @@ _CHROME_ANCESTORS = frozenset({"nav", "footer", "aside", "form", "figure", "bloc
 def _top_summary_list(
     root: HtmlElement,
 ) -> tuple[HtmlElement, list[tuple[HtmlElement, Takeaway]]] | None:
-    """An unlabelled summary: a list of 2-7 whole sentences between the headline and the
-    article's first paragraph.  (A list further down the body is the article's own.)"""
+    """An unlabelled summary: a list of 2-7 whole sentences in a box of its own (its parent
+    holds nothing else) between the headline and the article's text.  A list further down,
+    or among the body's paragraphs, is the article's own."""
     h1 = next((h for h in root.iter("h1") if len(block_text(h)) >= 10), None)
     if h1 is None:
         return None
     seen = 0
+    text = 0  # text met since the headline, links and lists aside
+    lists: set[HtmlElement] = set()
     for el in _after(h1):
         seen += 1
         if seen > 400:
             return None
         tag = el.tag
-        if tag == "p" and len(block_text(el)) >= 80:
-            return None  # the body has started
-        if tag not in ("ul", "ol"):
+        if tag in ("ul", "ol"):
+            lists.add(el)
+            if any(a.tag in _CHROME_ANCESTORS or a.tag == "li" for a in el.iterancestors()):
+                continue
+            box = el.getparent()
+            if box is None or not _only_holds(box, el):
+                continue  # a list among the body's paragraphs is the article's text
+            items = _sentence_items(el)
+            if items is not None:
+                return el, items
             continue
-        if any(a.tag in _CHROME_ANCESTORS or a.tag == "li" for a in el.iterancestors()):
+        if tag in _SKIP_TEXT or tag == "a":
             continue
-        items = _sentence_items(el)
-        if items is not None:
-            return el, items
+        if any(a in lists or a.tag == "a" for a in el.iterancestors()):
+            continue
+        text += len((el.text or "").strip()) + len((el.tail or "").strip())
+        if text > _MAX_TEXT_BEFORE_TOP_LIST:
+            return None  # the body has started: a list after it is the article's own
     return None
 
 
@@ -736,7 +760,7 @@ def _sentence_items(lst: HtmlElement) -> list[tuple[HtmlElement, Takeaway]] | No
         text = block_text(li)
         wide = sum(1 for c in text if ord(c) >= 0x2E80)  # CJK: no spaces between words
         long_enough = len(text.split()) >= 5 or wide >= 12
-        if not long_enough or not _SENTENCE_END.search(text) or len(text) > 400:
+        if not long_enough or not _SENTENCE_END.search(text) or len(text) > 300:
             return None
         if li.find(".//ul") is not None or li.find(".//ol") is not None:
             return None
@@ -747,6 +771,12 @@ def _sentence_items(lst: HtmlElement) -> list[tuple[HtmlElement, Takeaway]] | No
             return None
         out.append((li, item))
     return out
+
+
+def _substantial(item: Takeaway) -> bool:
+    """An item that says something: four words or more (or a dozen CJK characters)."""
+    text = f"{item.label or ''} {item.text}"
+    return len(text.split()) >= 4 or sum(1 for c in text if ord(c) >= 0x2E80) >= 12
 
 
 def _label_kind_of(el: HtmlElement, other: bool) -> str | None:
