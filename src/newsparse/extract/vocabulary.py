@@ -195,14 +195,15 @@ DISCLAIMER_STRONG_CUE = re.compile(
 )
 #: Cheap pre-filter (lower-cased text) before the patterns above.
 DISCLAIMER_HINT = re.compile(
-    r"beratung|empfehlung|informationszweck|verlust|volatil|recherche|conseil|informati|"
-    r"perd|asesora|recomenda|aconselha|consul|riesgo|risco|risque|rischio|risik|advies|"
-    r"tavsiye|bilgilendirme|kayb|risk|oynak|рекомендац|консультац|совет|информацион|потер|"
+    r"beratung|empfehlung|informationszweck|verlust|volatil(?!e\b)|recherche|conseil|informatif|"
+    r"informativ|informazion|perd|asesora|recomenda|aconselha|consulenza|riesgo|risco|risque|"
+    r"rischio|risik|advies|tavsiye|bilgilendirme|kayb|yüksek|oynak|volátil|"
+    r"рекомендац|консультац|совет|информацион|потер|"
     r"риск|волатил|порад|інформацій|втрат|ризик|porad|rekomendac|informacyjn|ryzyk|stracić|"
     r"投資|情報提供|元本|損失|自己責任|価格変動|투자|정보|원금|손실|책임|변동성|投资|仅供参考|"
     r"僅供參考|本金|亏损|风险|波动|lời khuyên|thông tin|vốn|biến động|saran|nasihat|informasi|"
-    r"modal|riset|نصيحة|مشورة|لأغراض|خسارة|تقلبات|أبحاث"
-)
+    r"kehilangan|riset|fluktuatif|نصيحة|مشورة|لأغراض|خسارة|تقلبات|أبحاث"
+)  # no English words: on English text the multilingual cues are not tried at all
 
 #: Negations that turn an advice phrase into "this is not advice".
 _NEGATION = re.compile(
