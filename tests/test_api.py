@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -109,9 +110,7 @@ def test_json_shape_matches_the_scorer() -> None:
         ],
     )
     data = json.loads(json.dumps(article.model_dump(mode="json")))
-    assert data["published"] == "2026-06-06T09:30:00Z" or data["published"].startswith(
-        "2026-06-06T09:30:00"
-    )
+    assert data["published"] == "2026-06-06T09:30:00Z"
     assert data["modified"] == "2026-06-07"
     assert data["tickers"][0]["price"] == "61321.00"
     assert data["tickers"][0]["change_percent"] == "-1.9"
@@ -128,6 +127,26 @@ def test_json_shape_matches_the_scorer() -> None:
     ):
         assert key in data
     assert Article.model_validate(data) == article
+
+
+def test_json_keeps_the_offset_of_a_half_hour_zone() -> None:
+    """Dumped and read back, +05:30 keeps its wall clock and offset (not only its instant)."""
+    article = Article(title="T", published=datetime.fromisoformat("2026-06-06T09:30:00+05:30"))
+    data = json.loads(json.dumps(article.model_dump(mode="json")))
+    assert data["published"] == "2026-06-06T09:30:00+05:30"
+    back = Article.model_validate(data).published
+    assert isinstance(back, datetime)
+    assert back.replace(tzinfo=None) == datetime(2026, 6, 6, 9, 30)
+    assert back.utcoffset() == timedelta(hours=5, minutes=30)
+
+
+def test_seed_page_dates_in_json() -> None:
+    """The seed page says 2026-06-06T09:30:00+00:00 (published), 11:05 the same day (modified)."""
+    page = Path(__file__).resolve().parent / "fixtures" / "crypto-news-page.html"
+    data = newsparse.parse(page.read_bytes()).model_dump(mode="json")
+    assert data["published"] == "2026-06-06T09:30:00Z"
+    assert data["published_raw"] == "2026-06-06T09:30:00+00:00"
+    assert data["modified"] == "2026-06-06T11:05:00Z"
 
 
 def test_every_model_field_is_documented() -> None:

@@ -119,8 +119,15 @@ def test_parquet_output(corpus: Path, tmp_path: Path) -> None:
 
 # ------------------------------------------------------------------ interrupted runs
 
+# The child sets its own SIGINT disposition first: a shell starts a background job
+# (`pytest ... &`) with SIGINT ignored, the child would inherit that, and Python installs
+# its KeyboardInterrupt handler only when SIGINT is not ignored at start-up.  With the
+# default handler set here the Ctrl-C test behaves the same in a terminal, in CI and in
+# the background.
 RUNNER = textwrap.dedent(
     """
+    import signal
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     import functools, sys
     import newsparse.batch.command as command
     from test_batch_cli import slow_parse

@@ -12,8 +12,9 @@ NewsparseError. Two hypothesis profiles:
 
 Mutations of the fixtures: truncation at a structural point (before a ``<`` or
 after a ``>``), a tag dropped or duplicated, an attribute garbled, an entity broken.
-The deterministic truncation sweep cuts the smallest fixture at every structural
-point (every point of every fixture in the slow set).
+The deterministic truncation sweep cuts the smallest fixture at every one of its
+structural points (all of them, checked by test_the_sweep_visits_every_structural_point);
+the slow set cuts every fixture at about 100 evenly spread structural points.
 """
 
 from __future__ import annotations
@@ -246,14 +247,30 @@ def _smallest_fixture() -> str:
     return min(FIXTURES, key=lambda n: len(FIXTURES[n]))
 
 
+def sweep_points(name: str) -> list[int]:
+    """The cut points of the deterministic sweep over fixture ``name``: all of them."""
+    return POINTS[name]
+
+
 def test_truncation_at_every_structural_point_of_a_fixture() -> None:
-    """The smallest fixture cut before every '<' and after every '>' (about 200 cuts)."""
+    """The smallest fixture cut before every '<' and after every '>' (every point, ~200)."""
     if not FIXTURES:
         pytest.skip("no fixtures")
     name = _smallest_fixture()
     text = FIXTURES[name]
-    for point in POINTS[name][::2]:
+    for point in sweep_points(name):
         parse_or_error(text[:point])
+
+
+def test_the_sweep_visits_every_structural_point() -> None:
+    """The sweep's points are exactly the positions before each '<' and after each '>'."""
+    name = _smallest_fixture()
+    text = FIXTURES[name]
+    expected = {i for i, c in enumerate(text) if c == "<"}
+    expected |= {i + 1 for i, c in enumerate(text) if c == ">"}
+    points = sweep_points(name)
+    assert len(points) == len(set(points))
+    assert set(points) == expected
 
 
 def test_mutation_helpers_change_the_page() -> None:

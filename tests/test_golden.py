@@ -14,7 +14,11 @@ import pytest
 import newsparse
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-PAGES = sorted(p for p in FIXTURES.glob("*.html") if Path(str(p)[:-5] + ".expected.json").exists())
+PAGES = sorted(FIXTURES.glob("*.html"))
+
+
+def expected_path(page: Path) -> Path:
+    return page.with_name(page.name[: -len(".html")] + ".expected.json")
 
 
 def _diff(expected: Any, actual: Any, path: str = "") -> list[str]:
@@ -35,7 +39,13 @@ def _diff(expected: Any, actual: Any, path: str = "") -> list[str]:
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.name[:-5] for p in PAGES])
 def test_golden(page: Path) -> None:
-    expected = json.loads(Path(str(page)[:-5] + ".expected.json").read_text(encoding="utf-8"))
+    """A fixture without its expected file fails: an unchecked page is not a golden test."""
+    expected_file = expected_path(page)
+    assert expected_file.is_file(), (
+        f"{expected_file.name} is missing: run python tests/regenerate.py {page.name[:-5]}, "
+        "then check every value against the page and document it in tests/fixtures/README.md"
+    )
+    expected = json.loads(expected_file.read_text(encoding="utf-8"))
     actual = newsparse.parse(page.read_bytes()).model_dump(mode="json")
     problems = _diff(expected, actual)
     assert not problems, "\n".join(problems[:30])
@@ -43,3 +53,14 @@ def test_golden(page: Path) -> None:
 
 def test_fixtures_exist() -> None:
     assert PAGES, "no golden fixtures found"
+
+
+def test_every_expected_file_has_its_page() -> None:
+    """An expected file whose page was renamed or removed is tested by nothing."""
+    pages = {p.name[: -len(".html")] for p in PAGES}
+    orphans = [
+        p.name
+        for p in FIXTURES.glob("*.expected.json")
+        if p.name[: -len(".expected.json")] not in pages
+    ]
+    assert orphans == []

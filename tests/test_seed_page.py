@@ -3,7 +3,7 @@ serves it (tests/fixtures/crypto-news-page.html). Expected values were read off 
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 
@@ -26,8 +26,16 @@ def test_metadata(article: Article) -> None:
         "A 55 Million Bet on AI Infrastructure: Why Crypto Capital is Rotating Away from Bitcoin"
     )
     assert [a.name for a in article.authors] == ["Aisha Okonkwo"]
+    # the page says 2026-06-06T09:30:00+00:00: the same wall-clock time and the same offset
+    # (== on aware datetimes compares instants only, so check the fields and offset too)
+    assert isinstance(article.published, datetime)
     assert article.published == datetime(2026, 6, 6, 9, 30, tzinfo=timezone.utc)
-    assert isinstance(article.published, datetime) and article.published.date() == date(2026, 6, 6)
+    assert article.published.replace(tzinfo=None) == datetime(2026, 6, 6, 9, 30)
+    assert article.published.utcoffset() == timedelta(0)
+    assert article.published_raw == "2026-06-06T09:30:00+00:00"
+    assert isinstance(article.modified, datetime)
+    assert article.modified.replace(tzinfo=None) == datetime(2026, 6, 6, 11, 5)
+    assert article.modified.utcoffset() == timedelta(0)
     assert article.language is not None and article.language.lower().startswith("en")
     assert article.canonical_url is not None and article.canonical_url.startswith("https://")
 

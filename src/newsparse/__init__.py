@@ -29,6 +29,7 @@ from newsparse.models import (
     Figure,
     Heading,
     ListBlock,
+    ListItem,
     Mentions,
     Paragraph,
     PriceMention,
@@ -41,6 +42,17 @@ from newsparse.models import (
     TickerQuote,
 )
 from newsparse.parser import Parser
+from newsparse.provenance import (
+    BlockSource,
+    Candidate,
+    ContentDecision,
+    Dropped,
+    Explanation,
+    FieldProvenance,
+    FieldSource,
+    Provenance,
+    WidgetRecord,
+)
 
 __version__ = "0.1.0"
 
@@ -48,15 +60,23 @@ __all__ = [
     "Article",
     "Author",
     "Block",
+    "BlockSource",
+    "Candidate",
     "CodeBlock",
     "Comment",
+    "ContentDecision",
+    "Dropped",
     "EmptyInputError",
+    "Explanation",
     "ExtractionError",
+    "FieldProvenance",
+    "FieldSource",
     "Figure",
     "Heading",
     "InputTooLargeError",
     "Limits",
     "ListBlock",
+    "ListItem",
     "Mentions",
     "NewsparseError",
     "NotHTMLError",
@@ -64,6 +84,7 @@ __all__ = [
     "ParseTimeoutError",
     "Parser",
     "PriceMention",
+    "Provenance",
     "Quote",
     "Section",
     "SectionNode",
@@ -73,7 +94,9 @@ __all__ = [
     "TickerQuote",
     "TooManyElementsError",
     "UnsupportedInputError",
+    "WidgetRecord",
     "__version__",
+    "explain",
     "parse",
     "parse_many",
 ]
@@ -91,3 +114,21 @@ def parse(html: object, url: str | None = None, *, encoding: str | None = None) 
     an Article with an empty body.
     """
     return _DEFAULT.parse(html, url, encoding=encoding)
+
+
+def explain(html: object, url: str | None = None, *, encoding: str | None = None) -> Explanation:
+    """Parse one page like :func:`parse` and say where each part of the Article came from.
+
+    Returns an :class:`Explanation`: ``.article`` (what :func:`parse` returns) and
+    ``.provenance``, a :class:`Provenance` with, for every metadata field, the page's
+    sources of its value (JSON-LD key, ``<meta>`` tag, microdata, visible element) as
+    XPath selectors; for every body block its source element; the main-content decision
+    (chosen roots, scored candidates, dropped regions with their reason); and the element
+    of every takeaway, comment (with its parent), ticker quote and the disclaimer.
+    :func:`parse` computes none of this.
+
+    >>> found = newsparse.explain(html)
+    >>> found.provenance.of("title").sources[0].selector
+    '/html/body/div[1]/main/article/header/h1'
+    """
+    return _DEFAULT.explain(html, url, encoding=encoding)

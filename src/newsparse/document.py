@@ -277,9 +277,18 @@ def decode(data: bytes, encoding: str | None = None) -> str:
 # ------------------------------------------------------------------ cleaning
 
 #: Characters never allowed in the tree: C0 controls but tab/newline/CR, DEL, C1
-#: controls, lone surrogates and the non-characters U+FDD0-FDEF, U+FFFE, U+FFFF.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
-_DROPPED = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufdd0-\ufdef\ufffe\uffff]+")
+#: controls, lone surrogates, the non-characters U+FDD0-FDEF, U+FFFE, U+FFFF, and the
+#: bidi embedding/override/isolate controls U+202A-202E, U+2066-2069: they carry no
+#: text, come in push/pop pairs that extraction splits, and an unmatched one reorders
+#: everything after it when displayed ("Trojan Source"). The bidi marks U+200E/200F
+#: and U+061C are kept: single, scope-free, and needed to show mixed-direction text.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+    "\ufdd0-\ufdef\ufffe\uffff]"
+)
+_DROPPED = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]+"
+)
 _SPACED = re.compile("[\x0b\x0c]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _C1 = re.compile("[\x80-\x9f]")
@@ -311,6 +320,8 @@ def _char_ref_replacement(match: re.Match[str]) -> str:
     if (
         (0 < code < 0x20 and code not in (0x09, 0x0A))
         or code == 0x7F
+        or 0x202A <= code <= 0x202E
+        or 0x2066 <= code <= 0x2069
         or 0xFDD0 <= code <= 0xFDEF
         or ((code & 0xFFFE) == 0xFFFE and code <= 0x10FFFF)
     ):

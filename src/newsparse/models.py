@@ -26,6 +26,7 @@ __all__ = [
     "Figure",
     "Heading",
     "ListBlock",
+    "ListItem",
     "Mentions",
     "Paragraph",
     "PriceMention",
@@ -75,9 +76,12 @@ class Paragraph(_Model):
     """A paragraph of running text."""
 
     kind: Literal["paragraph"] = Field(default="paragraph", description="Block discriminator.")
-    text: str = Field(description="Plain text, whitespace normalised.")
+    text: str = Field(
+        description="Plain text, whitespace normalised; a <br> line break is a newline."
+    )
     markdown: str = Field(
-        description="The same text as inline Markdown (links, emphasis, code), escaped."
+        description="The same text as inline Markdown (links, emphasis, code), escaped; "
+        "a line break is a hard break (a backslash at the end of the line)."
     )
 
 
@@ -90,42 +94,94 @@ class Heading(_Model):
     markdown: str = Field(description="The heading's inline Markdown (without the leading #s).")
 
 
+class ListItem(_Model):
+    """One item of a list: its own text, and the lists nested in it."""
+
+    text: str = Field(
+        description="Plain text of the item without its nested lists (may be empty when "
+        "the item holds only a nested list); line breaks as newlines."
+    )
+    markdown: str = Field(description="Inline Markdown of the item, without its nested lists.")
+    children: list[ListBlock] = Field(
+        default_factory=list, description="Lists nested in this item, in page order."
+    )
+
+
 class ListBlock(_Model):
-    """A bulleted or numbered list."""
+    """A bulleted or numbered list; items can hold nested lists."""
 
     kind: Literal["list"] = Field(default="list", description="Block discriminator.")
     ordered: bool = Field(description="True for a numbered list (<ol>).")
-    items: list[str] = Field(description="Plain text of each item, in order.")
-    items_markdown: list[str] = Field(description="Inline Markdown of each item, in order.")
+    items: list[ListItem] = Field(description="The items, in order.")
+
+    def walk(self) -> Iterator[tuple[int, ListItem]]:
+        """(depth, item) of every item, depth first in page order (top level: 0)."""
+        for item in self.items:
+            yield 0, item
+            for child in item.children:
+                for depth, sub in child.walk():
+                    yield depth + 1, sub
 
 
 class Quote(_Model):
     """A block quotation (<blockquote>), including embedded posts rendered as quotes."""
 
     kind: Literal["quote"] = Field(default="quote", description="Block discriminator.")
-    text: str = Field(description="Plain text of the quotation; paragraphs separated by newlines.")
-    markdown: str = Field(description="Inline Markdown of the quotation.")
-    cite: str | None = Field(default=None, description="Attribution or cite URL, if given.")
+    text: str = Field(
+        description="Plain text of the quotation, without its attribution; paragraphs "
+        "separated by a blank line, line breaks by a newline."
+    )
+    markdown: str = Field(
+        description="Markdown of the quotation's content (without the '> ' markers); "
+        "paragraphs separated by a blank line."
+    )
+    cite: str | None = Field(
+        default=None,
+        description="The attribution: the text of a <footer> or <cite> inside the "
+        "<blockquote> (leading dash dropped), else its cite attribute's URL.",
+    )
 
 
 class Table(_Model):
     """A data table."""
 
     kind: Literal["table"] = Field(default="table", description="Block discriminator.")
-    rows: list[list[str]] = Field(description="Rows of cell texts, header row(s) first.")
+    rows: list[list[str]] = Field(
+        description="Rows of cell texts: header rows first, then body rows, then footer "
+        "rows. Spanning cells are expanded so that columns line up: a rowspan cell's text "
+        "is repeated in each row it spans; a colspan cell's text is in its first column "
+        "and the other columns it spans are empty strings."
+    )
     header_rows: int = Field(
-        default=0, ge=0, description="How many of the first rows are header rows (<th>/<thead>)."
+        default=0,
+        ge=0,
+        description="How many of the first rows are header rows (<thead>, else leading "
+        "rows of <th> cells only); 0 when the table has none.",
+    )
+    footer_rows: int = Field(
+        default=0,
+        ge=0,
+        description="How many of the last rows are footer rows (<tfoot>; a footer row that "
+        "repeats the header is left out).",
     )
     caption: str | None = Field(default=None, description="The table's <caption>, if any.")
 
 
 class Figure(_Model):
-    """An image or other media figure in the body."""
+    """One image of the body (a <figure> of N images, a gallery, gives N Figures), or a
+    caption alone."""
 
     kind: Literal["figure"] = Field(default="figure", description="Block discriminator.")
-    src: str | None = Field(description="Absolute URL of the image (lazy-load attributes read).")
+    src: str | None = Field(
+        description="Absolute URL of the image: <img>, <amp-img>, <amp-anim> or "
+        "<picture>/<source>, lazy-load data-src/srcset read; None for a caption alone."
+    )
     alt: str | None = Field(default=None, description="The image's alt text.")
-    caption: str | None = Field(default=None, description="The <figcaption> text, if any.")
+    caption: str | None = Field(
+        default=None,
+        description="The <figcaption> text, if any (whatever its class); in a gallery, on "
+        "the last image's Figure only.",
+    )
 
 
 class CodeBlock(_Model):
@@ -137,6 +193,8 @@ class CodeBlock(_Model):
         default=None, description="Language from a 'language-xxx' class, if given."
     )
 
+
+ListItem.model_rebuild()
 
 Block = Annotated[
     Paragraph | Heading | ListBlock | Quote | Table | Figure | CodeBlock,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsparse.document import Document, Limits, load
 from newsparse.errors import ExtractionError, NewsparseError
@@ -25,7 +25,11 @@ from newsparse.extract.sections import build_sections
 from newsparse.extract.takeaways import extract_takeaways
 from newsparse.extract.tickers import extract_tickers
 from newsparse.models import Article, Mentions
+from newsparse.provenance import Explanation
 from newsparse.render import blocks_text
+
+if TYPE_CHECKING:
+    from newsparse.explainer import Trace
 
 __all__ = ["WIDGETS", "Parser"]
 
@@ -75,7 +79,33 @@ class Parser:
         except Exception as exc:  # a bug in an extractor: name the stage, keep the cause
             raise ExtractionError(run.stage, exc) from exc
 
-    def _extract(self, doc: Document, run: _Run) -> Article:
+    def explain(
+        self, html: object, url: str | None = None, *, encoding: str | None = None
+    ) -> Explanation:
+        """Parse one page like :meth:`parse` and say where each part of the Article came
+        from: an :class:`~newsparse.provenance.Explanation` holding the Article and its
+        :class:`~newsparse.provenance.Provenance` (the source element and signal of every
+        metadata field, body block and widget record, and the main-content decision).
+
+        Slower than :meth:`parse` (the provenance is worked out after the parse); raises
+        what :meth:`parse` raises.
+        """
+        from newsparse.explainer import Trace, build_provenance
+
+        doc = load(html, url, encoding=encoding, limits=self.limits)
+        run = _Run()
+        trace = Trace(doc)
+        try:
+            article = self._extract(doc, run, trace)
+            run.stage = "explain"
+            provenance = build_provenance(trace, article)
+        except NewsparseError:
+            raise
+        except Exception as exc:  # a bug in an extractor: name the stage, keep the cause
+            raise ExtractionError(run.stage, exc) from exc
+        return Explanation(article=article, provenance=provenance)
+
+    def _extract(self, doc: Document, run: _Run, trace: Trace | None = None) -> Article:
         run.stage = "index"
         page_index(doc)  # built once, before the widgets: they reuse its element objects
         claimed: list[HtmlElement] = []
@@ -86,6 +116,8 @@ class Parser:
                 claim = extractor(doc)
                 found[name] = claim.value
                 claimed.extend(claim.nodes)
+                if trace is not None:
+                    trace.claims[name] = claim
         run.stage = "metadata"
         meta = extract_metadata(doc)
         skip: set[HtmlElement] = set(claimed)
@@ -95,7 +127,10 @@ class Parser:
         blocks = []
         if main.node is not None:
             run.stage = "blocks"
-            blocks = to_blocks(doc, main.node, skip | main.boilerplate)
+            sources = trace.block_sources if trace is not None else None
+            blocks = to_blocks(doc, main.node, skip | main.boilerplate, sources=sources)
+        if trace is not None:
+            trace.meta, trace.main, trace.skip = meta, main, skip
         run.stage = "article"
         text = blocks_text(blocks)
         return Article(

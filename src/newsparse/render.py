@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "article_markdown",
+    "block_markdown",
     "block_text",
     "blocks_markdown",
     "blocks_text",
@@ -48,6 +49,7 @@ _CONTROL = re.compile(r"[\x00-\x20\x7f]")
 _URL_UNSAFE = re.compile(r"[\x00-\x20\x7f()<>\"'`\\{}|^\[\]]")
 _SAFE_SCHEMES = ("http:", "https:", "mailto:")
 _BACKTICKS = re.compile(r"`+")
+_BARE_URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/)\S*$", re.IGNORECASE)
 
 
 def escape_markdown(text: str) -> str:
@@ -94,10 +96,17 @@ def safe_url(url: str | None) -> str | None:
 
 def block_text(block: Block) -> str:
     """Plain text of one block."""
-    if isinstance(block, (Paragraph, Heading, Quote, CodeBlock)):
+    if isinstance(block, Quote):
+        # the attribution is text of the article, on its own line after the quote; a bare
+        # URL from the cite attribute is a reference, not text
+        if block.cite and not _BARE_URL.match(block.cite):
+            return f"{block.text}\n— {block.cite}"
+        return block.text
+    if isinstance(block, (Paragraph, Heading, CodeBlock)):
         return block.text
     if isinstance(block, ListBlock):
-        return "\n".join(block.items)
+        # one line per item, nested items after their parent, depth first
+        return "\n".join(item.text for _, item in block.walk() if item.text)
     if isinstance(block, Table):
         # empty cells are layout, not text: "Issuer | Reserves", never "Issuer |  | Reserves"
         return "\n".join(" | ".join(cell for cell in row if cell) for row in block.rows)
@@ -131,7 +140,10 @@ def _table_markdown(block: Table) -> str:
         return escape_markdown(text).replace("\n", " ")
 
     rows = [[cell(c) for c in r] + [""] * (width - len(r)) for r in block.rows]
-    header, body = (rows[0], rows[1:]) if block.header_rows else ([""] * width, rows)
+    # a Markdown table must open with a header row: a table without one (header_rows 0)
+    # shows its first row there rather than an empty one; further header rows and the
+    # footer rows follow as rows (Markdown has no other place for them)
+    header, body = rows[0], rows[1:]
     lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * width]
     lines += ["| " + " | ".join(r) + " |" for r in body]
     if block.caption:
@@ -140,17 +152,27 @@ def _table_markdown(block: Table) -> str:
     return "\n".join(lines)
 
 
-def _block_markdown(block: Block) -> str:
+def _list_markdown(block: ListBlock) -> str:
+    """A list; an item's continuation lines and nested lists are indented to the
+    column of its content (2 after "- ", 3 after "1. ", 4 after "10. ")."""
+    lines = []
+    for i, item in enumerate(block.items, 1):
+        marker = f"{i}." if block.ordered else "-"
+        pad = "\n" + " " * (len(marker) + 1)
+        parts = [item.markdown] if item.markdown else []
+        parts += [_list_markdown(child) for child in item.children]
+        lines.append(f"{marker} " + "\n".join(parts).replace("\n", pad))
+    return "\n".join(lines)
+
+
+def block_markdown(block: Block) -> str:
+    """Markdown of one block."""
     if isinstance(block, Paragraph):
         return block.markdown
     if isinstance(block, Heading):
         return "#" * block.level + " " + block.markdown
     if isinstance(block, ListBlock):
-        lines = []
-        for i, item in enumerate(block.items_markdown, 1):
-            marker = f"{i}." if block.ordered else "-"
-            lines.append(f"{marker} " + item.replace("\n", "\n   "))
-        return "\n".join(lines)
+        return _list_markdown(block)
     if isinstance(block, Quote):
         quoted = "\n".join("> " + line if line else ">" for line in block.markdown.split("\n"))
         if block.cite:
@@ -176,7 +198,7 @@ def _block_markdown(block: Block) -> str:
 
 def blocks_markdown(blocks: Iterable[Block]) -> str:
     """Markdown of ``blocks``, separated by a blank line."""
-    return "\n\n".join(md for md in (_block_markdown(b) for b in blocks) if md)
+    return "\n\n".join(md for md in (block_markdown(b) for b in blocks) if md)
 
 
 def article_markdown(article: Article) -> str:

@@ -18,6 +18,22 @@ def _tz(hours: float) -> timezone:
     return timezone(timedelta(hours=hours))
 
 
+def assert_same(got: object, expected: object) -> None:
+    """``got`` is ``expected`` as written: same type, same wall-clock value, same offset.
+
+    ``==`` on aware datetimes compares instants, so 09:30+05:30 would equal 04:00Z:
+    a dropped or flipped offset that also moved the clock would pass.  This compares
+    the fields and ``utcoffset()`` themselves.
+    """
+    assert type(got) is type(expected), (got, expected)
+    if isinstance(expected, datetime):
+        assert isinstance(got, datetime)
+        assert got.replace(tzinfo=None) == expected.replace(tzinfo=None), (got, expected)
+        assert got.utcoffset() == expected.utcoffset(), (got, expected)
+    else:
+        assert got == expected
+
+
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
@@ -74,7 +90,81 @@ def _tz(hours: float) -> timezone:
     ],
 )
 def test_parse_date(raw: str, expected: object) -> None:
-    assert parse_date(raw, today=TODAY) == expected
+    assert_same(parse_date(raw, today=TODAY), expected)
+
+
+def _offset(hours: int, minutes: int = 0) -> timedelta:
+    """The offset of a zone ``hours``:``minutes`` east (negative ``hours``: west) of UTC."""
+    sign = -1 if hours < 0 else 1
+    return sign * timedelta(hours=abs(hours), minutes=minutes)
+
+
+@pytest.mark.parametrize(
+    ("raw", "wall", "offset"),
+    [
+        # half-hour zones (India, Newfoundland, Marquesas), east and west
+        ("2026-06-06T09:30:00+05:30", (2026, 6, 6, 9, 30), _offset(5, 30)),
+        ("2026-06-06T09:30:00+0530", (2026, 6, 6, 9, 30), _offset(5, 30)),
+        ("2026-06-06 09:30 +05:30", (2026, 6, 6, 9, 30), _offset(5, 30)),
+        ("2026-06-06T21:15:00-03:30", (2026, 6, 6, 21, 15), _offset(-3, 30)),
+        ("2026-06-06T09:30:00-09:30", (2026, 6, 6, 9, 30), _offset(-9, 30)),
+        ("2026-06-06T09:30:00-00:30", (2026, 6, 6, 9, 30), -timedelta(minutes=30)),
+        # 45-minute zones (Nepal, Chatham Islands)
+        ("2026-06-06T09:30:00+05:45", (2026, 6, 6, 9, 30), _offset(5, 45)),
+        ("2026-06-06T09:30:00+12:45", (2026, 6, 6, 9, 30), _offset(12, 45)),
+        ("Sat, 06 Jun 2026 09:30:00 +0545", (2026, 6, 6, 9, 30), _offset(5, 45)),
+        # whole-hour negative and positive zones, written every way
+        ("2026-06-06T09:30:00-05:00", (2026, 6, 6, 9, 30), _offset(-5)),
+        ("2026-06-06T09:30:00+09:00", (2026, 6, 6, 9, 30), _offset(9)),
+        ("Mon, 18 Nov 2019 16:07:38 -0600", (2019, 11, 18, 16, 7), _offset(-6)),
+        ("Jun 6, 2026 at 9:30 pm EST", (2026, 6, 6, 21, 30), _offset(-5)),
+        ("Jun 6, 2026 at 9:30 pm PDT", (2026, 6, 6, 21, 30), _offset(-7)),
+        ("June 6, 2026 9:30 am GMT+05:30", (2026, 6, 6, 9, 30), _offset(5, 30)),
+        ("6 June 2026 09:30 UTC-03:30", (2026, 6, 6, 9, 30), _offset(-3, 30)),
+        # UTC written as Z, +00:00, GMT
+        ("2026-06-06T09:30:00Z", (2026, 6, 6, 9, 30), timedelta(0)),
+        ("2026-06-06T09:30:00z", (2026, 6, 6, 9, 30), timedelta(0)),
+        ("2026-06-06T09:30:00+00:00", (2026, 6, 6, 9, 30), timedelta(0)),
+        ("Tue, 19 Nov 2019 13:03:00 GMT", (2019, 11, 19, 13, 3), timedelta(0)),
+    ],
+)
+def test_offsets_are_kept_as_written(
+    raw: str, wall: tuple[int, int, int, int, int], offset: timedelta
+) -> None:
+    """The wall-clock time and the offset are the page's own, not shifted to another zone."""
+    got = parse_date(raw, today=TODAY)
+    assert isinstance(got, datetime), got
+    assert (got.year, got.month, got.day, got.hour, got.minute) == wall
+    assert got.utcoffset() == offset
+
+
+@pytest.mark.parametrize(
+    "raw", ["2026-06-06", "June 6, 2026", "6 June 2026", "06.06.2026", "2026/06/06", "20260606"]
+)
+def test_date_only_values_stay_dates(raw: str) -> None:
+    """A day without a time is a ``date``: no invented midnight, no invented zone."""
+    got = parse_date(raw, today=TODAY)
+    assert type(got) is date
+    assert got == date(2026, 6, 6)
+
+
+def test_epoch_seconds_are_utc() -> None:
+    got = parse_date("1780738200", today=TODAY)
+    assert isinstance(got, datetime)
+    assert got.utcoffset() == timedelta(0)
+    assert (got.hour, got.minute) == (9, 30)
+
+
+def test_assert_same_sees_offsets() -> None:
+    """The helper itself: equal instants in two zones are not the same date as written."""
+    india = datetime(2026, 6, 6, 9, 30, tzinfo=_tz(5.5))
+    assert india == datetime(2026, 6, 6, 4, 0, tzinfo=UTC)  # what plain == would accept
+    with pytest.raises(AssertionError):
+        assert_same(datetime(2026, 6, 6, 4, 0, tzinfo=UTC), india)
+    with pytest.raises(AssertionError):
+        assert_same(datetime(2026, 6, 6, 9, 30), india)
+    with pytest.raises(AssertionError):
+        assert_same(datetime(2026, 6, 6), date(2026, 6, 6))
 
 
 @pytest.mark.parametrize("value", [None, 20260606, 3.5, ["2026-06-06"], {"a": 1}])
@@ -99,7 +189,7 @@ def test_far_future_is_relative_to_today() -> None:
     ],
 )
 def test_search_date_in_text(text: str, expected: object) -> None:
-    assert search_date(text, today=TODAY) == expected
+    assert_same(search_date(text, today=TODAY), expected)
 
 
 @pytest.mark.parametrize(
@@ -113,7 +203,7 @@ def test_search_date_in_text(text: str, expected: object) -> None:
 def test_published_date_skips_updated_dates(text: str, expected: object) -> None:
     found = search_date_text(text, today=TODAY, published=True)
     assert found is not None
-    assert found[0] == expected
+    assert_same(found[0], expected)
 
 
 def _dates(html: str) -> tuple[object, str | None, object, str | None]:
@@ -144,6 +234,15 @@ _LD = '<script type="application/ld+json">{}</script>'
             "",
             datetime(2026, 6, 6, 9, 30, tzinfo=_tz(2)),
             date(2026, 6, 7),
+        ),
+        (  # JSON-LD with a half-hour zone west of UTC
+            _LD.format(
+                '{"@type":"NewsArticle","datePublished":"2026-06-06T09:30:00-09:30",'
+                '"dateModified":"2026-06-07T10:00:00+05:45"}'
+            ),
+            "",
+            datetime(2026, 6, 6, 9, 30, tzinfo=_tz(-9.5)),
+            datetime(2026, 6, 7, 10, 0, tzinfo=_tz(5.75)),
         ),
         (  # JSON-LD inside @graph, with a WebPage first
             _LD.format(
@@ -189,6 +288,14 @@ _LD = '<script type="application/ld+json">{}</script>'
             datetime(2026, 6, 6, 9, 30, tzinfo=UTC),
             datetime(2026, 6, 6, 11, 5, tzinfo=UTC),
         ),
+        (  # <time> elements with half-hour and 45-minute zones
+            "",
+            '<article><header><h1>T</h1><time class="published" '
+            'datetime="2026-06-06T09:30:00+05:30">June 6</time><time class="updated" '
+            'datetime="2026-06-06T11:05:00+12:45">later</time></header></article>',
+            datetime(2026, 6, 6, 9, 30, tzinfo=_tz(5.5)),
+            datetime(2026, 6, 6, 11, 5, tzinfo=_tz(12.75)),
+        ),
         (  # a <time> in the comments is not the article's date
             "",
             '<article><h1>T</h1><p>Text</p></article><div class="comments">'
@@ -210,12 +317,20 @@ _LD = '<script type="application/ld+json">{}</script>'
             datetime(2026, 6, 6, 9, 30),
             None,
         ),
+        (  # a visible dateline with a written offset
+            "",
+            '<article><h1>T</h1><div class="post-date">Posted on Jun 6, 2026 at 9:30 am '
+            "GMT+05:45</div><p>Text</p></article>",
+            datetime(2026, 6, 6, 9, 30, tzinfo=_tz(5.75)),
+            None,
+        ),
     ],
 )
 def test_find_dates(head: str, body: str, published: object, modified: object) -> None:
     html = f"<html><head>{head}</head><body>{body}</body></html>"
     pub, _, mod, _ = _dates(html)
-    assert (pub, mod) == (published, modified)
+    assert_same(pub, published)
+    assert_same(mod, modified)
 
 
 def test_raw_string_is_kept() -> None:
@@ -248,3 +363,37 @@ def test_bad_jsonld_dates_never_break_the_article(value: str) -> None:
     assert article.published is None
     assert article.modified is None
     article.model_dump(mode="json")
+
+
+_OFFSET_PAGE = """<html><head><title>T</title>
+<meta property="article:published_time" content="2026-06-06T09:30:00+05:30"></head>
+<body><article><h1>Rates held steady</h1>
+<p>The central bank kept its benchmark rate unchanged on Tuesday, citing slower growth.</p>
+<p>Analysts had expected the decision, although several argued for an earlier cut.</p></article>
+<div id="comments"><ol class="comment-list">
+<li class="comment"><article class="comment-body"><footer class="comment-meta">
+<div class="comment-author vcard"><b class="fn">Ann</b></div><div class="comment-metadata">
+<time datetime="2026-06-06T12:00:00-03:30">June 6</time></div></footer>
+<div class="comment-content"><p>First comment here.</p></div></article></li>
+<li class="comment"><article class="comment-body"><footer class="comment-meta">
+<div class="comment-author vcard"><b class="fn">Bob</b></div><div class="comment-metadata">
+<time datetime="2026-06-06T13:00:00+05:45">June 6</time></div></footer>
+<div class="comment-content"><p>Second comment here.</p></div></article></li>
+</ol></div></body></html>"""
+
+
+def test_article_and_comment_offsets_survive_parse_and_json() -> None:
+    """Through the public API: the article's and each comment's offset as the page gives it."""
+    article = newsparse.parse(_OFFSET_PAGE)
+    assert_same(article.published, datetime(2026, 6, 6, 9, 30, tzinfo=_tz(5.5)))
+    assert article.published_raw == "2026-06-06T09:30:00+05:30"
+    comments = {c.author: c.published for c in article.iter_comments()}
+    assert set(comments) == {"Ann", "Bob"}
+    assert_same(comments["Ann"], datetime(2026, 6, 6, 12, 0, tzinfo=_tz(-3.5)))
+    assert_same(comments["Bob"], datetime(2026, 6, 6, 13, 0, tzinfo=_tz(5.75)))
+    data = article.model_dump(mode="json")
+    assert data["published"] == "2026-06-06T09:30:00+05:30"
+    assert [c["published"] for c in data["comments"]] == [
+        "2026-06-06T12:00:00-03:30",
+        "2026-06-06T13:00:00+05:45",
+    ]

@@ -36,6 +36,37 @@ def test_parse_jsonld(raw: str, expected: list[Any]) -> None:
     assert parse_jsonld(raw) == expected
 
 
-def test_deep_nesting_is_cut_not_raised() -> None:
+def _nested(depth: int, leaf: Any) -> Any:
+    value = leaf
+    for _ in range(depth):
+        value = {"a": value}
+    return value
+
+
+def test_nesting_of_32_levels_is_kept_whole() -> None:
+    raw = '{"a": ' * 32 + "1" + "}" * 32
+    assert parse_jsonld(raw) == [_nested(32, 1)]
+
+
+def test_nesting_deeper_than_32_levels_is_cut_to_none() -> None:
+    raw = '{"a": ' * 40 + '"deep"' + "}" * 40
+    assert parse_jsonld(raw) == [_nested(32, None)]
+
+
+def test_nesting_too_deep_to_decode_is_skipped_not_raised() -> None:
+    """5,000 levels exceed the decoder's recursion: the script is skipped (no value)."""
     raw = '{"a": ' * 5000 + "1" + "}" * 5000
-    assert isinstance(parse_jsonld(raw), list)
+    assert parse_jsonld(raw) == []
+
+
+def test_long_lists_keep_their_first_1000_items() -> None:
+    raw = "[" + ",".join(str(i) for i in range(1500)) + "]"
+    assert parse_jsonld(raw) == [list(range(1000))]
+
+
+def test_huge_integers_and_control_characters_are_sanitised() -> None:
+    raw = '{"n": ' + "9" * 31 + ', "m": ' + "9" * 30 + ', "s": "a\u0000b\u0007c"}'
+    (got,) = parse_jsonld(raw)
+    assert got["n"] is None
+    assert got["m"] == int("9" * 30)
+    assert got["s"] == "abc"

@@ -257,6 +257,46 @@ def test_publisher(head: str, publisher: str | None) -> None:
     assert extract_publisher(doc, main_jsonld(doc)) == publisher  # type: ignore[arg-type]
 
 
+_MICRODATA_ARTICLE = (
+    '<article itemscope itemtype="https://schema.org/NewsArticle"><h1 itemprop="headline">H</h1>'
+    '<span itemprop="author" itemscope itemtype="https://schema.org/Person">'
+    '<span itemprop="name">Aisha Okonkwo</span></span>{publisher}<p>Text.</p></article>'
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "publisher_markup", "publisher"),
+    [
+        # the publisher item's own name, as a <meta content> or as text
+        (
+            "",
+            '<span itemprop="publisher" itemscope itemtype="https://schema.org/Organization">'
+            '<meta itemprop="name" content="The Chain Review"></span>',
+            "The Chain Review",
+        ),
+        (
+            "",
+            '<div itemprop="publisher" itemscope itemtype="https://schema.org/Organization">'
+            '<span itemprop="logo" itemscope itemtype="https://schema.org/ImageObject">'
+            '<meta itemprop="name" content="logo.png"></span>'
+            '<span itemprop="name"> Daily  Ledger </span></div>',
+            "Daily Ledger",  # the logo item's name is not the publisher's
+        ),
+        ("", '<meta itemprop="publisher" content="Block Report">', "Block Report"),
+        # og:site_name, when the page gives one, stays the first visible-metadata source
+        (
+            '<meta property="og:site_name" content="Ledger">',
+            '<span itemprop="publisher" itemscope><meta itemprop="name" content="admin"></span>',
+            "Ledger",
+        ),
+        ("", "", None),
+    ],
+)
+def test_microdata_publisher(head: str, publisher_markup: str, publisher: str | None) -> None:
+    doc = _doc(head, _MICRODATA_ARTICLE.format(publisher=publisher_markup))
+    assert extract_publisher(doc, main_jsonld(doc)) == publisher  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize(
     ("head", "description"),
     [
@@ -297,6 +337,21 @@ def test_description(head: str, description: str | None) -> None:
             '<a rel="category tag" href="/c">News</a>'
             "</article>",
             ["BTC"],
+        ),
+        # an article's own <footer> holds its tag row; a site footer's tags are chrome
+        (
+            "",
+            '<article><p>x</p><footer class="article-footer">Tags: '
+            '<a rel="tag" href="/t/etf">Bitcoin ETF</a> <a rel="tag" href="/t/ai">AI</a>'
+            '</footer></article><footer class="site-footer"><a rel="tag" href="/t/x">X</a>'
+            "</footer>",
+            ["Bitcoin ETF", "AI"],
+        ),
+        (
+            "",
+            '<div class="post"><p>x</p></div><div class="site-footer">'
+            '<a rel="tag" href="/t/x">Popular</a></div>',
+            [],
         ),
         ('<meta name="keywords" content="crypto, markets">', "", ["crypto", "markets"]),
         ('<meta property="article:tag" content="Bitcoin, ETF">', "", ["Bitcoin", "ETF"]),

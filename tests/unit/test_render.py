@@ -13,6 +13,7 @@ from newsparse.models import (
     Figure,
     Heading,
     ListBlock,
+    ListItem,
     Paragraph,
     Quote,
     Table,
@@ -91,23 +92,43 @@ def test_code_span_fence_is_longer_than_any_backtick_run(code: str, span: str) -
     assert code_span(code) == span
 
 
+def _item(text: str, *children: ListBlock) -> ListItem:
+    return ListItem(text=text, markdown=text, children=list(children))
+
+
 BLOCKS: list[tuple[Block, str, str]] = [
     (Paragraph(text="Hi *there*", markdown="Hi \\*there\\*"), "Hi *there*", "Hi \\*there\\*"),
     (Heading(level=3, text="Sub", markdown="Sub"), "Sub", "### Sub"),
     (
-        ListBlock(ordered=False, items=["a", "b"], items_markdown=["a", "b"]),
+        ListBlock(ordered=False, items=[ListItem(text="a", markdown="a"), _item("b")]),
         "a\nb",
         "- a\n- b",
     ),
     (
-        ListBlock(ordered=True, items=["a", "b"], items_markdown=["a", "b"]),
+        ListBlock(ordered=True, items=[_item("a"), _item("b")]),
         "a\nb",
         "1. a\n2. b",
     ),
     (
-        Quote(text="Q1\nQ2", markdown="Q1\nQ2", cite="Someone"),
-        "Q1\nQ2",
-        "> Q1\n> Q2\n>\n> — Someone",
+        ListBlock(
+            ordered=True,
+            items=[
+                _item("a", ListBlock(ordered=False, items=[_item("a1"), _item("a2")])),
+                _item("b"),
+            ],
+        ),
+        "a\na1\na2\nb",
+        "1. a\n   - a1\n   - a2\n2. b",
+    ),
+    (
+        Quote(text="Q1\n\nQ2", markdown="Q1\n\nQ2", cite="Someone"),
+        "Q1\n\nQ2\n— Someone",
+        "> Q1\n>\n> Q2\n>\n> — Someone",
+    ),
+    (
+        Quote(text="Q1", markdown="Q1", cite="https://x.example/source"),
+        "Q1",
+        "> Q1\n>\n> — https://x.example/source",
     ),
     (
         Table(rows=[["A", "B|C"], ["1", "2"]], header_rows=1, caption="Cap"),
@@ -175,3 +196,90 @@ def test_markdown_of_a_hostile_page_carries_no_active_content() -> None:
     assert "!\\[an\\](image.png)" in md
     assert "alert(7)" not in md and "alert(8)" not in md
     assert md.startswith("# Title with \\*stars\\* & \\<tags\\>")
+
+
+# ------------------------------------------- Markdown structure, checked by parsing it back
+
+
+def _rendered(html_body: str) -> str:
+    """The article's body Markdown rendered back to HTML by a CommonMark parser (with
+    GFM tables), with the newlines between tags removed."""
+    from markdown_it import MarkdownIt
+
+    prose = (
+        "<p>Enough running text to make this the content of the page, with commas, "
+        "clauses and a full stop, so that the scorer picks the article node.</p>"
+    )
+    article = newsparse.parse(
+        f"<html><body><article><div class='entry-content'>{prose}{html_body}{prose}"
+        "</div></article></body></html>",
+        url="https://news.example/a/1",
+    )
+    md = blocks_markdown(article.body)
+    html = MarkdownIt("commonmark").enable("table").render(md)
+    html = html.replace("\n", "")
+    marker = "the scorer picks the article node.</p>"
+    start = html.index(marker) + len(marker)
+    end = html.rindex("<p>Enough running text")
+    return html[start:end]
+
+
+def test_markdown_of_nested_lists_parses_back_nested() -> None:
+    assert _rendered(
+        "<ul><li>Exchanges<ul><li>Kraken</li><li>Bitstamp<ol><li>EU</li><li>US</li></ol>"
+        "</li></ul></li><li>Wallets</li></ul>"
+        "<ol><li>One</li><li>Two</li><li>3</li><li>4</li><li>5</li><li>6</li><li>7</li>"
+        "<li>8</li><li>9</li><li>Ten<ul><li>Nested under ten</li></ul></li></ol>"
+    ) == (
+        "<ul><li>Exchanges<ul><li>Kraken</li><li>Bitstamp<ol><li>EU</li><li>US</li></ol>"
+        "</li></ul></li><li>Wallets</li></ul>"
+        "<ol><li>One</li><li>Two</li><li>3</li><li>4</li><li>5</li><li>6</li><li>7</li>"
+        "<li>8</li><li>9</li><li>Ten<ul><li>Nested under ten</li></ul></li></ol>"
+    )
+
+
+def test_markdown_line_breaks_are_hard_breaks() -> None:
+    assert _rendered("<p>Line one<br>Line two</p><ul><li>Item<br>second line</li></ul>") == (
+        "<p>Line one<br />Line two</p><ul><li>Item<br />second line</li></ul>"
+    )
+
+
+def test_markdown_quote_keeps_its_paragraphs_and_attribution() -> None:
+    assert _rendered(
+        "<blockquote><p>First paragraph.</p><p>Second<br>paragraph.</p>"
+        "<footer>— A. Person, analyst</footer></blockquote>"
+    ) == (
+        "<blockquote><p>First paragraph.</p><p>Second<br />paragraph.</p>"
+        "<p>— A. Person, analyst</p></blockquote>"
+    )
+
+
+@pytest.mark.parametrize("bold", ["strong", "b"])
+def test_markdown_heading_is_not_bold_inside(bold: str) -> None:
+    assert _rendered(f"<h2><{bold}>Why it matters</{bold}></h2><h3>Keep <em>this</em></h3>") == (
+        "<h2>Why it matters</h2><h3>Keep <em>this</em></h3>"
+    )
+
+
+def test_markdown_table_spans_footer_and_header() -> None:
+    assert _rendered(
+        "<table><thead><tr><th>Exchange</th><th colspan='2'>Fee</th></tr></thead>"
+        "<tfoot><tr><td colspan='3'>Source: exchanges</td></tr></tfoot>"
+        "<tbody><tr><td rowspan='2'>Kraken</td><td>0.16%</td><td>0.26%</td></tr>"
+        "<tr><td>0.10%</td><td>0.20%</td></tr></tbody></table>"
+    ) == (
+        "<table><thead><tr><th>Exchange</th><th>Fee</th><th></th></tr></thead><tbody>"
+        "<tr><td>Kraken</td><td>0.16%</td><td>0.26%</td></tr>"
+        "<tr><td>Kraken</td><td>0.10%</td><td>0.20%</td></tr>"
+        "<tr><td>Source: exchanges</td><td></td><td></td></tr></tbody></table>"
+    )
+
+
+def test_markdown_table_without_th_has_no_empty_header_row() -> None:
+    assert _rendered(
+        "<table><tr><td>Kraken</td><td>0.26%</td></tr><tr><td>Bitstamp</td><td>0.5%</td></tr>"
+        "</table>"
+    ) == (
+        "<table><thead><tr><th>Kraken</th><th>0.26%</th></tr></thead><tbody>"
+        "<tr><td>Bitstamp</td><td>0.5%</td></tr></tbody></table>"
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import newsparse
 from newsparse.extract.sections import build_sections
-from newsparse.models import Heading, ListBlock, Paragraph
+from newsparse.models import Heading, ListBlock, ListItem, Paragraph
 
 
 def _p(text: str) -> Paragraph:
@@ -30,7 +30,7 @@ def test_lead_then_one_section_per_heading() -> None:
 
 def test_no_lead_when_the_body_starts_with_a_heading() -> None:
     sections = build_sections(
-        [_h(2, "Only"), ListBlock(ordered=False, items=["x"], items_markdown=["x"])]
+        [_h(2, "Only"), ListBlock(ordered=False, items=[ListItem(text="x", markdown="x")])]
     )
     assert [s.heading for s in sections] == ["Only"]
     assert sections[0].text == "x"

@@ -769,7 +769,7 @@ def _prune_boxes(
 def _is_boilerplate(el: HtmlElement, s: _Stat, guard: float, titles: frozenset[str]) -> bool:
     if s.text == 0:
         return False
-    if s.hint < 0 and s.good < guard:
+    if s.hint < 0 and s.good < guard and not _part_by_structure(el):
         return True
     density = s.links / s.text
     tag = el.tag
@@ -779,7 +779,12 @@ def _is_boilerplate(el: HtmlElement, s: _Stat, guard: float, titles: frozenset[s
             label = text_of(el)  # script or style text inside: read the visible text only
         if s.text <= 100 and (
             _LABEL_TEXT.match(label)
-            or (tag not in _HEADINGS and tag != "li" and _is_dateline(label))
+            or (
+                tag not in _HEADINGS
+                and tag != "li"
+                and _is_dateline(label)
+                and not _in_table(el)  # a date in a table is a table cell, not a dateline
+            )
         ):
             return True
         if s.anchors and density > 0.5 and _LINK_LABEL.match(label):
@@ -796,3 +801,22 @@ def _is_boilerplate(el: HtmlElement, s: _Stat, guard: float, titles: frozenset[s
         return True  # a lone "read more" link
     # links and labels only (share buttons, tag rows)
     return s.value < 0 and s.good == 0 and s.anchors >= 2 and tag not in ("p", "td", "th", "tr")
+
+
+def _in_table(el: HtmlElement) -> bool:
+    return el.tag in ("td", "th") or next(el.iterancestors("table"), None) is not None
+
+
+def _part_by_structure(el: HtmlElement) -> bool:
+    """A figure and its caption (a <figcaption>, or a child of the figure whose class
+    says caption, as WordPress's p.wp-caption-text), and a quote's <footer>/<cite>
+    attribution, whatever their class or tag says: parts of the body by the markup."""
+    tag = el.tag
+    if tag in ("figure", "figcaption"):
+        return True
+    parent = el.getparent()
+    if parent is None:
+        return False
+    if parent.tag == "figure":
+        return "caption" in (el.get("class") or "").lower()
+    return tag in ("footer", "cite") and parent.tag == "blockquote"

@@ -443,8 +443,28 @@ def _org_name(doc: Document, value: Any) -> str | None:
     return None
 
 
+def _microdata_publisher(doc: Document) -> str | None:
+    """The ``name`` of the first microdata ``itemprop=publisher`` item: a ``<meta content>``
+    or the element's text, the item's own property (not one of a nested item)."""
+    for el, attrib in page_index(doc).attrs.items():
+        if "publisher" not in (attrib.get("itemprop") or "").split():
+            continue
+        if "itemscope" not in attrib:
+            return clean_text(attrib.get("content") or text_of(el)) or None
+        for node in el.iterdescendants():
+            if node.get("itemprop") == "name" and _nearest_scope(node) is el:
+                return clean_text(node.get("content") or text_of(node)) or None
+    return None
+
+
+def _nearest_scope(node: HtmlElement) -> HtmlElement | None:
+    """The nearest ancestor of ``node`` that starts a microdata item."""
+    return next((p for p in ancestors(node) if p.get("itemscope") is not None), None)
+
+
 def extract_publisher(doc: Document, ld: dict[str, Any] | None = None) -> str | None:
-    """The publisher / site name: JSON-LD publisher.name, og:site_name, application-name."""
+    """The publisher / site name: JSON-LD publisher.name, og:site_name, application-name,
+    the microdata publisher's name, the JSON-LD WebSite's name."""
     name = _org_name(doc, ld.get("publisher")) if ld else None
     if name and not name.startswith(("http://", "https://")):
         return name
@@ -452,6 +472,9 @@ def extract_publisher(doc: Document, ld: dict[str, Any] | None = None) -> str | 
         value = doc.meta_first(key)
         if value:
             return clean_text(value)
+    name = _microdata_publisher(doc)
+    if name and not name.startswith(("http://", "https://")):
+        return name
     website = next(doc.jsonld_of_type("WebSite"), None)
     return _str(website.get("name")) if website else None
 
@@ -474,6 +497,21 @@ def _rel_tag_links(doc: Document) -> list[HtmlElement]:
         for el, attrib in page_index(doc).attrs.items()
         if el.tag == "a" and "tag" in _XML_SPACE.split(attrib.get("rel") or "")
     ]
+
+
+def _in_page_chrome(el: HtmlElement) -> bool:
+    """Whether ``el`` sits in the page's chrome (sidebar, widget, site footer...).
+
+    A footer inside an ``<article>`` is that article's own footer (its tag row, as HTML
+    defines a footer's scope), so "footer" names are not chrome there."""
+    chain = list(ancestors(el))
+    names = " ".join(class_id(n) for n in chain)
+    if any(n.tag == "article" for n in chain):
+        names = _FOOTER_WORD.sub(" ", names)
+    return _HEADING_CHROME.search(names) is not None
+
+
+_FOOTER_WORD = re.compile(r"footer")
 
 
 def _keywords(value: Any) -> list[str]:
@@ -499,9 +537,7 @@ def extract_tags(doc: Document, ld: dict[str, Any] | None = None) -> list[str]:
         tags += _keywords(ld.get("keywords"))
     if not tags:
         for a in _rel_tag_links(doc):
-            if "category" in (a.get("rel") or "").lower() or _HEADING_CHROME.search(
-                " ".join(class_id(n) for n in ancestors(a))
-            ):
+            if "category" in (a.get("rel") or "").lower() or _in_page_chrome(a):
                 continue
             tags.append(text_of(a))
     if not tags:

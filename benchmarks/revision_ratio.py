@@ -1,0 +1,107 @@
+"""parse() of this checkout against parse() of another git revision, in one run.
+
+    python benchmarks/revision_ratio.py REV [--rounds N] [--corpus DIR]
+
+The other revision's ``src/newsparse`` is exported (``git archive``) into a temporary
+directory as the package ``newsparse_<rev>``, so both import side by side.  Each page of
+the corpus (default ../shared/corpora/aeb-dev) is parsed by a bare
+``lxml.html.document_fromstring``, by REV and by this checkout, interleaved, N times;
+the per-page minimum of CPU time (unaffected by other processes waiting for the cores)
+is kept and summed, and both parsers are reported as a ratio to
+bare lxml (timings on a shared machine are noise; ratios of one run are comparable).
+Both revisions must give the same Article on every page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import gzip
+import importlib
+import io
+import re
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import lxml.html
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+import newsparse  # noqa: E402
+
+
+def _export(rev: str, into: Path) -> str:
+    """Export ``rev``'s package into ``into`` as ``newsparse_<rev>``; returns its name."""
+    name = "newsparse_" + re.sub(r"\W", "_", rev)
+    data = subprocess.run(
+        ["git", "archive", rev, "src/newsparse"], cwd=ROOT, check=True, capture_output=True
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        tar.extractall(into, filter="data")
+    package = into / name
+    (into / "src" / "newsparse").rename(package)
+    for path in package.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"\bnewsparse\.", f"{name}.", text)
+        text = re.sub(r"(from|import) newsparse\b", rf"\1 {name}", text)
+        path.write_text(text, encoding="utf-8")
+    return name
+
+
+def _pages(corpus: Path) -> list[bytes]:
+    out = []
+    for path in sorted(corpus.rglob("*.htm*")):
+        data = path.read_bytes()
+        out.append(gzip.decompress(data) if path.suffix == ".gz" else data)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("rev", help="the git revision to compare with (e.g. main, HEAD~3)")
+    ap.add_argument("--rounds", type=int, default=9, help="repetitions per page (default 9)")
+    ap.add_argument("--corpus", type=Path, default=ROOT / ".." / "shared" / "corpora" / "aeb-dev")
+    args = ap.parse_args()
+    pages = _pages(args.corpus)
+    if not pages:
+        sys.exit(f"no pages under {args.corpus}")
+    with tempfile.TemporaryDirectory() as tmp:
+        name = _export(args.rev, Path(tmp))
+        sys.path.insert(0, tmp)
+        other = importlib.import_module(name)
+        fns: dict[str, Callable[[bytes], object]] = {
+            "lxml": lxml.html.document_fromstring,
+            args.rev: other.parse,
+            "this": newsparse.parse,
+        }
+        for page in pages:
+            same = newsparse.parse(page).model_dump_json() == other.parse(page).model_dump_json()
+            assert same, "the revisions disagree"
+        best = {k: [float("inf")] * len(pages) for k in fns}
+        order = list(fns)
+        gc.disable()
+        for _ in range(args.rounds):
+            for i, page in enumerate(pages):
+                for key in order:
+                    start = time.process_time()
+                    fns[key](page)
+                    best[key][i] = min(best[key][i], time.process_time() - start)
+                order = order[1:] + order[:1]
+            gc.collect()
+        gc.enable()
+    total = {k: sum(v) for k, v in best.items()}
+    print(f"{len(pages)} pages, {args.rounds} rounds; seconds (CPU time, sum of per-page minima):")
+    for key, seconds in total.items():
+        ratio = seconds / total["lxml"]
+        print(f"  {key:>12}: {seconds:7.3f} s  = {ratio:6.2f} x bare lxml")
+    print(f"this / {args.rev}: {total['this'] / total[args.rev]:.3f}")
+
+
+if __name__ == "__main__":
+    main()
