@@ -365,3 +365,19 @@ def test_prose_with_one_cue_sentence_is_not_split() -> None:
         "allocation small while it studies the market.</p>"
     )
     assert disclaimer(page(prose, footer=SITE_LEGAL)) is None
+
+
+@pytest.mark.parametrize(
+    ("html", "other"),
+    [
+        ("<html lang='en-US'><head><title>Noch nicht</title></head><body></body></html>", False),
+        ("<html lang='de'><head><title>Bitcoin steigt</title></head><body></body></html>", True),
+        ("<html><head><title>Why bitcoin fell</title></head><body></body></html>", False),
+        ("<html><head><title>Bitcoin fällt</title></head><body></body></html>", True),
+        ("<html><head><title>比特币</title></head><body></body></html>", True),
+    ],
+)
+def test_other_language_vocabulary_gate(html: str, other: bool) -> None:
+    from newsparse.extract.vocabulary import other_languages
+
+    assert other_languages(load(html)) is other
