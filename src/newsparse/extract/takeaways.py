@@ -39,6 +39,8 @@ from newsparse.extract.dom import (
     naming_words,
     norm_space,
 )
+from newsparse.extract.takeaway_promo import BULLET as _BULLET
+from newsparse.extract.takeaway_promo import PROMO_CLASS, PROMO_TEXT, is_promo
 from newsparse.extract.vocabulary import (
     TAKEAWAY_LABEL_START,
     TAKEAWAY_STRONG_LABEL,
@@ -115,32 +117,6 @@ _INLINE_LABEL = frozenset({"strong", "b", "span", "em"})
 #: Blocks of items: a bold label beside one introduces it, it is no inline lead-in.
 _ITEM_BLOCKS = frozenset({"ul", "ol", "table", "dl", "div", "p", "section"})
 
-#: Item-level promo markers (class/id fragments) and texts.
-_PROMO_CLASS = re.compile(
-    r"promo|sponsor|advert|affiliate|newsletter|subscribe|calltoaction|adslot|adunit|"
-    r"adsbygoogle|(?:^|[-_\s])(?:ad|ads|cta)(?:$|[-_\s])"
-)
-_PROMO_WORD = (
-    r"(?:promo(?:ted|tion)?|sponsored(?:\s+content)?|partner\s+content|advertisement|"
-    r"advertorial|ad|ads|paid\s+(?:post|content|partnership))"
-)
-#: An item's text opening with a promo marker ("Sponsored: ...", "Promo — ...").
-_PROMO_TEXT = re.compile(rf"^{_PROMO_WORD}(?:\s*[:|·•\-–—]|\s*$)", re.IGNORECASE)
-#: A badge: an element whose whole text is a promo marker ("<span>Sponsored</span>").
-_PROMO_BADGE = re.compile(rf"{_PROMO_WORD}\s*:?", re.IGNORECASE)
-_CTA_TEXT = re.compile(
-    r"^(?:read\s+(?:more|also|next|the\s+full)|also\s+read|related(?:\s+\w+)?\s*:|"
-    r"see\s+also|click\s+here|sign\s+up|subscribe|learn\s+more|download|follow\s+us|"
-    r"don'?t\s+miss|do\s+not\s+miss|join\s+(?:us|our)|get\s+(?:the|our|your|daily|free)|"
-    r"watch(?:\s+now)?\s*:|listen\s*:|share\s+this|claim\s+(?:your|a|the)|"
-    r"register\s+(?:now|today)|try\s+(?:it|now)|buy\s+now|trade\s+now|open\s+an?\s+account)",
-    re.IGNORECASE,
-)
-_TEASER_MEDIA = etree.XPath(".//img|.//picture|.//video|.//amp-img")
-_INTERACTIVE = etree.XPath(".//form|.//input|.//button|.//iframe|.//select|.//textarea")
-
-#: A leading bullet typed into the text ("• ", "✅ ", "- ").
-_BULLET = re.compile(r"^\s*(?:[•·●○◦▪▫■□‣⁃∙✓✔✅☑👉➤➔→▶►🔹🔸🔵◆◇]+|[-–—*](?=\s))\s*")
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s")
 _LEAD_SEPARATORS = re.compile(r"^[\s:;|•·.,\-–—]+")
 _LABEL_TRAIL = re.compile(r"[\s:;|•·\-–—]+$")
@@ -159,10 +135,6 @@ _MAX_LABEL_WORDS = 10
 
 
 # ----------------------------------------------------------------- text
-
-
-def _link_text_len(el: HtmlElement) -> int:
-    return sum(len(block_text(a)) for a in el.iter("a"))
 
 
 # ----------------------------------------------------------------- labels
@@ -264,32 +236,6 @@ def _label_kind(text: str) -> str | None:
 # ----------------------------------------------------------------- items
 
 
-def _is_promo(item: HtmlElement, text: str) -> bool:
-    """Items that are not takeaways: promo/sponsored slots, calls to action, bare links."""
-    for el in item.iter():
-        if not isinstance(el.tag, str):
-            continue
-        if el.tag in ("ins", "iframe"):
-            return True
-        names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-        if names.strip() and _PROMO_CLASS.search(names):
-            return True
-        if el is not item and len(el) == 0 and _PROMO_BADGE.fullmatch((el.text or "").strip()):
-            return True
-    if _PROMO_TEXT.match(text) or _CTA_TEXT.match(text):
-        return True
-    if _INTERACTIVE(item) or _TEASER_MEDIA(item):
-        return True
-    first_link = item.find(".//a")
-    if first_link is not None:
-        # A teaser of another story opens with its headline link.
-        headline = block_text(first_link)
-        if len(headline.split()) >= 4 and _BULLET.sub("", text).startswith(headline):
-            return True
-    links = _link_text_len(item)
-    return bool(text) and links >= 0.6 * len(text)
-
-
 def _item_elements(box: HtmlElement) -> list[HtmlElement]:
     """The item elements of a box: list items, table rows, dt/dd pairs or paragraphs."""
     if box.tag in ("ul", "ol"):
@@ -357,7 +303,7 @@ def _items(box: HtmlElement, *, need_bold: bool) -> list[tuple[HtmlElement, Take
         if el.tag == "dt":
             pending_label = _LABEL_TRAIL.sub("", text)
             continue
-        if _is_promo(el, text):
+        if is_promo(el, text):
             pending_label = None
             continue
         item: Takeaway | None
@@ -450,12 +396,12 @@ def _next_content_sibling(el: HtmlElement) -> HtmlElement | None:
     for sib in el.itersiblings():
         if not isinstance(sib.tag, str) or sib.tag in _SKIP_TEXT or sib.tag in ("br", "hr"):
             continue
-        if sib.tag in ("ins", "iframe") or _PROMO_CLASS.search(
+        if sib.tag in ("ins", "iframe") or PROMO_CLASS.search(
             f"{sib.get('class') or ''} {sib.get('id') or ''}".lower()
         ):
             continue
         text = block_text(sib)
-        if text and _PROMO_TEXT.fullmatch(text):
+        if text and PROMO_TEXT.fullmatch(text):
             continue
         if text or sib.tag in ("ul", "ol", "table", "dl"):
             return sib
@@ -523,7 +469,7 @@ def _label_box(
     if sib.tag == "p":
         run = [sib, *_paragraph_run(sib)]
         items = [
-            (p, t) for p in run if (t := split_label(p)) is not None and not _is_promo(p, t.text)
+            (p, t) for p in run if (t := split_label(p)) is not None and not is_promo(p, t.text)
         ]
         if not items or (not (wrapped or vocab) and not all(_is_run_item(p) for p in run)):
             return [], []
@@ -764,7 +710,7 @@ def _sentence_items(lst: HtmlElement) -> list[tuple[HtmlElement, Takeaway]] | No
             return None
         if li.find(".//ul") is not None or li.find(".//ol") is not None:
             return None
-        if _is_promo(li, text):
+        if is_promo(li, text):
             return None
         item = split_label(li)
         if item is None:
