@@ -28,6 +28,12 @@ SITE_FOOTER = (
 )
 
 
+SITE_LEGAL = (
+    "<footer class='site-footer'><p>© 2026 Example Media. All rights reserved.</p>"
+    "<a href='/terms'>Terms</a></footer>"
+)
+
+
 def page(inside: str = "", *, after_content: str = "", footer: str = SITE_FOOTER) -> str:
     """A small article page: ``inside`` ends the content, ``after_content`` follows it."""
     return (
@@ -138,10 +144,7 @@ def test_markup_patterns(name: str) -> None:
 
 
 NOT_DISCLAIMERS = {
-    "only the site footer's legal text": page(),
-    "a footer div named footer__disclaimer": page(
-        footer=f"<div class='footer'><div class='footer__disclaimer'><p>{D1}</p></div></div>"
-    ),
+    "only the site footer's legal text": page(footer=SITE_LEGAL),
     "an editorial 'views are our own' note named disclaimer": page(
         "<p class='b-disclaimer'>The views and opinions expressed in the article do not "
         "necessarily reflect those of the publisher.</p>"
@@ -166,7 +169,27 @@ NOT_DISCLAIMERS = {
 
 @pytest.mark.parametrize("name", list(NOT_DISCLAIMERS))
 def test_not_disclaimers(name: str) -> None:
-    assert disclaimer(NOT_DISCLAIMERS[name]) is None
+    html = NOT_DISCLAIMERS[name].replace(SITE_FOOTER, SITE_LEGAL)
+    assert disclaimer(html) is None
+
+
+def test_footer_disclaimer_only_when_the_article_has_none() -> None:
+    # the site footer's "not financial advice" line, its copyright sentence left out
+    assert disclaimer(page()) == (
+        "Nothing on this site is financial advice; content is for informational purposes only."
+    )
+    footer = f"<div class='footer'><div class='footer__disclaimer'><p>{D1}</p></div></div>"
+    assert disclaimer(page(footer=footer)) == D1
+    # an article-level disclaimer wins over the footer's
+    assert disclaimer(page(f"<p><em>{D2}</em></p>")) == D2
+
+
+def test_footer_note_needs_a_not_advice_cue() -> None:
+    footer = (
+        "<footer><p>© 2026 Example Media. Trading involves risk of loss. "
+        "Past performance.</p></footer>"
+    )
+    assert disclaimer(page(footer=footer)) is None
 
 
 @pytest.mark.parametrize(
@@ -281,3 +304,80 @@ def test_crypto_dev_disclaimers_match_gold() -> None:
         else:
             assert got is not None, gold_path.stem
             assert token_f1(gold["disclaimer"], got) >= 0.95, gold_path.stem
+
+
+#: Disclaimers in other languages, each as a site would write it (label, then text).
+FOREIGN = {
+    "de": ("Haftungsausschluss", "Dieser Artikel stellt keine Anlageberatung dar. Der Handel mit "
+           "Kryptowährungen ist mit hohen Risiken verbunden, ein Totalverlust ist möglich."),
+    "es": ("Aviso legal", "La información de este artículo no constituye asesoramiento "
+           "financiero. Invertir en criptomonedas conlleva un alto riesgo."),
+    "pt": ("Aviso legal", "Este conteúdo tem fins meramente informativos e não constitui "
+           "aconselhamento financeiro."),
+    "tr": ("Yasal uyarı", "Burada yer alan bilgiler yatırım tavsiyesi değildir. Kripto paralar "
+           "yüksek risk taşır."),
+    "ru": ("Отказ от ответственности", "Материал не является инвестиционной рекомендацией. "
+           "Криптовалюты очень волатильны, вы можете потерять весь капитал."),
+    "ja": ("免責事項", "本記事は情報提供のみを目的としたものであり、投資助言ではありません。"),
+    "ko": ("면책 조항", "이 기사는 정보 제공 목적으로만 작성되었으며 투자 조언이 아닙니다."),
+    "zh": ("免责声明", "本文仅供参考，不构成任何投资建议。投资有风险，入市需谨慎。"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", list(FOREIGN))
+def test_foreign_labelled_disclaimer(lang: str) -> None:
+    label, text = FOREIGN[lang]
+    html = page(f"<h4>{label}</h4><p>{text}</p>", footer=SITE_LEGAL)
+    assert disclaimer(html) == text
+
+
+@pytest.mark.parametrize("lang", list(FOREIGN))
+def test_foreign_bold_lead_in_disclaimer(lang: str) -> None:
+    label, text = FOREIGN[lang]
+    box = f"<div class='note'><p><strong>{label}:</strong> {text}</p></div>"
+    html = page(box, footer=SITE_LEGAL)
+    assert disclaimer(html) == text
+
+
+def test_disclaimer_glued_to_the_last_paragraph_is_split_off() -> None:
+    last = "Traders now wait for the central bank's decision on Wednesday afternoon."
+    html = page(f"<p>{last} {D1}</p>", footer=SITE_LEGAL)
+    article = newsparse.parse(html)
+    assert article.disclaimer == D1
+    assert last in article.text and "informational purposes" not in article.text
+
+
+def test_glued_disclaimer_in_a_trailing_em_is_split_off() -> None:
+    last = "Traders now wait for the central bank's decision on Wednesday afternoon."
+    article = newsparse.parse(page(f"<p>{last} <em>{D2}</em></p>", footer=SITE_LEGAL))
+    assert article.disclaimer == D2
+    assert last in article.text and "capital is at risk" not in article.text
+
+
+def test_multi_paragraph_disclaimer_is_kept_whole() -> None:
+    html = page(f"<h4>Disclaimer</h4><p>{D1}</p><p>{D2}</p>", footer=SITE_LEGAL)
+    assert disclaimer(html) == f"{D1} {D2}"
+
+
+def test_prose_with_one_cue_sentence_is_not_split() -> None:
+    prose = (
+        "<p>The fund manager said crypto assets remain highly volatile, and the firm keeps its "
+        "allocation small while it studies the market.</p>"
+    )
+    assert disclaimer(page(prose, footer=SITE_LEGAL)) is None
+
+
+@pytest.mark.parametrize(
+    ("html", "other"),
+    [
+        ("<html lang='en-US'><head><title>Noch nicht</title></head><body></body></html>", False),
+        ("<html lang='de'><head><title>Bitcoin steigt</title></head><body></body></html>", True),
+        ("<html><head><title>Why bitcoin fell</title></head><body></body></html>", False),
+        ("<html><head><title>Bitcoin fällt</title></head><body></body></html>", True),
+        ("<html><head><title>比特币</title></head><body></body></html>", True),
+    ],
+)
+def test_other_language_vocabulary_gate(html: str, other: bool) -> None:
+    from newsparse.extract.vocabulary import other_languages
+
+    assert other_languages(load(html)) is other

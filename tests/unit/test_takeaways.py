@@ -345,3 +345,55 @@ def test_crypto_dev_takeaways_match_gold() -> None:
         assert len(found) == len(expected), gold_path.stem
         for want, have in zip(expected, found, strict=True):
             assert token_f1(want, have) >= 0.8, (gold_path.stem, want, have)
+
+
+#: A takeaways-box label in each of the 17 languages, as sites write them.
+LABELS_17 = {
+    "en": "Key takeaways", "de": "Das Wichtigste in Kürze", "fr": "À retenir",
+    "es": "Puntos clave", "pt": "Principais pontos", "it": "Punti chiave", "nl": "In het kort",
+    "tr": "Özet", "ru": "Ключевые моменты", "uk": "Головне", "pl": "Najważniejsze informacje",
+    "ja": "要点", "ko": "핵심 요약", "zh": "要点速览", "vi": "Điểm chính", "id": "Poin penting",
+    "ar": "النقاط الرئيسية",
+}  # fmt: skip
+ITEMS_3 = (
+    "Miners sent the fewest coins to exchanges since the spring.",
+    "Funding rates sit close to neutral across the largest venues.",
+    "Spot demand from funds slowed after a strong start to the quarter.",
+)
+
+
+@pytest.mark.parametrize("lang", list(LABELS_17))
+def test_box_label_in_17_languages(lang: str) -> None:
+    items = "".join(f"<li>{x}</li>" for x in ITEMS_3)
+    prose = "<p>" + "Bitcoin traded in a narrow range this week as traders waited. " * 4 + "</p>"
+    html = (
+        f"<html lang='{lang}'><head><title>t</title></head><body><article><h1>Bitcoin holds</h1>"
+        f"<div class='entry-content'>{prose}<h3>{LABELS_17[lang]}</h3><ul>{items}</ul>{prose}"
+        "</div></article></body></html>"
+    )
+    article = newsparse.parse(html)
+    assert [t.text for t in article.takeaways] == list(ITEMS_3)
+    assert LABELS_17[lang] not in article.text
+
+
+def test_foreign_weak_label_over_prose_is_a_section() -> None:
+    prose = "<p>" + "Der Markt blieb in dieser Woche ruhig, die Händler warteten ab. " * 3 + "</p>"
+    html = (
+        "<html lang='de'><head><title>t</title></head><body><article><h1>Bitcoin hält</h1>"
+        f"<div class='entry-content'>{prose}<div class='frame'><h2>Zusammenfassung</h2>{prose}"
+        "</div></div></article></body></html>"
+    )
+    assert newsparse.parse(html).takeaways == []
+
+
+def test_unlabelled_list_among_the_body_paragraphs_is_text() -> None:
+    items = "".join(f"<li>{x}</li>" for x in ITEMS_3)
+    html = (
+        "<html><head><title>t</title></head><body><article><h1>Bitcoin holds support</h1>"
+        f"<div class='entry-content'><ul>{items}</ul><p>{'Traders waited for data. ' * 8}</p>"
+        "</div></article></body></html>"
+    )
+    article = newsparse.parse(html)
+    assert article.takeaways == [] and ITEMS_3[0] in article.text
+    boxed = html.replace(f"<ul>{items}</ul>", f"<div class='lead'><ul>{items}</ul></div>")
+    assert [t.text for t in newsparse.parse(boxed).takeaways] == list(ITEMS_3)

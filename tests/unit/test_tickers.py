@@ -532,3 +532,72 @@ def test_ordinary_news_pages_have_no_tickers() -> None:
         if quotes:
             found[path.name] = len(quotes)
     assert found == {}
+
+
+def _strip(rows: list[tuple[str, str, str, str]], header: str = "") -> str:
+    items = "".join(
+        f"<li class='ticker-item'><span class='sym'>{s}</span> <span class='price'>{p}</span> "
+        f"<span class='change {cls}'>{c}</span></li>"
+        for s, p, c, cls in rows
+    )
+    return f"<div class='ticker-wrap'>{header}<ul class='ticker-list'>{items}</ul></div>"
+
+
+def test_change_without_percent_sign_is_read_from_the_change_cell() -> None:
+    rows = [("BTC", "$61,321.00", "-1.90", "down"), ("ETH", "$3,456.78", "+2.35", "up")]
+    assert keys(tickers(page(_strip(rows))).value) == [
+        ("BTC", D("61321.00"), D("-1.90")),
+        ("ETH", D("3456.78"), D("2.35")),
+    ]
+
+
+def test_pairs_and_compact_and_scientific_numbers() -> None:
+    rows = [
+        ("BTCUSD", "61.32K", "-1.90%", "down"),
+        ("ETH/USDT", "3,456.78", "+2.35%", "up"),
+        ("SOL-USD", "1.452E+2", "+0.80%", "up"),
+        ("XRPUSDT", "0.5234", "-0.42%", "down"),
+    ]
+    assert keys(tickers(page(_strip(rows))).value) == [
+        ("BTC", D("61320"), D("-1.90")),
+        ("ETH", D("3456.78"), D("2.35")),
+        ("SOL", D("145.2"), D("0.80")),
+        ("XRP", D("0.5234"), D("-0.42")),
+    ]
+
+
+def test_token_symbol_with_a_dash_is_not_split_as_a_pair() -> None:
+    rows = [("BSC-USD", "$1.001", "+0.29%", "up"), ("BTC", "$61,321.00", "-1.90%", "down")]
+    assert [q.symbol for q in tickers(page(_strip(rows))).value] == ["BSC-USD", "BTC"]
+
+
+@pytest.mark.parametrize(
+    ("price", "value"),
+    [
+        ("61.321,00 €", D("61321.00")),
+        ("61\u00a0321,00 $", D("61321.00")),
+        ("61\u202f321,00 €", D("61321.00")),
+        ("CHF 61'321.00", D("61321.00")),
+    ],
+)
+def test_local_number_formats(price: str, value: Decimal) -> None:
+    rows = [("BTC", price, "-1,90 %", "down"), ("ETH", "3.456,78 €", "+2,35 %", "up")]
+    quotes = tickers(page(_strip(rows))).value
+    assert (quotes[0].symbol, quotes[0].price, quotes[0].change_percent) == (
+        "BTC", value, D("-1.90")
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "cls", "value"),
+    [
+        ("▼ 1.90%", "", D("-1.90")),
+        ("▲ 1.90%", "", D("1.90")),
+        ("1.90%", "text-red", D("-1.90")),
+        ("1.90%", "negative", D("-1.90")),
+        ("1.90%", "text-green", D("1.90")),
+    ],
+)
+def test_sign_from_arrow_or_colour_class(change: str, cls: str, value: Decimal) -> None:
+    rows = [("BTC", "$61,321.00", change, cls), ("ETH", "$3,456.78", "+2.35%", "up")]
+    assert tickers(page(_strip(rows))).value[0].change_percent == value

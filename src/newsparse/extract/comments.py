@@ -42,12 +42,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
-from functools import lru_cache
 from typing import Any
-
-from lxml import etree
 
 from newsparse.document import Document
 from newsparse.extract.dates import (
@@ -63,202 +59,66 @@ from newsparse.models import Comment
 
 __all__ = ["extract_comments", "parse_comment_date"]
 
-# ----------------------------------------------------------------- vocabulary
-
-#: Cheap pre-selection of elements that may be comment items or comment areas.
-_CANDIDATE_HINT = re.compile(r"omment|wpd|disqus|respond|post-list|discussion")
-_COMMENT_FORMS = etree.XPath(
-    "//form[contains(@id, 'omment') or contains(@class, 'omment') or contains(@action, 'omment')"
-    " or .//textarea[contains(@name, 'omment') or contains(@id, 'omment')]]"
+from newsparse.extract.comment_markup import (
+    _clean_text,
+    _contains,
+    _find_candidates,
+    _first_match,
+    _has_token,
+    _is_article_body,
+    _is_chrome,
+    _is_element,
+    _Item,
+    _leading_char,
+    _merge_wrappers,
+    _own_elements,
+    _prop,
+    _testid,
+    _text,
+    _tokens,
+    _xpath,
 )
-_BODY_CLASSES = frozenset({"entry-content", "article-body", "article-content", "post-body"})
-_LI_POSTS = etree.XPath("//li[contains(concat(' ', normalize-space(@class), ' '), ' post ')]")
-_POST_MESSAGE = etree.XPath(".//*[contains(@class, 'post-message')]")
-
-_ITEM_TAGS = frozenset({"li", "div", "article", "section", "dd", "tr", "blockquote"})
-_ITEM_TYPE = re.compile(r"schema\.org/(?:Comment|UserComments)\s*$", re.I)
-_ITEM_CLASS = re.compile(
-    r"^(?:comment|wpd-comment|comment[-_]?item|comments?__item|comments?-list__item|"
-    r"comment[-_]entry|single[-_]comment|c-comment|user[-_]comment|reader[-_]comment|"
-    r"thecomment|comment[-_]node|comment[-_]card|comment--(?:reply|nested|child|root))$"
+from newsparse.extract.comment_tree import (
+    _area_ok,
+    _assign_parents,
+    _build_tree,
+    _heading_before,
+    _outermost,
+    _prune_empty,
 )
-_ITEM_CLASS_PREFIXED = re.compile(r"^([a-z0-9]+)[-_]{1,2}comment$")
-_NOT_ITEM_PREFIX = frozenset(
-    {
-        "add", "post", "leave", "write", "new", "no", "open", "show", "toggle", "reply", "edit",
-        "submit", "load", "more", "recent", "count", "has", "is", "with", "fa", "icon", "btn",
-        "button", "link", "menu", "nav", "social", "share", "top", "latest", "last", "js",
-        "get", "view", "hide", "allow", "disable", "enable", "closed", "close", "form",
-    }
-)  # fmt: skip
-_ITEM_TESTID = re.compile(r"^comment(?:[-_]?(?:item|card|node|entry|thread-item))?$", re.I)
-_ITEM_ID = re.compile(r"^comment[-_]?\d+$", re.I)
-_AREA_SUFFIX = (
-    r"(?:area|section|container|wrapper|wrap|block|list|thread|threads|box|holder|widget|"
-    r"module|template|outer|inner|root|panel|region|feed|stream|embed)"
+from newsparse.extract.comment_vocab import (
+    _ALIAS_ATTRS,
+    _AUTHOR_MEDIUM,
+    _AUTHOR_PROP,
+    _AUTHOR_STRONG,
+    _AUTHOR_TESTID,
+    _AUTHOR_WEAK,
+    _COMMENT_FORMS,
+    _CONTENT_MEDIUM,
+    _CONTENT_PROP,
+    _CONTENT_STRONG,
+    _CONTENT_TESTID,
+    _CONTENT_WEAK,
+    _DATE_CLASS,
+    _DATE_PROP,
+    _DEPTH_CLASS,
+    _EPOCH_ATTRS,
+    _FN,
+    _HEADING_TAGS,
+    _ITEM_ID,
+    _LIST_AREA,
+    _MARGIN,
+    _MARKERS,
+    _META_CLASS,
+    _NUMBERED_ID,
+    _PARENT_ATTRS,
+    _PARENT_LINK,
+    _PROFILE_HREF,
+    _REPLY_FLAG,
+    _REPLY_TO_PREFIX,
+    _RESPOND,
+    _TEMPLATE_TEXT,
 )
-_AREA_TOKEN = re.compile(
-    r"^(?:(?:article|post|entry|story|page|user|reader|readers|js|site|blog|single|wp|main|"
-    r"the|all|ast|fb|disqus|vf|m|c|l|o|section)[-_])?comments?(?:[-_]" + _AREA_SUFFIX + r")?$"
-    r"|^(?!(?:recent|latest|popular|most|last|new)[-_])[a-z0-9]+[-_]comments?[-_]"
-    + _AREA_SUFFIX
-    + r"$"
-    r"|^(?:wpdcom|wpcomm|wpd-threads|wpd-thread-list|wpd-thread-wrapper|wc-thread-wrapper|"
-    r"disqus_thread|wp-block-comments|wp-block-comment-template|"
-    r"disqus[-_]comments|commentlist|comment-respond|respond|comments-template|"
-    r"discussion|article-discussion|discussion-thread)$"
-)
-_LIST_AREA = re.compile(r"comments?[-_]{0,2}list$|^commentlist$")
-_AREA_TESTID = re.compile(r"^comments?(?:[-_](?:section|list|thread|area|container))?$", re.I)
-_RESPOND = re.compile(r"^(?:respond|comment-respond|wpd-form-wrap|wpd_main_comm_form)$")
-
-_CONTENT_PROP = frozenset({"text", "commenttext", "comment-text", "articlebody"})
-_CONTENT_STRONG = re.compile(
-    r"^(?:comment[-_]?(?:content|text|message|txt|entry-content)|wpd-comment-text|post-message|"
-    r"comments?__(?:text|content|message|body)|comment--(?:text|content|body)|"
-    r"comment-body-text|commenttext|comment_text|comment_content|message-content|"
-    r"comment-(?:body-)?inner-text)$"
-)
-_CONTENT_MEDIUM = re.compile(
-    r"^(?:.*[-_])?(?:comment|message|post)[-_]*(?:text|content|body|message|msg)$|"
-    r"^.*__(?:text|content|body|message|msg)$"
-)
-_CONTENT_WEAK = re.compile(
-    r"^(?:comment[-_]?body|body|text|message|content|post-body-inner|msg|comment-html)$"
-)
-_CONTENT_TESTID = re.compile(r"^comment[-_]?(?:body|text|content|message)$", re.I)
-
-_AUTHOR_PROP = frozenset({"author", "creator"})
-_AUTHOR_STRONG = re.compile(
-    r"^(?:fn|comment[-_]?author(?:[-_]name)?|wpd-comment-author|comments?__(?:author|user|name|"
-    r"username)|comment-user(?:name)?|commenter(?:[-_]name)?|author[-_]name|user[-_]?name|"
-    r"display[-_]name|nickname|comment__author-name|comment-name)$"
-)
-_AUTHOR_MEDIUM = re.compile(
-    r"^(?:.*[-_])?(?:author(?:[-_]?name)?|user[-_]?name|commenter(?:[-_]?name)?|nick[-_]?name|"
-    r"display[-_]?name|screen[-_]?name)$"
-)
-_AUTHOR_WEAK = re.compile(r"^(?:author|name|user|vcard)$")
-_AUTHOR_TESTID = re.compile(r"^(?:comment[-_]?)?(?:author|user(?:name)?|commenter)$", re.I)
-_DATE_PROP = frozenset({"datecreated", "datepublished", "commenttime", "uploaddate"})
-_DATE_CLASS = re.compile(
-    r"^(?:.*[-_])?(?:date|time|timestamp|published|time-ago|ago|posted|datetime|posted-on)$"
-)
-_META_CLASS = re.compile(
-    r"^(?:comment[-_]?(?:meta|metadata|header|head|info|byline|details|top)|"
-    r"comments?__(?:meta|header|head|info)|wpd-comment-header|post-meta|post-byline|meta|"
-    r"commentmetadata|comment-metadata|tagline|"
-    r"comment-author|vcard)$"
-)
-#: Parts of class tokens (split at - and _) that mark chrome inside a comment.
-_CHROME_PARTS = frozenset(
-    {
-        "reply", "actions", "action", "vote", "votes", "voting", "like", "likes", "dislike",
-        "report", "share", "sharing", "flag", "toolbar", "avatar", "badge", "says", "permalink",
-        "edit", "reactions", "reaction", "upvote", "downvote", "menu", "footer", "toggle",
-        "collapse", "label", "tooltip", "rating", "score", "points", "karma", "icon",
-        "buttons", "button", "btn", "controls", "options", "moderation", "flair", "screen",
-        "sr", "visually", "hidden", "follow", "subscribe", "indicator", "parent",
-    }
-)  # fmt: skip
-_CHROME_TAGS = frozenset(
-    {
-        "button", "form", "script", "style", "noscript", "template", "svg", "img", "picture",
-        "input", "textarea", "select", "option", "menu", "nav", "iframe", "video", "audio",
-        "object", "embed", "canvas", "meta", "link", "head", "title", "dialog",
-    }
-)  # fmt: skip
-_CHROME_WORDS = frozenset(
-    {
-        "reply", "replies", "like", "likes", "unlike", "dislike", "report", "share", "flag",
-        "upvote", "downvote", "edit", "delete", "permalink", "quote", "says:", "says", "said:",
-        "link", "copy link", "report abuse", "hide replies", "show replies", "load more",
-        "view replies", "reply to this comment", "•", "·", "|", "responder", "antworten",
-        "répondre", "rispondi", "responder a", "ответить", "cancel reply", "helpful",
-        "read more", "see more", "show more", "show less", "more", "expand", "collapse",
-        "edited", "(edit)", "translate", "see translation", "hide", "mute", "block",
-    }
-)  # fmt: skip
-_CHROME_PHRASE = re.compile(
-    r"^(?:show|load|view|hide|see|read|expand|collapse)\s+(?:all\s+)?(?:\d+\s+)?(?:more\s+|new\s+)?"
-    r"(?:repl(?:y|ies)|comments?|responses?|answers?)\b"
-)
-_TRAIL_WORDS = frozenset(
-    form
-    for word in (
-        "reply", "like", "likes", "report", "share", "flag", "upvote", "downvote", "edit",
-        "delete",
-    )
-    for form in (word.capitalize(), word.upper())
-)  # fmt: skip
-_HEADING_TEXT = re.compile(
-    r"^(?:\d+\s+(?:thoughts?|comments?|responses?|replies|reactions?|opinions?)\b.*|"
-    r"(?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:comment|reply|response)\b.*|"
-    r"(?:reader\s+)?comments?(?:\s*\(\d+\))?|discussion|join the (?:discussion|conversation)|"
-    r"what do you think\??|(?:\d+\s+)?responses? to\b.*|one (?:thought|comment|response)\b.*)$",
-    re.I,
-)
-_BLOCK_TAGS = frozenset(
-    {
-        "p", "div", "li", "ul", "ol", "blockquote", "pre", "section", "article", "header",
-        "footer", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "dd", "dt", "dl",
-        "figure", "figcaption", "aside", "address", "hr", "details", "summary",
-    }
-)  # fmt: skip
-_DEPTH_CLASS = re.compile(
-    r"^(?:(?:comment|wpd_comment|wpd-comment|thread|nested|reply)[-_]{1,2})?"
-    r"(?:depth|level|lvl|indent|nesting)[-_]?(\d{1,2})$"
-)
-_REPLY_FLAG = re.compile(
-    r"^(?:is[-_]reply|comment[-_]reply|reply|comment--reply|child[-_]comment|sub[-_]?comment|"
-    r"nested[-_]comment|comment--nested|is[-_]child|comment--child|reply[-_]comment|"
-    r"is[-_]nested|comment-child)$"
-)
-_PARENT_ATTRS = (
-    "data-parent",
-    "data-parent-id",
-    "data-parentid",
-    "data-parent-comment-id",
-    "data-reply-to",
-    "data-in-reply-to",
-    "data-reply-to-id",
-)
-_EPOCH_ATTRS = ("data-time", "data-timestamp", "data-utime", "pubdate", "data-date", "datetime")
-_NO_PARENT = frozenset({"", "0", "null", "none", "undefined", "false", "-1", "root"})
-_ALIAS_ATTRS = ("id", "data-comment-id", "data-commentid", "data-id", "data-comment", "name")
-_PARENT_LINK = re.compile(r"(?:^|[-_])(?:in-reply-to|reply-to|replying-to|parent(?:-link)?)$")
-_REPLY_TO_PREFIX = re.compile(
-    r"^\W*(?:in\s+reply\s+to|replying\s+to|reply\s+to|replied\s+to|responding\s+to|"
-    r"antwort\s+an|en\s+réponse\s+à|em\s+resposta\s+a|en\s+respuesta\s+a)\b\W*",
-    re.I,
-)
-_REPLY_BOX = re.compile(
-    r"^(?:children|replies|comment[-_]?replies|comments?[-_]children|sub[-_]?comments|"
-    r"nested[-_]comments|thread[-_]replies|reply[-_]list|replies[-_]list|child[-_]comments|"
-    r"indented|comment[-_]children|thread[-_]children)$"
-    r"|__(?:replies|children)$"
-)
-_MARGIN = re.compile(
-    r"(?:^|;)\s*(?:margin|padding)-(?:left|inline-start)\s*:\s*(\d+(?:\.\d+)?)\s*(px|em|rem|%)?",
-    re.I,
-)
-#: An id that is a word prefix and a number ("comment-123", "post-42", "c9001", "123"):
-#: its number names the same comment in other attributes.
-_NUMBERED_ID = re.compile(r"#?[a-z_-]*?(\d+)", re.I)
-_TEMPLATE_TEXT = re.compile(r"\{\{|\}\}|<%|\$\{")
-_SPLIT = re.compile(r"[-_]+")
-_MARKERS = "↳↪⤷"
-_FN = re.compile(r"^(?:.*\s)?fn(?:\s.*)?$")
-
-#: Responsive-visibility utility classes: shown on some screens, so not chrome.
-_RESPONSIVE = re.compile(r"^(?:hidden|visible)-(?:xs|sm|md|lg|xl|xxl)\b")
-_TRAIL_SEP = re.compile(r"[\s·•|]+$")
-_LAST_WORD = re.compile(r"(\S+)\s*$")
-
-_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_BREAK = "\x00"
-_LINE = "\x01"
-
 
 # ----------------------------------------------------------------- dates
 
@@ -293,397 +153,6 @@ def _page_times(doc: Document) -> _PageTimes:
 # ----------------------------------------------------------------- element helpers
 
 
-def _xpath(path: etree.XPath, node: HtmlElement) -> list[HtmlElement]:
-    """Run a compiled XPath that selects elements; anything else is dropped."""
-    result = path(node)
-    if not isinstance(result, list):
-        return []
-    return [r for r in result if isinstance(r, HtmlElement)]
-
-
-_CSS_MODULE_HASH = re.compile(r"__(?=[A-Za-z0-9-]{0,9}[A-Z0-9])[A-Za-z0-9-]{4,10}$")
-
-
-@lru_cache(maxsize=4096)
-def _class_tokens(value: str) -> tuple[str, ...]:
-    """Lower-cased class tokens; a CSS-modules name ("CommentThread_author__Hq0aS") also
-    gives itself without its build hash ("commentthread_author"), so the vocabulary
-    matches it. A BEM element ("comment__body") has no digit or capital and is kept."""
-    tokens = value.split()
-    out = [t.lower() for t in tokens]
-    out += [_CSS_MODULE_HASH.sub("", t).lower() for t in tokens if _CSS_MODULE_HASH.search(t)]
-    return tuple(out)
-
-
-def _tokens(el: HtmlElement) -> tuple[str, ...]:
-    value = el.get("class")
-    return _class_tokens(value) if value else ()
-
-
-@lru_cache(maxsize=4096)
-def _chrome_words(value: str) -> bool:
-    """Whether a class (or data-testid) value names chrome: reply, vote, share, avatar..."""
-    return any(
-        part in _CHROME_PARTS
-        for token in value.lower().split()
-        if not _RESPONSIVE.match(token)
-        for part in _SPLIT.split(token)
-    )
-
-
-@lru_cache(maxsize=4096)
-def _item_class(value: str) -> str | None:
-    """'class' if a class value names a comment item (``comment``, ``wpd-comment``...),
-    'prefixed' for another block's ``<x>-comment``, None otherwise."""
-    prefixed = False
-    for token in _class_tokens(value):
-        if _ITEM_CLASS.match(token):
-            return "class"
-        m = _ITEM_CLASS_PREFIXED.match(token)
-        if m and m.group(1) not in _NOT_ITEM_PREFIX:
-            prefixed = True
-    return "prefixed" if prefixed else None
-
-
-@lru_cache(maxsize=8192)
-def _class_matches(value: str, pattern: re.Pattern[str]) -> bool:
-    return any(pattern.match(t) for t in _class_tokens(value))
-
-
-def _is_element(node: Any) -> bool:
-    return isinstance(node.tag, str)
-
-
-def _item_kind(el: HtmlElement) -> str | None:
-    """How ``el`` is recognised as a comment item: 'schema', 'testid', 'class', 'prefixed',
-    'id', or None."""
-    itemtype = el.get("itemtype")
-    if itemtype and _ITEM_TYPE.search(itemtype):
-        return "schema"
-    testid = el.get("data-testid")
-    if testid and _ITEM_TESTID.match(testid.strip()):
-        return "testid"
-    cls = el.get("class")
-    if cls:
-        kind = _item_class(cls)
-        if kind is not None:
-            return kind
-    if el.get("data-comment-id") and el.tag in _ITEM_TAGS:
-        return "id"
-    ident = el.get("id")
-    if ident and _ITEM_ID.match(ident) and el.tag in _ITEM_TAGS:
-        return "id"
-    return None
-
-
-def _is_area(el: HtmlElement) -> bool:
-    if el.tag in ("html", "body", "main", "head", "a", "span", "button", "i", "svg", "img"):
-        return False
-    ident = (el.get("id") or "").lower()
-    if ident and _AREA_TOKEN.match(ident):
-        return True
-    testid = el.get("data-testid")
-    if testid and _AREA_TESTID.match(testid.strip()):
-        return True
-    cls = el.get("class")
-    return bool(cls) and _class_matches(cls, _AREA_TOKEN)
-
-
-def _is_chrome(el: HtmlElement) -> bool:
-    tag = el.tag
-    if tag in _CHROME_TAGS:
-        return True
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
-        return True
-    rel = (el.get("rel") or "").lower()
-    if "in-reply-to" in rel:
-        return True
-    cls = el.get("class")
-    if cls and _chrome_words(cls):
-        return True
-    testid = el.get("data-testid")
-    if testid and _chrome_words(testid):
-        return True
-    if tag in ("a", "span", "small", "li") and len(el) <= 2:
-        text = norm_space("".join(el.itertext())).lower()
-        if (
-            text in _CHROME_WORDS
-            or (text and text.strip("0123456789 ") == "")
-            or _CHROME_PHRASE.match(text)
-        ):
-            return True
-    return False
-
-
-def _own_elements(
-    root: HtmlElement, items: dict[HtmlElement, Any]
-) -> tuple[list[HtmlElement], list[HtmlElement]]:
-    """Elements under ``root`` outside nested ``items``: all of them, and those not in chrome."""
-    own: list[HtmlElement] = []
-    visible: list[HtmlElement] = []
-    stack: list[tuple[HtmlElement, bool]] = [(c, False) for c in reversed(root) if _is_element(c)]
-    while stack:
-        node, hidden = stack.pop()
-        if node in items:
-            continue
-        hidden = hidden or _is_chrome(node)
-        own.append(node)
-        if not hidden:
-            visible.append(node)
-        stack.extend((c, hidden) for c in reversed(node) if _is_element(c))
-    return own, visible
-
-
-def _walk(root: HtmlElement, stop: Callable[[HtmlElement], bool]) -> Iterator[HtmlElement]:
-    """Elements under ``root`` in document order, not descending into ``stop`` elements."""
-    stack = [c for c in reversed(root) if _is_element(c)]
-    while stack:
-        node = stack.pop()
-        if stop(node):
-            continue
-        yield node
-        stack.extend(c for c in reversed(node) if _is_element(c))
-
-
-def _collect(node: HtmlElement, skip: Callable[[HtmlElement], bool], out: list[str]) -> None:
-    if node.text:
-        out.append(node.text)
-    for child in node:
-        if _is_element(child) and not skip(child):
-            tag = child.tag
-            if tag == "br":
-                out.append(_LINE)
-            else:
-                block = tag in _BLOCK_TAGS
-                if block:
-                    out.append(_BREAK)
-                _collect(child, skip, out)
-                if block:
-                    out.append(_BREAK)
-        if child.tail:
-            out.append(child.tail)
-
-
-def _text(node: HtmlElement, skip: Callable[[HtmlElement], bool]) -> str:
-    """Visible text of ``node`` without ``skip`` subtrees; paragraphs split by a blank line."""
-    out: list[str] = []
-    _collect(node, skip, out)
-    paragraphs = []
-    for para in "".join(out).split(_BREAK):
-        lines = [norm_space(line) for line in para.split(_LINE)]
-        text = "\n".join(line for line in lines if line)
-        if text:
-            paragraphs.append(text)
-    return "\n\n".join(paragraphs)
-
-
-def _leading_char(el: HtmlElement, stop: dict[HtmlElement, Any]) -> str:
-    """The first visible non-space character of ``el``'s own text ('' if none)."""
-    walker = etree.iterwalk(el, events=("start", "end"))
-    for event, node in walker:
-        text: str | None
-        if event == "start":
-            if node is not el and (node in stop or node.tag in _CHROME_TAGS):
-                walker.skip_subtree()
-                continue
-            text = node.text
-        else:
-            text = node.tail if node is not el else None
-        if text and text.strip():
-            return str(text.strip()[0])
-    return ""
-
-
-def _clean_text(text: str) -> str:
-    """Strip leftover chrome words at the ends of a comment's text."""
-    text = re.sub(r"^(?:says|said|wrote)\s*:\s*", "", text, flags=re.I)
-    dropped = False
-    while True:
-        text = _TRAIL_SEP.sub("", text)
-        m = _LAST_WORD.search(text)
-        if m is None or m.start(1) == 0:
-            break
-        # chrome words are labels (Reply, LIKE), not the end of a sentence ("...I like")
-        last = m.group(1)
-        before = _LAST_WORD.search(text[: m.start()])
-        prev = before.group(1) if before else ""
-        if last in _TRAIL_WORDS or (last.isdigit() and (dropped or prev in _TRAIL_WORDS)):
-            text = text[: m.start()]
-            dropped = True
-        else:
-            break
-    return text.strip()
-
-
-# ----------------------------------------------------------------- items
-
-
-@dataclass
-class _Item:
-    el: HtmlElement
-    kind: str
-    index: int = 0
-    aliases: list[str] = field(default_factory=list)
-    author: str | None = None
-    author_url: str | None = None
-    published: datetime | date | None = None
-    published_raw: str | None = None
-    text: str = ""
-    has_content: bool = False
-    parent: int | None = None
-    depth: int | None = None
-    indent: float | None = None
-    reply_flag: bool = False
-    caret: bool = False
-    explicit_parent: str | None = None
-    reply_to_name: str | None = None
-    comment_id: str | None = None
-
-
-def _find_candidates(doc: Document) -> tuple[list[_Item], list[HtmlElement]]:
-    items: list[_Item] = []
-    areas: list[HtmlElement] = []
-    seen: set[HtmlElement] = set()
-    has_template = doc.root.find(".//template") is not None
-    for el in _candidates(doc.root):
-        if has_template and _inside_template(el):
-            continue
-        kind = _item_kind(el)
-        if kind is not None:
-            items.append(_Item(el, kind))
-            seen.add(el)
-        elif _is_area(el):
-            areas.append(el)
-    # Disqus-like threads: li.post carrying a post-message.
-    added = False
-    for li in _xpath(_LI_POSTS, doc.root):
-        if li not in seen and _xpath(_POST_MESSAGE, li):
-            items.append(_Item(li, "class"))
-            seen.add(li)
-            added = True
-    if added:
-        order = {el: i for i, el in enumerate(doc.root.iter())}
-        items.sort(key=lambda it: order.get(it.el, 0))
-    return items, areas
-
-
-def _candidates(root: HtmlElement) -> Iterator[HtmlElement]:
-    """Elements whose class, id, itemtype or data-testid hint at comments, in page order."""
-    hint = _CANDIDATE_HINT.search
-    for el in root.iter(etree.Element):
-        get = el.get
-        cls = get("class")
-        if cls is not None and hint(cls):
-            yield el
-            continue
-        ident = get("id")
-        if ident is not None and hint(ident):
-            yield el
-            continue
-        itemtype = get("itemtype")
-        testid = get("data-testid")
-        if (
-            (itemtype is not None and "omment" in itemtype)
-            or (testid is not None and "omment" in testid)
-            or get("data-comment-id") is not None
-        ):
-            yield el
-
-
-def _inside_template(el: HtmlElement) -> bool:
-    return any(a.tag == "template" for a in ancestors(el))
-
-
-def _nearest_item_ancestor(el: HtmlElement, item_els: dict[HtmlElement, _Item]) -> _Item | None:
-    for a in ancestors(el):
-        found = item_els.get(a)
-        if found is not None:
-            return found
-    return None
-
-
-def _own_text_length(item: _Item, item_els: dict[HtmlElement, _Item], cap: int = 80) -> int:
-    """Length of the item's text outside nested candidates and chrome (counting stops at cap)."""
-    root = item.el
-    total = 0
-    walker = etree.iterwalk(root, events=("start", "end"))
-    for event, node in walker:
-        text: str | None
-        if event == "start":
-            if node is not root and (node in item_els or _is_chrome(node)):
-                walker.skip_subtree()
-                continue
-            text = node.text
-        else:
-            text = node.tail if node is not root else None
-        if text and not text.isspace():
-            total += len(text.strip())
-            if total >= cap:
-                break
-    return total
-
-
-def _merge_wrappers(items: list[_Item]) -> list[_Item]:
-    """Drop candidates that are only the inner body wrapper of another candidate.
-
-    wpDiscuz puts ``#comment-N`` (the body) inside ``.wpd-comment`` (the comment with its
-    replies); Penci puts ``.thecomment`` inside ``.comment``.  The outer element keeps
-    the comment; a container of same-kind comments that has no text of its own is no
-    comment at all.
-    """
-    item_els = {it.el: it for it in items}
-    children: dict[HtmlElement, list[_Item]] = {}
-    for it in items:
-        parent = _nearest_item_ancestor(it.el, item_els)
-        if parent is not None:
-            children.setdefault(parent.el, []).append(it)
-    drop: set[HtmlElement] = set()
-    for it in items:
-        kids = children.get(it.el)
-        if not kids:
-            continue
-        first = kids[0]
-        odd_first = len(kids) == 1 or (first.el.tag, first.kind) != (kids[1].el.tag, kids[1].kind)
-        own = _own_text_length(it, item_els)
-        if own == 0:
-            drop.add(first.el if odd_first else it.el)
-        elif own < 40 and odd_first and first.kind != it.kind:
-            # only a label ("Guest", "Member") beside the body wrapper
-            drop.add(first.el)
-    return [it for it in items if it.el not in drop]
-
-
-def _first_match(
-    own: list[HtmlElement], *tests: Callable[[HtmlElement], bool]
-) -> HtmlElement | None:
-    """The first element of ``own`` passing the first test that any passes."""
-    for test in tests:
-        for el in own:
-            if test(el):
-                return el
-    return None
-
-
-def _has_token(el: HtmlElement, pattern: re.Pattern[str]) -> bool:
-    value = el.get("class")
-    return bool(value) and _class_matches(value, pattern)
-
-
-def _prop(el: HtmlElement) -> set[str]:
-    return set((el.get("itemprop") or "").lower().split())
-
-
-def _testid(el: HtmlElement, pattern: re.Pattern[str]) -> bool:
-    value = el.get("data-testid")
-    return bool(value and pattern.match(value.strip()))
-
-
-def _contains(outer: HtmlElement, inner: HtmlElement | None) -> bool:
-    if inner is None:
-        return False
-    return inner is outer or any(a is outer for a in ancestors(inner))
-
-
 def _fill(item: _Item, item_els: dict[HtmlElement, _Item], doc: Document) -> None:
     """Read the author, date, id, text and nesting hints of one item."""
     el = item.el
@@ -701,6 +170,8 @@ def _fill(item: _Item, item_els: dict[HtmlElement, _Item], doc: Document) -> Non
         # themes that print the name as a bare <cite> or a rel="ugc" link in the meta line
         lambda e: e.tag == "cite" and _in_meta_line(e, el),
         lambda e: e.tag == "a" and _is_ugc_link(e) and _in_meta_line(e, el),
+        # a short link to the commenter's profile page ("/user/anaya60.html")
+        lambda e: e.tag == "a" and _PROFILE_HREF.search(e.get("href") or "") is not None,
     ]
     for test in tests:
         for cand in visible:
@@ -1026,7 +497,7 @@ def _read_nesting(item: _Item, own: list[HtmlElement], content_el: HtmlElement |
             if content_el is not None and _contains(content_el, sub):
                 continue
             if any(_PARENT_LINK.search(t) for t in _tokens(sub)):
-                name = _REPLY_TO_PREFIX.sub("", norm_space(sub.text_content())).strip(" @:↳↪⤷")
+                name = _REPLY_TO_PREFIX.sub("", norm_space(sub.text_content())).strip(" @:↳↪⤷↩↰⮌")
                 if name and len(name) <= 80:
                     item.reply_to_name = name.lower()
                 break
@@ -1049,160 +520,6 @@ def _read_nesting(item: _Item, own: list[HtmlElement], content_el: HtmlElement |
             amount = float(m.group(1))
             unit = (m.group(2) or "px").lower()
             item.indent = amount * (16.0 if unit in ("em", "rem") else 1.0)
-
-
-# ----------------------------------------------------------------- tree
-
-
-def _sibling_reply_parent(el: HtmlElement, item_els: dict[HtmlElement, _Item]) -> _Item | None:
-    """The comment just before the replies box holding ``el`` (``<li/><ul class=children>``)."""
-    for box in ancestors(el):
-        if box in item_els or box.tag in ("body", "html"):
-            return None
-        if not any(_REPLY_BOX.search(t) for t in _tokens(box)):
-            continue
-        prev = box.getprevious()
-        while prev is not None and not _is_element(prev):
-            prev = prev.getprevious()
-        if prev is None:
-            return None
-        found = item_els.get(prev)
-        if found is not None:
-            return found
-        last = None
-        for sub in prev.iter():
-            if sub in item_els and _nearest_item_ancestor(sub, item_els) is None:
-                last = item_els[sub]
-        return last
-    return None
-
-
-def _assign_parents(items: list[_Item], item_els: dict[HtmlElement, _Item]) -> None:
-    alias: dict[str, int] = {}
-    for it in items:
-        for key in it.aliases:
-            alias.setdefault(key, it.index)
-    indents = sorted({it.indent for it in items if it.indent is not None and it.indent > 0})
-    unit = indents[0] if indents else 0.0
-    last_at_depth: dict[int, int] = {}
-    depth_of: dict[int, int] = {}
-    by_author: dict[str, int] = {}
-    for it in items:
-        parent: int | None = None
-        top_level = False
-        if it.explicit_parent is not None:
-            key = it.explicit_parent.lower()
-            top_level = key in _NO_PARENT
-            found = alias.get(key)
-            if found is None:
-                numbered = _NUMBERED_ID.fullmatch(key)
-                found = alias.get(numbered.group(1)) if numbered else None
-            if found is not None and found < it.index:
-                parent = found
-        if parent is None and not top_level:
-            dom_parent = _nearest_item_ancestor(it.el, item_els)
-            if dom_parent is None:
-                dom_parent = _sibling_reply_parent(it.el, item_els)
-            if dom_parent is not None and dom_parent.index < it.index:
-                parent = dom_parent.index
-            elif it.reply_to_name is not None and it.reply_to_name in by_author:
-                parent = by_author[it.reply_to_name]
-            else:
-                depth = it.depth
-                if depth is None and it.indent is not None and unit:
-                    depth = 1 + round(it.indent / unit)
-                if depth is None and it.caret and it.index > 0:
-                    parent = it.index - 1
-                elif depth is None and it.reply_flag:
-                    depth = 2
-                if depth is not None and depth > 1:
-                    for d in range(depth - 1, 0, -1):
-                        if d in last_at_depth:
-                            parent = last_at_depth[d]
-                            break
-        it.parent = parent
-        if it.author:
-            by_author[it.author.lower()] = it.index
-        depth = 1 if parent is None else depth_of.get(parent, 1) + 1
-        depth_of[it.index] = depth
-        if it.parent is None or _nearest_item_ancestor(it.el, item_els) is None:
-            last_at_depth[depth] = it.index
-            for d in [d for d in last_at_depth if d > depth]:
-                del last_at_depth[d]
-
-
-def _build_tree(items: list[_Item]) -> list[Comment]:
-    models: dict[int, Comment] = {}
-    roots: list[Comment] = []
-    for it in items:
-        comment = Comment(
-            id=it.comment_id,
-            author=it.author,
-            author_url=it.author_url,
-            published=it.published,
-            published_raw=it.published_raw,
-            text=it.text,
-        )
-        models[it.index] = comment
-        parent = models.get(it.parent) if it.parent is not None else None
-        (parent.replies if parent is not None else roots).append(comment)
-    return roots
-
-
-def _prune_empty(comments: list[Comment]) -> list[Comment]:
-    out = []
-    for c in comments:
-        c.replies = _prune_empty(c.replies)
-        if c.text or c.replies:
-            out.append(c)
-    return out
-
-
-# ----------------------------------------------------------------- areas and claim
-
-
-def _area_ok(area: HtmlElement, item_set: set[HtmlElement]) -> bool:
-    """An area is claimable if it holds no page headline and little text besides comments."""
-    for node in _walk(area, lambda n: n in item_set):
-        if node.tag == "h1" or _is_article_body(node):
-            return False
-
-    def skip(node: HtmlElement) -> bool:
-        return node in item_set or node.tag in _CHROME_TAGS
-
-    return len(_text(area, skip)) <= 1500
-
-
-def _heading_before(area: HtmlElement) -> HtmlElement | None:
-    node = area
-    for _ in range(2):
-        prev = node.getprevious()
-        while prev is not None and (not _is_element(prev) or not norm_space(prev.text_content())):
-            prev = prev.getprevious()
-        if prev is not None:
-            if prev.tag in ("h1", "h2", "h3", "h4", "h5", "h6", "div", "p", "span"):
-                text = norm_space(prev.text_content())
-                if len(text) <= 200 and _HEADING_TEXT.match(text):
-                    return prev
-            return None
-        parent = node.getparent()
-        if parent is None or parent.tag in ("body", "html"):
-            return None
-        node = parent
-    return None
-
-
-def _outermost(nodes: list[HtmlElement]) -> list[HtmlElement]:
-    chosen = set(nodes)
-    out: list[HtmlElement] = []
-    seen: set[HtmlElement] = set()
-    for node in nodes:
-        if node in seen:
-            continue
-        seen.add(node)
-        if not any(a in chosen for a in ancestors(node)):
-            out.append(node)
-    return out
 
 
 def _jsonld_comments(doc: Document) -> list[Comment]:
@@ -1268,12 +585,6 @@ def _acceptable(it: _Item, in_area: Callable[[HtmlElement], bool]) -> bool:
         return it.has_content and bool(it.author)
     return it.has_content and bool(it.author or it.published_raw)
 
-
-def _is_article_body(el: HtmlElement) -> bool:
-    if el.get("itemprop") == "articleBody":
-        return True
-    cls = el.get("class")
-    return bool(cls) and not _BODY_CLASSES.isdisjoint(cls.split())
 
 
 def _is_pingback(el: HtmlElement) -> bool:
@@ -1357,6 +668,11 @@ def extract_comments(doc: Document) -> Claim[list[Comment]]:
             nodes.append(claim)
     for area in list(good_areas):
         heading = _heading_before(area)
+        if heading is not None:
+            nodes.append(heading)
+    tops = [it.el for it in items if it.parent is None]
+    if tops:  # the list's heading ("3 comments") when no area names the list
+        heading = _heading_before(tops[0])
         if heading is not None:
             nodes.append(heading)
     nodes = [n for n in nodes if n.tag not in ("html", "body")]

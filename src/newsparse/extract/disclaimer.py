@@ -40,6 +40,13 @@ from newsparse.extract.dom import (
     naming_words,
     norm_space,
 )
+from newsparse.extract.vocabulary import (
+    DISCLAIMER_CUES,
+    DISCLAIMER_HINT,
+    DISCLAIMER_LABEL,
+    not_advice,
+    other_languages,
+)
 
 __all__ = ["cue_count", "extract_disclaimer"]
 
@@ -171,14 +178,28 @@ _ARTICLE_NAMES = re.compile(
 
 def cue_count(text: str) -> int:
     """How many distinct disclaimer cues ``text`` carries (0 for ordinary prose)."""
-    if not _CUE_HINT.search(text.lower()):
-        return 0
-    return sum(1 for cue in _CUES if cue.search(text))
+    low = text.lower()
+    count = sum(1 for cue in _CUES if cue.search(text)) if _CUE_HINT.search(low) else 0
+    if DISCLAIMER_HINT.search(low):
+        count += sum(1 for cue in DISCLAIMER_CUES if cue.search(text))
+    return count
+
+
+#: Either hint in one pass (this runs on every text node of a non-English page).
+_ANY_CUE_HINT = re.compile(f"{_CUE_HINT.pattern}|{DISCLAIMER_HINT.pattern}")
+
+
+def _size(text: str) -> int:
+    """Text length with ideographs and Hangul counted twice (a word is one or two of
+    them, so a CJK disclaimer is far shorter in characters than its translation)."""
+    if text.isascii():
+        return len(text)
+    return len(text) + sum(1 for c in text if "\u2e80" <= c <= "\ud7ff")
 
 
 def _strip_label(text: str) -> str:
-    m = _LEAD_LABEL.match(text)
-    if m and len(text) - m.end() >= _MIN_CHARS:
+    m = _LEAD_LABEL.match(text) or DISCLAIMER_LABEL.match(text)
+    if m and len(text) - m.end() >= _MIN_CHARS // 2:
         return text[m.end() :].lstrip(" :.-–—")
     return text
 
@@ -199,6 +220,7 @@ def _is_named_box(el: HtmlElement) -> bool:
 class _Place:
     chrome: bool
     in_article: bool
+    site: bool = False  #: in the page's own header or footer: a site-wide note
 
 
 def _place(el: HtmlElement) -> _Place:
@@ -238,8 +260,16 @@ def _place(el: HtmlElement) -> _Place:
         else:
             chrome = tag in _CHROME_TAGS or tag in ("aside", "footer")
         if chrome:
-            return _Place(chrome=True, in_article=container is not None)
+            site = not strong and (
+                tag == "footer" or any(_FOOTER_NAME.search(n) for n in names[i])
+            )
+            return _Place(chrome=not site, in_article=container is not None, site=site)
+        if tag == "header" and (container is None or i > container):
+            return _Place(chrome=False, in_article=container is not None, site=True)
     return _Place(chrome=False, in_article=container is not None)
+
+
+_FOOTER_NAME = re.compile(r"(?:^|-)(?:site-?|page-?|global-?|main-?)?footer(?:-|$)")
 
 
 # ----------------------------------------------------------------- candidates
@@ -253,10 +283,14 @@ class _Candidate:
     cues: int
     in_article: bool
     order: int
+    site: bool = False
 
-    def rank(self) -> tuple[int, int, int, int]:
-        """Named boxes first, then inside the article, more cues, earlier in the page."""
-        return (self.strength, int(self.in_article), min(self.cues, 4), -self.order)
+    def rank(self) -> tuple[int, int, int, int, int]:
+        """The article's own before a site-wide note (page header or footer); then named
+        boxes, inside the article, more cues, earlier in the page."""
+        return (
+            int(not self.site), self.strength, int(self.in_article), min(self.cues, 4), -self.order
+        )
 
 
 def _block_count(el: HtmlElement) -> int:
@@ -336,13 +370,14 @@ def _label_before(block: HtmlElement) -> HtmlElement | None:
     return None
 
 
-def _sources(root: HtmlElement) -> Iterator[tuple[list[HtmlElement], int]]:
+def _sources(root: HtmlElement, other: bool) -> Iterator[tuple[list[HtmlElement], int]]:
     """Candidate element runs with their strength, in document order.
 
     One pass over the elements finds named boxes, label elements and the blocks
     whose own text (or a child's tail) carries a cue word; a block is extended by a
     label just before it and by the cue-bearing paragraphs just after it.
     """
+    hint = (_ANY_CUE_HINT if other else _CUE_HINT).search
     walker = etree.iterwalk(root, events=("start",))
     seen: set[HtmlElement] = set()
     for _, el in walker:
@@ -358,12 +393,17 @@ def _sources(root: HtmlElement) -> Iterator[tuple[list[HtmlElement], int]]:
             ):
                 yield [el], 2  # its inside is still searched, in case the box is rejected
             own = el.text
-            if own and tag in _LABEL_TAGS and _LABEL_HINT.match(own) and _label_text(el):
+            if (
+                own
+                and tag in _LABEL_TAGS
+                and (_LABEL_HINT.match(own) or (other and DISCLAIMER_LABEL.match(own)))
+                and _label_text(el)
+            ):
                 nodes = _labelled_nodes(el)
                 if nodes is not None:
                     yield nodes, 1
         for text, is_tail in ((own, False), (el.tail, True)):
-            if text and len(text) >= 8 and _CUE_HINT.search(text.lower()):
+            if text and len(text) >= 8 and hint(text.lower()):
                 block = _block_of(el.getparent() if is_tail else el)
                 if block is not None and block not in seen:
                     seen.add(block)
@@ -384,16 +424,16 @@ def _block_of(el: HtmlElement | None) -> HtmlElement | None:
     return None
 
 
-def _collect(root: HtmlElement) -> list[_Candidate]:
+def _collect(root: HtmlElement, other: bool) -> list[_Candidate]:
     out: list[_Candidate] = []
     taken: set[HtmlElement] = set()
-    for order, (nodes, strength) in enumerate(_sources(root)):
+    for order, (nodes, strength) in enumerate(_sources(root, other)):
         if nodes[-1] in taken:
             continue
         taken.update(nodes)
         text = norm_space(" ".join(block_text(n) for n in nodes))
         blocks = sum(_block_count(n) for n in nodes)
-        if not (_MIN_CHARS <= len(text) <= _MAX_CHARS) or blocks > _MAX_BLOCKS:
+        if not (_size(text) >= _MIN_CHARS and len(text) <= _MAX_CHARS) or blocks > _MAX_BLOCKS:
             continue
         cues = cue_count(text)
         if cues == 0 or (strength == 0 and cues < 2 and not _single_cue_ok(text)):
@@ -401,9 +441,13 @@ def _collect(root: HtmlElement) -> list[_Candidate]:
         if strength and not _mostly_disclaimer(nodes, len(text)):
             continue
         place = _place(nodes[-1])
-        if place.chrome:
+        if place.chrome or (place.site and not _site_wide_ok(text, cues)):
             continue
-        out.append(_Candidate(nodes, _strip_label(text), strength, cues, place.in_article, order))
+        out.append(
+            _Candidate(
+                nodes, _strip_label(text), strength, cues, place.in_article, order, place.site
+            )
+        )
     # A text block inside a stronger candidate is the same disclaimer.
     boxes = [n for c in out if c.strength > 0 for n in c.nodes]
     return [
@@ -432,8 +476,17 @@ def _mostly_disclaimer(nodes: list[HtmlElement], total: int) -> bool:
 
 def _single_cue_ok(text: str) -> bool:
     """A block with one cue counts if it is labelled or short and unmistakable."""
-    return bool(_LEAD_LABEL.match(text)) or (
-        len(text) <= _MAX_SHORT and _STRONG_CUE.search(text) is not None
+    return bool(_LEAD_LABEL.match(text) or DISCLAIMER_LABEL.match(text)) or (
+        len(text) <= _MAX_SHORT
+        and (_STRONG_CUE.search(text) is not None or not_advice(text))
+    )
+
+
+def _site_wide_ok(text: str, cues: int) -> bool:
+    """A note in the page's header or footer counts only when it is unmistakably a
+    financial disclaimer: two cues, one of them "not advice" or the like."""
+    return cues >= 2 and (
+        _STRONG_CUE.search(text) is not None or not_advice(text)
     )
 
 
@@ -443,7 +496,12 @@ def _contains(outer: HtmlElement, inner: HtmlElement) -> bool:
 
 def _label_text(el: HtmlElement) -> bool:
     text = _short_text(el, 40)
-    return bool(text) and _LABEL_ONLY.match(text or "") is not None
+    if not text:
+        return False
+    if _LABEL_ONLY.match(text) is not None:
+        return True
+    m = DISCLAIMER_LABEL.match(text)
+    return m is not None and m.end() == len(text)
 
 
 # ----------------------------------------------------------------- extractor
@@ -453,8 +511,103 @@ def extract_disclaimer(doc: Document) -> Claim[str | None]:
     """The disclaimer text attached to the article and its element."""
     body = doc.root.find("body")
     root = body if body is not None else doc.root
-    candidates = _collect(root)
+    candidates = _collect(root, other_languages(doc))
     if not candidates:
         return Claim(None)
     best = max(candidates, key=_Candidate.rank)
+    if best.site:
+        return Claim(_cue_sentences(best.text), list(best.nodes))
+    if best.strength == 0:
+        glued = _glued_tail(best.nodes[0])
+        if glued is not None:
+            text, node = glued
+            rest = best.nodes[1:]
+            full = norm_space(" ".join([text, *(block_text(n) for n in rest)]))
+            return Claim(full, [node, *rest])
     return Claim(best.text, list(best.nodes))
+
+
+#: A sentence and the space after it (Latin, CJK and Arabic stops).
+_SENTENCE = re.compile(r".+?(?:[.!?]+[\"'”’»)]*(?=\s|$)|[。！？؟]+[”’」』)]*|$)\s*", re.DOTALL)
+
+
+def _sentences(text: str) -> list[str]:
+    return [m.group() for m in _SENTENCE.finditer(text) if m.group().strip()]
+
+
+def _cue_sentences(text: str) -> str:
+    """``text`` without its leading and trailing sentences that carry no cue (a site
+    footer's "© 2026 Example Media." around its "not financial advice" line)."""
+    sentences = _sentences(text)
+    cued = [i for i, sentence in enumerate(sentences) if cue_count(sentence)]
+    if not cued:
+        return text
+    return "".join(sentences[cued[0] : cued[-1] + 1]).strip()
+
+
+def _glued_tail(block: HtmlElement) -> tuple[str, HtmlElement] | None:
+    """A disclaimer written as the last sentences of an ordinary paragraph: its text and
+    the element now holding it, split off the paragraph so the article keeps the rest.
+
+    The leading sentences must carry no cue and be prose of their own (40+ characters);
+    the trailing ones must all carry cues and make a disclaimer by themselves.
+    """
+    if block.tag not in ("p", "div", "li", "blockquote"):
+        return None
+    text = block_text(block)
+    sentences = _sentences(text)
+    if len(sentences) < 2:
+        return None
+    start = len(sentences)
+    while start > 0 and cue_count(sentences[start - 1]) > 0:
+        start -= 1
+    if start == 0 or start == len(sentences):
+        return None
+    head = "".join(sentences[:start]).strip()
+    tail = "".join(sentences[start:]).strip()
+    if _size(head) < _MIN_CHARS or _size(tail) < _MIN_CHARS:
+        return None
+    cues = cue_count(tail)
+    if not (cues >= 2 or (cues == 1 and _single_cue_ok(tail))):
+        return None
+    node = _split_off(block, tail)
+    return (tail, node) if node is not None else None
+
+
+def _split_off(block: HtmlElement, tail: str) -> HtmlElement | None:
+    """Move the text of ``block`` from where ``tail`` starts into a new sibling element of
+    the same tag, right after it.  Only where the cut falls in ``block``'s own text or
+    just before one of its children; None (nothing changed) otherwise."""
+    words = tail.split()[:4]
+    probe = re.compile(r"\s*".join(re.escape(w) for w in words))
+    children = [c for c in block if isinstance(c.tag, str)]
+    cut: tuple[HtmlElement | None, int] | None = None  # (child the cut is in the tail of, pos)
+    for child in reversed(children):
+        if child.tail and (m := probe.search(child.tail)):
+            cut = (child, m.start())
+            break
+        if block_text(child).startswith(" ".join(words)[:12]):
+            cut = (child, -1)  # the disclaimer starts with this child
+            break
+    if cut is None and block.text and (m := probe.search(block.text)):
+        cut = (None, m.start())
+    if cut is None:
+        return None
+    owner, pos = cut
+    new = block.makeelement(block.tag, {})
+    if owner is None:
+        raw = block.text or ""
+        new.text, block.text = raw[pos:], raw[:pos]
+        moving = list(block)
+    elif pos >= 0:
+        raw = owner.tail or ""
+        new.text, owner.tail = raw[pos:], raw[:pos]
+        moving = list(owner.itersiblings())
+    else:
+        moving = [owner, *owner.itersiblings()]
+    for child in moving:
+        new.append(child)
+    new.tail = block.tail
+    block.tail = None
+    block.addnext(new)
+    return new

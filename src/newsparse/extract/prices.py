@@ -257,7 +257,7 @@ def parse_price(text: str, *, european: bool | None = None) -> ParsedPrice | Non
         return None
     m = _PRICE.match(s)
     if m is None:
-        return None
+        return _scientific_price(s)
     sign = m["psign"] or m["ssign"]
     code = m["pcode"] or m["scode"]
     if european is None:
@@ -268,6 +268,22 @@ def parse_price(text: str, *, european: bool | None = None) -> ParsedPrice | Non
     value = scale(value, m["scale"])
     currency = CURRENCY_SIGNS[sign] if sign else (CURRENCY_CODES[code] if code else None)
     return ParsedPrice(value, currency, s, negative=bool(m["neg1"] or m["neg2"]))
+
+
+#: A price in scientific notation, as some data widgets print it: "6.293E+4", "$1.2e-5".
+_SCIENTIFIC = re.compile(
+    rf"^(?P<psign>{_SIGNS_ALT})?\s*(?P<num>\d+(?:\.\d+)?)[eE](?P<exp>[+-]?\d{{1,2}})"
+    rf"\s*(?P<ssign>{_SIGNS_ALT})?$"
+)
+
+
+def _scientific_price(s: str) -> ParsedPrice | None:
+    m = _SCIENTIFIC.match(s)
+    if m is None:
+        return None
+    value = Decimal(m["num"]).scaleb(int(m["exp"]))
+    sign = m["psign"] or m["ssign"]
+    return ParsedPrice(Decimal(format(value, "f")), CURRENCY_SIGNS[sign] if sign else None, s)
 
 
 def parse_change(text: str, *, down: bool = False) -> Decimal | None:

@@ -39,6 +39,14 @@ from newsparse.extract.dom import (
     naming_words,
     norm_space,
 )
+from newsparse.extract.takeaway_promo import BULLET as _BULLET
+from newsparse.extract.takeaway_promo import PROMO_CLASS, PROMO_TEXT, is_promo
+from newsparse.extract.vocabulary import (
+    TAKEAWAY_LABEL_START,
+    TAKEAWAY_STRONG_LABEL,
+    TAKEAWAY_WEAK_LABEL,
+    other_languages,
+)
 from newsparse.models import Takeaway
 
 __all__ = ["extract_takeaways", "split_label"]
@@ -105,33 +113,10 @@ _BLOCK = BLOCK_BOUNDARY
 _BOLD_TAGS = frozenset({"strong", "b"})
 _BOLD_CLASS = re.compile(r"bold|label|title|lead|heading|head\b|kicker|name", re.IGNORECASE)
 _WRAPPER_TAGS = frozenset({"p", "div", "span", "section", "header"})
+_INLINE_LABEL = frozenset({"strong", "b", "span", "em"})
+#: Blocks of items: a bold label beside one introduces it, it is no inline lead-in.
+_ITEM_BLOCKS = frozenset({"ul", "ol", "table", "dl", "div", "p", "section"})
 
-#: Item-level promo markers (class/id fragments) and texts.
-_PROMO_CLASS = re.compile(
-    r"promo|sponsor|advert|affiliate|newsletter|subscribe|calltoaction|adslot|adunit|"
-    r"adsbygoogle|(?:^|[-_\s])(?:ad|ads|cta)(?:$|[-_\s])"
-)
-_PROMO_WORD = (
-    r"(?:promo(?:ted|tion)?|sponsored(?:\s+content)?|partner\s+content|advertisement|"
-    r"advertorial|ad|ads|paid\s+(?:post|content|partnership))"
-)
-#: An item's text opening with a promo marker ("Sponsored: ...", "Promo — ...").
-_PROMO_TEXT = re.compile(rf"^{_PROMO_WORD}(?:\s*[:|·•\-–—]|\s*$)", re.IGNORECASE)
-#: A badge: an element whose whole text is a promo marker ("<span>Sponsored</span>").
-_PROMO_BADGE = re.compile(rf"{_PROMO_WORD}\s*:?", re.IGNORECASE)
-_CTA_TEXT = re.compile(
-    r"^(?:read\s+(?:more|also|next|the\s+full)|also\s+read|related(?:\s+\w+)?\s*:|"
-    r"see\s+also|click\s+here|sign\s+up|subscribe|learn\s+more|download|follow\s+us|"
-    r"don'?t\s+miss|do\s+not\s+miss|join\s+(?:us|our)|get\s+(?:the|our|your|daily|free)|"
-    r"watch(?:\s+now)?\s*:|listen\s*:|share\s+this|claim\s+(?:your|a|the)|"
-    r"register\s+(?:now|today)|try\s+(?:it|now)|buy\s+now|trade\s+now|open\s+an?\s+account)",
-    re.IGNORECASE,
-)
-_TEASER_MEDIA = etree.XPath(".//img|.//picture|.//video|.//amp-img")
-_INTERACTIVE = etree.XPath(".//form|.//input|.//button|.//iframe|.//select|.//textarea")
-
-#: A leading bullet typed into the text ("• ", "✅ ", "- ").
-_BULLET = re.compile(r"^\s*(?:[•·●○◦▪▫■□‣⁃∙✓✔✅☑👉➤➔→▶►🔹🔸🔵◆◇]+|[-–—*](?=\s))\s*")
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s")
 _LEAD_SEPARATORS = re.compile(r"^[\s:;|•·.,\-–—]+")
 _LABEL_TRAIL = re.compile(r"[\s:;|•·\-–—]+$")
@@ -150,10 +135,6 @@ _MAX_LABEL_WORDS = 10
 
 
 # ----------------------------------------------------------------- text
-
-
-def _link_text_len(el: HtmlElement) -> int:
-    return sum(len(block_text(a)) for a in el.iter("a"))
 
 
 # ----------------------------------------------------------------- labels
@@ -245,36 +226,14 @@ def _label_kind(text: str) -> str | None:
         m = pattern.match(text)
         if m and _LABEL_END.fullmatch(text[m.end() :]):
             return kind
+    if TAKEAWAY_STRONG_LABEL.match(text):
+        return "strong"
+    if TAKEAWAY_WEAK_LABEL.match(text):
+        return "weak"
     return None
 
 
 # ----------------------------------------------------------------- items
-
-
-def _is_promo(item: HtmlElement, text: str) -> bool:
-    """Items that are not takeaways: promo/sponsored slots, calls to action, bare links."""
-    for el in item.iter():
-        if not isinstance(el.tag, str):
-            continue
-        if el.tag in ("ins", "iframe"):
-            return True
-        names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-        if names.strip() and _PROMO_CLASS.search(names):
-            return True
-        if el is not item and len(el) == 0 and _PROMO_BADGE.fullmatch((el.text or "").strip()):
-            return True
-    if _PROMO_TEXT.match(text) or _CTA_TEXT.match(text):
-        return True
-    if _INTERACTIVE(item) or _TEASER_MEDIA(item):
-        return True
-    first_link = item.find(".//a")
-    if first_link is not None:
-        # A teaser of another story opens with its headline link.
-        headline = block_text(first_link)
-        if len(headline.split()) >= 4 and _BULLET.sub("", text).startswith(headline):
-            return True
-    links = _link_text_len(item)
-    return bool(text) and links >= 0.6 * len(text)
 
 
 def _item_elements(box: HtmlElement) -> list[HtmlElement]:
@@ -344,7 +303,7 @@ def _items(box: HtmlElement, *, need_bold: bool) -> list[tuple[HtmlElement, Take
         if el.tag == "dt":
             pending_label = _LABEL_TRAIL.sub("", text)
             continue
-        if _is_promo(el, text):
+        if is_promo(el, text):
             pending_label = None
             continue
         item: Takeaway | None
@@ -437,12 +396,12 @@ def _next_content_sibling(el: HtmlElement) -> HtmlElement | None:
     for sib in el.itersiblings():
         if not isinstance(sib.tag, str) or sib.tag in _SKIP_TEXT or sib.tag in ("br", "hr"):
             continue
-        if sib.tag in ("ins", "iframe") or _PROMO_CLASS.search(
+        if sib.tag in ("ins", "iframe") or PROMO_CLASS.search(
             f"{sib.get('class') or ''} {sib.get('id') or ''}".lower()
         ):
             continue
         text = block_text(sib)
-        if text and _PROMO_TEXT.fullmatch(text):
+        if text and PROMO_TEXT.fullmatch(text):
             continue
         if text or sib.tag in ("ul", "ol", "table", "dl"):
             return sib
@@ -463,7 +422,19 @@ def _label_box(
             return ([table], items) if items else ([], [])
     # A bold lead-in naming the box inside a paragraph: "TL;DR: Bitcoin fell..."
     parent = label.getparent()
-    if label.tag in ("strong", "b", "span", "em") and parent is not None:
+    while (
+        label.tag in _INLINE_LABEL
+        and parent is not None
+        and parent.tag in _INLINE_LABEL
+        and not (parent.text or "").strip()
+        and block_text(parent) == text
+    ):  # <b><strong>Key takeaways</strong></b><br>...: the outer bold is the lead-in
+        label, parent = parent, parent.getparent()
+    if (
+        label.tag in _INLINE_LABEL
+        and parent is not None
+        and not any(c.tag in _ITEM_BLOCKS for c in parent.iterchildren())
+    ):
         whole = block_text(parent)
         if whole.startswith(text) and len(whole) > len(text) + _MIN_ITEM_CHARS:
             if kind != "strong" and not vocab:
@@ -493,10 +464,12 @@ def _label_box(
     )
     if kind == "weak" and not (wrapped or vocab):
         return [], []
+    if kind == "weak" and not vocab and sib.tag == "p" and not _is_run_item(sib):
+        return [], []  # "Summary" over plain prose: the article's closing section
     if sib.tag == "p":
         run = [sib, *_paragraph_run(sib)]
         items = [
-            (p, t) for p in run if (t := split_label(p)) is not None and not _is_promo(p, t.text)
+            (p, t) for p in run if (t := split_label(p)) is not None and not is_promo(p, t.text)
         ]
         if not items or (not (wrapped or vocab) and not all(_is_run_item(p) for p in run)):
             return [], []
@@ -615,6 +588,7 @@ def extract_takeaways(doc: Document) -> Claim[list[Takeaway]]:
                 found.append(item)
         return True
 
+    other = other_languages(doc)  # labels in other languages: not tried on English pages
     walker = etree.iterwalk(root, events=("start",))
     for _, el in walker:
         tag = el.tag
@@ -628,7 +602,7 @@ def extract_takeaways(doc: Document) -> Claim[list[Takeaway]]:
         vocab = word is not None
         label_kind: str | None = None
         if tag in _LABEL_TAGS and not vocab:
-            label_kind = _label_kind_of(el)
+            label_kind = _label_kind_of(el, other)
         if not vocab and label_kind is None:
             continue
         if inside_claimed(el) or _in_site_chrome(el):
@@ -653,20 +627,116 @@ def extract_takeaways(doc: Document) -> Claim[list[Takeaway]]:
                 walker.skip_subtree()
             continue
         nodes, items = _label_box(el, label_kind or "weak", vocab=False)
+        if label_kind != "strong" and not all(_substantial(t) for _, t in items):
+            continue  # "Summary" over a metadata box ("Description", "Written by")
         if accept(nodes, items):
             walker.skip_subtree()
+    if not found:
+        top = _top_summary_list(root)
+        if top is not None:
+            return Claim([item for _, item in top[1]], [top[0]])
     return Claim(found, claimed)
 
 
-def _label_kind_of(el: HtmlElement) -> str | None:
+#: A sentence's end: Latin, CJK and Arabic full stops, question and exclamation marks.
+_SENTENCE_END = re.compile(r"[.!?。！？؟…]\s*[\"'”’»)]?$")
+#: A byline, date and standfirst between the headline and the list, no more.
+_MAX_TEXT_BEFORE_TOP_LIST = 300
+_MIN_TOP_ITEMS = 2
+_MAX_TOP_ITEMS = 7
+_CHROME_ANCESTORS = frozenset({"nav", "footer", "aside", "form", "figure", "blockquote", "table"})
+
+
+def _top_summary_list(
+    root: HtmlElement,
+) -> tuple[HtmlElement, list[tuple[HtmlElement, Takeaway]]] | None:
+    """An unlabelled summary: a list of 2-7 whole sentences in a box of its own (its parent
+    holds nothing else) between the headline and the article's text.  A list further down,
+    or among the body's paragraphs, is the article's own."""
+    h1 = next((h for h in root.iter("h1") if len(block_text(h)) >= 10), None)
+    if h1 is None:
+        return None
+    seen = 0
+    text = 0  # text met since the headline, links and lists aside
+    lists: set[HtmlElement] = set()
+    for el in _after(h1):
+        seen += 1
+        if seen > 400:
+            return None
+        tag = el.tag
+        if tag in ("ul", "ol"):
+            lists.add(el)
+            if any(a.tag in _CHROME_ANCESTORS or a.tag == "li" for a in el.iterancestors()):
+                continue
+            box = el.getparent()
+            if box is None or not _only_holds(box, el):
+                continue  # a list among the body's paragraphs is the article's text
+            items = _sentence_items(el)
+            if items is not None:
+                return el, items
+            continue
+        if tag in _SKIP_TEXT or tag == "a":
+            continue
+        if any(a in lists or a.tag == "a" for a in el.iterancestors()):
+            continue
+        text += len((el.text or "").strip()) + len((el.tail or "").strip())
+        if text > _MAX_TEXT_BEFORE_TOP_LIST:
+            return None  # the body has started: a list after it is the article's own
+    return None
+
+
+def _after(el: HtmlElement) -> Iterator[HtmlElement]:
+    """The elements after ``el`` in document order (its own subtree excluded)."""
+    node: HtmlElement | None = el
+    while node is not None:
+        for sib in node.itersiblings():
+            if isinstance(sib.tag, str):
+                yield sib
+                yield from (d for d in sib.iterdescendants() if isinstance(d.tag, str))
+        node = node.getparent()
+
+
+def _sentence_items(lst: HtmlElement) -> list[tuple[HtmlElement, Takeaway]] | None:
+    """The list's items when every one is a whole sentence (not a link, not a fragment)."""
+    lis = [li for li in lst if li.tag == "li"]
+    if not _MIN_TOP_ITEMS <= len(lis) <= _MAX_TOP_ITEMS or len(lst) != len(lis):
+        return None
+    out: list[tuple[HtmlElement, Takeaway]] = []
+    for li in lis:
+        text = block_text(li)
+        wide = sum(1 for c in text if ord(c) >= 0x2E80)  # CJK: no spaces between words
+        long_enough = len(text.split()) >= 5 or wide >= 12
+        if not long_enough or not _SENTENCE_END.search(text) or len(text) > 300:
+            return None
+        if li.find(".//ul") is not None or li.find(".//ol") is not None:
+            return None
+        if is_promo(li, text):
+            return None
+        item = split_label(li)
+        if item is None:
+            return None
+        out.append((li, item))
+    return out
+
+
+def _substantial(item: Takeaway) -> bool:
+    """An item that says something: four words or more (or a dozen CJK characters)."""
+    text = f"{item.label or ''} {item.text}"
+    return len(text.split()) >= 4 or sum(1 for c in text if ord(c) >= 0x2E80) >= 12
+
+
+def _label_kind_of(el: HtmlElement, other: bool) -> str | None:
     """The label kind of a label-bearing element, cheaply rejecting most elements first.
 
-    Only elements whose own leading text starts like a label are looked at; a label
+    Only elements whose own leading text starts like a label (in English, or with
+    ``other`` in one of the other languages) are looked at; a label
     split over child elements (``<h3><span>Key</span> points</h3>``) is found on the
     child, and the box search climbs from there.
     """
     raw = el.text
-    if not raw or len(raw) > 4 * _MAX_LABEL_CHARS or not _LABEL_START.match(raw):
+    if not raw or len(raw) > 4 * _MAX_LABEL_CHARS:
+        return None
+    if not _LABEL_START.match(raw) and not (other and TAKEAWAY_LABEL_START.match(raw)):
         return None
     own = norm_space(raw)
     if not own or len(own) > _MAX_LABEL_CHARS:

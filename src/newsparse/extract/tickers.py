@@ -48,6 +48,7 @@ from newsparse.extract.dom import (
     text_of,
 )
 from newsparse.extract.prices import (
+    ASSET_SYMBOLS,
     CURRENCY_CODES,
     CURRENCY_SIGNS,
     NUMBER,
@@ -97,6 +98,11 @@ _PAIR_PIECE = re.compile(r"([A-Z0-9]{2,10})\s?/\s?([A-Z]{3,5})")
 _MIXED_SYMBOL_PIECE = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[a-z]{0,4}[A-Z][A-Za-z0-9]{1,9}")
 #: "BTCUSDT", "ETH-USD" in an attribute: the base before a quote currency.
 _QUOTED_PAIR = re.compile(r"([A-Z0-9]{2,10}?)(?:[-_/](?:USDT|USDC|USD|EUR|GBP|BTC)|USDT|USD)")
+#: Trading pairs written as one piece: "BTC-USD", "ETH_USDT", "BTCUSDT" - of a known base
+#: asset only ("BSC-USD" and "SUSD" are token symbols of their own).
+_QUOTE_CODES = r"USDT|USDC|BUSD|USD|EUR|GBP|JPY|KRW|TRY|BRL|RUB|BTC|ETH"
+_SPLIT_PAIR = re.compile(rf"([A-Z0-9]{{2,10}})[-_](?:{_QUOTE_CODES})")
+_GLUED_PAIR = re.compile(rf"([A-Z0-9]{{2,10}}?)(?:{_QUOTE_CODES})")
 #: A symbol-like word inside a longer piece ("Bitcoin BTC", "Bitcoin (BTC)").
 _SYMBOL_WORD = re.compile(r"(?<![\w$€£¥/.-])\(?([A-Z][A-Z0-9]{1,9})\)?(?![\w/.-])")
 #: A name-like piece: words of letters.
@@ -308,7 +314,12 @@ def _attr_symbol(value: str) -> str | None:
 
 def _symbol_piece(text: str) -> str | None:
     if _SYMBOL_PIECE.fullmatch(text) and any(c.isalpha() for c in text):
-        return None if text in _NOT_SYMBOLS else text
+        if text in _NOT_SYMBOLS:
+            return None
+        pair = _SPLIT_PAIR.fullmatch(text) or _GLUED_PAIR.fullmatch(text)
+        if pair and pair[1] in ASSET_SYMBOLS:
+            return pair[1]  # "BTC-USD", "BTCUSD": the base asset is the symbol
+        return text
     pair = _PAIR_PIECE.fullmatch(text)
     if pair and pair[1] not in _NOT_SYMBOLS:
         return pair[1]
@@ -461,7 +472,22 @@ def _find_change(pieces: list[tuple[str, HtmlElement]], item: HtmlElement) -> De
             return value
     # "<b>1.9</b><small>%</small>": the number and its percent sign in separate elements.
     m = _CHANGE_TOKEN.search(" ".join(t for t, _ in pieces))
-    return parse_change(m[0].strip(), down=_styled_down(item)) if m else None
+    if m:
+        return parse_change(m[0].strip(), down=_styled_down(item))
+    # A change shown without "%": a bare signed number in an element styled as the change
+    # ("change", "pct", "delta"...), read as the percentage the column shows.
+    for text, owner in pieces:
+        context = _context_classes(owner, item)
+        if _BARE_CHANGE.fullmatch(text) and _CHANGE_CLASS.search(_classes(owner)):
+            down = bool(_DOWN_CLASS.search(context)) or (
+                not _UP_CLASS.search(context) and _styled_down(item)
+            )
+            return parse_change(text + "%", down=down)
+    return None
+
+
+#: A bare change: "-1.90", "+2,35", "▼ 0.42" (no currency, no percent sign).
+_BARE_CHANGE = re.compile(r"(?:[▲▼△▽↑↓⬆⬇🔺🔻⏶⏷]\s?)?[+\u2212\u2013-]?\s?\d{1,4}(?:[.,]\d+)?")
 
 
 def _styled_down(item: HtmlElement) -> bool:
