@@ -16,7 +16,7 @@ from newsparse.document import Document, Limits, load
 from newsparse.errors import ExtractionError, NewsparseError
 from newsparse.extract.blocks import to_blocks
 from newsparse.extract.comments import extract_comments
-from newsparse.extract.content import find_main_content
+from newsparse.extract.content import find_main_content, region_walks
 from newsparse.extract.disclaimer import extract_disclaimer
 from newsparse.extract.dom import Claim, HtmlElement, page_index
 from newsparse.extract.mentions import find_mentions
@@ -93,9 +93,11 @@ class Parser:
         run.stage = "content"
         main = find_main_content(doc, skip)
         blocks = []
-        if main.node is not None:
+        if main.roots:
             run.stage = "blocks"
-            blocks = to_blocks(doc, main.node, skip | main.boilerplate)
+            leave_out = skip | main.boilerplate
+            for node, others in region_walks(main.roots):
+                blocks.extend(to_blocks(doc, node, leave_out | others if others else leave_out))
         run.stage = "article"
         text = blocks_text(blocks)
         return Article(

@@ -12,7 +12,7 @@ import pytest
 import newsparse
 from newsparse.document import load
 from newsparse.extract.blocks import to_blocks
-from newsparse.extract.content import find_main_content
+from newsparse.extract.content import find_main_content, region_walks
 from newsparse.render import blocks_text
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
@@ -46,9 +46,9 @@ def extract(html: str, claim: str | None = None) -> str:
     doc = load(html)
     claimed = set(doc.root.xpath(claim)) if claim else set()
     main = find_main_content(doc, claimed)
-    if main.node is None:
-        return ""
-    return blocks_text(to_blocks(doc, main.node, claimed | main.boilerplate))
+    leave_out = claimed | main.boilerplate
+    walks = region_walks(main.roots)
+    return blocks_text([b for n, other in walks for b in to_blocks(doc, n, leave_out | other)])
 
 
 # ----------------------------------------------------------------- the choice

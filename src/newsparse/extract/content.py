@@ -41,6 +41,7 @@ around a link to an author page (bios, bylines) or around a form field
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -50,9 +51,9 @@ from typing import Any, cast
 from lxml import etree
 
 from newsparse.document import Document
-from newsparse.extract.dom import HtmlElement, PageIndex, page_index, text_of
+from newsparse.extract.dom import HtmlElement, PageIndex, name_parts, page_index, text_of
 
-__all__ = ["MainContent", "find_main_content"]
+__all__ = ["MainContent", "find_main_content", "region_walks"]
 
 # ----------------------------------------------------------------- vocabulary
 
@@ -94,7 +95,8 @@ _BOILER_HINT = re.compile(
     r"(?:^|-)(?:share|shares|sharing|sharebar|social|socials|related|newsletters?|subscribe|"
     r"subscription|signup|sign-up|advert\w*|ad|ads|adslot|ad-slot|ad-unit|dfp|gpt|"
     r"promo\w*|sponsor\w*|taboola|outbrain|bio|bios|biography|author|authors|about-the-author|"
-    r"comments?|respond|disqus|sidebar|rail|widget\w*|breadcrumbs?|tags?|tag-list|"
+    r"comments?|respond|disqus|sidebar|rail|widget\w*|breadcrumbs?|tags|tag(?=$|-(?:list|cloud|links?|box|bar|"
+    r"row|area|section|wrap\w*|container|block|items?)(?:$|-))|"
     r"categories|nav|navbar|navigation|menu|footer|cookies?|consent|gdpr|popup|modal|"
     r"overlay|recommend\w*|read-more|more-stories|more-news|trending|popular|most-read|"
     r"most-popular|toolbar|pagination|pager|print|byline|dateline|timestamp|date|dates|"
@@ -109,6 +111,11 @@ _STATE_WORD = frozenset({"has", "no", "with", "without", "is", "show", "hide", "
 _LAYOUT_WORD = frozenset({"wrap", "wrapper", "container", "layout", "page", "site", "main",
                           "content", "body", "grid", "col", "column", "row", "l", "o"})  # fmt: skip
 _EMBED_WORD = re.compile(r"embed|tweet|instagram|tiktok|quote|pullquote")
+#: Last words that make a class name about looks, not about what the box is.
+_LOOKS_WORD = frozenset({"style", "styles", "styled", "css", "theme", "color", "colour",
+                         "font", "size", "variant", "format", "formatting"})  # fmt: skip
+#: Words that hide the element only as the whole name ("hidden", "visually-hidden").
+_VISIBILITY_WORD = frozenset({"hidden", "visually", "invisible"})
 #: Every word the hint patterns can match on (a superset): a quick set test rules out
 #: the many class names that say nothing, before any regular expression runs.
 _VOCABULARY_WORDS = """
@@ -125,8 +132,6 @@ _VOCABULARY_WORDS = """
 _VOCABULARY = frozenset(_VOCABULARY_WORDS.split())
 _VOCABULARY_PREFIXES = ("advert", "promo", "sponsor", "widget", "recommend")
 _EMBED_PARTS = ("embed", "tweet", "instagram", "tiktok", "quote")
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_SEPARATORS = re.compile(r"[-_]+")
 _LABEL_TEXT = re.compile(
     r"^\W*(?:advertisement|advertising|sponsored(?: content)?|ad|ads|story continues below"
     r"(?: advertisement)?|continue reading(?: below)?|read more|read next|related(?: articles| "
@@ -185,7 +190,8 @@ _INLINE_LEAVES = frozenset(
 _UNHINTED = frozenset({"a", "img", "i", "br", "hr", "picture", "symbol", "path", "use", "g"})
 _TAG_HINT = {tag: -1 for tag in _BOILER_TAGS} | {"article": 1, "main": 1}
 _NOTHING = (0, 0, 0.0, 0.0, 0)
-_WS = re.compile(r"\s+")  # (where a strip is also wanted, " ".join(s.split()) is faster)
+_WS = re.compile(r"\s+")
+_TAG = re.compile(r"<[^>]*>")  # (where a strip is also wanted, " ".join(s.split()) is faster)
 
 #: Below this many characters a text block without sentence punctuation is a label.
 _SHORT = 40
@@ -195,16 +201,34 @@ _INLINE_BOX = 400
 _HINTED_SHARE = 0.8
 #: Link density above which a text block counts against its container.
 _LINKY = 0.5
+#: A sibling joins the region with this share of the best node's running text...
+_SIBLING_SHARE = 0.2
+#: ... and at least this much.
+_SIBLING_MIN = 100.0
+#: A boilerplate sibling with this much text ends the region on its side.
+_STOP_TEXT = 150
+#: How many ancestors of the best node the region may reach up.
+_REGION_LEVELS = 6
 
 
 @dataclass
 class MainContent:
-    """The chosen content node and the elements inside it that are not body."""
+    """The main-content region and the elements inside it that are not body."""
 
     node: HtmlElement | None
-    """The element whose walk gives the body; None when the page has no article text."""
+    """The first region root (the common ancestor when the region is one subtree);
+    None when the page has no article text."""
     boilerplate: set[HtmlElement] = field(default_factory=set)
-    """Elements under ``node`` to leave out of the body."""
+    """Elements under the roots to leave out of the body."""
+    roots: list[HtmlElement] = field(default_factory=list)
+    """The region: one or more subtree roots, in document order, that together are the
+    article; the block walk takes them in this order."""
+    candidates: list[tuple[HtmlElement, float]] = field(default_factory=list)
+    """With ``explain=True``: the best-valued nodes of the page and their values."""
+    dropped: dict[HtmlElement, str] = field(default_factory=dict)
+    """With ``explain=True``: each boilerplate element under the roots and why it was
+    left out ("hidden", "hinted-boilerplate", "link-list", "label", "gallery",
+    "teaser-list", "share-bar", "author-box", "form-box", "headline", ...)."""
 
 
 @dataclass(slots=True)
@@ -269,7 +293,9 @@ class _Scorer:
                 hints[el] = _hint(get, tag)
         self.skip.update(hidden)
         self.stats: dict[HtmlElement, _Stat] = {}
-        self.excluded: list[HtmlElement] = list(hidden)
+        self.hidden = hidden
+        #: Small inline boxes with a boilerplate hint (captions, hover cards...).
+        self.excluded: list[HtmlElement] = []
         self.author_links: list[HtmlElement] = []
         self.form_controls: list[HtmlElement] = []
         self.ld_text = ld_text
@@ -468,22 +494,28 @@ def _has_marks(text: str) -> bool:
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def _token_flags(token: str) -> int:
-    """What one class name or id says (bit flags); names repeat, so this is cached."""
-    low = token.lower()
-    if low != token:
-        low = _CAMEL.sub("-", token).lower()
-    parts = [part for part in low.replace("_", "-").split("-") if part]
+    """What one class name or id says (bit flags); names repeat, so this is cached.
+
+    The name is read as whole words (:func:`name_parts`: BEM and CSS-module separators,
+    camelCase, hashes dropped), never as substrings.  A name whose last word is about
+    looks (``tagStyle``, ``date-color``) names a style, not a box; a visibility word
+    (``hidden``) marks the element itself only when it is the whole name
+    (``field--label-hidden`` hides a label, not the field).
+    """
+    parts = name_parts(token)
     if not parts or (
         _VOCABULARY.isdisjoint(parts)
         and not any(part.startswith(_VOCABULARY_PREFIXES) for part in parts)
         and not any(embed in parts[-1] for embed in _EMBED_PARTS)
     ):
         return 0  # most names say nothing
-    words = "-".join(parts)
-    first = words.partition("-")[0]
-    if not words or first in _STATE_WORD:
+    first = parts[0]
+    if first in _STATE_WORD or parts[-1] in _LOOKS_WORD:
         return 0
-    if _EMBED_WORD.search(words.rpartition("-")[2]):
+    if parts[-1] in _VISIBILITY_WORD and len(parts) > 1 and parts[-2] not in _VISIBILITY_WORD:
+        parts = parts[:-1]
+    words = "-".join(parts)
+    if _EMBED_WORD.search(parts[-1]):
         return _EMBED
     if _CONTENT_HINT.search(words):
         return _STRONG
@@ -572,16 +604,22 @@ def _jsonld_body(doc: Document) -> str | None:
     for obj in doc.jsonld:
         body = obj.get("articleBody")
         if isinstance(body, str) and len(body) >= 300:
+            if "<" in body or "&" in body:  # HTML or escaped entities inside the JSON
+                body = html.unescape(_TAG.sub(" ", body))
             return _WS.sub(" ", body)
     return None
 
 
-def find_main_content(doc: Document, claimed: Collection[HtmlElement] = ()) -> MainContent:
-    """Pick the main-content node of ``doc``, ignoring ``claimed`` widget and metadata elements.
+def find_main_content(
+    doc: Document, claimed: Collection[HtmlElement] = (), *, explain: bool = False
+) -> MainContent:
+    """Find the main-content region of ``doc``, ignoring ``claimed`` widget and metadata
+    elements.
 
-    Returns the node to walk and the boilerplate elements under it (and, when the
-    article continues in sibling elements, their parent with the siblings that are
-    not article left out).
+    Returns the region's roots in document order and the boilerplate elements under
+    them.  With ``explain`` it also gives the best-valued candidate nodes and, for each
+    element left out, a short reason (this costs a sort and a dict; plain parsing does
+    not ask for it).
     """
     root = doc.root
     body = root.find("body")
@@ -591,8 +629,9 @@ def find_main_content(doc: Document, claimed: Collection[HtmlElement] = ()) -> M
     scorer = _Scorer(body, skip, _jsonld_body(doc), page_index(doc))
     scorer.visit(body, [0, 0, 0, None, False], False, False)
     stats = scorer.stats
+    candidates = _candidates(stats) if explain else []
     if not stats:
-        return MainContent(node=None)
+        return MainContent(node=None, candidates=candidates)
     best, best_stat = max(stats.items(), key=_rank)
     if best_stat.boxed:
         # inside comments, a sidebar...: take the best node outside, unless it is poor
@@ -602,21 +641,62 @@ def find_main_content(doc: Document, claimed: Collection[HtmlElement] = ()) -> M
             if other_stat.value >= best_stat.value * 0.4 and other_stat.good > 0:
                 best, best_stat = other, other_stat
     if best_stat.good <= 0:
-        return MainContent(node=None)
+        return MainContent(node=None, candidates=candidates)
     agreed = _jsonld_choice(scorer, stats, best_stat.good)
     if agreed is not None:
         best, best_stat = agreed
+        roots = [best]
     else:
         best, best_stat = _prefer_hinted(best, best_stat, stats)
-    boilerplate: set[HtmlElement] = set(scorer.excluded)
-    node = best
-    if agreed is None:
-        node, extra = _with_siblings(best, best_stat, stats)
-        boilerplate.update(extra)
-    _prune(node, stats, best_stat.good, boilerplate, _titles(doc))
-    _prune_boxes(node, scorer.author_links, stats, best_stat.good, boilerplate, _AUTHOR_BOX)
-    _prune_boxes(node, scorer.form_controls, stats, best_stat.good, boilerplate, _FORM_BOX)
-    return MainContent(node=node, boilerplate=boilerplate)
+        roots = _region(best, best_stat, stats)
+    marks: dict[HtmlElement, str] = dict.fromkeys(scorer.hidden, "hidden")
+    marks.update(dict.fromkeys(scorer.excluded, "hinted-boilerplate"))
+    titles = _titles(doc)
+    for node in roots:
+        _prune(node, stats, best_stat.good, marks, titles)
+        _prune_boxes(node, scorer.author_links, stats, best_stat.good, marks, _AUTHOR_BOX,
+                     "author-box")  # fmt: skip
+        _prune_boxes(node, scorer.form_controls, stats, best_stat.good, marks, _FORM_BOX,
+                     "form-box")  # fmt: skip
+    dropped: dict[HtmlElement, str] = {}
+    if explain:
+        inside = {el for node in roots for el in node.iter()}
+        dropped = {el: why for el, why in marks.items() if el in inside}
+    return MainContent(
+        node=roots[0], boilerplate=set(marks), roots=roots, candidates=candidates,
+        dropped=dropped,
+    )  # fmt: skip
+
+
+def region_walks(roots: list[HtmlElement]) -> list[tuple[HtmlElement, set[HtmlElement]]]:
+    """How to walk a region into blocks: (node, its children to leave out) in order.
+
+    One root is walked as it is.  Roots that are siblings are walked through their
+    parent with the parent's other element children left out, so that a heading or a
+    list among them stays a heading or a list (a walk reads its node's children).
+    """
+    if len(roots) == 1:
+        return [(roots[0], set())]
+    plan: list[tuple[HtmlElement, set[HtmlElement]]] = []
+    i = 0
+    while i < len(roots):
+        parent = roots[i].getparent()
+        j = i
+        while j + 1 < len(roots) and roots[j + 1].getparent() is parent:
+            j += 1
+        if parent is None:
+            plan.append((roots[i], set()))
+            i += 1
+            continue
+        group = set(roots[i : j + 1])
+        plan.append((parent, {c for c in parent if c not in group and isinstance(c.tag, str)}))
+        i = j + 1
+    return plan
+
+
+def _candidates(stats: dict[HtmlElement, _Stat], top: int = 10) -> list[tuple[HtmlElement, float]]:
+    ranked = sorted(stats.items(), key=_rank, reverse=True)[:top]
+    return [(el, s.value) for el, s in ranked]
 
 
 def _jsonld_choice(
@@ -639,8 +719,8 @@ def _jsonld_choice(
     best_key = (0.0, 0)
     for el, m in matched.items():
         s = stats.get(el)
-        if s is None or s.boxed:
-            continue
+        if s is None or s.boxed or m < found * 0.5:
+            continue  # a node holding a small part of the article is not the article
         key = (2 * m - s.good, s.index)
         if best is None or key > best_key:
             best, best_key = (el, s), key
@@ -671,47 +751,90 @@ def _rank(item: tuple[HtmlElement, _Stat]) -> tuple[float, int]:
     return item[1].value, item[1].index
 
 
-def _with_siblings(
+def _region(
     best: HtmlElement, stat: _Stat, stats: dict[HtmlElement, _Stat]
-) -> tuple[HtmlElement, list[HtmlElement]]:
-    """Readability's sibling step: when siblings of ``best`` carry running text of their
-    own (an article split by an ad slot), walk their parent and leave the rest out."""
-    parent = best.getparent()
-    if parent is None or best.tag in ("body", "html"):
-        return best, []
-    keep: list[HtmlElement] = []
-    drop: list[HtmlElement] = []
-    threshold = max(stat.good * 0.2, 100.0)
-    found = False
-    for sib in parent:
-        if sib is best:
-            keep.append(sib)
-            continue
-        s = stats.get(sib)
-        if s is None:
-            if isinstance(sib.tag, str) and sib.tag not in _BLOCK:
-                keep.append(sib)  # inline content beside the block: judged by the walk
-            else:
-                drop.append(sib)
-            continue
-        density = s.links / s.text if s.text else 1.0
-        if s.hint >= 0 and s.good >= threshold and density < 0.25 and s.value > 0:
-            keep.append(sib)
-            found = True
-        elif s.hint >= 0 and sib.tag in _HEADINGS_P and s.value > 0 and density < 0.25:
-            keep.append(sib)
-        else:
-            drop.append(sib)
-    if not found:
-        return best, []
-    return parent, drop
+) -> list[HtmlElement]:
+    """The article as an ordered list of subtree roots around ``best``.
+
+    From ``best`` up to its ancestors, the siblings on each side are read outward with
+    the same values the choice used: a sibling that carries running text of its own
+    (enough of it, little link text, no boilerplate hint) joins the region, together
+    with the short text blocks (subheads, short paragraphs) between it and the region;
+    empty or small elements (ad slots, images, spacers) are passed over; the first
+    boilerplate sibling (a hinted box with text, a list of links) ends the region on
+    that side, at this level and every level above.  The climb stops at ``<body>``, at
+    an ancestor that is boilerplate, or when a level adds nothing on either side.
+    """
+    roots = [best]
+    threshold = max(stat.good * _SIBLING_SHARE, _SIBLING_MIN)
+    open_sides = [True, True]  # before, after
+    cur = best
+    for _ in range(_REGION_LEVELS):
+        parent = cur.getparent()
+        if parent is None or cur.tag in ("body", "html"):
+            break
+        if parent not in stats:
+            break
+        siblings = list(parent)
+        at = siblings.index(cur)
+        for side, seq in ((0, reversed(siblings[:at])), (1, siblings[at + 1 :])):
+            if not open_sides[side]:
+                continue
+            pending: list[HtmlElement] = []
+            for sib in seq:
+                kind = _sibling_kind(sib, stats.get(sib), threshold)
+                if kind == _JOIN:
+                    roots.extend(pending)
+                    roots.append(sib)
+                    pending = []
+                elif kind == _SHORT_TEXT:
+                    pending.append(sib)
+                elif kind == _STOP:
+                    open_sides[side] = False
+                    break
+        if not any(open_sides):
+            break
+        cur = parent
+    roots.sort(key=lambda el: stats[el].index)
+    return _outermost(roots)
+
+
+_JOIN, _SHORT_TEXT, _STOP, _PASS = 0, 1, 2, 3
+
+
+def _sibling_kind(el: HtmlElement, s: _Stat | None, threshold: float) -> int:
+    """How a sibling of the region reads: joins it, is short text between region
+    parts, ends it, or is passed over."""
+    if s is None:
+        return _PASS
+    if s.text == 0:
+        return _PASS
+    density = s.links / s.text
+    if s.hint < 0:
+        return _STOP if s.text >= _STOP_TEXT or s.anchors >= 3 else _PASS
+    if s.anchors >= 3 and density > 0.5:
+        return _STOP if s.text >= _STOP_TEXT else _PASS
+    if density < 0.25 and s.value > 0:
+        if s.good >= threshold and s.good >= s.text * 0.5:
+            return _JOIN
+        if s.good > 0 and s.text < _STOP_TEXT:
+            return _SHORT_TEXT
+    if s.text >= _STOP_TEXT and s.value < 0:
+        return _STOP
+    return _PASS
+
+
+def _outermost(roots: list[HtmlElement]) -> list[HtmlElement]:
+    """Drop roots inside another root (document order kept)."""
+    chosen = set(roots)
+    return [el for el in roots if not any(a in chosen for a in el.iterancestors())]
 
 
 def _prune(
     node: HtmlElement,
     stats: dict[HtmlElement, _Stat],
     main_good: float,
-    out: set[HtmlElement],
+    out: dict[HtmlElement, str],
     titles: frozenset[str] = frozenset(),
 ) -> None:
     """Mark boilerplate subtrees under ``node``: hinted, link-heavy, or label-only."""
@@ -725,8 +848,9 @@ def _prune(
             if isinstance(el.tag, str) and el.tag not in _INVISIBLE and len(el):
                 stack.extend(el)
             continue
-        if _is_boilerplate(el, s, guard, titles):
-            out.add(el)
+        why = _is_boilerplate(el, s, guard, titles)
+        if why is not None:
+            out[el] = why
             continue
         stack.extend(el)
 
@@ -736,8 +860,9 @@ def _prune_boxes(
     markers: list[HtmlElement],
     stats: dict[HtmlElement, _Stat],
     main_good: float,
-    out: set[HtmlElement],
+    out: dict[HtmlElement, str],
     limit: int,
+    reason: str,
 ) -> None:
     """Mark the box around each marker: a link to an author page (byline, bio,
     "more by") or a form field (newsletter sign-up, poll): the largest block
@@ -763,14 +888,17 @@ def _prune_boxes(
         else:
             continue  # not under the main node
         if box is not None and box.tag not in ("p", "li", "td", "th", "blockquote"):
-            out.add(box)
+            out[box] = reason
 
 
-def _is_boilerplate(el: HtmlElement, s: _Stat, guard: float, titles: frozenset[str]) -> bool:
+def _is_boilerplate(
+    el: HtmlElement, s: _Stat, guard: float, titles: frozenset[str]
+) -> str | None:
+    """Why ``el`` (inside the region) is boilerplate, or None when it is not."""
     if s.text == 0:
-        return False
+        return None
     if s.hint < 0 and s.good < guard:
-        return True
+        return "hinted-boilerplate"
     density = s.links / s.text
     tag = el.tag
     if s.text <= 300 and (tag in _HEADINGS or tag == "p" or s.text <= 100 or s.anchors):
@@ -781,18 +909,20 @@ def _is_boilerplate(el: HtmlElement, s: _Stat, guard: float, titles: frozenset[s
             _LABEL_TEXT.match(label)
             or (tag not in _HEADINGS and tag != "li" and _is_dateline(label))
         ):
-            return True
+            return "label"
         if s.anchors and density > 0.5 and _LINK_LABEL.match(label):
-            return True
+            return "read-more"
         if _CREDIT_LINE.match(label):
-            return True
+            return "credit"
         if (tag in _HEADINGS or tag == "p") and titles and _fold(label) in titles:
-            return True  # the headline repeated inside the content node
+            return "headline"  # the headline repeated inside the content node
     if tag in _HEADINGS:
-        return False
+        return None
     if s.anchors >= 3 and density > 0.6:
-        return True  # a list of links
+        return "link-list"
     if s.anchors and density > 0.8 and tag not in ("li", "td", "th", "tr"):
-        return True  # a lone "read more" link
+        return "read-more"  # a lone "read more" link
     # links and labels only (share buttons, tag rows)
-    return s.value < 0 and s.good == 0 and s.anchors >= 2 and tag not in ("p", "td", "th", "tr")
+    if s.value < 0 and s.good == 0 and s.anchors >= 2 and tag not in ("p", "td", "th", "tr"):
+        return "share-bar"
+    return None
