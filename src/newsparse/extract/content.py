@@ -356,9 +356,10 @@ class _Scorer:
             texts: list[str] | None = mine[3]
             total = links = anchors = 0
             if tag == "a":
-                in_link = True
-                anchors = 1
                 href = el.get("href")
+                if not (href and href.startswith("javascript:") and _has_block_child(el)):
+                    in_link = True  # (a script "link" around paragraphs is a wrapper)
+                    anchors = 1
                 if (href and _AUTHOR_HREF.search(href)) or el.get("rel") == "author":
                     author_links.append(el)
             value = good = 0.0
@@ -485,6 +486,10 @@ _EMBED, _STRONG, _BOILER, _HEAD_BOILER, _WEAK = 1, 2, 4, 8, 16
 #: Distinct class names / class strings remembered: a site's vocabulary is a few thousand
 #: names, so a crawl over a few sites reads each name once (about 100 bytes an entry).
 _CACHE_SIZE = 1 << 15
+
+
+def _has_block_child(el: HtmlElement) -> bool:
+    return any(child.tag in _BLOCK for child in el)
 
 
 def _has_marks(text: str) -> bool:
@@ -641,7 +646,11 @@ def find_main_content(
             if other_stat.value >= best_stat.value * 0.4 and other_stat.good > 0:
                 best, best_stat = other, other_stat
     if best_stat.good <= 0:
-        return MainContent(node=None, candidates=candidates)
+        # no running text anywhere: a page of a few words that are not links is its text
+        whole = stats.get(body)
+        if whole is None or not whole.text or whole.links * 2 >= whole.text:
+            return MainContent(node=None, candidates=candidates)
+        return MainContent(node=body, roots=[body], candidates=candidates)
     agreed = _jsonld_choice(scorer, stats, best_stat.good)
     if agreed is not None:
         best, best_stat = agreed
