@@ -201,6 +201,10 @@ _INLINE_BOX = 400
 _HINTED_SHARE = 0.8
 #: Link density above which a text block counts against its container.
 _LINKY = 0.5
+#: A teaser list has at least this many items...
+_TEASERS = 3
+#: ... each opening with a linked headline at least this long.
+_TEASER_HEADLINE = 15
 #: A sibling joins the region with this share of the best node's running text...
 _SIBLING_SHARE = 0.2
 #: ... and at least this much.
@@ -857,11 +861,51 @@ def _prune(
             if isinstance(el.tag, str) and el.tag not in _INVISIBLE and len(el):
                 stack.extend(el)
             continue
-        why = _is_boilerplate(el, s, guard, titles)
+        why = _is_boilerplate(el, s, guard, titles, stats)
         if why is not None:
             out[el] = why
             continue
         stack.extend(el)
+
+
+def _is_teaser_list(el: HtmlElement, stats: dict[HtmlElement, _Stat]) -> bool:
+    """A list of teasers: most of at least three block children open with a linked
+    headline and go on with text of their own (a summary, a date, a source)."""
+    items = teasers = 0
+    for child in el:
+        s = stats.get(child)
+        if s is None or not s.text:
+            continue
+        items += 1
+        if s.anchors and s.links >= _TEASER_HEADLINE and s.text - s.links >= 20:
+            teasers += _opens_with_link(child, stats)
+    return teasers >= _TEASERS and teasers >= items * 0.7
+
+
+def _opens_with_link(item: HtmlElement, stats: dict[HtmlElement, _Stat]) -> bool:
+    """Whether ``item`` opens with a linked headline: its first visible text is inside a
+    link, in a block of its own (a heading, a title line) that is nearly all link text,
+    not a link that starts a sentence of running text."""
+    for node in item.iter():
+        tag = node.tag
+        if not isinstance(tag, str) or tag in _INVISIBLE:
+            continue
+        text = node.text
+        if not (text and text.strip()):
+            continue
+        linked = tag == "a"
+        block = node if node in stats else None
+        for anc in node.iterancestors():
+            if anc is item:
+                break
+            linked = linked or anc.tag == "a"
+            if block is None and anc in stats:
+                block = anc
+        if not linked or block is None or block is item:
+            return False
+        s = stats[block]
+        return s.links >= s.text * 0.8
+    return False
 
 
 def _prune_boxes(
@@ -901,7 +945,11 @@ def _prune_boxes(
 
 
 def _is_boilerplate(
-    el: HtmlElement, s: _Stat, guard: float, titles: frozenset[str]
+    el: HtmlElement,
+    s: _Stat,
+    guard: float,
+    titles: frozenset[str],
+    stats: dict[HtmlElement, _Stat],
 ) -> str | None:
     """Why ``el`` (inside the region) is boilerplate, or None when it is not."""
     if s.text == 0:
@@ -931,6 +979,8 @@ def _is_boilerplate(
         return "link-list"
     if s.anchors and density > 0.8 and tag not in ("li", "td", "th", "tr"):
         return "read-more"  # a lone "read more" link
+    if s.anchors >= _TEASERS and len(el) >= _TEASERS and _is_teaser_list(el, stats):
+        return "teaser-list"
     # links and labels only (share buttons, tag rows)
     if s.value < 0 and s.good == 0 and s.anchors >= 2 and tag not in ("p", "td", "th", "tr"):
         return "share-bar"
