@@ -640,6 +640,8 @@ def find_main_content(
     stats = scorer.stats
     candidates = _candidates(stats) if explain else []
     if not stats:
+        if _reveal_noscript(body):  # the page's text is only in its no-script fallback
+            return find_main_content(doc, claimed, explain=explain)
         return MainContent(node=None, candidates=candidates)
     best, best_stat = max(stats.items(), key=_rank)
     if best_stat.boxed:
@@ -650,6 +652,8 @@ def find_main_content(
             if other_stat.value >= best_stat.value * 0.4 and other_stat.good > 0:
                 best, best_stat = other, other_stat
     if best_stat.good <= 0:
+        if _reveal_noscript(body):  # the page's text is only in its no-script fallback
+            return find_main_content(doc, claimed, explain=explain)
         # no running text anywhere: a page of a few words that are not links is its text
         whole = stats.get(body)
         if whole is None or not whole.text or whole.links * 2 >= whole.text:
@@ -679,6 +683,17 @@ def find_main_content(
         node=roots[0], boilerplate=set(marks), roots=roots, candidates=candidates,
         dropped=dropped,
     )  # fmt: skip
+
+
+def _reveal_noscript(body: HtmlElement) -> bool:
+    """Turn the ``<noscript>`` blocks that hold text into plain ``<div>`` (the page
+    shows them when scripts do not run); whether there were any."""
+    found = False
+    for el in body.iter("noscript"):
+        if len(el) and el.text_content().strip():
+            el.tag = "div"
+            found = True
+    return found
 
 
 def region_walks(roots: list[HtmlElement]) -> list[tuple[HtmlElement, set[HtmlElement]]]:
