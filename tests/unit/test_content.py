@@ -485,3 +485,18 @@ def test_a_tiny_page_of_plain_words_is_its_text() -> None:
 def test_a_script_link_around_paragraphs_is_not_link_text() -> None:
     html = "<html><body><a href='javascript:'><p>abc</p><p>def</p>ghi</a></body></html>"
     assert newsparse.parse(html).text.split() == ["abc", "def", "ghi"]
+
+
+def test_the_heading_of_a_link_box_goes_with_the_box() -> None:
+    box = "<h3>Mehr zum Thema</h3><ul>" + "".join(
+        f"<li><a href='/t/{i}'>Ein anderer Artikel über die Zinsen {i}</a></li>" for i in range(5)
+    ) + "</ul>"
+    text = extract(page(f"<div class='entry-content'>{article(5)}{box}</div>"))
+    assert "Paragraph 4" in text and "Mehr zum Thema" not in text
+
+
+def test_a_subhead_followed_by_text_after_a_box_is_kept() -> None:
+    box = "<div class='share'><a href='/s/fb'>Facebook</a> <a href='/s/x'>X</a></div>"
+    text = extract(page(f"<div class='entry-content'>{article(3)}<h2>Outlook</h2>{box}"
+                        f"{article(2, 'after')}</div>"))  # fmt: skip
+    assert "Outlook" in text and "Facebook" not in text

@@ -675,6 +675,7 @@ def find_main_content(
                      "author-box")  # fmt: skip
         _prune_boxes(node, scorer.form_controls, stats, best_stat.good, marks, _FORM_BOX,
                      "form-box")  # fmt: skip
+    _orphan_labels(marks, stats)
     dropped: dict[HtmlElement, str] = {}
     if explain:
         inside = {el for node in roots for el in node.iter()}
@@ -881,6 +882,48 @@ def _prune(
             out[el] = why
             continue
         stack.extend(el)
+
+
+#: Boxes whose heading goes with them ("More on this topic" above a list of links).
+_BOX_REASONS = frozenset(
+    {"link-list", "teaser-list", "share-bar", "hinted-boilerplate", "author-box",
+     "form-box"}
+)  # fmt: skip
+#: A label line (no sentence) is at most this long.
+_LABEL_LINE = 80
+
+
+def _orphan_labels(marks: dict[HtmlElement, str], stats: dict[HtmlElement, _Stat]) -> None:
+    """Mark the heading or label line right before a boilerplate box when no running
+    text follows the box before the next heading: it titled the box ("Mehr zum Thema",
+    "Related topics", "About the author"), in any language."""
+    for box, why in list(marks.items()):
+        if why not in _BOX_REASONS:
+            continue
+        label = _neighbour(box, stats, marks, before=True)
+        if label is None or label in marks:
+            continue
+        s = stats[label]
+        if not (label.tag in _HEADINGS or (s.text <= _LABEL_LINE and s.good == 0)):
+            continue
+        after = _neighbour(box, stats, marks, before=False)
+        if after is None or after.tag in _HEADINGS or stats[after].good == 0:
+            marks[label] = "box-label"
+
+
+def _neighbour(
+    el: HtmlElement, stats: dict[HtmlElement, _Stat], marks: dict[HtmlElement, str], before: bool
+) -> HtmlElement | None:
+    """The nearest sibling block with text that is not marked, on one side of ``el``."""
+    sib = el.getprevious() if before else el.getnext()
+    while sib is not None:
+        s = stats.get(sib)
+        if s is not None and s.text and sib not in marks:
+            return sib
+        if s is None and isinstance(sib.tag, str) and sib.text_content().strip():
+            return None  # inline text beside the box: leave it alone
+        sib = sib.getprevious() if before else sib.getnext()
+    return None
 
 
 def _is_teaser_list(el: HtmlElement, stats: dict[HtmlElement, _Stat]) -> bool:
