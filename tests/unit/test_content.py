@@ -500,3 +500,16 @@ def test_a_subhead_followed_by_text_after_a_box_is_kept() -> None:
     text = extract(page(f"<div class='entry-content'>{article(3)}<h2>Outlook</h2>{box}"
                         f"{article(2, 'after')}</div>"))  # fmt: skip
     assert "Outlook" in text and "Facebook" not in text
+
+
+def test_an_html_template_is_read_when_the_visible_body_is_empty() -> None:
+    template = f"<script type='text/template'>{article(3)}</script>"
+    html = page(f"<div class='header'><p>A blog about banks.</p></div><div>{template}</div>")
+    text = extract(html)
+    assert "Paragraph 2" in text
+
+
+def test_a_template_is_not_read_when_the_page_has_text() -> None:
+    template = "<script type='text/template'><p>Hello {{ name }}, welcome back.</p></script>"
+    text = extract(page(f"<article>{article(3)}</article>{template}"))
+    assert "welcome back" not in text and "Paragraph 2" in text

@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, cast
 
+import lxml.html
 from lxml import etree
 
 from newsparse.document import Document
@@ -201,6 +202,8 @@ _INLINE_BOX = 400
 _HINTED_SHARE = 0.8
 #: Link density above which a text block counts against its container.
 _LINKY = 0.5
+#: Below this much running text on the page, hidden fallbacks (noscript, templates) are read.
+_FALLBACK_GOOD = 200
 #: A teaser list has at least this many items...
 _TEASERS = 3
 #: ... each opening with a linked headline at least this long.
@@ -620,7 +623,11 @@ def _jsonld_body(doc: Document) -> str | None:
 
 
 def find_main_content(
-    doc: Document, claimed: Collection[HtmlElement] = (), *, explain: bool = False
+    doc: Document,
+    claimed: Collection[HtmlElement] = (),
+    *,
+    explain: bool = False,
+    _fallback: bool = True,
 ) -> MainContent:
     """Find the main-content region of ``doc``, ignoring ``claimed`` widget and metadata
     elements.
@@ -640,8 +647,8 @@ def find_main_content(
     stats = scorer.stats
     candidates = _candidates(stats) if explain else []
     if not stats:
-        if _reveal_noscript(body):  # the page's text is only in its no-script fallback
-            return find_main_content(doc, claimed, explain=explain)
+        if _fallback and _reveal_fallbacks(body):
+            return find_main_content(doc, claimed, explain=explain, _fallback=False)
         return MainContent(node=None, candidates=candidates)
     best, best_stat = max(stats.items(), key=_rank)
     if best_stat.boxed:
@@ -651,9 +658,24 @@ def find_main_content(
             other, other_stat = max(pool, key=_rank)
             if other_stat.value >= best_stat.value * 0.4 and other_stat.good > 0:
                 best, best_stat = other, other_stat
+    if _fallback and best_stat.good < _FALLBACK_GOOD:
+        # next to nothing visible: the text may be in a <noscript> fallback or in an HTML
+        # template that a script would show; take it when it gives more running text
+        undo = _reveal_fallbacks(body)
+        if undo:
+            shown = find_main_content(doc, claimed, explain=explain, _fallback=False)
+            if sum(len(text_of(r)) for r in shown.roots) > best_stat.text * 2:
+                return shown
+            for el, original in undo:
+                if original is None:
+                    el.tag = "noscript"
+                else:
+                    el.getparent().replace(el, original)
+            scorer = _Scorer(body, skip, _jsonld_body(doc), page_index(doc))
+            scorer.visit(body, [0, 0, 0, None, False], False, False)
+            stats = scorer.stats
+            best, best_stat = max(stats.items(), key=_rank)
     if best_stat.good <= 0:
-        if _reveal_noscript(body):  # the page's text is only in its no-script fallback
-            return find_main_content(doc, claimed, explain=explain)
         # no running text anywhere: a page of a few words that are not links is its text
         whole = stats.get(body)
         if whole is None or not whole.text or whole.links * 2 >= whole.text:
@@ -686,15 +708,40 @@ def find_main_content(
     )  # fmt: skip
 
 
-def _reveal_noscript(body: HtmlElement) -> bool:
-    """Turn the ``<noscript>`` blocks that hold text into plain ``<div>`` (the page
-    shows them when scripts do not run); whether there were any."""
-    found = False
-    for el in body.iter("noscript"):
-        if len(el) and el.text_content().strip():
-            el.tag = "div"
-            found = True
-    return found
+_TEMPLATE_TYPES = frozenset({"text/template", "text/html", "text/x-template"})
+
+
+def _reveal_fallbacks(body: HtmlElement) -> list[tuple[HtmlElement, HtmlElement | None]]:
+    """Show the text a page hides from this reader: ``<noscript>`` blocks become
+    ``<div>``, and a script-held HTML template (``<script type="text/template">``) is
+    parsed into a ``<div>`` in its place.  Returns what was changed, to undo it (None
+    for a renamed noscript, the original script otherwise)."""
+    changed: list[tuple[HtmlElement, HtmlElement | None]] = []
+    for el in list(body.iter("noscript", "script")):
+        if el.tag == "noscript":
+            if len(el) and el.text_content().strip():
+                el.tag = "div"
+                changed.append((el, None))
+            continue
+        markup = el.text or ""
+        if (el.get("type") or "").lower() not in _TEMPLATE_TYPES or "<p" not in markup:
+            continue
+        try:
+            parts = lxml.html.fragments_fromstring(markup)
+        except (etree.ParserError, ValueError):
+            continue
+        box = lxml.html.Element("div")
+        for part in parts:
+            if isinstance(part, str):
+                box.text = (box.text or "") + part
+            else:
+                box.append(part)
+        box.tail = el.tail
+        parent = el.getparent()
+        if parent is not None:
+            parent.replace(el, box)
+            changed.append((box, el))
+    return changed
 
 
 def region_walks(roots: list[HtmlElement]) -> list[tuple[HtmlElement, set[HtmlElement]]]:
