@@ -513,3 +513,12 @@ def test_a_template_is_not_read_when_the_page_has_text() -> None:
     template = "<script type='text/template'><p>Hello {{ name }}, welcome back.</p></script>"
     text = extract(page(f"<article>{article(3)}</article>{template}"))
     assert "welcome back" not in text and "Paragraph 2" in text
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["Foto: www.example.de", "Abbildung 4: Schneeprofil am Hang.", "Roman Novak, photo: CTK"],
+)
+def test_credit_and_figure_lines_in_other_languages_are_left_out(credit: str) -> None:
+    text = extract(page(f"<div class='entry-content'>{article(2)}<p>{credit}</p>{para(7)}</div>"))
+    assert credit not in text and "Paragraph 7" in text

@@ -163,7 +163,9 @@ _ATTR_XPATH = etree.XPath(
 _CREDIT_LINE = re.compile(
     r"^\W*(?:\(?(?:additional )?(?:reporting|writing|editing|edited|compiled|written|"
     r"photos?|photography|video|graphics?|illustrations?|research) by\b|"
-    r"(?:image|photo|picture|pic|photograph)s?(?: credits?)?\s*:)",
+    r"(?:image|photo|picture|pic|photograph|foto|bild|bildquelle|abbildung|abb\.|cr[ée]dit|"
+    r"fotograf[íi]a|imagen)s?(?: credits?)?(?:\s*\d+)?\s*:|"
+    r"[^.:]{0,60},\s*(?:photo|foto|image|bild)\s*:)",
     re.IGNORECASE,
 )
 _PUNCT = re.compile(r"[^\w\s]+")
