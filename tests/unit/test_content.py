@@ -522,3 +522,9 @@ def test_a_template_is_not_read_when_the_page_has_text() -> None:
 def test_credit_and_figure_lines_in_other_languages_are_left_out(credit: str) -> None:
     text = extract(page(f"<div class='entry-content'>{article(2)}<p>{credit}</p>{para(7)}</div>"))
     assert credit not in text and "Paragraph 7" in text
+
+
+@pytest.mark.parametrize("label", ["Lesen Sie auch", "Voir aussi", "Noticias relacionadas"])
+def test_related_labels_in_other_languages_are_left_out(label: str) -> None:
+    text = extract(page(f"<div class='entry-content'>{article(3)}<p>{label}</p>{para(7)}</div>"))
+    assert label not in text and "Paragraph 7" in text

@@ -142,13 +142,23 @@ _LABEL_TEXT = re.compile(
     r"see also|also read|watch|listen|close|video|image|photo|loading|advert|comments?|"
     r"don'?t miss|tell us what you think|this slideshow requires javascript|"
     r"(?:our )?(?:latest|top|more) (?:stories|news|headlines|videos)|"
-    r"like this (?:story|article)\?.{0,40}share.{0,30})\W*$",
+    r"like this (?:story|article)\?.{0,40}share.{0,30}|"
+    # the same labels in German, French, Spanish, Italian, Polish
+    r"mehr (?:zum thema|themen|dazu|zu [\w ]{1,30})|weitere (?:themen|artikel|beiträge)|"
+    r"zum weiterlesen|lesen sie (?:auch|mehr)|auch interessant|das könnte sie (?:auch )?"
+    r"interessieren|keine kommentare|kommentare (?:geschlossen|deaktiviert)|schlagw(?:o|ö)rte?r?|"
+    r"anzeige|werbung|externer inhalt|teilen|artikel teilen|voir aussi|lire aussi|"
+    r"[àa] lire aussi|sur le même sujet|temas relacionados|(?:le|te) puede interesar|"
+    r"l[ée]a? tambi[ée]n|noticias relacionadas|publicidad|leggi anche|czytaj (?:też|także)|"
+    r"zobacz (?:też|także))\W*$",
     re.IGNORECASE,
 )
 _LINK_LABEL = re.compile(
     r"^\W*(?:read more|more|related|see also|also read|read also|also see|recommended|"
     r"further reading|watch|listen|more on this|related articles?|related stories|related "
-    r"coverage|also on [\w.]+)\s*[:|\-–—]",
+    r"coverage|also on [\w.]+|mira|mire|l[ée]a? tambi[ée]n|lesen sie auch|auch interessant|"
+    r"weiterlesen|voir aussi|lire aussi|leggi anche|czytaj (?:też|także)|zobacz (?:też|także))"
+    r"\s*[:|\-–—]",
     re.IGNORECASE,
 )
 _AUTHOR_HREF = re.compile(r"/(?:author|authors|contributors?|writers?)/")
