@@ -526,10 +526,6 @@ def _token_flags(token: str) -> int:
     (``hidden``) marks the element itself only when it is the whole name
     (``field--label-hidden`` hides a label, not the field).
     """
-    if "--" in token and not token.startswith("--"):
-        # a BEM modifier names a variant of the block ("section--ads" is a section
-        # that shows ads, "field--label-hidden" a field whose label is hidden)
-        token = token.partition("--")[0]
     parts = name_parts(token)
     if not parts or (
         _VOCABULARY.isdisjoint(parts)
