@@ -29,168 +29,67 @@ leaving out the most link lists and boilerplate (a maximum-subtree-sum search).
 Then the signals are reconciled: when the JSON-LD ``articleBody`` is the whole
 article (the page holds most of it and it is not a short summary), the node
 that gathers most of it and least other text wins; otherwise a content-named
-node inside the winner that holds nearly all its running text is preferred
-(the rest was teasers), and siblings that continue the article (a body split
-by an ad slot) are added back.  Inside the chosen node, boilerplate subtrees
-are marked so that the block walk leaves them out: hinted boxes, lists of
-links, lone "read more" links, label-only lines ("Advertisement", "Read more:
-...", datelines, credit lines), the headline repeated, and the short boxes
-around a link to an author page (bios, bylines) or around a form field
-(newsletter sign-ups).
+node inside the winner that holds nearly all its running text is preferred.
+
+The main content is a *region*: an ordered list of subtree roots.  From the chosen
+node up through its ancestors, siblings are read outward with the same values: one
+that carries running text of its own (a share of the chosen node's, little link text,
+no boilerplate name) joins, with the short blocks between it and the region; empty
+and small ones (ad slots, images) are passed over; the first boilerplate sibling ends
+the region on that side (see :func:`_region`).  So a body split by ad slots or built
+from page-builder sections is one region, and the related list after it is not.
+
+Inside the region, boilerplate subtrees are marked for the block walk to leave out
+(:mod:`newsparse.extract.content_prune`); class/id names are read as whole words
+(:mod:`newsparse.extract.content_names`).  A page with next to nothing visible is
+read from its ``<noscript>`` fallback or a script-held HTML template.
+
+A standfirst (dek) is not body text: a box named ``dek``/``standfirst`` is left out
+of ``text``, and the page's summary is the Article's ``description`` (from its
+metadata), so text + description together hold the lead once.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, cast
 
 import lxml.html
 from lxml import etree
 
 from newsparse.document import Document
-from newsparse.extract.dom import HtmlElement, PageIndex, name_parts, page_index, text_of
+from newsparse.extract.content_names import (
+    _BLOCK,
+    _HEADINGS,
+    _INVISIBLE,
+    _TAG_HINT,
+    _UNHINTED,
+    _class_hint,
+    _hint,
+)
+from newsparse.extract.content_prune import (
+    _AUTHOR_BOX,
+    _FORM_BOX,
+    _orphan_labels,
+    _prune,
+    _prune_boxes,
+    _Stat,
+    _titles,
+)
+from newsparse.extract.dom import HtmlElement, PageIndex, page_index, text_of
 
 __all__ = ["MainContent", "find_main_content", "region_walks"]
 
 # ----------------------------------------------------------------- vocabulary
 
-#: Tags whose content is never visible article text.
-_INVISIBLE = frozenset(
-    {
-        "script", "style", "noscript", "template", "svg", "math", "head", "title", "meta",
-        "link", "iframe", "object", "embed", "canvas", "button", "input", "select",
-        "textarea", "option", "video", "audio", "source", "track", "map", "dialog",
-    }
-)  # fmt: skip
-#: Block-level tags: each one starts a new text block.
-_BLOCK = frozenset(
-    {
-        "address", "article", "aside", "blockquote", "center", "dd", "details", "div", "dl",
-        "dt", "fieldset", "figcaption", "figure", "footer", "form", "header", "hgroup", "li",
-        "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot",
-        "th", "thead", "tr", "ul", "body", "caption", "picture", "h1", "h2", "h3", "h4", "h5",
-        "h6", "menu",
-    }
-)  # fmt: skip
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_HEADINGS_P = _HEADINGS | {"p"}
-#: Tags that are boilerplate by their nature (pruned unless they hold most of the text).
-_BOILER_TAGS = frozenset({"nav", "aside", "footer", "header", "menu", "form"})
 
-# Class/id names are matched word by word after splitting camelCase and BEM
-# separators: "ArticlePage-authorInfo-shortBiography" reads "article-page-author-info-
-# short-biography".
-_CONTENT_HINT = re.compile(
-    r"(?:^|-)(?:entry-content|post-content|article-content|article-body|articlebody|"
-    r"article-text|story-body|story-content|story-text|post-body|post-entry|post-text|"
-    r"content-body|main-content|text-body|body-text|entry-body|single-content|td-post-content|"
-    r"rich-text|page-content|news-text|news-content|article-main|article-inner|body-copy|"
-    r"articletext|storytext|bodytext|postcontent|entrycontent)(?:$|-)"
-)
-_WEAK_CONTENT_HINT = re.compile(r"(?:^|-)(?:article|story|post|entry|content|text|body)(?:$|-)")
-_BOILER_HINT = re.compile(
-    r"(?:^|-)(?:share|shares|sharing|sharebar|social|socials|related|newsletters?|subscribe|"
-    r"subscription|signup|sign-up|advert\w*|ad|ads|adslot|ad-slot|ad-unit|dfp|gpt|"
-    r"promo\w*|sponsor\w*|taboola|outbrain|bio|bios|biography|author|authors|about-the-author|"
-    r"comments?|respond|disqus|sidebar|rail|widget\w*|breadcrumbs?|tags|tag(?=$|-(?:list|cloud|links?|box|bar|"
-    r"row|area|section|wrap\w*|container|block|items?)(?:$|-))|"
-    r"categories|nav|navbar|navigation|menu|footer|cookies?|consent|gdpr|popup|modal|"
-    r"overlay|recommend\w*|read-more|more-stories|more-news|trending|popular|most-read|"
-    r"most-popular|toolbar|pagination|pager|print|byline|dateline|timestamp|date|dates|"
-    r"published|caption|captions|figcaption|credit|credits|copyright|rollover|hovercard|"
-    r"hover-card|popover|tooltip|latest-news|latest-stories|latest-posts|latest-articles|"
-    r"hidden|sr-only|screen-reader-text|visually-hidden|skip-link|meta|teaser|teasers|cta|"
-    r"follow|follow-us|dek|standfirst|disclosure|affiliate|jp-relatedposts|yarpp|"
-    r"video-player|player|playlist|login|register|signin)(?:$|-)"
-)
-_STATE_WORD = frozenset({"has", "no", "with", "without", "is", "show", "hide", "enable",
-                         "disable", "can", "js", "u"})  # fmt: skip
-_LAYOUT_WORD = frozenset({"wrap", "wrapper", "container", "layout", "page", "site", "main",
-                          "content", "body", "grid", "col", "column", "row", "l", "o"})  # fmt: skip
-_EMBED_WORD = re.compile(r"embed|tweet|instagram|tiktok|quote|pullquote")
-#: Last words that make a class name about looks, not about what the box is.
-_LOOKS_WORD = frozenset({"style", "styles", "styled", "css", "theme", "color", "colour",
-                         "font", "size", "variant", "format", "formatting"})  # fmt: skip
-#: Words that hide the element only as the whole name ("hidden", "visually-hidden").
-_VISIBILITY_WORD = frozenset({"hidden", "visually", "invisible"})
-#: Every word the hint patterns can match on (a superset): a quick set test rules out
-#: the many class names that say nothing, before any regular expression runs.
-_VOCABULARY_WORDS = """
-    entry post article story content body text articlebody articletext storytext bodytext
-    postcontent entrycontent share shares sharing sharebar social socials related newsletter
-    newsletters subscribe subscription signup sign ad ads adslot dfp gpt taboola outbrain bio
-    bios biography author authors comment comments respond disqus sidebar rail breadcrumb
-    breadcrumbs tag tags categories nav navbar navigation menu footer cookie cookies consent
-    gdpr popup modal overlay more trending popular most toolbar pagination pager print byline
-    dateline timestamp date dates published caption captions figcaption credit credits
-    copyright rollover hovercard hover popover tooltip latest hidden sr skip meta teaser
-    teasers cta follow dek standfirst disclosure affiliate relatedposts yarpp player playlist
-    login register signin"""
-_VOCABULARY = frozenset(_VOCABULARY_WORDS.split())
-_VOCABULARY_PREFIXES = ("advert", "promo", "sponsor", "widget", "recommend")
-_EMBED_PARTS = ("embed", "tweet", "instagram", "tiktok", "quote")
-_LABEL_TEXT = re.compile(
-    r"^\W*(?:advertisement|advertising|sponsored(?: content)?|ad|ads|story continues below"
-    r"(?: advertisement)?|continue reading(?: below)?|read more|read next|related(?: articles| "
-    r"stories| posts| news| content| coverage| links)?|share(?: this)?(?: article| story| "
-    r"post)?|follow us|recommended(?: for you)?|you may also like|more from [\w ]{1,30}|"
-    r"sign up(?: for [\w ]{1,40})?|subscribe(?: now)?|click here[\w ]{0,60}|"
-    r"see also|also read|watch|listen|close|video|image|photo|loading|advert|comments?|"
-    r"don'?t miss|tell us what you think|this slideshow requires javascript|"
-    r"(?:our )?(?:latest|top|more) (?:stories|news|headlines|videos)|"
-    r"like this (?:story|article)\?.{0,40}share.{0,30}|"
-    # the same labels in German, French, Spanish, Italian, Polish
-    r"mehr (?:zum thema|themen|dazu|zu [\w ]{1,30})|weitere (?:themen|artikel|beiträge)|"
-    r"zum weiterlesen|lesen sie (?:auch|mehr)|auch interessant|das könnte sie (?:auch )?"
-    r"interessieren|keine kommentare|kommentare (?:geschlossen|deaktiviert)|schlagw(?:o|ö)rte?r?|"
-    r"anzeige|werbung|externer inhalt|teilen|artikel teilen|voir aussi|lire aussi|"
-    r"[àa] lire aussi|sur le même sujet|temas relacionados|(?:le|te) puede interesar|"
-    r"l[ée]a? tambi[ée]n|noticias relacionadas|publicidad|leggi anche|czytaj (?:też|także)|"
-    r"zobacz (?:też|także))\W*$",
-    re.IGNORECASE,
-)
-_LINK_LABEL = re.compile(
-    r"^\W*(?:read more|more|related|see also|also read|read also|also see|recommended|"
-    r"further reading|watch|listen|more on this|related articles?|related stories|related "
-    r"coverage|also on [\w.]+|mira|mire|l[ée]a? tambi[ée]n|lesen sie auch|auch interessant|"
-    r"weiterlesen|voir aussi|lire aussi|leggi anche|czytaj (?:też|także)|zobacz (?:też|także))"
-    r"\s*[:|\-–—]",
-    re.IGNORECASE,
-)
 _AUTHOR_HREF = re.compile(r"/(?:author|authors|contributors?|writers?)/")
-#: An author box (photo, name, bio) is at most this long.
-_AUTHOR_BOX = 1200
-#: A sign-up box (heading, pitch, e-mail field) is at most this long.
-_FORM_BOX = 500
 _FORM_CONTROLS = frozenset({"input", "textarea", "select"})
 _ATTR_XPATH = etree.XPath(
     "descendant::*[@class or @id or @itemprop or @style or @hidden or @aria-hidden]"
-)
-_CREDIT_LINE = re.compile(
-    r"^\W*(?:\(?(?:additional )?(?:reporting|writing|editing|edited|compiled|written|"
-    r"photos?|photography|video|graphics?|illustrations?|research) by\b|"
-    r"(?:image|photo|picture|pic|photograph|foto|bild|bildquelle|abbildung|abb\.|cr[ée]dit|"
-    r"fotograf[íi]a|imagen)s?(?: credits?)?(?:\s*\d+)?\s*:|"
-    r"[^.:]{0,60},\s*(?:photo|foto|image|bild)\s*:)",
-    re.IGNORECASE,
-)
-_PUNCT = re.compile(r"[^\w\s]+")
-_WORD = re.compile(r"\w+")
-_TITLE_SPLIT = re.compile(r"\s+[|\-–—:•·]\s+")
-_DATE_ANCHOR = re.compile(
-    r"\b(?:1[89]|20)\d\d\b|\bago\b|\b(?:updated|published|posted|modified)\b", re.IGNORECASE
-)
-_DATE_WORDS = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|okt|nov|dec|d[eé]z)[a-zä]*\.?|"
-    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\b|\d+(?:st|nd|rd|th)?|"
-    r"\b(?:a\.m|p\.m|am|pm|gmt|utc|bst|cet|cest|est|edt|cst|cdt|pst|pdt|ist|et|pt|ct)\b|"
-    r"\b(?:published|updated|posted|modified|last|first|on|at|by|in|hours?|hrs?|minutes?|"
-    r"mins?|seconds?|days?|weeks?|months?|years?|ago|today|yesterday|read|min|time)\b",
-    re.IGNORECASE,
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 #: Inline tags whose childless elements the walk counts without a recursive call.
@@ -198,10 +97,6 @@ _INLINE_LEAVES = frozenset(
     {"a", "span", "em", "strong", "b", "i", "u", "small", "sup", "sub", "font", "abbr", "cite",
      "code", "mark", "time", "q", "s", "del", "ins", "img", "br", "wbr", "bdi", "dfn", "kbd"}
 )  # fmt: skip
-#: Tags whose class names the scoring never reads (links and media are judged by their
-#: block; the inline-box rule skips links).
-_UNHINTED = frozenset({"a", "img", "i", "br", "hr", "picture", "symbol", "path", "use", "g"})
-_TAG_HINT = {tag: -1 for tag in _BOILER_TAGS} | {"article": 1, "main": 1}
 _NOTHING = (0, 0, 0.0, 0.0, 0)
 _WS = re.compile(r"\s+")
 _TAG = re.compile(r"<[^>]*>")  # (where a strip is also wanted, " ".join(s.split()) is faster)
@@ -216,10 +111,6 @@ _HINTED_SHARE = 0.8
 _LINKY = 0.5
 #: Below this much running text on the page, hidden fallbacks (noscript, templates) are read.
 _FALLBACK_GOOD = 200
-#: A teaser list has at least this many items...
-_TEASERS = 3
-#: ... each opening with a linked headline at least this long.
-_TEASER_HEADLINE = 15
 #: A sibling joins the region with this share of the best node's running text...
 _SIBLING_SHARE = 0.2
 #: ... and at least this much.
@@ -249,25 +140,6 @@ class MainContent:
     left out ("hidden", "hinted-boilerplate", "link-list", "label", "gallery",
     "teaser-list", "share-bar", "author-box", "form-box", "headline", ...)."""
 
-
-@dataclass(slots=True)
-class _Stat:
-    text: int = 0
-    """Visible text characters in the subtree."""
-    links: int = 0
-    """Of which inside links."""
-    value: float = 0.0
-    """Content value (see the module docstring), hints included."""
-    good: float = 0.0
-    """Running-text characters in the subtree (positive block values, no hints)."""
-    hint: int = 0
-    """+2 strong content hint, +1 weak content hint, -1 boilerplate hint or tag."""
-    index: int = 0
-    """Pre-order position among block elements."""
-    boxed: bool = False
-    """Inside an element with a boilerplate hint (comments, sidebar...)."""
-    anchors: int = 0
-    """Number of links in the subtree."""
 
 
 class _Scorer:
@@ -501,10 +373,6 @@ class _Scorer:
         return value, value
 
 
-_EMBED, _STRONG, _BOILER, _HEAD_BOILER, _WEAK = 1, 2, 4, 8, 16
-#: Distinct class names / class strings remembered: a site's vocabulary is a few thousand
-#: names, so a crawl over a few sites reads each name once (about 100 bytes an entry).
-_CACHE_SIZE = 1 << 15
 
 
 def _has_block_child(el: HtmlElement) -> bool:
@@ -514,114 +382,6 @@ def _has_block_child(el: HtmlElement) -> bool:
 def _has_marks(text: str) -> bool:
     """Whether a text piece has sentence punctuation (a label like "Share" has none)."""
     return ". " in text or ", " in text or text.rstrip().endswith((".", "!", "?", '"'))
-
-
-@lru_cache(maxsize=_CACHE_SIZE)
-def _token_flags(token: str) -> int:
-    """What one class name or id says (bit flags); names repeat, so this is cached.
-
-    The name is read as whole words (:func:`name_parts`: BEM and CSS-module separators,
-    camelCase, hashes dropped), never as substrings.  A name whose last word is about
-    looks (``tagStyle``, ``date-color``) names a style, not a box; a visibility word
-    (``hidden``) marks the element itself only when it is the whole name
-    (``field--label-hidden`` hides a label, not the field).
-    """
-    parts = name_parts(token)
-    if not parts or (
-        _VOCABULARY.isdisjoint(parts)
-        and not any(part.startswith(_VOCABULARY_PREFIXES) for part in parts)
-        and not any(embed in parts[-1] for embed in _EMBED_PARTS)
-    ):
-        return 0  # most names say nothing
-    first = parts[0]
-    if first in _STATE_WORD or parts[-1] in _LOOKS_WORD:
-        return 0
-    if parts[-1] in _VISIBILITY_WORD and len(parts) > 1 and parts[-2] not in _VISIBILITY_WORD:
-        parts = parts[:-1]
-    words = "-".join(parts)
-    if _EMBED_WORD.search(parts[-1]):
-        return _EMBED
-    if _CONTENT_HINT.search(words):
-        return _STRONG
-    if first not in _LAYOUT_WORD and _BOILER_HINT.search(words):
-        return _BOILER | (_HEAD_BOILER if _BOILER_HINT.match(words) else 0)
-    if _WEAK_CONTENT_HINT.search(words):
-        return _WEAK
-    return 0
-
-
-@lru_cache(maxsize=_CACHE_SIZE)
-def _class_flags(cls: str) -> int:
-    """The flags of all the names in a class attribute (class strings repeat)."""
-    flags = 0
-    for token in cls.split():
-        flags |= _token_flags(token)
-    return flags
-
-
-@lru_cache(maxsize=_CACHE_SIZE)
-def _class_hint(tag: str, cls: str) -> int:
-    """:func:`_hint` of an element whose only attribute is ``class``."""
-    return _hint({"class": cls}.get, tag)
-
-
-def _hint(get: Callable[[str], str | None], tag: str) -> int:
-    """+2 strong content hint, +1 weak one, -1 boilerplate, 0 none.
-
-    Class names are read one by one: state classes (``has-sidebar``,
-    ``no-comments``...) say nothing about the element itself, layout wrappers
-    (``content-sidebar-wrap``, ``page-ad-margins``) are not the boxes they name,
-    embedded posts (``social-embed``, ``twitter-tweet``) are content, and a box
-    named by its first word (``ad-wrapper after-the-post-content``) is that box.
-    """
-    if get("itemprop") == "articleBody":
-        return 2
-    cls = get("class")
-    ident = get("id")
-    flags = _WEAK if tag in ("article", "main") else 0
-    if tag in _BOILER_TAGS:
-        flags |= _BOILER
-    if cls:
-        flags |= _class_flags(cls)
-    if ident:
-        flags |= _token_flags(ident)
-    if flags & _EMBED:
-        return 0
-    if flags & _STRONG and not flags & _HEAD_BOILER:
-        return 2
-    if flags & _BOILER:
-        return -1
-    return 1 if flags & _WEAK else 0
-
-
-def _fold(text: str) -> str:
-    return " ".join(_PUNCT.sub(" ", text.casefold()).split())
-
-
-def _titles(doc: Document) -> frozenset[str]:
-    """The page's headline as its metadata gives it, folded (to drop a repeat of it)."""
-    found: list[str] = []
-    for key in ("og:title", "twitter:title", "title", "headline"):
-        found.extend(doc.meta.get(key, ()))
-    for obj in doc.jsonld:
-        for key in ("headline", "name"):
-            value = obj.get(key)
-            if isinstance(value, str) and "Article" in str(obj.get("@type")):
-                found.append(value)
-    title = doc.root.find("head/title")
-    if title is not None and title.text:
-        found.append(title.text)
-        found.extend(part for part in _TITLE_SPLIT.split(title.text) if len(part) >= 20)
-    return frozenset(f for f in map(_fold, found) if len(f) >= 10)
-
-
-def _is_dateline(text: str) -> bool:
-    """A short line that is only a date/time with a few connecting words
-    ("Updated 14 hours ago", "Posted on Oct 27, 2015 by Admin")."""
-    if not _DATE_ANCHOR.search(text):
-        return False
-    rest = _DATE_WORDS.sub(" ", text)
-    return len(_WORD.findall(rest)) <= 2
 
 
 def _jsonld_body(doc: Document) -> str | None:
@@ -918,187 +678,3 @@ def _outermost(roots: list[HtmlElement]) -> list[HtmlElement]:
     return [el for el in roots if not any(a in chosen for a in el.iterancestors())]
 
 
-def _prune(
-    node: HtmlElement,
-    stats: dict[HtmlElement, _Stat],
-    main_good: float,
-    out: dict[HtmlElement, str],
-    titles: frozenset[str] = frozenset(),
-) -> None:
-    """Mark boilerplate subtrees under ``node``: hinted, link-heavy, or label-only."""
-    guard = main_good * 0.5
-    stack = list(node)
-    while stack:
-        el = stack.pop()
-        s = stats.get(el)
-        if s is None:
-            # inline or invisible: look inside only for blocks wrapped in inline tags
-            if isinstance(el.tag, str) and el.tag not in _INVISIBLE and len(el):
-                stack.extend(el)
-            continue
-        why = _is_boilerplate(el, s, guard, titles, stats)
-        if why is not None:
-            out[el] = why
-            continue
-        stack.extend(el)
-
-
-#: Boxes whose heading goes with them ("More on this topic" above a list of links).
-_BOX_REASONS = frozenset(
-    {"link-list", "teaser-list", "share-bar", "hinted-boilerplate", "author-box",
-     "form-box"}
-)  # fmt: skip
-#: A label line (no sentence) is at most this long.
-_LABEL_LINE = 80
-
-
-def _orphan_labels(marks: dict[HtmlElement, str], stats: dict[HtmlElement, _Stat]) -> None:
-    """Mark the heading or label line right before a boilerplate box when no running
-    text follows the box before the next heading: it titled the box ("Mehr zum Thema",
-    "Related topics", "About the author"), in any language."""
-    for box, why in list(marks.items()):
-        if why not in _BOX_REASONS:
-            continue
-        label = _neighbour(box, stats, marks, before=True)
-        if label is None or label in marks:
-            continue
-        s = stats[label]
-        if not (label.tag in _HEADINGS or (s.text <= _LABEL_LINE and s.good == 0)):
-            continue
-        after = _neighbour(box, stats, marks, before=False)
-        if after is None or after.tag in _HEADINGS or stats[after].good == 0:
-            marks[label] = "box-label"
-
-
-def _neighbour(
-    el: HtmlElement, stats: dict[HtmlElement, _Stat], marks: dict[HtmlElement, str], before: bool
-) -> HtmlElement | None:
-    """The nearest sibling block with text that is not marked, on one side of ``el``."""
-    sib = el.getprevious() if before else el.getnext()
-    while sib is not None:
-        s = stats.get(sib)
-        if s is not None and s.text and sib not in marks:
-            return sib
-        if s is None and isinstance(sib.tag, str) and sib.text_content().strip():
-            return None  # inline text beside the box: leave it alone
-        sib = sib.getprevious() if before else sib.getnext()
-    return None
-
-
-def _is_teaser_list(el: HtmlElement, stats: dict[HtmlElement, _Stat]) -> bool:
-    """A list of teasers: most of at least three block children open with a linked
-    headline and go on with text of their own (a summary, a date, a source)."""
-    items = teasers = 0
-    for child in el:
-        s = stats.get(child)
-        if s is None or not s.text:
-            continue
-        items += 1
-        if s.anchors and s.links >= _TEASER_HEADLINE and s.text - s.links >= 20:
-            teasers += _opens_with_link(child, stats)
-    return teasers >= _TEASERS and teasers >= items * 0.7
-
-
-def _opens_with_link(item: HtmlElement, stats: dict[HtmlElement, _Stat]) -> bool:
-    """Whether ``item`` opens with a linked headline: its first visible text is inside a
-    link, in a block of its own (a heading, a title line) that is nearly all link text,
-    not a link that starts a sentence of running text."""
-    for node in item.iter():
-        tag = node.tag
-        if not isinstance(tag, str) or tag in _INVISIBLE:
-            continue
-        text = node.text
-        if not (text and text.strip()):
-            continue
-        linked = tag == "a"
-        block = node if node in stats else None
-        for anc in node.iterancestors():
-            if anc is item:
-                break
-            linked = linked or anc.tag == "a"
-            if block is None and anc in stats:
-                block = anc
-        if not linked or block is None or block is item:
-            return False
-        s = stats[block]
-        return s.links >= s.text * 0.8
-    return False
-
-
-def _prune_boxes(
-    node: HtmlElement,
-    markers: list[HtmlElement],
-    stats: dict[HtmlElement, _Stat],
-    main_good: float,
-    out: dict[HtmlElement, str],
-    limit: int,
-    reason: str,
-) -> None:
-    """Mark the box around each marker: a link to an author page (byline, bio,
-    "more by") or a form field (newsletter sign-up, poll): the largest block
-    ancestor under ``node`` that is still short."""
-    for marker in markers:
-        box = None
-        holder = marker.getparent()
-        while holder is not None and holder.tag not in _BLOCK:
-            holder = holder.getparent()
-        if holder is not None and holder.tag in ("p", "li", "td", "dd"):
-            s = stats.get(holder)
-            if s is not None and s.text > 2 * len(marker.text_content()) + 20:
-                continue  # a link inside running text, not a byline or bio box
-        for anc in marker.iterancestors():
-            if anc is node:
-                break
-            s = stats.get(anc)
-            if s is None:
-                continue
-            if s.text > limit or s.good > main_good * 0.25:
-                break
-            box = anc
-        else:
-            continue  # not under the main node
-        if box is not None and box.tag not in ("p", "li", "td", "th", "blockquote"):
-            out[box] = reason
-
-
-def _is_boilerplate(
-    el: HtmlElement,
-    s: _Stat,
-    guard: float,
-    titles: frozenset[str],
-    stats: dict[HtmlElement, _Stat],
-) -> str | None:
-    """Why ``el`` (inside the region) is boilerplate, or None when it is not."""
-    if s.text == 0:
-        return None
-    if s.hint < 0 and s.good < guard:
-        return "hinted-boilerplate"
-    density = s.links / s.text
-    tag = el.tag
-    if s.text <= 300 and (tag in _HEADINGS or tag == "p" or s.text <= 100 or s.anchors):
-        label = " ".join(el.text_content().split())
-        if len(label) > s.text + 40:
-            label = text_of(el)  # script or style text inside: read the visible text only
-        if s.text <= 100 and (
-            _LABEL_TEXT.match(label)
-            or (tag not in _HEADINGS and tag != "li" and _is_dateline(label))
-        ):
-            return "label"
-        if s.anchors and density > 0.5 and _LINK_LABEL.match(label):
-            return "read-more"
-        if _CREDIT_LINE.match(label):
-            return "credit"
-        if (tag in _HEADINGS or tag == "p") and titles and _fold(label) in titles:
-            return "headline"  # the headline repeated inside the content node
-    if tag in _HEADINGS:
-        return None
-    if s.anchors >= 3 and density > 0.6:
-        return "link-list"
-    if s.anchors and density > 0.8 and tag not in ("li", "td", "th", "tr"):
-        return "read-more"  # a lone "read more" link
-    if s.anchors >= _TEASERS and len(el) >= _TEASERS and _is_teaser_list(el, stats):
-        return "teaser-list"
-    # links and labels only (share buttons, tag rows)
-    if s.value < 0 and s.good == 0 and s.anchors >= 2 and tag not in ("p", "td", "th", "tr"):
-        return "share-bar"
-    return None
