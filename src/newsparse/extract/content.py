@@ -500,7 +500,7 @@ def _reveal_fallbacks(body: HtmlElement) -> list[tuple[HtmlElement, HtmlElement 
             continue
         try:
             parts = lxml.html.fragments_fromstring(markup)
-        except (etree.ParserError, ValueError):
+        except (etree.LxmlError, ValueError):
             continue
         box = lxml.html.Element("div")
         for part in parts:
