@@ -1,7 +1,14 @@
-"""Compare newsparse with trafilatura, readability-lxml, resiliparse and newspaper4k.
+"""Compare newsparse with trafilatura (default and fast=True), readability-lxml,
+resiliparse and newspaper4k.
 
     python benchmarks/compare.py [--corpus DIR] [--repeat N] [--tools NAME ...]
                                  [--limit N] [--out benchmarks/results/aeb-dev.md]
+                                 [--baseline OTHER_CHECKOUT/src]
+
+``--baseline`` adds ``newsparse-baseline``: newsparse imported from another
+checkout's ``src`` (e.g. main before a change), measured in the same run, so that a
+before/after speed ratio is read from one table.  Any corpus in the aeb layout
+(``html/<id>.html.gz`` + ``ground-truth.json``) works, e.g. readability-dev.
 
 One command, one run: every tool extracts the main text of every page of the
 corpus (default ../shared/corpora/aeb-dev, gzipped pages plus ground-truth.json)
