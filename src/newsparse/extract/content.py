@@ -118,7 +118,7 @@ _SIBLING_MIN = 100.0
 #: A boilerplate sibling with this much text ends the region on its side.
 _STOP_TEXT = 150
 #: How many ancestors of the best node the region may reach up.
-_REGION_LEVELS = 6
+_REGION_LEVELS = 12
 
 
 @dataclass
