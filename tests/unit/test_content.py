@@ -528,3 +528,15 @@ def test_credit_and_figure_lines_in_other_languages_are_left_out(credit: str) ->
 def test_related_labels_in_other_languages_are_left_out(label: str) -> None:
     text = extract(page(f"<div class='entry-content'>{article(3)}<p>{label}</p>{para(7)}</div>"))
     assert label not in text and "Paragraph 7" in text
+
+
+def test_region_walks_keep_sibling_roots_as_their_own_blocks() -> None:
+    doc = load(page("<div id='w'><p>Intro here.</p><h2>Sub</h2><div class='ad'>Ad</div>"
+                    "<ul><li>One</li></ul></div>"))  # fmt: skip
+    wrapper = doc.root.get_element_by_id("w")
+    heading, ad, listing = wrapper[1], wrapper[2], wrapper[3]
+    plan = region_walks([heading, listing])
+    assert plan == [(wrapper, {wrapper[0], ad})]
+    blocks = [b for node, other in plan for b in to_blocks(doc, node, other)]
+    assert [b.kind for b in blocks] == ["heading", "list"]
+    assert region_walks([heading]) == [(heading, set())]
