@@ -124,7 +124,7 @@ class Parser:
         skip: set[HtmlElement] = set(claimed)
         skip.update(meta.nodes)
         run.stage = "content"
-        main = find_main_content(doc, skip)
+        main = find_main_content(doc, skip, explain=trace is not None)
         blocks = []
         if main.roots:
             run.stage = "blocks"
