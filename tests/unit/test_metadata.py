@@ -463,8 +463,9 @@ def test_seed_fixture() -> None:
     )
     assert meta.tags == ["AI Infrastructure", "Bitcoin ETFs", "Decentralized Compute"]
     assert meta.image and meta.image.startswith("https://cryptodailybrief.example/")
-    assert [n.tag for n in meta.nodes] == ["h1", "div"]
+    assert [n.tag for n in meta.nodes] == ["h1", "div", "div"]
     assert "entry-meta" in (meta.nodes[1].get("class") or "")
+    assert "cat-links" in (meta.nodes[2].get("class") or "")  # the kicker above the h1
 
 
 def test_seed_fixture_body_leaves_out_title_and_byline() -> None:
