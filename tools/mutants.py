@@ -71,7 +71,7 @@ MUTANTS: tuple[Mutant, ...] = (
     # ------------------------------------------------------------------ the audit's list
     Mutant(
         "offset-minutes",
-        "extract/dates.py",
+        "extract/date_parse.py",
         "delta = timedelta(hours=hours, minutes=minutes)",
         "delta = timedelta(hours=hours)",
         (DATES,),
@@ -80,7 +80,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     Mutant(
         "offset-sign",
-        "extract/dates.py",
+        "extract/date_parse.py",
         'return timezone(-delta if m.group(1) == "-" else delta)',
         "return timezone(delta)",
         (DATES,),
@@ -89,7 +89,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     Mutant(
         "aware-utc",
-        "extract/dates.py",
+        "extract/date_parse.py",
         "value = datetime.fromtimestamp(stamp, timezone.utc)",
         "value = datetime.fromtimestamp(stamp)",
         (DATES,),
@@ -126,7 +126,7 @@ MUTANTS: tuple[Mutant, ...] = (
     # ------------------------------------------------------------------ more of the same kind
     Mutant(
         "boilerplate-hint-sign",
-        "extract/content.py",
+        "extract/content_names.py",
         "    if flags & _BOILER:\n        return -1",
         "    if flags & _BOILER:\n        return 1",
         (CONTENT, CONTENT_SIGNALS),
@@ -134,7 +134,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     Mutant(
         "named-zone-sign",
-        "extract/dates.py",
+        "extract/date_parse.py",
         "return timezone(timedelta(minutes=_TZ_NAMES[low]))",
         "return timezone(timedelta(minutes=abs(_TZ_NAMES[low])))",
         (DATES,),
@@ -142,7 +142,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     Mutant(
         "offset-dropped",
-        "extract/dates.py",
+        "extract/date_parse.py",
         "tzinfo=tz if isinstance(tz, timezone) else None,",
         "tzinfo=None,",
         (DATES,),
@@ -150,19 +150,11 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     Mutant(
         "date-only-midnight",
-        "extract/dates.py",
+        "extract/date_parse.py",
         'if parts.get("hour") is None:\n        return day_value',
         'if parts.get("hour") is None:\n        return datetime(year, month, day)',
         (DATES,),
         why="a date-only value becomes a naive midnight datetime",
-    ),
-    Mutant(
-        "comment-offset-minutes",
-        "extract/comments.py",
-        "minutes=int(digits[2:4] or 0)",
-        "minutes=0",
-        (DATES, COMMENTS),
-        why="a comment's +05:30 read as +05:00",
     ),
     Mutant(
         "comment-epoch-naive",
@@ -193,8 +185,8 @@ MUTANTS: tuple[Mutant, ...] = (
         "extract/takeaways.py",
         "_MAX_ITEMS = 15",
         "_MAX_ITEMS = 1",
-        (TAKEAWAYS + "::test_aeb_dev_has_exactly_the_one_known_takeaways_box",),
-        why="a two-item box is refused: the aeb-dev test alone sees it (it accepted 0 hits)",
+        (TAKEAWAYS,),
+        why="a box of more than one item is refused",
     ),
     Mutant(
         "jsonld-depth-uncut",
