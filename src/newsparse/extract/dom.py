@@ -297,19 +297,15 @@ _TEXT_KEY = "page_text"
 
 
 def page_names(doc: Document) -> str:
-    """Every class and id value on the page, lower-cased, one per line (from the
-    :class:`PageIndex`, no attribute reads): a pattern that finds a class/id name on any
-    element finds it here (it may also match across two lines: a gate's false positive)."""
+    """The class and id of every element, lower-cased, one element a line as
+    :func:`class_id` gives them (from the :class:`PageIndex`, no attribute reads): a
+    pattern that finds a class/id name on any element finds it here (it may also match
+    across two lines: a gate's false positive)."""
     found = doc.memo.get(_NAMES_KEY)
     if found is not None:
         return cast(str, found)
-    values = [
-        value
-        for attrib in page_index(doc).attrs.values()
-        for name, value in attrib.items()
-        if name == "class" or name == "id"
-    ]
-    names = "\n".join(values).lower()
+    attrs = page_index(doc).attrs.values()
+    names = "\n".join([f"{a.get('class', '')} {a.get('id', '')}" for a in attrs]).lower()
     doc.memo[_NAMES_KEY] = names
     return names
 

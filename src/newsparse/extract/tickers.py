@@ -683,14 +683,27 @@ def _may_have_tickers(doc: Document) -> bool:
     from a "%" in its text, a change attribute or an element of change vocabulary.
     """
     names = page_names(doc)
-    if _HINT.search(names) or not _ANY_QUOTE_ATTR.isdisjoint(page_attribute_names(doc)):
+    if any(word in names for word in _HINT_WORDS) and _HINT.search(names):
+        return True
+    if not _ANY_QUOTE_ATTR.isdisjoint(page_attribute_names(doc)):
         return True
     root = doc.root
     if next(root.iter("marquee"), None) is not None:
         return True
+    changes = sum(names.count(word) for word in _CHANGE_WORDS)
     percents = page_text(doc).count("%")
-    percents -= sum((el.text or "").count("%") for el in root.iter("script", "style"))
-    return percents + len(_CHANGE_CLASS.findall(names)) >= 3
+    if percents + changes >= 3:  # the "%" of scripts and styles are not shown as quotes
+        percents -= sum((el.text or "").count("%") for el in root.iter("script", "style"))
+    return percents + changes >= 3
+
+
+#: Words one of which every ``_HINT`` match holds (a quick test before the pattern).
+_HINT_WORDS = (
+    "ticker", "marquee", "ccpw", "coin", "crypto", "price", "market", "stock", "quote",
+    "tradingview",
+)  # fmt: skip
+#: The words of ``_CHANGE_CLASS``: each match holds one.
+_CHANGE_WORDS = ("change", "percent", "pct", "diff", "delta", "move")
 
 
 def extract_tickers(doc: Document) -> Claim[list[TickerQuote]]:
