@@ -1085,3 +1085,42 @@ def test_never_crashes_and_tree_is_sound(markup: str) -> None:
             assert id(c) not in seen, "a comment appears twice in the tree"
             seen.add(id(c))
             assert c.text or c.replies
+
+
+# ------------------------------------------------------------------ the page-level gate
+
+
+def _gate(html: str) -> bool:
+    from newsparse.extract.comments import _may_have_comments
+
+    return _may_have_comments(load(page(html)))
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_gate_passes_every_markup_pattern(name: str) -> None:
+    assert _gate(CASES[name][0])
+
+
+def test_gate_skips_a_page_without_comment_markup() -> None:
+    html = "<aside class='related'><ul><li><a href='/b'>Another story</a></li></ul></aside>"
+    assert not _gate(html)
+    claim = extract_comments(load(page(html)))
+    assert (claim.value, claim.nodes) == ([], [])
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<div id='COMMENTS'></div>",  # names are compared lower-cased
+        "<div itemtype='https://schema.org/UserComments'></div>",
+        "<div data-testid='user-comment'></div>",
+        "<div data-comment-id='7'></div>",
+        "<ul><li class='post'><div class='post-message'>Hi</div></li></ul>",
+        "<form action='/wp-comments-post.php'><textarea name='c'></textarea></form>",
+        "<form><textarea name='comment'></textarea></form>",
+        '<script type="application/ld+json">{"@type": "NewsArticle", "comment": '
+        '[{"@type": "Comment", "text": "Nice", "author": {"name": "Ann"}}]}</script>',
+    ],
+)
+def test_gate_lets_each_comment_source_through(html: str) -> None:
+    assert _gate(html)
