@@ -19,10 +19,6 @@ _COMMENT_FORMS = etree.XPath(
 _BODY_CLASSES = frozenset({"entry-content", "article-body", "article-content", "post-body"})
 _LI_POSTS = etree.XPath("//li[contains(concat(' ', normalize-space(@class), ' '), ' post ')]")
 _POST_MESSAGE = etree.XPath(".//*[contains(@class, 'post-message')]")
-#: Elements whose itemtype or test id names a comment (the page-level gate's last look).
-_COMMENT_ATTRS = etree.XPath(
-    "//*[contains(@itemtype, 'omment') or contains(@data-testid, 'omment')]"
-)
 
 _ITEM_TAGS = frozenset({"li", "div", "article", "section", "dd", "tr", "blockquote"})
 _ITEM_TYPE = re.compile(r"schema\.org/(?:Comment|UserComments)\s*$", re.I)

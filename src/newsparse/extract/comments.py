@@ -54,14 +54,7 @@ from newsparse.extract.dates import (
     reference_time,
     search_date,
 )
-from newsparse.extract.dom import (
-    Claim,
-    HtmlElement,
-    ancestors,
-    norm_space,
-    page_attribute_names,
-    page_names,
-)
+from newsparse.extract.dom import Claim, HtmlElement, ancestors, norm_space
 from newsparse.models import Comment
 
 __all__ = ["extract_comments", "parse_comment_date"]
@@ -100,8 +93,6 @@ from newsparse.extract.comment_vocab import (
     _AUTHOR_STRONG,
     _AUTHOR_TESTID,
     _AUTHOR_WEAK,
-    _CANDIDATE_HINT,
-    _COMMENT_ATTRS,
     _COMMENT_FORMS,
     _CONTENT_MEDIUM,
     _CONTENT_PROP,
@@ -115,7 +106,6 @@ from newsparse.extract.comment_vocab import (
     _FN,
     _HEADING_TAGS,
     _ITEM_ID,
-    _LI_POSTS,
     _LIST_AREA,
     _MARGIN,
     _MARKERS,
@@ -632,31 +622,8 @@ def _generic_list_items(areas: list[HtmlElement], doc: Document) -> list[_Item]:
     return kept
 
 
-def _may_have_comments(doc: Document) -> bool:
-    """The page-level gate: False only when :func:`extract_comments` would find nothing.
-
-    Every comment item, area and claimed form comes from an element with comment
-    vocabulary in its class or id (``_CANDIDATE_HINT``), a comment itemtype, test id or
-    ``data-comment-id``, a Disqus-like ``li.post``, or a comment form; the fallback reads
-    JSON-LD ``comment`` values.
-    """
-    if _CANDIDATE_HINT.search(page_names(doc)):
-        return True
-    attrs = page_attribute_names(doc)
-    if "data-comment-id" in attrs:
-        return True
-    root = doc.root
-    if ("itemtype" in attrs or "data-testid" in attrs) and _xpath(_COMMENT_ATTRS, root):
-        return True
-    if any(isinstance(obj.get("comment"), (list, dict)) for obj in doc.jsonld):
-        return True
-    return bool(_xpath(_LI_POSTS, root) or _xpath(_COMMENT_FORMS, root))
-
-
 def extract_comments(doc: Document) -> Claim[list[Comment]]:
     """The page's reader comments (top level, replies nested) and the comment area."""
-    if not _may_have_comments(doc):
-        return Claim([], [])
     items, areas = _find_candidates(doc)
     had_candidates = bool(items)
     items = _merge_wrappers(items)
