@@ -39,6 +39,7 @@ from newsparse.extract.dom import (
     iter_block_text,
     naming_words,
     norm_space,
+    page_index,
 )
 from newsparse.extract.vocabulary import (
     DISCLAIMER_CUES,
@@ -260,9 +261,7 @@ def _place(el: HtmlElement) -> _Place:
         else:
             chrome = tag in _CHROME_TAGS or tag in ("aside", "footer")
         if chrome:
-            site = not strong and (
-                tag == "footer" or any(_FOOTER_NAME.search(n) for n in names[i])
-            )
+            site = not strong and (tag == "footer" or any(_FOOTER_NAME.search(n) for n in names[i]))
             return _Place(chrome=not site, in_article=container is not None, site=site)
         if tag == "header" and (container is None or i > container):
             return _Place(chrome=False, in_article=container is not None, site=True)
@@ -289,7 +288,11 @@ class _Candidate:
         """The article's own before a site-wide note (page header or footer); then named
         boxes, inside the article, more cues, earlier in the page."""
         return (
-            int(not self.site), self.strength, int(self.in_article), min(self.cues, 4), -self.order
+            int(not self.site),
+            self.strength,
+            int(self.in_article),
+            min(self.cues, 4),
+            -self.order,
         )
 
 
@@ -370,8 +373,11 @@ def _label_before(block: HtmlElement) -> HtmlElement | None:
     return None
 
 
-def _sources(root: HtmlElement, other: bool) -> Iterator[tuple[list[HtmlElement], int]]:
-    """Candidate element runs with their strength, in document order.
+def _sources(
+    root: HtmlElement, other: bool, attrs: dict[HtmlElement, dict[str, str]]
+) -> Iterator[tuple[list[HtmlElement], int]]:
+    """Candidate element runs with their strength, in document order (``attrs``: the
+    page index's attributes of every element that has any).
 
     One pass over the elements finds named boxes, label elements and the blocks
     whose own text (or a child's tail) carries a cue word; a block is extended by a
@@ -388,7 +394,8 @@ def _sources(root: HtmlElement, other: bool) -> Iterator[tuple[list[HtmlElement]
         else:
             if (
                 tag not in _NOT_BOX
-                and _NAME_HINT.search(" ".join(el.values()).lower())
+                and el in attrs
+                and _NAME_HINT.search(" ".join(attrs[el].values()).lower())
                 and _is_named_box(el)
             ):
                 yield [el], 2  # its inside is still searched, in case the box is rejected
@@ -424,10 +431,12 @@ def _block_of(el: HtmlElement | None) -> HtmlElement | None:
     return None
 
 
-def _collect(root: HtmlElement, other: bool) -> list[_Candidate]:
+def _collect(
+    root: HtmlElement, other: bool, attrs: dict[HtmlElement, dict[str, str]]
+) -> list[_Candidate]:
     out: list[_Candidate] = []
     taken: set[HtmlElement] = set()
-    for order, (nodes, strength) in enumerate(_sources(root, other)):
+    for order, (nodes, strength) in enumerate(_sources(root, other, attrs)):
         if nodes[-1] in taken:
             continue
         taken.update(nodes)
@@ -477,17 +486,14 @@ def _mostly_disclaimer(nodes: list[HtmlElement], total: int) -> bool:
 def _single_cue_ok(text: str) -> bool:
     """A block with one cue counts if it is labelled or short and unmistakable."""
     return bool(_LEAD_LABEL.match(text) or DISCLAIMER_LABEL.match(text)) or (
-        len(text) <= _MAX_SHORT
-        and (_STRONG_CUE.search(text) is not None or not_advice(text))
+        len(text) <= _MAX_SHORT and (_STRONG_CUE.search(text) is not None or not_advice(text))
     )
 
 
 def _site_wide_ok(text: str, cues: int) -> bool:
     """A note in the page's header or footer counts only when it is unmistakably a
     financial disclaimer: two cues, one of them "not advice" or the like."""
-    return cues >= 2 and (
-        _STRONG_CUE.search(text) is not None or not_advice(text)
-    )
+    return cues >= 2 and (_STRONG_CUE.search(text) is not None or not_advice(text))
 
 
 def _contains(outer: HtmlElement, inner: HtmlElement) -> bool:
@@ -511,7 +517,7 @@ def extract_disclaimer(doc: Document) -> Claim[str | None]:
     """The disclaimer text attached to the article and its element."""
     body = doc.root.find("body")
     root = body if body is not None else doc.root
-    candidates = _collect(root, other_languages(doc))
+    candidates = _collect(root, other_languages(doc), page_index(doc).attrs)
     if not candidates:
         return Claim(None)
     best = max(candidates, key=_Candidate.rank)
