@@ -1,7 +1,14 @@
-"""Compare newsparse with trafilatura, readability-lxml, resiliparse and newspaper4k.
+"""Compare newsparse with trafilatura (default and fast=True), readability-lxml,
+resiliparse and newspaper4k.
 
     python benchmarks/compare.py [--corpus DIR] [--repeat N] [--tools NAME ...]
                                  [--limit N] [--out benchmarks/results/aeb-dev.md]
+                                 [--baseline OTHER_CHECKOUT/src]
+
+``--baseline`` adds ``newsparse-baseline``: newsparse imported from another
+checkout's ``src`` (e.g. main before a change), measured in the same run, so that a
+before/after speed ratio is read from one table.  Any corpus in the aeb layout
+(``html/<id>.html.gz`` + ``ground-truth.json``) works, e.g. readability-dev.
 
 One command, one run: every tool extracts the main text of every page of the
 corpus (default ../shared/corpora/aeb-dev, gzipped pages plus ground-truth.json)
@@ -45,14 +52,14 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from peers import TOOLS, Tool, resolve
+from peers import BASELINE_ENV, TOOLS, Tool, resolve
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "eval" / "score.py"
 DEFAULT_CORPUS = SHARED / "corpora" / "aeb-dev"
 DEFAULT_OUT = ROOT / "benchmarks" / "results" / "aeb-dev.md"
-DEFAULT_TOOLS = tuple(TOOLS)
+DEFAULT_TOOLS = tuple(name for name in TOOLS if name != "newsparse-baseline")
 MB = 1024 * 1024
 WORKER_TIMEOUT_S = 900
 
@@ -495,6 +502,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help=f"Markdown report ('-' for none; default {DEFAULT_OUT}, or none with --limit)",
     )
     ap.add_argument("--json", type=Path, help="also write the raw figures as JSON here")
+    ap.add_argument(
+        "--baseline",
+        type=Path,
+        help="src folder of another newsparse checkout (e.g. main): adds newsparse-baseline, "
+        "measured in the same run",
+    )
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("--ids-file", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--worker-out", type=Path, help=argparse.SUPPRESS)
@@ -510,6 +523,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         tools = [resolve(name) for name in args.tools]
     except KeyError as exc:
         ap.error(f"unknown tool {exc}; choose from {', '.join(TOOLS)}")
+    if args.baseline is not None:
+        os.environ[BASELINE_ENV] = str(args.baseline.resolve())  # inherited by the workers
+        if all(t.name != "newsparse-baseline" for t in tools):
+            tools.insert(1, resolve("newsparse-baseline"))
     if not (args.corpus / "ground-truth.json").is_file():
         print(
             f"compare.py: no corpus at {args.corpus} (ground-truth.json missing)", file=sys.stderr

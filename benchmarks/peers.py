@@ -9,11 +9,18 @@ which imports the library (so a missing peer is reported, not fatal) and returns
 from __future__ import annotations
 
 import importlib
+import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["TOOLS", "Extract", "Tool", "resolve"]
+__all__ = ["BASELINE_ENV", "TOOLS", "Extract", "Tool", "resolve"]
+
+#: The environment variable naming the ``src`` folder of another newsparse checkout
+#: (e.g. main before a change): the ``newsparse-baseline`` tool imports newsparse from
+#: there, so a before/after pair is measured in one run.
+BASELINE_ENV = "NEWSPARSE_BASELINE_SRC"
 
 Extract = Callable[[Any, "str | None"], str]
 """extract(page, url) -> main text; ``page`` is str or bytes as the tool's ``input`` says."""
@@ -48,6 +55,31 @@ def _newsparse() -> Extract:
 
     def extract(page: Any, url: str | None) -> str:
         return str(parse(page, url).text)
+
+    return extract
+
+
+def _newsparse_baseline() -> Extract:
+    src = os.environ.get(BASELINE_ENV)
+    if not src:
+        raise ImportError(f"no baseline: set {BASELINE_ENV} (compare.py --baseline SRC)")
+    sys.path.insert(0, src)
+    module = importlib.import_module("newsparse")
+    if not str(module.__file__).startswith(os.path.abspath(src)):
+        raise ImportError(f"newsparse was imported from {module.__file__}, not {src}")
+    parse = module.parse
+
+    def extract(page: Any, url: str | None) -> str:
+        return str(parse(page, url).text)
+
+    return extract
+
+
+def _trafilatura_fast() -> Extract:
+    trafilatura_extract = importlib.import_module("trafilatura").extract
+
+    def extract(page: Any, url: str | None) -> str:
+        return trafilatura_extract(page, include_comments=False, fast=True) or ""
 
     return extract
 
@@ -190,6 +222,13 @@ TOOLS: dict[str, Tool] = {
             _trafilatura,
         ),
         Tool(
+            "trafilatura-fast",
+            "str",
+            ("trafilatura",),
+            "trafilatura.extract(html, include_comments=False, fast=True)",
+            _trafilatura_fast,
+        ),
+        Tool(
             "readability-lxml",
             "str",
             ("readability-lxml", "html-text"),
@@ -209,6 +248,13 @@ TOOLS: dict[str, Tool] = {
             ("newspaper4k",),
             "Article(url, fetch_images=False); download(input_html=html); parse(); .text",
             _newspaper4k,
+        ),
+        Tool(
+            "newsparse-baseline",
+            "bytes",
+            ("newsparse",),
+            f"newsparse.parse(page_bytes, url).text, newsparse imported from ${BASELINE_ENV}",
+            _newsparse_baseline,
         ),
     )
 }

@@ -108,8 +108,8 @@ MUTANTS: tuple[Mutant, ...] = (
     Mutant(
         "sibling-density",
         "extract/content.py",
-        "if s.hint >= 0 and s.good >= threshold and density < 0.25 and s.value > 0:",
-        "if s.hint >= 0 and s.good >= threshold and s.value > 0:",
+        "    if density < 0.25 and s.value > 0:",
+        "    if s.value > 0:",
         (CONTENT_SIGNALS, CONTENT),
         audit=True,
         why="a link-heavy sibling of the article is kept as its continuation",

@@ -484,6 +484,10 @@ def load(
     if stripped[:1] in "[{" and _is_json(stripped):
         raise NotHTMLError("input is JSON, not HTML", detected="json")
     root = _parse_tree(clean_text(text), limits)
+    if "<rt" in text or "<RT" in text:
+        # ruby annotations: the reading (rt) and its fallback parentheses (rp) are not
+        # text; the base text beside them is
+        etree.strip_elements(root, "rt", "rp", with_tail=False)
     doc = Document(root=root, url=_clean_url(url), limits=limits)
     if decoded.source:
         doc.encoding, doc.encoding_source = decoded.encoding, decoded.source

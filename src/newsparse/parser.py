@@ -16,7 +16,7 @@ from newsparse.document import Document, Limits, load
 from newsparse.errors import ExtractionError, NewsparseError
 from newsparse.extract.blocks import to_blocks
 from newsparse.extract.comments import extract_comments
-from newsparse.extract.content import find_main_content
+from newsparse.extract.content import find_main_content, region_walks
 from newsparse.extract.disclaimer import extract_disclaimer
 from newsparse.extract.dom import Claim, HtmlElement, page_index
 from newsparse.extract.language import detect_language
@@ -124,12 +124,15 @@ class Parser:
         skip: set[HtmlElement] = set(claimed)
         skip.update(meta.nodes)
         run.stage = "content"
-        main = find_main_content(doc, skip)
+        main = find_main_content(doc, skip, explain=trace is not None)
         blocks = []
-        if main.node is not None:
+        if main.roots:
             run.stage = "blocks"
             sources = trace.block_sources if trace is not None else None
-            blocks = to_blocks(doc, main.node, skip | main.boilerplate, sources=sources)
+            leave_out = skip | main.boilerplate
+            for node, others in region_walks(main.roots):
+                skipped = leave_out | others if others else leave_out
+                blocks.extend(to_blocks(doc, node, skipped, sources=sources))
         if trace is not None:
             trace.meta, trace.main, trace.skip = meta, main, skip
         run.stage = "article"

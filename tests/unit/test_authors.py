@@ -362,3 +362,31 @@ def test_invisible_microdata_author_gives_no_node() -> None:
     meta = extract_metadata(load(html))
     assert [a.name for a in meta.authors] == ["Jane Doe"]
     assert [n.tag for n in meta.nodes] == ["h1"]
+
+
+_STORY = "<h1>Rates held steady</h1><p>The bank kept its rate unchanged, citing growth.</p>"
+
+
+def test_a_consent_line_is_not_a_byline() -> None:
+    body = (
+        f"<article>{_STORY}<form class='signup'><span class='byline-policy'>By clicking "
+        "'Submit,' you agree to the <a href='/privacy'>Privacy Policy</a></span></form>"
+        "</article>"
+    )
+    assert _authors("", body) == []
+
+
+def test_a_more_by_link_is_not_a_byline() -> None:
+    body = (
+        f"<article>{_STORY}<div class='writerMeta'><a class='byline' href='/writer/rj/'>"
+        "More Richard Eskow.</a></div></article>"
+    )
+    assert _authors("", body) == []
+
+
+def test_a_follow_widget_is_not_a_byline() -> None:
+    body = (
+        f"<article>{_STORY}<ul><li class='author-follow'>"
+        "<a href='/author/katie-roe/'>Katie Roe</a></li></ul></article>"
+    )
+    assert _authors("", body) == []

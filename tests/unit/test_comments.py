@@ -655,6 +655,28 @@ def test_date_in_a_footer_bar() -> None:
     assert john.replies[0].published is None
 
 
+def test_microdata_date_when_the_shown_date_is_relative() -> None:
+    """A relative shown date with no page time to count from gives way to the comment's
+    microdata ``dateCreated``; its offset (-04:00) is kept as written."""
+    html = """
+    <section id="comments">
+    <div class="comment" id="c1" itemprop="comment" itemscope itemtype="https://schema.org/Comment">
+      <div class="comment-head"><span class="comment-author" itemprop="author" itemscope
+        itemtype="https://schema.org/Person"><span itemprop="name">Marcus T.</span></span>
+      <meta itemprop="dateCreated" content="2026-06-06T12:40:00-04:00">
+      <span class="comment-date">2 hours ago</span></div>
+      <div class="comment-text" itemprop="text"><p>Capital follows returns, and right now
+        AI is eating everyone's lunch.</p></div>
+    </div></section>
+    """
+    (marcus,) = extract(html)
+    assert marcus.author == "Marcus T."
+    assert isinstance(marcus.published, datetime)
+    assert marcus.published.replace(tzinfo=None) == datetime(2026, 6, 6, 12, 40)
+    assert marcus.published.utcoffset() == timedelta(hours=-4)
+    assert marcus.published_raw == "2026-06-06T12:40:00-04:00"
+
+
 def test_unknown_parent_id_is_not_guessed_from_its_digits() -> None:
     html = """
     <div class="comments-list">

@@ -12,7 +12,7 @@ import pytest
 import newsparse
 from newsparse.document import load
 from newsparse.extract.blocks import to_blocks
-from newsparse.extract.content import find_main_content
+from newsparse.extract.content import find_main_content, region_walks
 from newsparse.render import blocks_text
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
@@ -46,9 +46,9 @@ def extract(html: str, claim: str | None = None) -> str:
     doc = load(html)
     claimed = set(doc.root.xpath(claim)) if claim else set()
     main = find_main_content(doc, claimed)
-    if main.node is None:
-        return ""
-    return blocks_text(to_blocks(doc, main.node, claimed | main.boilerplate))
+    leave_out = claimed | main.boilerplate
+    walks = region_walks(main.roots)
+    return blocks_text([b for n, other in walks for b in to_blocks(doc, n, leave_out | other)])
 
 
 # ----------------------------------------------------------------- the choice
@@ -349,3 +349,194 @@ def test_an_author_link_inside_running_text_keeps_its_paragraph() -> None:
     )
     text = extract(page(f"<div class='entry-content'>{article(3)}{wrapped}{para(6)}</div>"))
     assert "As Jane Doe reported last week" in text
+
+
+# ----------------------------------------------------------------- the region
+
+
+def _builder_section(first: int, n: int) -> str:
+    """One page-builder section: wrappers around a text module with ``n`` paragraphs."""
+    paras = "".join(para(first + k) for k in range(n))
+    return (
+        "<section class='builder-section'><div class='builder-container'><div class='col'>"
+        f"<div class='text-module'>{paras}</div></div></div></section>"
+    )
+
+
+_SITEMAP = "<div class='links'><ul>" + "".join(
+    f"<li><a href='/s/{i}'>Another story about rates number {i}</a></li>" for i in range(60)
+) + "</ul></div>"
+
+
+def test_an_article_across_sibling_sections_is_one_region() -> None:
+    # the sections' parent also holds a long list of links: the best node is one section,
+    # and its siblings with running text join it
+    sections = _builder_section(0, 4) + _builder_section(4, 2) + _builder_section(6, 2)
+    html = page(f"<div class='page'>{sections}{_SITEMAP}</div>")
+    main = find_main_content(load(html))
+    assert len(main.roots) == 3 and main.node is main.roots[0]
+    text = extract(html)
+    assert all(f"Paragraph {i} " in text for i in range(8))
+    assert text.index("Paragraph 0 ") < text.index("Paragraph 7 ")
+    assert "Another story" not in text
+
+
+def test_the_region_stops_at_a_boilerplate_sibling() -> None:
+    # article, then a list of links, then more running text: the text after the
+    # boilerplate is another story, not the rest of this one
+    later = f"<div>{para(9, 'later')}{para(10, 'later')}</div>"
+    html = page(f"<div><div>{article(6)}</div>{_SITEMAP}{later}</div>")
+    text = extract(html)
+    assert "Paragraph 5" in text
+    assert "later" not in text and "Another story" not in text
+
+
+def test_subheads_between_region_parts_are_kept_as_headings() -> None:
+    html = page(f"<div><div>{article(3)}</div><h2>What comes next</h2><div>{article(3, 'b')}</div>"
+                "</div>")  # fmt: skip
+    article_ = newsparse.parse(html)
+    assert [b.text for b in article_.body if b.kind == "heading"] == ["What comes next"]
+
+
+def test_explain_gives_candidates_and_reasons() -> None:
+    share = "<div class='share-bar'><a href='/s/fb'>Facebook</a><a href='/s/x'>X</a></div>"
+    html = page(f"<article>{article(4)}{share}</article>")
+    doc = load(html)
+    plain = find_main_content(doc)
+    assert plain.candidates == [] and plain.dropped == {}
+    main = find_main_content(load(html), explain=True)
+    assert main.candidates and main.candidates[0][1] >= main.candidates[-1][1]
+    assert "hinted-boilerplate" in main.dropped.values()
+
+
+# ----------------------------------------------------------------- class names
+
+
+def test_class_words_are_whole_words_not_substrings() -> None:
+    # CSS-module names: "tagStyle" is a style, the hash is not a word
+    body = "".join(f"<p class='Article_tagStyle__x7Yz1'>{para(i)[3:-4]}</p>" for i in range(4))
+    text = extract(page(f"<div class='Article_body__3kPq9'>{body}</div>"))
+    assert "Paragraph 0" in text and "Paragraph 3" in text
+
+
+def test_a_post_tagged_with_a_term_is_not_a_tag_box() -> None:
+    # WordPress marks the post with its terms: "tag-markets" is not a list of tags
+    html = page(
+        f"<div class='post tag-markets category-economy'>{article(4)}</div>"
+        "<div class='tags'><a href='/t/a'>rates</a><a href='/t/b'>banks</a></div>"
+    )
+    text = extract(html)
+    assert "Paragraph 3" in text and "rates\n" not in text
+
+
+def test_a_hidden_label_does_not_hide_its_field() -> None:
+    html = page(f"<div class='field field--label-hidden'>{article(4)}</div>")
+    assert "Paragraph 3" in extract(html)
+
+
+# ----------------------------------------------------------------- shapes inside
+
+
+def test_a_teaser_list_inside_the_region_is_left_out() -> None:
+    teasers = "<ul>" + "".join(
+        f"<li><h3><a href='/story/{i}'>Another headline about the markets {i}</a></h3>"
+        f"<p>A summary of that other story, which is not this one, in a sentence.</p></li>"
+        for i in range(5)
+    ) + "</ul>"
+    main = find_main_content(load(page(f"<div>{article(5)}{teasers}</div>")), explain=True)
+    assert "teaser-list" in main.dropped.values()
+    text = extract(page(f"<div>{article(5)}{teasers}</div>"))
+    assert "Paragraph 4" in text and "Another headline" not in text
+
+
+def test_a_list_of_linked_names_with_descriptions_is_kept() -> None:
+    items = "<ul>" + "".join(
+        f"<li><a href='/x{i}'>Exchange {i}</a> - charges a fee of 0.{i}% on withdrawals, "
+        "and needs a verified phone number.</li>" for i in range(5)
+    ) + "</ul>"
+    text = extract(page(f"<div>{article(4)}{items}</div>"))
+    assert "Exchange 4 - charges a fee" in text
+
+
+def test_noscript_fallback_when_the_visible_body_is_empty() -> None:
+    html = page(f"<div id='app'></div><noscript><article>{article(3)}</article></noscript>")
+    assert "Paragraph 2" in extract(html)
+
+
+def test_noscript_is_not_read_when_the_page_has_text() -> None:
+    html = page(f"<article>{article(3)}</article><noscript><p>Please enable JavaScript to "
+                "view the comments, it is needed for that.</p></noscript>")  # fmt: skip
+    assert "enable JavaScript" not in extract(html)
+
+
+def test_ruby_readings_are_dropped_base_text_kept() -> None:
+    html = page(
+        "<article><p>東京の<ruby>子<rp>(</rp><rt>こども</rt><rp>)</rp></ruby>たちは元気です。"
+        "今日も学校へ行きました、とても楽しかったです。それから家に帰りました。</p></article>"
+    )
+    text = newsparse.parse(html).text
+    assert "東京の子たちは元気です" in text and "こども" not in text
+
+
+def test_a_tiny_page_of_plain_words_is_its_text() -> None:
+    assert newsparse.parse("<html><body>\n  Test\n</body></html>").text == "Test"
+
+
+def test_a_script_link_around_paragraphs_is_not_link_text() -> None:
+    html = "<html><body><a href='javascript:'><p>abc</p><p>def</p>ghi</a></body></html>"
+    assert newsparse.parse(html).text.split() == ["abc", "def", "ghi"]
+
+
+def test_the_heading_of_a_link_box_goes_with_the_box() -> None:
+    box = "<h3>Mehr zum Thema</h3><ul>" + "".join(
+        f"<li><a href='/t/{i}'>Ein anderer Artikel über die Zinsen {i}</a></li>" for i in range(5)
+    ) + "</ul>"
+    text = extract(page(f"<div class='entry-content'>{article(5)}{box}</div>"))
+    assert "Paragraph 4" in text and "Mehr zum Thema" not in text
+
+
+def test_a_subhead_followed_by_text_after_a_box_is_kept() -> None:
+    box = "<div class='share'><a href='/s/fb'>Facebook</a> <a href='/s/x'>X</a></div>"
+    text = extract(page(f"<div class='entry-content'>{article(3)}<h2>Outlook</h2>{box}"
+                        f"{article(2, 'after')}</div>"))  # fmt: skip
+    assert "Outlook" in text and "Facebook" not in text
+
+
+def test_an_html_template_is_read_when_the_visible_body_is_empty() -> None:
+    template = f"<script type='text/template'>{article(3)}</script>"
+    html = page(f"<div class='header'><p>A blog about banks.</p></div><div>{template}</div>")
+    text = extract(html)
+    assert "Paragraph 2" in text
+
+
+def test_a_template_is_not_read_when_the_page_has_text() -> None:
+    template = "<script type='text/template'><p>Hello {{ name }}, welcome back.</p></script>"
+    text = extract(page(f"<article>{article(3)}</article>{template}"))
+    assert "welcome back" not in text and "Paragraph 2" in text
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["Foto: www.example.de", "Abbildung 4: Schneeprofil am Hang.", "Roman Novak, photo: CTK"],
+)
+def test_credit_and_figure_lines_in_other_languages_are_left_out(credit: str) -> None:
+    text = extract(page(f"<div class='entry-content'>{article(2)}<p>{credit}</p>{para(7)}</div>"))
+    assert credit not in text and "Paragraph 7" in text
+
+
+@pytest.mark.parametrize("label", ["Lesen Sie auch", "Voir aussi", "Noticias relacionadas"])
+def test_related_labels_in_other_languages_are_left_out(label: str) -> None:
+    text = extract(page(f"<div class='entry-content'>{article(3)}<p>{label}</p>{para(7)}</div>"))
+    assert label not in text and "Paragraph 7" in text
+
+
+def test_region_walks_keep_sibling_roots_as_their_own_blocks() -> None:
+    doc = load(page("<div id='w'><p>Intro here.</p><h2>Sub</h2><div class='ad'>Ad</div>"
+                    "<ul><li>One</li></ul></div>"))  # fmt: skip
+    wrapper = doc.root.get_element_by_id("w")
+    heading, ad, listing = wrapper[1], wrapper[2], wrapper[3]
+    plan = region_walks([heading, listing])
+    assert plan == [(wrapper, {wrapper[0], ad})]
+    blocks = [b for node, other in plan for b in to_blocks(doc, node, other)]
+    assert [b.kind for b in blocks] == ["heading", "list"]
+    assert region_walks([heading]) == [(heading, set())]

@@ -68,13 +68,14 @@ def _teasers(n: int) -> str:
 
 def test_a_link_heavy_sibling_is_not_taken_for_the_rest_of_the_article() -> None:
     """The article's first part has siblings: a big menu (so that their common wrapper
-    scores below the first part), the article's second part (running text, no links) and
-    a block of teasers (running text, but ~40% of it in links).  The second part is kept
-    as the article's continuation; the teasers are not."""
+    scores below the first part), an ad slot, the article's second part (running text,
+    no links) and a block of teasers (running text, but ~40% of it in links).  The
+    second part is kept as the article's continuation; the teasers are not."""
     html = page(
         "<div class='wrap'>"
-        f"<div class='part'>{article(5)}</div>"
         f"{_menu(70)}"
+        f"<div class='part'>{article(5)}</div>"
+        "<div class='ad-slot'><a href='/ad'>Ad</a></div>"
         f"<div class='part'>{''.join(para(20 + i) for i in range(3))}</div>"
         f"<div class='more'>{_teasers(6)}</div>"
         "</div>"

@@ -184,6 +184,29 @@ def test_footer_disclaimer_only_when_the_article_has_none() -> None:
     assert disclaimer(page(f"<p><em>{D2}</em></p>")) == D2
 
 
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # a lone "not investment advice" sentence is unmistakable, the copyright left out
+        ("© The Block Ledger 2026. Not investment advice.", "Not investment advice."),
+        (
+            "© 2026 The Ledger Review. All rights reserved. Nothing on this site is "
+            "investment advice.",
+            "Nothing on this site is investment advice.",
+        ),
+        # "informational purposes only" alone is any site's note (health, legal...)
+        (
+            "The contents of this website are for informational purposes only and do not "
+            "replace the advice of a healthcare professional.",
+            None,
+        ),
+    ],
+)
+def test_one_sentence_site_footer_note(note: str, expected: str | None) -> None:
+    footer = f"<div class='site-footer'><p>{note}</p></div>"
+    assert disclaimer(page(footer=footer)) == expected
+
+
 def test_footer_note_needs_a_not_advice_cue() -> None:
     footer = (
         "<footer><p>© 2026 Example Media. Trading involves risk of loss. "

@@ -24,6 +24,7 @@ __all__ = [
     "claimed_by",
     "content_roots",
     "content_scores",
+    "drop_reason",
     "dropped_elements",
     "is_hidden",
     "metadata_evidence",
@@ -92,26 +93,27 @@ class Scores:
 
 
 def content_roots(trace: Trace) -> list[HtmlElement]:
-    """The chosen main-content root(s), in page order.
-
-    TODO(region): return ``MainContent.roots`` once content.py returns a region."""
+    """The chosen main-content region's roots, in page order."""
     main = trace.main
-    return [main.node] if main is not None and main.node is not None else []
+    return list(main.roots) if main is not None else []
 
 
 def dropped_elements(trace: Trace) -> set[HtmlElement]:
-    """Elements the content step left out of the body (boilerplate, hidden...).
-
-    TODO(region): use the reasons ``find_main_content(..., explain=True)`` reports."""
+    """Elements the content step left out of the body (boilerplate, hidden...)."""
     main = trace.main
     return set(main.boilerplate) if main is not None else set()
 
 
-def content_scores(trace: Trace, limit: int = 8) -> Scores:
-    """Re-run the content scorer (only when explaining) for its candidates and marks.
+def drop_reason(trace: Trace, el: HtmlElement) -> str | None:
+    """Why the content step itself left ``el`` out ("teaser-list", "share-bar",
+    "hinted-boilerplate"...: ``find_main_content(..., explain=True)``), or None."""
+    main = trace.main
+    return main.dropped.get(el) if main is not None else None
 
-    TODO(region): take the candidates and drop reasons ``find_main_content(...,
-    explain=True)`` reports instead of re-scoring here."""
+
+def content_scores(trace: Trace, limit: int = 8) -> Scores:
+    """Re-run the content scorer (only when explaining) for the figures of its
+    candidates (text, links, hints) that ``MainContent.candidates`` does not carry."""
     doc = trace.doc
     body = doc.root.find("body")
     if body is None:

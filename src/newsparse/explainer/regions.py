@@ -9,6 +9,7 @@ from newsparse.explainer.adapter import (
     Trace,
     claimed_by,
     content_roots,
+    drop_reason,
     dropped_elements,
     is_hidden,
     widget_box,
@@ -98,7 +99,7 @@ def _dropped(trace: Trace, roots: list[HtmlElement], scores: Scores) -> list[Dro
                 Dropped(
                     selector=path_of(el),
                     tag=str(el.tag),
-                    reason=_reason(el, root, owners, scores),
+                    reason=_reason(el, root, owners, scores, drop_reason(trace, el)),
                     text=block_text(el)[:80],
                 )
             )
@@ -119,8 +120,30 @@ def _outermost_inside(root: HtmlElement, wanted: set[HtmlElement]) -> Iterator[H
             yield el
 
 
+#: The content step's own drop reasons, as a reader would say them.
+_CONTENT_REASONS = {
+    "hidden": "hidden",
+    "hinted-boilerplate": "boilerplate name",
+    "link-list": "link list",
+    "teaser-list": "teaser list (linked headlines with summaries)",
+    "share-bar": "share / tag bar (links and labels only)",
+    "gallery": "photo gallery",
+    "label": "label line (advertisement, read more, dateline)",
+    "credit": "credit line",
+    "headline": "the headline repeated",
+    "read-more": "read-more link",
+    "author-box": "author box",
+    "form-box": "form (newsletter, search, comment form)",
+    "box-label": "the label of a box left out",
+}
+
+
 def _reason(
-    el: HtmlElement, root: HtmlElement, owners: dict[HtmlElement, str], scores: Scores
+    el: HtmlElement,
+    root: HtmlElement,
+    owners: dict[HtmlElement, str],
+    scores: Scores,
+    reported: str | None = None,
 ) -> str:
     owner = owners.get(el)
     if owner == "metadata":
@@ -129,6 +152,10 @@ def _reason(
         return f"claimed by the {owner} widget"
     if is_hidden(el):
         return "hidden"
+    if reported is not None:
+        said = _CONTENT_REASONS.get(reported, reported)
+        names = norm_space(class_id(el))
+        return f"{said}: {names[:60]}" if reported == "hinted-boilerplate" and names else said
     inside = set(el.iter())
     if inside & scores.author_links:
         return "author box"

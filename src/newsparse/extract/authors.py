@@ -513,7 +513,7 @@ def _weak_cue(el: HtmlElement) -> bool:
 _NOT_BYLINE = re.compile(
     CHROME_WORDS + r"|author-?box|author-?bio|about-?author|author-?info|author-?card|"
     r"author-?desc|author-?avatar|avatar|author-?image|author-?photo|author-?social|editor|"
-    r"reviewer|reviewed|fact-?check"
+    r"reviewer|reviewed|fact-?check|(?:^|[\s_-])follow(?:$|[\s_-])"
 )
 
 
@@ -597,6 +597,13 @@ def _credited_otherwise(el: HtmlElement, name: str) -> bool:
     return False
 
 
+#: Interface text that looks like a byline: "More <name>" / "More by <name>" (a link to
+#: other stories), "By clicking/signing up ..." (a consent line), "Follow <name>".
+_UI_TEXT = re.compile(
+    r"\s*(?:more(?:\s+(?:by|from|stories|articles|posts))?\s|follow\s|"
+    r"by\s+[a-z]+ing\b|mehr\s+von\s|plus\s+de\s)",
+    re.IGNORECASE,
+)
 _NAME_BOUNDARY = frozenset(
     {"a", "li", "div", "p", "br", "dd", "dt", "h2", "h3", "h4", "h5", "h6", "ul", "ol"}
 )
@@ -619,7 +626,7 @@ def _element_names(el: HtmlElement) -> list[str]:
         text = norm_space(el.get("content"))
     else:
         text = _name_text(name_el if name_el is not None else el)
-    if not text or len(text) > 200:
+    if not text or len(text) > 200 or _UI_TEXT.match(text.lstrip(" ,;|")):
         return []
     return [n for n in split_names(text) if not _credited_otherwise(el, n)]
 

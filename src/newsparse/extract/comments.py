@@ -192,6 +192,11 @@ def _fill(item: _Item, item_els: dict[HtmlElement, _Item], doc: Document) -> Non
         date_el = _find_date(own, el)
     if date_el is not None:
         _read_date(item, date_el, _page_times(doc))
+    if item.published is None:  # the shown date unreadable ("2 hours ago", no page time):
+        # a microdata <meta itemprop="dateCreated" content="..."> states it exactly
+        meta = next((e for e in own if e.tag == "meta" and _prop(e) & _DATE_PROP), None)
+        if meta is not None and meta.get("content"):
+            _read_date(item, meta, _page_times(doc))
 
     # --- content
     around: set[HtmlElement] = set()

@@ -29,150 +29,67 @@ leaving out the most link lists and boilerplate (a maximum-subtree-sum search).
 Then the signals are reconciled: when the JSON-LD ``articleBody`` is the whole
 article (the page holds most of it and it is not a short summary), the node
 that gathers most of it and least other text wins; otherwise a content-named
-node inside the winner that holds nearly all its running text is preferred
-(the rest was teasers), and siblings that continue the article (a body split
-by an ad slot) are added back.  Inside the chosen node, boilerplate subtrees
-are marked so that the block walk leaves them out: hinted boxes, lists of
-links, lone "read more" links, label-only lines ("Advertisement", "Read more:
-...", datelines, credit lines), the headline repeated, and the short boxes
-around a link to an author page (bios, bylines) or around a form field
-(newsletter sign-ups).
+node inside the winner that holds nearly all its running text is preferred.
+
+The main content is a *region*: an ordered list of subtree roots.  From the chosen
+node up through its ancestors, siblings are read outward with the same values: one
+that carries running text of its own (a share of the chosen node's, little link text,
+no boilerplate name) joins, with the short blocks between it and the region; empty
+and small ones (ad slots, images) are passed over; the first boilerplate sibling ends
+the region on that side (see :func:`_region`).  So a body split by ad slots or built
+from page-builder sections is one region, and the related list after it is not.
+
+Inside the region, boilerplate subtrees are marked for the block walk to leave out
+(:mod:`newsparse.extract.content_prune`); class/id names are read as whole words
+(:mod:`newsparse.extract.content_names`).  A page with next to nothing visible is
+read from its ``<noscript>`` fallback or a script-held HTML template.
+
+A standfirst (dek) is not body text: a box named ``dek``/``standfirst`` is left out
+of ``text``, and the page's summary is the Article's ``description`` (from its
+metadata), so text + description together hold the lead once.
 """
 
 from __future__ import annotations
 
+import html
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, cast
 
+import lxml.html
 from lxml import etree
 
 from newsparse.document import Document
+from newsparse.extract.content_names import (
+    _BLOCK,
+    _HEADINGS,
+    _INVISIBLE,
+    _TAG_HINT,
+    _UNHINTED,
+    _class_hint,
+    _hint,
+)
+from newsparse.extract.content_prune import (
+    _AUTHOR_BOX,
+    _FORM_BOX,
+    _orphan_labels,
+    _prune,
+    _prune_boxes,
+    _Stat,
+    _titles,
+)
 from newsparse.extract.dom import HtmlElement, PageIndex, page_index, text_of
 
-__all__ = ["MainContent", "find_main_content"]
+__all__ = ["MainContent", "find_main_content", "region_walks"]
 
 # ----------------------------------------------------------------- vocabulary
 
-#: Tags whose content is never visible article text.
-_INVISIBLE = frozenset(
-    {
-        "script", "style", "noscript", "template", "svg", "math", "head", "title", "meta",
-        "link", "iframe", "object", "embed", "canvas", "button", "input", "select",
-        "textarea", "option", "video", "audio", "source", "track", "map", "dialog",
-    }
-)  # fmt: skip
-#: Block-level tags: each one starts a new text block.
-_BLOCK = frozenset(
-    {
-        "address", "article", "aside", "blockquote", "center", "dd", "details", "div", "dl",
-        "dt", "fieldset", "figcaption", "figure", "footer", "form", "header", "hgroup", "li",
-        "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot",
-        "th", "thead", "tr", "ul", "body", "caption", "picture", "h1", "h2", "h3", "h4", "h5",
-        "h6", "menu",
-    }
-)  # fmt: skip
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_HEADINGS_P = _HEADINGS | {"p"}
-#: Tags that are boilerplate by their nature (pruned unless they hold most of the text).
-_BOILER_TAGS = frozenset({"nav", "aside", "footer", "header", "menu", "form"})
 
-# Class/id names are matched word by word after splitting camelCase and BEM
-# separators: "ArticlePage-authorInfo-shortBiography" reads "article-page-author-info-
-# short-biography".
-_CONTENT_HINT = re.compile(
-    r"(?:^|-)(?:entry-content|post-content|article-content|article-body|articlebody|"
-    r"article-text|story-body|story-content|story-text|post-body|post-entry|post-text|"
-    r"content-body|main-content|text-body|body-text|entry-body|single-content|td-post-content|"
-    r"rich-text|page-content|news-text|news-content|article-main|article-inner|body-copy|"
-    r"articletext|storytext|bodytext|postcontent|entrycontent)(?:$|-)"
-)
-_WEAK_CONTENT_HINT = re.compile(r"(?:^|-)(?:article|story|post|entry|content|text|body)(?:$|-)")
-_BOILER_HINT = re.compile(
-    r"(?:^|-)(?:share|shares|sharing|sharebar|social|socials|related|newsletters?|subscribe|"
-    r"subscription|signup|sign-up|advert\w*|ad|ads|adslot|ad-slot|ad-unit|dfp|gpt|"
-    r"promo\w*|sponsor\w*|taboola|outbrain|bio|bios|biography|author|authors|about-the-author|"
-    r"comments?|respond|disqus|sidebar|rail|widget\w*|breadcrumbs?|tags?|tag-list|"
-    r"categories|nav|navbar|navigation|menu|footer|cookies?|consent|gdpr|popup|modal|"
-    r"overlay|recommend\w*|read-more|more-stories|more-news|trending|popular|most-read|"
-    r"most-popular|toolbar|pagination|pager|print|byline|dateline|timestamp|date|dates|"
-    r"published|caption|captions|figcaption|credit|credits|copyright|rollover|hovercard|"
-    r"hover-card|popover|tooltip|latest-news|latest-stories|latest-posts|latest-articles|"
-    r"hidden|sr-only|screen-reader-text|visually-hidden|skip-link|meta|teaser|teasers|cta|"
-    r"follow|follow-us|dek|standfirst|disclosure|affiliate|jp-relatedposts|yarpp|"
-    r"video-player|player|playlist|login|register|signin)(?:$|-)"
-)
-_STATE_WORD = frozenset({"has", "no", "with", "without", "is", "show", "hide", "enable",
-                         "disable", "can", "js", "u"})  # fmt: skip
-_LAYOUT_WORD = frozenset({"wrap", "wrapper", "container", "layout", "page", "site", "main",
-                          "content", "body", "grid", "col", "column", "row", "l", "o"})  # fmt: skip
-_EMBED_WORD = re.compile(r"embed|tweet|instagram|tiktok|quote|pullquote")
-#: Every word the hint patterns can match on (a superset): a quick set test rules out
-#: the many class names that say nothing, before any regular expression runs.
-_VOCABULARY_WORDS = """
-    entry post article story content body text articlebody articletext storytext bodytext
-    postcontent entrycontent share shares sharing sharebar social socials related newsletter
-    newsletters subscribe subscription signup sign ad ads adslot dfp gpt taboola outbrain bio
-    bios biography author authors comment comments respond disqus sidebar rail breadcrumb
-    breadcrumbs tag tags categories nav navbar navigation menu footer cookie cookies consent
-    gdpr popup modal overlay more trending popular most toolbar pagination pager print byline
-    dateline timestamp date dates published caption captions figcaption credit credits
-    copyright rollover hovercard hover popover tooltip latest hidden sr skip meta teaser
-    teasers cta follow dek standfirst disclosure affiliate relatedposts yarpp player playlist
-    login register signin"""
-_VOCABULARY = frozenset(_VOCABULARY_WORDS.split())
-_VOCABULARY_PREFIXES = ("advert", "promo", "sponsor", "widget", "recommend")
-_EMBED_PARTS = ("embed", "tweet", "instagram", "tiktok", "quote")
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_SEPARATORS = re.compile(r"[-_]+")
-_LABEL_TEXT = re.compile(
-    r"^\W*(?:advertisement|advertising|sponsored(?: content)?|ad|ads|story continues below"
-    r"(?: advertisement)?|continue reading(?: below)?|read more|read next|related(?: articles| "
-    r"stories| posts| news| content| coverage| links)?|share(?: this)?(?: article| story| "
-    r"post)?|follow us|recommended(?: for you)?|you may also like|more from [\w ]{1,30}|"
-    r"sign up(?: for [\w ]{1,40})?|subscribe(?: now)?|click here[\w ]{0,60}|"
-    r"see also|also read|watch|listen|close|video|image|photo|loading|advert|comments?|"
-    r"don'?t miss|tell us what you think|this slideshow requires javascript|"
-    r"(?:our )?(?:latest|top|more) (?:stories|news|headlines|videos)|"
-    r"like this (?:story|article)\?.{0,40}share.{0,30})\W*$",
-    re.IGNORECASE,
-)
-_LINK_LABEL = re.compile(
-    r"^\W*(?:read more|more|related|see also|also read|read also|also see|recommended|"
-    r"further reading|watch|listen|more on this|related articles?|related stories|related "
-    r"coverage|also on [\w.]+)\s*[:|\-–—]",
-    re.IGNORECASE,
-)
 _AUTHOR_HREF = re.compile(r"/(?:author|authors|contributors?|writers?)/")
-#: An author box (photo, name, bio) is at most this long.
-_AUTHOR_BOX = 1200
-#: A sign-up box (heading, pitch, e-mail field) is at most this long.
-_FORM_BOX = 500
 _FORM_CONTROLS = frozenset({"input", "textarea", "select"})
 _ATTR_XPATH = etree.XPath(
     "descendant::*[@class or @id or @itemprop or @style or @hidden or @aria-hidden]"
-)
-_CREDIT_LINE = re.compile(
-    r"^\W*(?:\(?(?:additional )?(?:reporting|writing|editing|edited|compiled|written|"
-    r"photos?|photography|video|graphics?|illustrations?|research) by\b|"
-    r"(?:image|photo|picture|pic|photograph)s?(?: credits?)?\s*:)",
-    re.IGNORECASE,
-)
-_PUNCT = re.compile(r"[^\w\s]+")
-_WORD = re.compile(r"\w+")
-_TITLE_SPLIT = re.compile(r"\s+[|\-–—:•·]\s+")
-_DATE_ANCHOR = re.compile(
-    r"\b(?:1[89]|20)\d\d\b|\bago\b|\b(?:updated|published|posted|modified)\b", re.IGNORECASE
-)
-_DATE_WORDS = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|okt|nov|dec|d[eé]z)[a-zä]*\.?|"
-    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\b|\d+(?:st|nd|rd|th)?|"
-    r"\b(?:a\.m|p\.m|am|pm|gmt|utc|bst|cet|cest|est|edt|cst|cdt|pst|pdt|ist|et|pt|ct)\b|"
-    r"\b(?:published|updated|posted|modified|last|first|on|at|by|in|hours?|hrs?|minutes?|"
-    r"mins?|seconds?|days?|weeks?|months?|years?|ago|today|yesterday|read|min|time)\b",
-    re.IGNORECASE,
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 #: Inline tags whose childless elements the walk counts without a recursive call.
@@ -180,12 +97,9 @@ _INLINE_LEAVES = frozenset(
     {"a", "span", "em", "strong", "b", "i", "u", "small", "sup", "sub", "font", "abbr", "cite",
      "code", "mark", "time", "q", "s", "del", "ins", "img", "br", "wbr", "bdi", "dfn", "kbd"}
 )  # fmt: skip
-#: Tags whose class names the scoring never reads (links and media are judged by their
-#: block; the inline-box rule skips links).
-_UNHINTED = frozenset({"a", "img", "i", "br", "hr", "picture", "symbol", "path", "use", "g"})
-_TAG_HINT = {tag: -1 for tag in _BOILER_TAGS} | {"article": 1, "main": 1}
 _NOTHING = (0, 0, 0.0, 0.0, 0)
-_WS = re.compile(r"\s+")  # (where a strip is also wanted, " ".join(s.split()) is faster)
+_WS = re.compile(r"\s+")
+_TAG = re.compile(r"<[^>]*>")  # (where a strip is also wanted, " ".join(s.split()) is faster)
 
 #: Below this many characters a text block without sentence punctuation is a label.
 _SHORT = 40
@@ -195,36 +109,37 @@ _INLINE_BOX = 400
 _HINTED_SHARE = 0.8
 #: Link density above which a text block counts against its container.
 _LINKY = 0.5
+#: Below this much running text on the page, hidden fallbacks (noscript, templates) are read.
+_FALLBACK_GOOD = 200
+#: A sibling joins the region with this share of the best node's running text...
+_SIBLING_SHARE = 0.2
+#: ... and at least this much.
+_SIBLING_MIN = 100.0
+#: A boilerplate sibling with this much text ends the region on its side.
+_STOP_TEXT = 150
+#: How many ancestors of the best node the region may reach up.
+_REGION_LEVELS = 12
 
 
 @dataclass
 class MainContent:
-    """The chosen content node and the elements inside it that are not body."""
+    """The main-content region and the elements inside it that are not body."""
 
     node: HtmlElement | None
-    """The element whose walk gives the body; None when the page has no article text."""
+    """The first region root (the common ancestor when the region is one subtree);
+    None when the page has no article text."""
     boilerplate: set[HtmlElement] = field(default_factory=set)
-    """Elements under ``node`` to leave out of the body."""
+    """Elements under the roots to leave out of the body."""
+    roots: list[HtmlElement] = field(default_factory=list)
+    """The region: one or more subtree roots, in document order, that together are the
+    article; the block walk takes them in this order."""
+    candidates: list[tuple[HtmlElement, float]] = field(default_factory=list)
+    """With ``explain=True``: the best-valued nodes of the page and their values."""
+    dropped: dict[HtmlElement, str] = field(default_factory=dict)
+    """With ``explain=True``: each boilerplate element under the roots and why it was
+    left out ("hidden", "hinted-boilerplate", "link-list", "label", "gallery",
+    "teaser-list", "share-bar", "author-box", "form-box", "headline", ...)."""
 
-
-@dataclass(slots=True)
-class _Stat:
-    text: int = 0
-    """Visible text characters in the subtree."""
-    links: int = 0
-    """Of which inside links."""
-    value: float = 0.0
-    """Content value (see the module docstring), hints included."""
-    good: float = 0.0
-    """Running-text characters in the subtree (positive block values, no hints)."""
-    hint: int = 0
-    """+2 strong content hint, +1 weak content hint, -1 boilerplate hint or tag."""
-    index: int = 0
-    """Pre-order position among block elements."""
-    boxed: bool = False
-    """Inside an element with a boilerplate hint (comments, sidebar...)."""
-    anchors: int = 0
-    """Number of links in the subtree."""
 
 
 class _Scorer:
@@ -269,7 +184,9 @@ class _Scorer:
                 hints[el] = _hint(get, tag)
         self.skip.update(hidden)
         self.stats: dict[HtmlElement, _Stat] = {}
-        self.excluded: list[HtmlElement] = list(hidden)
+        self.hidden = hidden
+        #: Small inline boxes with a boilerplate hint (captions, hover cards...).
+        self.excluded: list[HtmlElement] = []
         self.author_links: list[HtmlElement] = []
         self.form_controls: list[HtmlElement] = []
         self.ld_text = ld_text
@@ -330,9 +247,10 @@ class _Scorer:
             texts: list[str] | None = mine[3]
             total = links = anchors = 0
             if tag == "a":
-                in_link = True
-                anchors = 1
                 href = el.get("href")
+                if not (href and href.startswith("javascript:") and _has_block_child(el)):
+                    in_link = True  # (a script "link" around paragraphs is a wrapper)
+                    anchors = 1
                 if (href and _AUTHOR_HREF.search(href)) or el.get("rel") == "author":
                     author_links.append(el)
             value = good = 0.0
@@ -455,10 +373,10 @@ class _Scorer:
         return value, value
 
 
-_EMBED, _STRONG, _BOILER, _HEAD_BOILER, _WEAK = 1, 2, 4, 8, 16
-#: Distinct class names / class strings remembered: a site's vocabulary is a few thousand
-#: names, so a crawl over a few sites reads each name once (about 100 bytes an entry).
-_CACHE_SIZE = 1 << 15
+
+
+def _has_block_child(el: HtmlElement) -> bool:
+    return any(child.tag in _BLOCK for child in el)
 
 
 def _has_marks(text: str) -> bool:
@@ -466,122 +384,30 @@ def _has_marks(text: str) -> bool:
     return ". " in text or ", " in text or text.rstrip().endswith((".", "!", "?", '"'))
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
-def _token_flags(token: str) -> int:
-    """What one class name or id says (bit flags); names repeat, so this is cached."""
-    low = token.lower()
-    if low != token:
-        low = _CAMEL.sub("-", token).lower()
-    parts = [part for part in low.replace("_", "-").split("-") if part]
-    if not parts or (
-        _VOCABULARY.isdisjoint(parts)
-        and not any(part.startswith(_VOCABULARY_PREFIXES) for part in parts)
-        and not any(embed in parts[-1] for embed in _EMBED_PARTS)
-    ):
-        return 0  # most names say nothing
-    words = "-".join(parts)
-    first = words.partition("-")[0]
-    if not words or first in _STATE_WORD:
-        return 0
-    if _EMBED_WORD.search(words.rpartition("-")[2]):
-        return _EMBED
-    if _CONTENT_HINT.search(words):
-        return _STRONG
-    if first not in _LAYOUT_WORD and _BOILER_HINT.search(words):
-        return _BOILER | (_HEAD_BOILER if _BOILER_HINT.match(words) else 0)
-    if _WEAK_CONTENT_HINT.search(words):
-        return _WEAK
-    return 0
-
-
-@lru_cache(maxsize=_CACHE_SIZE)
-def _class_flags(cls: str) -> int:
-    """The flags of all the names in a class attribute (class strings repeat)."""
-    flags = 0
-    for token in cls.split():
-        flags |= _token_flags(token)
-    return flags
-
-
-@lru_cache(maxsize=_CACHE_SIZE)
-def _class_hint(tag: str, cls: str) -> int:
-    """:func:`_hint` of an element whose only attribute is ``class``."""
-    return _hint({"class": cls}.get, tag)
-
-
-def _hint(get: Callable[[str], str | None], tag: str) -> int:
-    """+2 strong content hint, +1 weak one, -1 boilerplate, 0 none.
-
-    Class names are read one by one: state classes (``has-sidebar``,
-    ``no-comments``...) say nothing about the element itself, layout wrappers
-    (``content-sidebar-wrap``, ``page-ad-margins``) are not the boxes they name,
-    embedded posts (``social-embed``, ``twitter-tweet``) are content, and a box
-    named by its first word (``ad-wrapper after-the-post-content``) is that box.
-    """
-    if get("itemprop") == "articleBody":
-        return 2
-    cls = get("class")
-    ident = get("id")
-    flags = _WEAK if tag in ("article", "main") else 0
-    if tag in _BOILER_TAGS:
-        flags |= _BOILER
-    if cls:
-        flags |= _class_flags(cls)
-    if ident:
-        flags |= _token_flags(ident)
-    if flags & _EMBED:
-        return 0
-    if flags & _STRONG and not flags & _HEAD_BOILER:
-        return 2
-    if flags & _BOILER:
-        return -1
-    return 1 if flags & _WEAK else 0
-
-
-def _fold(text: str) -> str:
-    return " ".join(_PUNCT.sub(" ", text.casefold()).split())
-
-
-def _titles(doc: Document) -> frozenset[str]:
-    """The page's headline as its metadata gives it, folded (to drop a repeat of it)."""
-    found: list[str] = []
-    for key in ("og:title", "twitter:title", "title", "headline"):
-        found.extend(doc.meta.get(key, ()))
-    for obj in doc.jsonld:
-        for key in ("headline", "name"):
-            value = obj.get(key)
-            if isinstance(value, str) and "Article" in str(obj.get("@type")):
-                found.append(value)
-    title = doc.root.find("head/title")
-    if title is not None and title.text:
-        found.append(title.text)
-        found.extend(part for part in _TITLE_SPLIT.split(title.text) if len(part) >= 20)
-    return frozenset(f for f in map(_fold, found) if len(f) >= 10)
-
-
-def _is_dateline(text: str) -> bool:
-    """A short line that is only a date/time with a few connecting words
-    ("Updated 14 hours ago", "Posted on Oct 27, 2015 by Admin")."""
-    if not _DATE_ANCHOR.search(text):
-        return False
-    rest = _DATE_WORDS.sub(" ", text)
-    return len(_WORD.findall(rest)) <= 2
-
-
 def _jsonld_body(doc: Document) -> str | None:
     for obj in doc.jsonld:
         body = obj.get("articleBody")
         if isinstance(body, str) and len(body) >= 300:
+            if "<" in body or "&" in body:  # HTML or escaped entities inside the JSON
+                body = html.unescape(_TAG.sub(" ", body))
             return _WS.sub(" ", body)
     return None
 
 
-def find_main_content(doc: Document, claimed: Collection[HtmlElement] = ()) -> MainContent:
-    """Pick the main-content node of ``doc``, ignoring ``claimed`` widget and metadata elements.
+def find_main_content(
+    doc: Document,
+    claimed: Collection[HtmlElement] = (),
+    *,
+    explain: bool = False,
+    _fallback: bool = True,
+) -> MainContent:
+    """Find the main-content region of ``doc``, ignoring ``claimed`` widget and metadata
+    elements.
 
-    Returns the node to walk and the boilerplate elements under it (and, when the
-    article continues in sibling elements, their parent with the siblings that are
-    not article left out).
+    Returns the region's roots in document order and the boilerplate elements under
+    them.  With ``explain`` it also gives the best-valued candidate nodes and, for each
+    element left out, a short reason (this costs a sort and a dict; plain parsing does
+    not ask for it).
     """
     root = doc.root
     body = root.find("body")
@@ -591,8 +417,11 @@ def find_main_content(doc: Document, claimed: Collection[HtmlElement] = ()) -> M
     scorer = _Scorer(body, skip, _jsonld_body(doc), page_index(doc))
     scorer.visit(body, [0, 0, 0, None, False], False, False)
     stats = scorer.stats
+    candidates = _candidates(stats) if explain else []
     if not stats:
-        return MainContent(node=None)
+        if _fallback and _reveal_fallbacks(body):
+            return find_main_content(doc, claimed, explain=explain, _fallback=False)
+        return MainContent(node=None, candidates=candidates)
     best, best_stat = max(stats.items(), key=_rank)
     if best_stat.boxed:
         # inside comments, a sidebar...: take the best node outside, unless it is poor
@@ -601,22 +430,121 @@ def find_main_content(doc: Document, claimed: Collection[HtmlElement] = ()) -> M
             other, other_stat = max(pool, key=_rank)
             if other_stat.value >= best_stat.value * 0.4 and other_stat.good > 0:
                 best, best_stat = other, other_stat
+    if _fallback and best_stat.good < _FALLBACK_GOOD:
+        # next to nothing visible: the text may be in a <noscript> fallback or in an HTML
+        # template that a script would show; take it when it gives more running text
+        undo = _reveal_fallbacks(body)
+        if undo:
+            shown = find_main_content(doc, claimed, explain=explain, _fallback=False)
+            if sum(len(text_of(r)) for r in shown.roots) > best_stat.text * 2:
+                return shown
+            for el, original in undo:
+                if original is None:
+                    el.tag = "noscript"
+                else:
+                    el.getparent().replace(el, original)
+            scorer = _Scorer(body, skip, _jsonld_body(doc), page_index(doc))
+            scorer.visit(body, [0, 0, 0, None, False], False, False)
+            stats = scorer.stats
+            best, best_stat = max(stats.items(), key=_rank)
     if best_stat.good <= 0:
-        return MainContent(node=None)
+        # no running text anywhere: a page of a few words that are not links is its text
+        whole = stats.get(body)
+        if whole is None or not whole.text or whole.links * 2 >= whole.text:
+            return MainContent(node=None, candidates=candidates)
+        return MainContent(node=body, roots=[body], candidates=candidates)
     agreed = _jsonld_choice(scorer, stats, best_stat.good)
     if agreed is not None:
         best, best_stat = agreed
+        roots = [best]
     else:
         best, best_stat = _prefer_hinted(best, best_stat, stats)
-    boilerplate: set[HtmlElement] = set(scorer.excluded)
-    node = best
-    if agreed is None:
-        node, extra = _with_siblings(best, best_stat, stats)
-        boilerplate.update(extra)
-    _prune(node, stats, best_stat.good, boilerplate, _titles(doc))
-    _prune_boxes(node, scorer.author_links, stats, best_stat.good, boilerplate, _AUTHOR_BOX)
-    _prune_boxes(node, scorer.form_controls, stats, best_stat.good, boilerplate, _FORM_BOX)
-    return MainContent(node=node, boilerplate=boilerplate)
+        roots = _region(best, best_stat, stats)
+    marks: dict[HtmlElement, str] = dict.fromkeys(scorer.hidden, "hidden")
+    marks.update(dict.fromkeys(scorer.excluded, "hinted-boilerplate"))
+    titles = _titles(doc)
+    for node in roots:
+        _prune(node, stats, best_stat.good, marks, titles)
+        _prune_boxes(node, scorer.author_links, stats, best_stat.good, marks, _AUTHOR_BOX,
+                     "author-box")  # fmt: skip
+        _prune_boxes(node, scorer.form_controls, stats, best_stat.good, marks, _FORM_BOX,
+                     "form-box")  # fmt: skip
+    _orphan_labels(marks, stats)
+    dropped: dict[HtmlElement, str] = {}
+    if explain:
+        inside = {el for node in roots for el in node.iter()}
+        dropped = {el: why for el, why in marks.items() if el in inside}
+    return MainContent(
+        node=roots[0], boilerplate=set(marks), roots=roots, candidates=candidates,
+        dropped=dropped,
+    )  # fmt: skip
+
+
+_TEMPLATE_TYPES = frozenset({"text/template", "text/html", "text/x-template"})
+
+
+def _reveal_fallbacks(body: HtmlElement) -> list[tuple[HtmlElement, HtmlElement | None]]:
+    """Show the text a page hides from this reader: ``<noscript>`` blocks become
+    ``<div>``, and a script-held HTML template (``<script type="text/template">``) is
+    parsed into a ``<div>`` in its place.  Returns what was changed, to undo it (None
+    for a renamed noscript, the original script otherwise)."""
+    changed: list[tuple[HtmlElement, HtmlElement | None]] = []
+    for el in list(body.iter("noscript", "script")):
+        if el.tag == "noscript":
+            if len(el) and el.text_content().strip():
+                el.tag = "div"
+                changed.append((el, None))
+            continue
+        markup = el.text or ""
+        if (el.get("type") or "").lower() not in _TEMPLATE_TYPES or "<p" not in markup:
+            continue
+        try:
+            parts = lxml.html.fragments_fromstring(markup)
+        except (etree.LxmlError, ValueError):
+            continue
+        box = lxml.html.Element("div")
+        for part in parts:
+            if isinstance(part, str):
+                box.text = (box.text or "") + part
+            else:
+                box.append(part)
+        box.tail = el.tail
+        parent = el.getparent()
+        if parent is not None:
+            parent.replace(el, box)
+            changed.append((box, el))
+    return changed
+
+
+def region_walks(roots: list[HtmlElement]) -> list[tuple[HtmlElement, set[HtmlElement]]]:
+    """How to walk a region into blocks: (node, its children to leave out) in order.
+
+    One root is walked as it is.  Roots that are siblings are walked through their
+    parent with the parent's other element children left out, so that a heading or a
+    list among them stays a heading or a list (a walk reads its node's children).
+    """
+    if len(roots) == 1:
+        return [(roots[0], set())]
+    plan: list[tuple[HtmlElement, set[HtmlElement]]] = []
+    i = 0
+    while i < len(roots):
+        parent = roots[i].getparent()
+        j = i
+        while j + 1 < len(roots) and roots[j + 1].getparent() is parent:
+            j += 1
+        if parent is None:
+            plan.append((roots[i], set()))
+            i += 1
+            continue
+        group = set(roots[i : j + 1])
+        plan.append((parent, {c for c in parent if c not in group and isinstance(c.tag, str)}))
+        i = j + 1
+    return plan
+
+
+def _candidates(stats: dict[HtmlElement, _Stat], top: int = 10) -> list[tuple[HtmlElement, float]]:
+    ranked = sorted(stats.items(), key=_rank, reverse=True)[:top]
+    return [(el, s.value) for el, s in ranked]
 
 
 def _jsonld_choice(
@@ -639,8 +567,8 @@ def _jsonld_choice(
     best_key = (0.0, 0)
     for el, m in matched.items():
         s = stats.get(el)
-        if s is None or s.boxed:
-            continue
+        if s is None or s.boxed or m < found * 0.5:
+            continue  # a node holding a small part of the article is not the article
         key = (2 * m - s.good, s.index)
         if best is None or key > best_key:
             best, best_key = (el, s), key
@@ -671,152 +599,82 @@ def _rank(item: tuple[HtmlElement, _Stat]) -> tuple[float, int]:
     return item[1].value, item[1].index
 
 
-def _with_siblings(
+def _region(
     best: HtmlElement, stat: _Stat, stats: dict[HtmlElement, _Stat]
-) -> tuple[HtmlElement, list[HtmlElement]]:
-    """Readability's sibling step: when siblings of ``best`` carry running text of their
-    own (an article split by an ad slot), walk their parent and leave the rest out."""
-    parent = best.getparent()
-    if parent is None or best.tag in ("body", "html"):
-        return best, []
-    keep: list[HtmlElement] = []
-    drop: list[HtmlElement] = []
-    threshold = max(stat.good * 0.2, 100.0)
-    found = False
-    for sib in parent:
-        if sib is best:
-            keep.append(sib)
-            continue
-        s = stats.get(sib)
-        if s is None:
-            if isinstance(sib.tag, str) and sib.tag not in _BLOCK:
-                keep.append(sib)  # inline content beside the block: judged by the walk
-            else:
-                drop.append(sib)
-            continue
-        density = s.links / s.text if s.text else 1.0
-        if s.hint >= 0 and s.good >= threshold and density < 0.25 and s.value > 0:
-            keep.append(sib)
-            found = True
-        elif s.hint >= 0 and sib.tag in _HEADINGS_P and s.value > 0 and density < 0.25:
-            keep.append(sib)
-        else:
-            drop.append(sib)
-    if not found:
-        return best, []
-    return parent, drop
+) -> list[HtmlElement]:
+    """The article as an ordered list of subtree roots around ``best``.
 
-
-def _prune(
-    node: HtmlElement,
-    stats: dict[HtmlElement, _Stat],
-    main_good: float,
-    out: set[HtmlElement],
-    titles: frozenset[str] = frozenset(),
-) -> None:
-    """Mark boilerplate subtrees under ``node``: hinted, link-heavy, or label-only."""
-    guard = main_good * 0.5
-    stack = list(node)
-    while stack:
-        el = stack.pop()
-        s = stats.get(el)
-        if s is None:
-            # inline or invisible: look inside only for blocks wrapped in inline tags
-            if isinstance(el.tag, str) and el.tag not in _INVISIBLE and len(el):
-                stack.extend(el)
-            continue
-        if _is_boilerplate(el, s, guard, titles):
-            out.add(el)
-            continue
-        stack.extend(el)
-
-
-def _prune_boxes(
-    node: HtmlElement,
-    markers: list[HtmlElement],
-    stats: dict[HtmlElement, _Stat],
-    main_good: float,
-    out: set[HtmlElement],
-    limit: int,
-) -> None:
-    """Mark the box around each marker: a link to an author page (byline, bio,
-    "more by") or a form field (newsletter sign-up, poll): the largest block
-    ancestor under ``node`` that is still short."""
-    for marker in markers:
-        box = None
-        holder = marker.getparent()
-        while holder is not None and holder.tag not in _BLOCK:
-            holder = holder.getparent()
-        if holder is not None and holder.tag in ("p", "li", "td", "dd"):
-            s = stats.get(holder)
-            if s is not None and s.text > 2 * len(marker.text_content()) + 20:
-                continue  # a link inside running text, not a byline or bio box
-        for anc in marker.iterancestors():
-            if anc is node:
-                break
-            s = stats.get(anc)
-            if s is None:
+    From ``best`` up to its ancestors, the siblings on each side are read outward with
+    the same values the choice used: a sibling that carries running text of its own
+    (enough of it, little link text, no boilerplate hint) joins the region, together
+    with the short text blocks (subheads, short paragraphs) between it and the region;
+    empty or small elements (ad slots, images, spacers) are passed over; the first
+    boilerplate sibling (a hinted box with text, a list of links) ends the region on
+    that side, at this level and every level above.  The climb stops at ``<body>``, at
+    an ancestor that is boilerplate, or when a level adds nothing on either side.
+    """
+    roots = [best]
+    threshold = max(stat.good * _SIBLING_SHARE, _SIBLING_MIN)
+    open_sides = [True, True]  # before, after
+    cur = best
+    for _ in range(_REGION_LEVELS):
+        parent = cur.getparent()
+        if parent is None or cur.tag in ("body", "html"):
+            break
+        if parent not in stats:
+            break
+        siblings = list(parent)
+        at = siblings.index(cur)
+        for side, seq in ((0, reversed(siblings[:at])), (1, siblings[at + 1 :])):
+            if not open_sides[side]:
                 continue
-            if s.text > limit or s.good > main_good * 0.25:
-                break
-            box = anc
-        else:
-            continue  # not under the main node
-        if box is not None and box.tag not in ("p", "li", "td", "th", "blockquote"):
-            out.add(box)
+            pending: list[HtmlElement] = []
+            for sib in seq:
+                kind = _sibling_kind(sib, stats.get(sib), threshold)
+                if kind == _JOIN:
+                    roots.extend(pending)
+                    roots.append(sib)
+                    pending = []
+                elif kind == _SHORT_TEXT:
+                    pending.append(sib)
+                elif kind == _STOP:
+                    open_sides[side] = False
+                    break
+        if not any(open_sides):
+            break
+        cur = parent
+    roots.sort(key=lambda el: stats[el].index)
+    return _outermost(roots)
 
 
-def _is_boilerplate(el: HtmlElement, s: _Stat, guard: float, titles: frozenset[str]) -> bool:
+_JOIN, _SHORT_TEXT, _STOP, _PASS = 0, 1, 2, 3
+
+
+def _sibling_kind(el: HtmlElement, s: _Stat | None, threshold: float) -> int:
+    """How a sibling of the region reads: joins it, is short text between region
+    parts, ends it, or is passed over."""
+    if s is None:
+        return _PASS
     if s.text == 0:
-        return False
-    if s.hint < 0 and s.good < guard and not _part_by_structure(el):
-        return True
+        return _PASS
     density = s.links / s.text
-    tag = el.tag
-    if s.text <= 300 and (tag in _HEADINGS or tag == "p" or s.text <= 100 or s.anchors):
-        label = " ".join(el.text_content().split())
-        if len(label) > s.text + 40:
-            label = text_of(el)  # script or style text inside: read the visible text only
-        if s.text <= 100 and (
-            _LABEL_TEXT.match(label)
-            or (
-                tag not in _HEADINGS
-                and tag != "li"
-                and _is_dateline(label)
-                and not _in_table(el)  # a date in a table is a table cell, not a dateline
-            )
-        ):
-            return True
-        if s.anchors and density > 0.5 and _LINK_LABEL.match(label):
-            return True
-        if _CREDIT_LINE.match(label):
-            return True
-        if (tag in _HEADINGS or tag == "p") and titles and _fold(label) in titles:
-            return True  # the headline repeated inside the content node
-    if tag in _HEADINGS:
-        return False
-    if s.anchors >= 3 and density > 0.6:
-        return True  # a list of links
-    if s.anchors and density > 0.8 and tag not in ("li", "td", "th", "tr"):
-        return True  # a lone "read more" link
-    # links and labels only (share buttons, tag rows)
-    return s.value < 0 and s.good == 0 and s.anchors >= 2 and tag not in ("p", "td", "th", "tr")
+    if s.hint < 0:
+        return _STOP if s.text >= _STOP_TEXT or s.anchors >= 3 else _PASS
+    if s.anchors >= 3 and density > 0.5:
+        return _STOP if s.text >= _STOP_TEXT else _PASS
+    if density < 0.25 and s.value > 0:
+        if s.good >= threshold and s.good >= s.text * 0.5:
+            return _JOIN
+        if s.good > 0 and s.text < _STOP_TEXT:
+            return _SHORT_TEXT
+    if s.text >= _STOP_TEXT and s.value < 0:
+        return _STOP
+    return _PASS
 
 
-def _in_table(el: HtmlElement) -> bool:
-    return el.tag in ("td", "th") or next(el.iterancestors("table"), None) is not None
+def _outermost(roots: list[HtmlElement]) -> list[HtmlElement]:
+    """Drop roots inside another root (document order kept)."""
+    chosen = set(roots)
+    return [el for el in roots if not any(a in chosen for a in el.iterancestors())]
 
 
-def _part_by_structure(el: HtmlElement) -> bool:
-    """A figure and its caption (a <figcaption>, or a child of the figure whose class
-    says caption, as WordPress's p.wp-caption-text), and a quote's <footer>/<cite>
-    attribution, whatever their class or tag says: parts of the body by the markup."""
-    tag = el.tag
-    if tag in ("figure", "figcaption"):
-        return True
-    parent = el.getparent()
-    if parent is None:
-        return False
-    if parent.tag == "figure":
-        return "caption" in (el.get("class") or "").lower()
-    return tag in ("footer", "cite") and parent.tag == "blockquote"

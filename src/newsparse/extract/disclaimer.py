@@ -120,10 +120,15 @@ _CUES = tuple(
     )
 )
 #: Cues that are a disclaimer on their own, even alone in a short paragraph.
-_STRONG_CUE = re.compile(
+#: "Not financial advice" and the like, in English.
+_NOT_ADVICE = (
     r"\b(?:not|never|nothing|no)\b[^.]{0,60}\b(?:financial|investment|investing|trading)"
     r"(?:\s*(?:,|/|or|and|nor)\s*(?:financial|investment|investing|trading|tax|legal))*"
-    r"\s+advice\b|\binformation(?:al)?\s+purposes?\s+only\b|\bDYOR\b|"
+    r"\s+advice\b"
+)
+_NOT_ADVICE_CUE = re.compile(_NOT_ADVICE, re.IGNORECASE)
+_STRONG_CUE = re.compile(
+    _NOT_ADVICE + r"|\binformation(?:al)?\s+purposes?\s+only\b|\bDYOR\b|"
     r"\bdo\s+your\s+own\s+research\b|\bcapital\s+(?:is\s+)?at\s+risk\b",
     re.IGNORECASE,
 )
@@ -492,8 +497,14 @@ def _single_cue_ok(text: str) -> bool:
 
 def _site_wide_ok(text: str, cues: int) -> bool:
     """A note in the page's header or footer counts only when it is unmistakably a
-    financial disclaimer: two cues, one of them "not advice" or the like."""
-    return cues >= 2 and (_STRONG_CUE.search(text) is not None or not_advice(text))
+    financial disclaimer: it says that it is not financial / investment advice (in any of
+    the languages), or it carries two cues, one of them strong ("for informational
+    purposes only" alone is the note of many a health or legal site)."""
+    return (
+        _NOT_ADVICE_CUE.search(text) is not None
+        or not_advice(text)
+        or (cues >= 2 and _STRONG_CUE.search(text) is not None)
+    )
 
 
 def _contains(outer: HtmlElement, inner: HtmlElement) -> bool:

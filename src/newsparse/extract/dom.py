@@ -216,6 +216,32 @@ _NAME_SEPARATORS = re.compile(r"[^a-z0-9]+")
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
+#: A generated hash: letters and digits alternating at least twice (``3xYz1``, ``a1b2``),
+#: not a word with a number (``share2``, ``h1``, ``2col``).
+_HASH_PART = re.compile(r"^[A-Za-z0-9]*(?:[A-Za-z]\d+[A-Za-z]|\d[A-Za-z]+\d)[A-Za-z0-9]*$")
+_NAME_PARTS = re.compile(r"[^A-Za-z0-9]+")
+#: A CSS-module suffix: ``__`` and five generated characters (``Main__2pNav``, ``__l-wax``).
+_MODULE_HASH = re.compile(r"__(?![a-z]+$)[A-Za-z0-9_-]{5}$")
+
+
+def name_parts(token: str) -> list[str]:
+    """The words of one class name or id, lower case: split at separators (``-``, ``_``,
+    ``--`` and ``__`` of BEM and CSS modules) and camelCase, with generated hashes
+    (parts that mix letters and digits, ``3xYz1``) dropped, so that each word can be
+    matched whole: ``ArticleBody_tagStyle__x7Yz1`` -> ``article body tag style``."""
+    words: list[str] = []
+    if "__" in token:
+        token = _MODULE_HASH.sub("", token)
+    for part in _NAME_PARTS.split(token):
+        if not part or _HASH_PART.match(part):
+            continue
+        if part.islower() or part.isupper():
+            words.append(part.lower())
+        else:
+            words.extend(_CAMEL_BOUNDARY.sub("-", part).lower().split("-"))
+    return words
+
+
 #: Attributes besides class and id that name a widget box (test ids, component names).
 NAMING_ATTRIBUTES = (
     "data-testid",

@@ -1,0 +1,341 @@
+"""Boilerplate inside the main-content region: the rules that mark subtrees to leave out.
+
+Each rule gives a short reason, which ``find_main_content(..., explain=True)`` reports:
+hinted boxes ("hinted-boilerplate"), lists of links ("link-list"), lone "read more"
+links ("read-more"), label-only lines ("label": "Advertisement", "Read more", datelines,
+in several languages), credit and figure lines ("credit"), the headline repeated
+("headline"), teaser lists by shape ("teaser-list"), link-and-label bars ("share-bar"),
+the short boxes around an author link or a form field ("author-box", "form-box"), and
+the heading of a box that goes with it ("box-label").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsparse.document import Document
+from newsparse.extract.content_names import _BLOCK, _HEADINGS, _INVISIBLE
+from newsparse.extract.dom import HtmlElement, text_of
+
+_LABEL_TEXT = re.compile(
+    r"^\W*(?:advertisement|advertising|sponsored(?: content)?|ad|ads|story continues below"
+    r"(?: advertisement)?|continue reading(?: below)?|read more|read next|related(?: articles| "
+    r"stories| posts| news| content| coverage| links)?|share(?: this)?(?: article| story| "
+    r"post)?|follow us|recommended(?: for you)?|you may also like|more from [\w ]{1,30}|"
+    r"sign up(?: for [\w ]{1,40})?|subscribe(?: now)?|click here[\w ]{0,60}|"
+    r"see also|also read|watch|listen|close|video|image|photo|loading|advert|comments?|"
+    r"don'?t miss|tell us what you think|this slideshow requires javascript|"
+    r"(?:our )?(?:latest|top|more) (?:stories|news|headlines|videos)|"
+    r"like this (?:story|article)\?.{0,40}share.{0,30}|"
+    # the same labels in German, French, Spanish, Italian, Polish
+    r"mehr (?:zum thema|themen|dazu|zu [\w ]{1,30})|weitere (?:themen|artikel|beiträge)|"
+    r"zum weiterlesen|lesen sie (?:auch|mehr)|auch interessant|das könnte sie (?:auch )?"
+    r"interessieren|keine kommentare|kommentare (?:geschlossen|deaktiviert)|schlagw(?:o|ö)rte?r?|"
+    r"anzeige|werbung|externer inhalt|teilen|artikel teilen|voir aussi|lire aussi|"
+    r"[àa] lire aussi|sur le même sujet|temas relacionados|(?:le|te) puede interesar|"
+    r"l[ée]a? tambi[ée]n|noticias relacionadas|publicidad|leggi anche|czytaj (?:też|także)|"
+    r"zobacz (?:też|także))\W*$",
+    re.IGNORECASE,
+)
+_LINK_LABEL = re.compile(
+    r"^\W*(?:read more|more|related|see also|also read|read also|also see|recommended|"
+    r"further reading|watch|listen|more on this|related articles?|related stories|related "
+    r"coverage|also on [\w.]+|mira|mire|l[ée]a? tambi[ée]n|lesen sie auch|auch interessant|"
+    r"weiterlesen|voir aussi|lire aussi|leggi anche|czytaj (?:też|także)|zobacz (?:też|także))"
+    r"\s*[:|\-–—]",
+    re.IGNORECASE,
+)
+
+#: An author box (photo, name, bio) is at most this long.
+_AUTHOR_BOX = 1200
+#: A sign-up box (heading, pitch, e-mail field) is at most this long.
+_FORM_BOX = 500
+
+_CREDIT_LINE = re.compile(
+    r"^\W*(?:\(?(?:additional )?(?:reporting|writing|editing|edited|compiled|written|"
+    r"photos?|photography|video|graphics?|illustrations?|research) by\b|"
+    r"(?:image|photo|picture|pic|photograph|foto|bild|bildquelle|abbildung|abb\.|cr[ée]dit|"
+    r"fotograf[íi]a|imagen)s?(?: credits?)?(?:\s*\d+)?\s*:|"
+    r"[^.:]{0,60},\s*(?:photo|foto|image|bild)\s*:)",
+    re.IGNORECASE,
+)
+_PUNCT = re.compile(r"[^\w\s]+")
+_WORD = re.compile(r"\w+")
+_TITLE_SPLIT = re.compile(r"\s+[|\-–—:•·]\s+")
+_DATE_ANCHOR = re.compile(
+    r"\b(?:1[89]|20)\d\d\b|\bago\b|\b(?:updated|published|posted|modified)\b", re.IGNORECASE
+)
+_DATE_WORDS = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|okt|nov|dec|d[eé]z)[a-zä]*\.?|"
+    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\b|\d+(?:st|nd|rd|th)?|"
+    r"\b(?:a\.m|p\.m|am|pm|gmt|utc|bst|cet|cest|est|edt|cst|cdt|pst|pdt|ist|et|pt|ct)\b|"
+    r"\b(?:published|updated|posted|modified|last|first|on|at|by|in|hours?|hrs?|minutes?|"
+    r"mins?|seconds?|days?|weeks?|months?|years?|ago|today|yesterday|read|min|time)\b",
+    re.IGNORECASE,
+)
+
+#: A teaser list has at least this many items...
+_TEASERS = 3
+#: ... each opening with a linked headline at least this long.
+_TEASER_HEADLINE = 15
+
+@dataclass(slots=True)
+class _Stat:
+    text: int = 0
+    """Visible text characters in the subtree."""
+    links: int = 0
+    """Of which inside links."""
+    value: float = 0.0
+    """Content value (see the module docstring), hints included."""
+    good: float = 0.0
+    """Running-text characters in the subtree (positive block values, no hints)."""
+    hint: int = 0
+    """+2 strong content hint, +1 weak content hint, -1 boilerplate hint or tag."""
+    index: int = 0
+    """Pre-order position among block elements."""
+    boxed: bool = False
+    """Inside an element with a boilerplate hint (comments, sidebar...)."""
+    anchors: int = 0
+    """Number of links in the subtree."""
+
+
+def _fold(text: str) -> str:
+    return " ".join(_PUNCT.sub(" ", text.casefold()).split())
+
+
+def _titles(doc: Document) -> frozenset[str]:
+    """The page's headline as its metadata gives it, folded (to drop a repeat of it)."""
+    found: list[str] = []
+    for key in ("og:title", "twitter:title", "title", "headline"):
+        found.extend(doc.meta.get(key, ()))
+    for obj in doc.jsonld:
+        for key in ("headline", "name"):
+            value = obj.get(key)
+            if isinstance(value, str) and "Article" in str(obj.get("@type")):
+                found.append(value)
+    title = doc.root.find("head/title")
+    if title is not None and title.text:
+        found.append(title.text)
+        found.extend(part for part in _TITLE_SPLIT.split(title.text) if len(part) >= 20)
+    return frozenset(f for f in map(_fold, found) if len(f) >= 10)
+
+
+def _is_dateline(text: str) -> bool:
+    """A short line that is only a date/time with a few connecting words
+    ("Updated 14 hours ago", "Posted on Oct 27, 2015 by Admin")."""
+    if not _DATE_ANCHOR.search(text):
+        return False
+    rest = _DATE_WORDS.sub(" ", text)
+    return len(_WORD.findall(rest)) <= 2
+
+
+
+def _prune(
+    node: HtmlElement,
+    stats: dict[HtmlElement, _Stat],
+    main_good: float,
+    out: dict[HtmlElement, str],
+    titles: frozenset[str] = frozenset(),
+) -> None:
+    """Mark boilerplate subtrees under ``node``: hinted, link-heavy, or label-only."""
+    guard = main_good * 0.5
+    stack = list(node)
+    while stack:
+        el = stack.pop()
+        s = stats.get(el)
+        if s is None:
+            # inline or invisible: look inside only for blocks wrapped in inline tags
+            if isinstance(el.tag, str) and el.tag not in _INVISIBLE and len(el):
+                stack.extend(el)
+            continue
+        why = _is_boilerplate(el, s, guard, titles, stats)
+        if why is not None:
+            out[el] = why
+            continue
+        stack.extend(el)
+
+
+#: Boxes whose heading goes with them ("More on this topic" above a list of links).
+_BOX_REASONS = frozenset(
+    {"link-list", "teaser-list", "share-bar", "hinted-boilerplate", "author-box",
+     "form-box"}
+)  # fmt: skip
+#: A label line (no sentence) is at most this long.
+_LABEL_LINE = 80
+
+
+def _orphan_labels(marks: dict[HtmlElement, str], stats: dict[HtmlElement, _Stat]) -> None:
+    """Mark the heading or label line right before a boilerplate box when no running
+    text follows the box before the next heading: it titled the box ("Mehr zum Thema",
+    "Related topics", "About the author"), in any language."""
+    for box, why in list(marks.items()):
+        if why not in _BOX_REASONS:
+            continue
+        label = _neighbour(box, stats, marks, before=True)
+        if label is None or label in marks:
+            continue
+        s = stats[label]
+        if not (label.tag in _HEADINGS or (s.text <= _LABEL_LINE and s.good == 0)):
+            continue
+        after = _neighbour(box, stats, marks, before=False)
+        if after is None or after.tag in _HEADINGS or stats[after].good == 0:
+            marks[label] = "box-label"
+
+
+def _neighbour(
+    el: HtmlElement, stats: dict[HtmlElement, _Stat], marks: dict[HtmlElement, str], before: bool
+) -> HtmlElement | None:
+    """The nearest sibling block with text that is not marked, on one side of ``el``."""
+    sib = el.getprevious() if before else el.getnext()
+    while sib is not None:
+        s = stats.get(sib)
+        if s is not None and s.text and sib not in marks:
+            return sib
+        if s is None and isinstance(sib.tag, str) and sib.text_content().strip():
+            return None  # inline text beside the box: leave it alone
+        sib = sib.getprevious() if before else sib.getnext()
+    return None
+
+
+def _is_teaser_list(el: HtmlElement, stats: dict[HtmlElement, _Stat]) -> bool:
+    """A list of teasers: most of at least three block children open with a linked
+    headline and go on with text of their own (a summary, a date, a source)."""
+    items = teasers = 0
+    for child in el:
+        s = stats.get(child)
+        if s is None or not s.text:
+            continue
+        items += 1
+        if s.anchors and s.links >= _TEASER_HEADLINE and s.text - s.links >= 20:
+            teasers += _opens_with_link(child, stats)
+    return teasers >= _TEASERS and teasers >= items * 0.7
+
+
+def _opens_with_link(item: HtmlElement, stats: dict[HtmlElement, _Stat]) -> bool:
+    """Whether ``item`` opens with a linked headline: its first visible text is inside a
+    link, in a block of its own (a heading, a title line) that is nearly all link text,
+    not a link that starts a sentence of running text."""
+    for node in item.iter():
+        tag = node.tag
+        if not isinstance(tag, str) or tag in _INVISIBLE:
+            continue
+        text = node.text
+        if not (text and text.strip()):
+            continue
+        linked = tag == "a"
+        block = node if node in stats else None
+        for anc in node.iterancestors():
+            if anc is item:
+                break
+            linked = linked or anc.tag == "a"
+            if block is None and anc in stats:
+                block = anc
+        if not linked or block is None or block is item:
+            return False
+        s = stats[block]
+        return s.links >= s.text * 0.8
+    return False
+
+
+def _prune_boxes(
+    node: HtmlElement,
+    markers: list[HtmlElement],
+    stats: dict[HtmlElement, _Stat],
+    main_good: float,
+    out: dict[HtmlElement, str],
+    limit: int,
+    reason: str,
+) -> None:
+    """Mark the box around each marker: a link to an author page (byline, bio,
+    "more by") or a form field (newsletter sign-up, poll): the largest block
+    ancestor under ``node`` that is still short."""
+    for marker in markers:
+        box = None
+        holder = marker.getparent()
+        while holder is not None and holder.tag not in _BLOCK:
+            holder = holder.getparent()
+        if holder is not None and holder.tag in ("p", "li", "td", "dd"):
+            s = stats.get(holder)
+            if s is not None and s.text > 2 * len(marker.text_content()) + 20:
+                continue  # a link inside running text, not a byline or bio box
+        for anc in marker.iterancestors():
+            if anc is node:
+                break
+            s = stats.get(anc)
+            if s is None:
+                continue
+            if s.text > limit or s.good > main_good * 0.25:
+                break
+            box = anc
+        else:
+            continue  # not under the main node
+        if box is not None and box.tag not in ("p", "li", "td", "th", "blockquote"):
+            out[box] = reason
+
+
+def _is_boilerplate(
+    el: HtmlElement,
+    s: _Stat,
+    guard: float,
+    titles: frozenset[str],
+    stats: dict[HtmlElement, _Stat],
+) -> str | None:
+    """Why ``el`` (inside the region) is boilerplate, or None when it is not."""
+    if s.text == 0:
+        return None
+    if s.hint < 0 and s.good < guard and not _part_by_structure(el):
+        return "hinted-boilerplate"
+    density = s.links / s.text
+    tag = el.tag
+    if s.text <= 300 and (tag in _HEADINGS or tag == "p" or s.text <= 100 or s.anchors):
+        label = " ".join(el.text_content().split())
+        if len(label) > s.text + 40:
+            label = text_of(el)  # script or style text inside: read the visible text only
+        if s.text <= 100 and (
+            _LABEL_TEXT.match(label)
+            or (
+                tag not in _HEADINGS
+                and tag != "li"
+                and _is_dateline(label)
+                and not _in_table(el)  # a date in a table is a table cell, not a dateline
+            )
+        ):
+            return "label"
+        if s.anchors and density > 0.5 and _LINK_LABEL.match(label):
+            return "read-more"
+        if _CREDIT_LINE.match(label):
+            return "credit"
+        if (tag in _HEADINGS or tag == "p") and titles and _fold(label) in titles:
+            return "headline"  # the headline repeated inside the content node
+    if tag in _HEADINGS:
+        return None
+    if s.anchors >= 3 and density > 0.6:
+        return "link-list"
+    if s.anchors and density > 0.8 and tag not in ("li", "td", "th", "tr"):
+        return "read-more"  # a lone "read more" link
+    if s.anchors >= _TEASERS and len(el) >= _TEASERS and _is_teaser_list(el, stats):
+        return "teaser-list"
+    # links and labels only (share buttons, tag rows)
+    if s.value < 0 and s.good == 0 and s.anchors >= 2 and tag not in ("p", "td", "th", "tr"):
+        return "share-bar"
+    return None
+
+
+def _in_table(el: HtmlElement) -> bool:
+    return el.tag in ("td", "th") or next(el.iterancestors("table"), None) is not None
+
+
+def _part_by_structure(el: HtmlElement) -> bool:
+    """A figure and its caption (a <figcaption>, or a child of the figure whose class
+    says caption, as WordPress's p.wp-caption-text), and a quote's <footer>/<cite>
+    attribution, whatever their class or tag says: parts of the body by the markup."""
+    tag = el.tag
+    if tag in ("figure", "figcaption"):
+        return True
+    parent = el.getparent()
+    if parent is None:
+        return False
+    if parent.tag == "figure":
+        return "caption" in (el.get("class") or "").lower()
+    return tag in ("footer", "cite") and parent.tag == "blockquote"
