@@ -2,6 +2,7 @@
 
     python tools/snapshot.py write DIR      # one DIR/<corpus>.json per corpus
     python tools/snapshot.py compare DIR    # parse again, print every differing field
+    python tools/snapshot.py write DIR --src OTHER/src   # another checkout's package
 
 Parses every page of ../shared/corpora aeb-dev, crypto-dev, readability-dev,
 trafilatura-dev and tests/fixtures with ``newsparse.parse`` (aeb-dev pages with their
@@ -23,7 +24,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+# --src DIR: snapshot another checkout's package (e.g. `git archive main src | tar -x`)
+_SRC = sys.argv[sys.argv.index("--src") + 1] if "--src" in sys.argv[:-1] else str(ROOT / "src")
+sys.path.insert(0, _SRC)
 
 import newsparse  # noqa: E402
 
@@ -96,6 +99,7 @@ def main() -> int:
     ap.add_argument("action", choices=("write", "compare"))
     ap.add_argument("dir", type=Path, help="snapshot folder (outside the repository)")
     ap.add_argument("--only", nargs="*", choices=NAMES, help="only these corpora")
+    ap.add_argument("--src", help="import newsparse from this folder instead of ./src")
     args = ap.parse_args()
     names = args.only or NAMES
     args.dir.mkdir(parents=True, exist_ok=True)
