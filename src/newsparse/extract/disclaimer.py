@@ -39,7 +39,6 @@ from newsparse.extract.dom import (
     iter_block_text,
     naming_words,
     norm_space,
-    page_index,
 )
 from newsparse.extract.vocabulary import (
     DISCLAIMER_CUES,
@@ -266,7 +265,9 @@ def _place(el: HtmlElement) -> _Place:
         else:
             chrome = tag in _CHROME_TAGS or tag in ("aside", "footer")
         if chrome:
-            site = not strong and (tag == "footer" or any(_FOOTER_NAME.search(n) for n in names[i]))
+            site = not strong and (
+                tag == "footer" or any(_FOOTER_NAME.search(n) for n in names[i])
+            )
             return _Place(chrome=not site, in_article=container is not None, site=site)
         if tag == "header" and (container is None or i > container):
             return _Place(chrome=False, in_article=container is not None, site=True)
@@ -293,11 +294,7 @@ class _Candidate:
         """The article's own before a site-wide note (page header or footer); then named
         boxes, inside the article, more cues, earlier in the page."""
         return (
-            int(not self.site),
-            self.strength,
-            int(self.in_article),
-            min(self.cues, 4),
-            -self.order,
+            int(not self.site), self.strength, int(self.in_article), min(self.cues, 4), -self.order
         )
 
 
@@ -378,11 +375,8 @@ def _label_before(block: HtmlElement) -> HtmlElement | None:
     return None
 
 
-def _sources(
-    root: HtmlElement, other: bool, attrs: dict[HtmlElement, dict[str, str]]
-) -> Iterator[tuple[list[HtmlElement], int]]:
-    """Candidate element runs with their strength, in document order (``attrs``: the
-    page index's attributes of every element that has any).
+def _sources(root: HtmlElement, other: bool) -> Iterator[tuple[list[HtmlElement], int]]:
+    """Candidate element runs with their strength, in document order.
 
     One pass over the elements finds named boxes, label elements and the blocks
     whose own text (or a child's tail) carries a cue word; a block is extended by a
@@ -399,8 +393,7 @@ def _sources(
         else:
             if (
                 tag not in _NOT_BOX
-                and el in attrs
-                and _NAME_HINT.search(" ".join(attrs[el].values()).lower())
+                and _NAME_HINT.search(" ".join(el.values()).lower())
                 and _is_named_box(el)
             ):
                 yield [el], 2  # its inside is still searched, in case the box is rejected
@@ -436,12 +429,10 @@ def _block_of(el: HtmlElement | None) -> HtmlElement | None:
     return None
 
 
-def _collect(
-    root: HtmlElement, other: bool, attrs: dict[HtmlElement, dict[str, str]]
-) -> list[_Candidate]:
+def _collect(root: HtmlElement, other: bool) -> list[_Candidate]:
     out: list[_Candidate] = []
     taken: set[HtmlElement] = set()
-    for order, (nodes, strength) in enumerate(_sources(root, other, attrs)):
+    for order, (nodes, strength) in enumerate(_sources(root, other)):
         if nodes[-1] in taken:
             continue
         taken.update(nodes)
@@ -491,7 +482,8 @@ def _mostly_disclaimer(nodes: list[HtmlElement], total: int) -> bool:
 def _single_cue_ok(text: str) -> bool:
     """A block with one cue counts if it is labelled or short and unmistakable."""
     return bool(_LEAD_LABEL.match(text) or DISCLAIMER_LABEL.match(text)) or (
-        len(text) <= _MAX_SHORT and (_STRONG_CUE.search(text) is not None or not_advice(text))
+        len(text) <= _MAX_SHORT
+        and (_STRONG_CUE.search(text) is not None or not_advice(text))
     )
 
 
@@ -528,7 +520,7 @@ def extract_disclaimer(doc: Document) -> Claim[str | None]:
     """The disclaimer text attached to the article and its element."""
     body = doc.root.find("body")
     root = body if body is not None else doc.root
-    candidates = _collect(root, other_languages(doc), page_index(doc).attrs)
+    candidates = _collect(root, other_languages(doc))
     if not candidates:
         return Claim(None)
     best = max(candidates, key=_Candidate.rank)

@@ -38,7 +38,6 @@ from newsparse.extract.dom import (
     iter_block_text,
     naming_words,
     norm_space,
-    page_index,
 )
 from newsparse.extract.takeaway_promo import BULLET as _BULLET
 from newsparse.extract.takeaway_promo import PROMO_CLASS, PROMO_TEXT, is_promo
@@ -359,10 +358,9 @@ def _names(el: HtmlElement) -> list[str]:
     return naming_words(el, (*NAMING_ATTRIBUTES, "data-type"))
 
 
-def _box_vocab(el: HtmlElement, attrib: dict[str, str]) -> str | None:
-    """The takeaways-box word naming ``el`` (whose attributes are ``attrib``), if any
-    ("in-brief", "key-points"...)."""
-    if not attrib or not _VOCAB_HINT.search(" ".join(attrib.values()).lower()):
+def _box_vocab(el: HtmlElement) -> str | None:
+    """The takeaways-box word naming ``el``, if any ("in-brief", "key-points"...)."""
+    if not _VOCAB_HINT.search(" ".join(el.values()).lower()):
         return None  # cheap pre-check over every attribute value
     for name in _names(el):
         m = _BOX_VOCAB.search(name)
@@ -591,8 +589,6 @@ def extract_takeaways(doc: Document) -> Claim[list[Takeaway]]:
         return True
 
     other = other_languages(doc)  # labels in other languages: not tried on English pages
-    attrs = page_index(doc).attrs  # attribute values without lxml reads
-    no_attrs: dict[str, str] = {}
     walker = etree.iterwalk(root, events=("start",))
     for _, el in walker:
         tag = el.tag
@@ -602,7 +598,7 @@ def extract_takeaways(doc: Document) -> Claim[list[Takeaway]]:
         if tag in ("nav", "footer") and not any(a.tag == "article" for a in el.iterancestors()):
             walker.skip_subtree()
             continue
-        word = _box_vocab(el, attrs.get(el, no_attrs)) if tag not in _NOT_BOX else None
+        word = _box_vocab(el) if tag not in _NOT_BOX else None
         vocab = word is not None
         label_kind: str | None = None
         if tag in _LABEL_TAGS and not vocab:
