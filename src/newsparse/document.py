@@ -488,11 +488,37 @@ def load(
         # ruby annotations: the reading (rt) and its fallback parentheses (rp) are not
         # text; the base text beside them is
         etree.strip_elements(root, "rt", "rp", with_tail=False)
+    if _VOID_AS_CONTAINER.search(text):
+        _unnest_void(root)
     doc = Document(root=root, url=_clean_url(url), limits=limits)
     if decoded.source:
         doc.encoding, doc.encoding_source = decoded.encoding, decoded.source
     _read_head(doc)
     return doc
+
+
+#: HTML5 void elements that libxml2's HTML parser opens as containers: everything up to
+#: the parent's end tag lands inside them (an <embed> swallowed the rest of an article).
+_VOID_CONTAINERS = ("embed", "source", "track", "wbr", "keygen")
+_VOID_AS_CONTAINER = re.compile(r"<(?:embed|source|track|wbr|keygen)\b", re.IGNORECASE)
+
+
+def _unnest_void(root: HtmlElement) -> None:
+    """Move what libxml2 put inside a void element back after it, as a browser parses
+    it: the element's text, then its children, then its tail."""
+    for el in list(root.iter(*_VOID_CONTAINERS)):
+        parent = el.getparent()
+        if parent is None or (not len(el) and not el.text):
+            continue
+        children = list(el)
+        tail = el.tail
+        el.tail = el.text
+        el.text = None
+        at = parent.index(el)
+        for offset, child in enumerate(children, 1):
+            parent.insert(at + offset, child)  # moves it, its tail with it
+        last = children[-1] if children else el
+        last.tail = (last.tail or "") + (tail or "") or None
 
 
 def _clean_url(url: str | None) -> str | None:

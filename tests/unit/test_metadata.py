@@ -463,8 +463,9 @@ def test_seed_fixture() -> None:
     )
     assert meta.tags == ["AI Infrastructure", "Bitcoin ETFs", "Decentralized Compute"]
     assert meta.image and meta.image.startswith("https://cryptodailybrief.example/")
-    assert [n.tag for n in meta.nodes] == ["h1", "div"]
+    assert [n.tag for n in meta.nodes] == ["h1", "div", "div"]
     assert "entry-meta" in (meta.nodes[1].get("class") or "")
+    assert "cat-links" in (meta.nodes[2].get("class") or "")  # the kicker above the h1
 
 
 def test_seed_fixture_body_leaves_out_title_and_byline() -> None:
@@ -592,3 +593,30 @@ def test_bad_urls_are_dropped() -> None:
     )
     assert meta.canonical_url == "https://news.example/a"
     assert [(a.name, a.url) for a in meta.authors] == [("Jane Doe", None)]
+
+
+@pytest.mark.parametrize(
+    ("before_headline", "phrase", "in_body"),
+    [
+        # a rubric right above the headline is the story's kicker, not its text
+        ('<div class="Article_kicker__W9a2d">Markets</div>', "Markets", False),
+        ('<span class="eyebrow">Crypto Policy</span>', "Crypto Policy", False),
+        # a sentence, or a block holding paragraphs, is not a kicker
+        ("<div>Bitcoin fell on Thursday.</div>", "Bitcoin fell on Thursday", True),
+        (
+            "<div><p>Analysis</p><p>Bitcoin fell again on Thursday after the decision.</p></div>",
+            "Bitcoin fell again on Thursday",
+            True,
+        ),
+    ],
+)
+def test_kicker_above_the_headline(before_headline: str, phrase: str, in_body: bool) -> None:
+    body = (
+        f"<article>{before_headline}<h1>Bitcoin Dips Under 60,000 as ECB Holds</h1>"
+        "<p>Bitcoin slipped below 60,000 on Thursday after the central bank left its rate "
+        "unchanged and signalled no hurry to cut. Traders trimmed positions.</p>"
+        "<p>Ether fared worse, falling to around 1,512, while Solana was little changed "
+        "as traders waited for the weekend.</p></article>"
+    )
+    html = f"<html><head><title>x</title></head><body>{body}</body></html>"
+    assert (phrase in newsparse.parse(html).text) is in_body

@@ -48,6 +48,7 @@ __all__ = [
     "extract_tags",
     "extract_title",
     "heading_text",
+    "kicker_node",
     "main_jsonld",
     "normalise_language",
     "parse_date",
@@ -646,6 +647,30 @@ def standfirst_node(title_node: HtmlElement | None, descriptions: list[str]) -> 
     return None
 
 
+#: A kicker's text: one to four words, no sentence punctuation at its end.
+_KICKER = re.compile(r"^\W*\w[^.!?:;]{0,38}$")
+
+
+def kicker_node(title_node: HtmlElement | None) -> HtmlElement | None:
+    """The kicker right above the headline: the element just before it (its previous
+    element sibling) when it is a short label of one to four words without sentence
+    punctuation or a nested block ("Markets", "Analysis"). It is the story's rubric,
+    shown as page metadata, never its text."""
+    if title_node is None:
+        return None
+    prev = title_node.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):  # comments, PIs
+        prev = prev.getprevious()
+    if prev is None or prev.tag in ("p", "ul", "ol", "table", "figure", "img", "blockquote"):
+        return None
+    text = text_of(prev)
+    if not text or len(text.split()) > 4 or _KICKER.match(text) is None:
+        return None
+    if any(isinstance(c.tag, str) and c.tag in ("p", "div", "ul", "ol", "table") for c in prev):
+        return None
+    return prev
+
+
 def _safe_node(el: HtmlElement, title_node: HtmlElement | None) -> bool:
     """A metadata node may be left out of the body only when it holds no article text."""
     if el.tag in ("body", "html", "article", "main"):
@@ -701,7 +726,13 @@ def extract_metadata(doc: Document) -> Metadata:
         for d in doc.meta.get(key, [])[:1]
     ]
     dek = standfirst_node(title_node, descriptions)
-    for node in (*found_authors.nodes, _dateline_node(doc, dates.published, title_node), dek):
+    kicker = kicker_node(title_node)
+    for node in (
+        *found_authors.nodes,
+        _dateline_node(doc, dates.published, title_node),
+        dek,
+        kicker,
+    ):
         if node is not None and node not in nodes and _safe_node(node, title_node):
             nodes.append(node)
     published, modified = dates.published, dates.modified
