@@ -27,8 +27,9 @@ import lxml.html
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import newsparse
 from revision_ratio import ROOT, _export, _pages
+
+newsparse = importlib.import_module("newsparse")  # after revision_ratio put ./src first
 
 STAGES = ("comments", "tickers", "takeaways", "disclaimer", "metadata", "mentions")
 
