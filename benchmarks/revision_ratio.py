@@ -7,9 +7,11 @@ directory as the package ``newsparse_<rev>``, so both import side by side.  Each
 the corpus (default ../shared/corpora/aeb-dev) is parsed by a bare
 ``lxml.html.document_fromstring``, by REV and by this checkout, interleaved, N times;
 the per-page minimum of CPU time (unaffected by other processes waiting for the cores)
-is kept and summed, and both parsers are reported as a ratio to
-bare lxml (timings on a shared machine are noise; ratios of one run are comparable).
-Both revisions must give the same Article on every page.
+is kept, and both parsers are reported as a ratio to bare lxml: of the sums, and the
+median of the per-page ratios (timings on a shared machine are noise; ratios of one run
+are comparable).  With ``--lean``, ``Parser(widgets=False, mentions=False)`` of both
+revisions is timed in the same run too.  Both revisions must give the same Article on
+every page.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import gzip
 import importlib
 import io
 import re
+import statistics
 import subprocess
 import sys
 import tarfile
@@ -67,6 +70,9 @@ def main() -> None:
     ap.add_argument("rev", help="the git revision to compare with (e.g. main, HEAD~3)")
     ap.add_argument("--rounds", type=int, default=9, help="repetitions per page (default 9)")
     ap.add_argument("--corpus", type=Path, default=ROOT / ".." / "shared" / "corpora" / "aeb-dev")
+    ap.add_argument(
+        "--lean", action="store_true", help="also time Parser(widgets=False, mentions=False)"
+    )
     args = ap.parse_args()
     pages = _pages(args.corpus)
     if not pages:
@@ -80,9 +86,14 @@ def main() -> None:
             args.rev: other.parse,
             "this": newsparse.parse,
         }
+        if args.lean:
+            fns[f"{args.rev} lean"] = other.Parser(widgets=False, mentions=False).parse
+            fns["this lean"] = newsparse.Parser(widgets=False, mentions=False).parse
+        pairs = [(args.rev, "this")] + ([(f"{args.rev} lean", "this lean")] if args.lean else [])
         for page in pages:
-            same = newsparse.parse(page).model_dump_json() == other.parse(page).model_dump_json()
-            assert same, "the revisions disagree"
+            for a, b in pairs:
+                same = fns[a](page).model_dump_json() == fns[b](page).model_dump_json()  # type: ignore[attr-defined]
+                assert same, f"the revisions disagree ({a} / {b})"
         best = {k: [float("inf")] * len(pages) for k in fns}
         order = list(fns)
         gc.disable()
@@ -96,11 +107,14 @@ def main() -> None:
             gc.collect()
         gc.enable()
     total = {k: sum(v) for k, v in best.items()}
-    print(f"{len(pages)} pages, {args.rounds} rounds; seconds (CPU time, sum of per-page minima):")
+    print(f"{len(pages)} pages, {args.rounds} rounds; CPU time, per-page minima:")
+    print(f"  {'':>12}  {'sum':>9}  {'sum/lxml':>8}  {'median of page/lxml':>19}")
     for key, seconds in total.items():
         ratio = seconds / total["lxml"]
-        print(f"  {key:>12}: {seconds:7.3f} s  = {ratio:6.2f} x bare lxml")
-    print(f"this / {args.rev}: {total['this'] / total[args.rev]:.3f}")
+        median = statistics.median(t / b for t, b in zip(best[key], best["lxml"], strict=True))
+        print(f"  {key:>12}: {seconds:7.3f} s  {ratio:7.2f}x  {median:18.2f}x")
+    for a, b in pairs:
+        print(f"{b} / {a}: {total[b] / total[a]:.3f}")
 
 
 if __name__ == "__main__":

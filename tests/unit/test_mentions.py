@@ -250,3 +250,79 @@ def test_mentions_offsets_always_match(text: str) -> None:
         assert text[p.start : p.end] == p.raw and p.amount >= 0
     for s in mentions.stocks:
         assert text[s.start : s.end].endswith(s.symbol)
+
+
+_GATE_TEXTS = [text for text, found in [*PRICES, *STOCKS] if found]
+
+
+@pytest.mark.parametrize("text", _GATE_TEXTS, ids=[t[:30] for t in _GATE_TEXTS])
+def test_the_quick_test_matches_wherever_the_scan_reads_a_mention(text: str) -> None:
+    from newsparse.extract.mentions import _MAY_MENTION, _SCAN
+
+    read = [m for m in _SCAN.finditer(text) if m["amount"] is not None or m["ex"] is not None]
+    assert read  # every sample has a mention
+    for m in read:
+        assert _MAY_MENTION.match(text, m.start()) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council met on Tuesday. It voted 7 to 2 on the plan (see page 4).",
+        "Bitcoin (BTC) fell. Ethereum rose! Why? Nobody knows.",
+        "Population: 1,200,000 people in 2024, up 3.5 percent.",
+    ],
+)
+def test_text_without_amounts_or_exchanges_has_no_mentions(text: str) -> None:
+    from newsparse.extract.mentions import _MAY_MENTION
+
+    assert _MAY_MENTION.search(text) is None
+    assert find_mentions(text) == Mentions()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "$",
+                "€",
+                "£",
+                "USD",
+                "EUR",
+                " ",
+                ".",
+                ",",
+                "1",
+                "25",
+                "3,400",
+                "0.5",
+                "bn",
+                "m",
+                "million",
+                "euros",
+                "NYSE",
+                ":",
+                "AAPL",
+                "(",
+                ")",
+                "Bitcoin",
+                "BTC",
+                "\n",
+                "k",
+                "Nasdaq",
+                " | ",
+                "!",
+                "a",
+                "The",
+            ]
+        ),
+        max_size=25,
+    ).map("".join)
+)
+def test_the_quick_test_never_hides_a_mention(text: str) -> None:
+    from newsparse.extract.mentions import _MAY_MENTION, _SCAN
+
+    for m in _SCAN.finditer(text):
+        if m["amount"] is not None or m["ex"] is not None:
+            assert _MAY_MENTION.match(text, m.start()) is not None

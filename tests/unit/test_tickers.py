@@ -584,7 +584,9 @@ def test_local_number_formats(price: str, value: Decimal) -> None:
     rows = [("BTC", price, "-1,90 %", "down"), ("ETH", "3.456,78 €", "+2,35 %", "up")]
     quotes = tickers(page(_strip(rows))).value
     assert (quotes[0].symbol, quotes[0].price, quotes[0].change_percent) == (
-        "BTC", value, D("-1.90")
+        "BTC",
+        value,
+        D("-1.90"),
     )
 
 
@@ -601,3 +603,63 @@ def test_local_number_formats(price: str, value: Decimal) -> None:
 def test_sign_from_arrow_or_colour_class(change: str, cls: str, value: Decimal) -> None:
     rows = [("BTC", "$61,321.00", change, cls), ("ETH", "$3,456.78", "+2.35%", "up")]
     assert tickers(page(_strip(rows))).value[0].change_percent == value
+
+
+# ------------------------------------------------------------------ the page-level gate
+
+
+def _gate(html: str) -> bool:
+    from newsparse.extract.tickers import _may_have_tickers
+
+    return _may_have_tickers(load(html))
+
+
+def test_gate_skips_an_ordinary_article_with_prices_in_its_text() -> None:
+    article = (
+        "<article><h1>Earnings</h1><p>Shares rose 4% to $61.20 after the results.</p>"
+        "<p>The company paid $3 a share.</p><style>.w{width:100%;height:50%}</style>"
+        "<script>var a = 5 % 3; var b = '100%';</script></article>"
+    )
+    assert not _gate(page("", article))
+    assert tickers(page("", article)).value == []
+
+
+def test_gate_counts_only_shown_percent_signs() -> None:
+    # three "%" in the text: the gate lets the page through (the detector then decides)
+    article = "<article><p>Up 1%, 2% and 3% this week.</p></article>"
+    assert _gate(page("", article))
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        "<div class='crypto-ticker'></div>",  # vocabulary in a class
+        "<div id='price-ticker-top'></div>",  # ... or an id
+        "<marquee>BTC $61,000</marquee>",
+        "<span data-price='61000'>BTC</span>",  # a quote attribute
+        "<span data-change24h='1.2'></span>",
+    ],
+)
+def test_gate_lets_ticker_markup_through(widget: str) -> None:
+    assert _gate(page(widget))
+
+
+def test_gate_passes_every_unnamed_strip_the_detector_finds() -> None:
+    # no vocabulary: three items with a "%" each (the minimum the detector accepts)...
+    rows = [
+        ("BTC", "$61,321.00", "-1.90%"),
+        ("ETH", "$3,456.78", "+2.35%"),
+        ("SOL", "$145.20", "0.80%"),
+    ]
+    items = "".join(f"<li><b>{s}</b> <span>{p}</span> <span>{c}</span></li>" for s, p, c in rows)
+    html = page(f"<aside><ul class='flex'>{items}</ul></aside>")
+    assert _gate(html)
+    assert [q.symbol for q in tickers(html).value] == ["BTC", "ETH", "SOL"]
+    # ... or changes without "%", in elements named as the change
+    bare = "".join(
+        f"<li><b>{s}</b> <span>{p}</span> <span class='chg-delta'>{c[:-1]}</span></li>"
+        for s, p, c in rows
+    )
+    html = page(f"<aside><ul class='flex'>{bare}</ul></aside>")
+    assert _gate(html)
+    assert [q.symbol for q in tickers(html).value] == ["BTC", "ETH", "SOL"]

@@ -48,6 +48,7 @@ from newsparse.extract.dom import (
     HtmlElement,
     ancestors,
     norm_space,
+    page_index,
 )
 
 
@@ -308,7 +309,7 @@ def _find_candidates(doc: Document) -> tuple[list[_Item], list[HtmlElement]]:
     areas: list[HtmlElement] = []
     seen: set[HtmlElement] = set()
     has_template = doc.root.find(".//template") is not None
-    for el in _candidates(doc.root):
+    for el in _candidates(doc):
         if has_template and _inside_template(el):
             continue
         kind = _item_kind(el)
@@ -346,11 +347,19 @@ def _discourse_post(el: HtmlElement) -> HtmlElement | None:
     return None
 
 
-def _candidates(root: HtmlElement) -> Iterator[HtmlElement]:
-    """Elements whose class, id, itemtype or data-testid hint at comments, in page order."""
+def _candidates(doc: Document) -> Iterator[HtmlElement]:
+    """Elements whose class, id, itemtype or data-testid hint at comments, in page order.
+
+    (The page index's element list and attribute dicts: no lxml attribute reads.)
+    """
     hint = _CANDIDATE_HINT.search
-    for el in root.iter(etree.Element):
-        get = el.get
+    index = page_index(doc)
+    attrs = index.attrs
+    for el in index.elements:
+        attrib = attrs.get(el)
+        if attrib is None:
+            continue
+        get = attrib.get
         cls = get("class")
         if cls is not None and hint(cls):
             yield el
@@ -461,6 +470,7 @@ def _contains(outer: HtmlElement, inner: HtmlElement | None) -> bool:
     if inner is None:
         return False
     return inner is outer or any(a is outer for a in ancestors(inner))
+
 
 def _is_article_body(el: HtmlElement) -> bool:
     if el.get("itemprop") == "articleBody":

@@ -308,3 +308,51 @@ def joined_text(
         if max_parts is not None and len(parts) > max_parts:
             break
     return norm_space("".join(parts))
+
+
+# ------------------------------------------------------------------ page-level gates
+#
+# A widget family's detector runs only when the page can hold such a widget: a gate is
+# one cheap test over the page's vocabulary below, read once per Document, that is a
+# necessary condition of the detector finding anything (the detector would otherwise
+# return an empty Claim).  A gate may let a page through needlessly, never the reverse.
+
+_NAMES_KEY = "page_names"
+_ATTR_NAMES_KEY = "page_attribute_names"
+_TEXT_KEY = "page_text"
+
+
+def page_names(doc: Document) -> str:
+    """The class and id of every element, lower-cased, one element a line as
+    :func:`class_id` gives them (from the :class:`PageIndex`, no attribute reads): a
+    pattern that finds a class/id name on any element finds it here (it may also match
+    across two lines: a gate's false positive)."""
+    found = doc.memo.get(_NAMES_KEY)
+    if found is not None:
+        return cast(str, found)
+    attrs = page_index(doc).attrs.values()
+    names = "\n".join([f"{a.get('class', '')} {a.get('id', '')}" for a in attrs]).lower()
+    doc.memo[_NAMES_KEY] = names
+    return names
+
+
+def page_attribute_names(doc: Document) -> frozenset[str]:
+    """The names of all attributes used anywhere on the page."""
+    found = doc.memo.get(_ATTR_NAMES_KEY)
+    if found is not None:
+        return cast("frozenset[str]", found)
+    names = frozenset().union(*page_index(doc).attrs.values())
+    doc.memo[_ATTR_NAMES_KEY] = names
+    return names
+
+
+def page_text(doc: Document) -> str:
+    """All text of the page (scripts and styles included) joined with no separator, as
+    lxml's ``text_content()`` gives it in one C call: every piece of text an extractor
+    reads is in here."""
+    found = doc.memo.get(_TEXT_KEY)
+    if found is not None:
+        return cast(str, found)
+    text = str(doc.root.text_content())
+    doc.memo[_TEXT_KEY] = text
+    return text

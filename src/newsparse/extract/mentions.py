@@ -141,6 +141,27 @@ _SCAN = re.compile(
     """,
     re.VERBOSE,
 )
+#: The amount and exchange branches of ``_SCAN`` alone (same sub-patterns, same
+#: lookarounds): wherever the scan reads a price or a stock mention, this matches too, so
+#: a text it finds nothing in has no mentions and the scan is skipped.
+_UNIT_ANY = re.sub(r"\(\?P<\{0\}[wl]>", "(?:", _UNIT)
+_MAY_MENTION = re.compile(
+    rf"""
+    (?<![\w.,])
+    (?:
+        (?:
+            (?:{_SIGNS_ALT})\s?(?:{_NUM}){_UNIT_ANY}?
+          | (?=[A-Z]{{3}})(?:{_CODES_ALT})\s?(?:{_NUM}){_UNIT_ANY}?
+          | (?:{_EU_NUM}|{_NUM}){_UNIT_ANY}?\s?
+            (?:(?:€|£)|(?:{_CODES_ALT}|{_WORDS_ALT})\b)
+        )
+        (?![\w])
+      | (?=[A-Z][A-Za-z])(?:{_EXCHANGES})\s?:\s?
+        [A-Z][A-Z0-9]{{0,5}}(?:[.\-][A-Z0-9]{{1,3}})?\b
+    )
+    """,
+    re.VERBOSE,
+)
 _ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -341,6 +362,8 @@ def find_mentions(text: str) -> Mentions:
     >>> m.prices[0].asset, m.prices[0].amount, m.prices[0].qualifier
     ('BTC', Decimal('60853'), 'exactly')
     """
+    if _MAY_MENTION.search(text) is None:
+        return Mentions()
     prices: list[PriceMention] = []
     stocks: list[StockMention] = []
     pending: list[dict[str, object]] = []  # price mentions waiting for their sentence end

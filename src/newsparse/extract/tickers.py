@@ -44,7 +44,10 @@ from newsparse.extract.dom import (
     class_id,
     name_matcher,
     norm_space,
+    page_attribute_names,
     page_index,
+    page_names,
+    page_text,
     text_of,
 )
 from newsparse.extract.prices import (
@@ -667,8 +670,46 @@ def _scan(doc: Document) -> tuple[list[HtmlElement], list[HtmlElement]]:
     return list(marked), hinted
 
 
+#: Every attribute an item's quote can be read from.
+_ANY_QUOTE_ATTR = frozenset((*_QUOTE_ATTRS, *_SYMBOL_ATTRS, *_PRICE_ATTRS, *_CHANGE_ATTRS))
+
+
+def _may_have_tickers(doc: Document) -> bool:
+    """The page-level gate: False only when no group can be accepted and no element is
+    hinted, so :func:`extract_tickers` would find nothing.
+
+    A ticker hint needs ``_HINT`` vocabulary in a class or id, a ``<marquee>`` or a quote
+    attribute; without one, a group needs three strict quotes, each with a change read
+    from a "%" in its text, a change attribute or an element of change vocabulary.
+    """
+    names = page_names(doc)
+    if any(word in names for word in _HINT_WORDS) and _HINT.search(names):
+        return True
+    if not _ANY_QUOTE_ATTR.isdisjoint(page_attribute_names(doc)):
+        return True
+    root = doc.root
+    if next(root.iter("marquee"), None) is not None:
+        return True
+    changes = sum(names.count(word) for word in _CHANGE_WORDS)
+    percents = page_text(doc).count("%")
+    if percents + changes >= 3:  # the "%" of scripts and styles are not shown as quotes
+        percents -= sum((el.text or "").count("%") for el in root.iter("script", "style"))
+    return percents + changes >= 3
+
+
+#: Words one of which every ``_HINT`` match holds (a quick test before the pattern).
+_HINT_WORDS = (
+    "ticker", "marquee", "ccpw", "coin", "crypto", "price", "market", "stock", "quote",
+    "tradingview",
+)  # fmt: skip
+#: The words of ``_CHANGE_CLASS``: each match holds one.
+_CHANGE_WORDS = ("change", "percent", "pct", "diff", "delta", "move")
+
+
 def extract_tickers(doc: Document) -> Claim[list[TickerQuote]]:
     """The distinct quotes of the page's price widgets and the widget elements."""
+    if not _may_have_tickers(doc):
+        return Claim([], [])
     marked, hinted = _scan(doc)
     groups: dict[tuple[HtmlElement, str], None] = {}
     signatures: dict[HtmlElement, str] = {}
