@@ -540,3 +540,74 @@ def test_region_walks_keep_sibling_roots_as_their_own_blocks() -> None:
     blocks = [b for node, other in plan for b in to_blocks(doc, node, other)]
     assert [b.kind for b in blocks] == ["heading", "list"]
     assert region_walks([heading]) == [(heading, set())]
+
+
+# ------------------------------------------------------------------ galleries
+
+
+def _slides(n: int) -> str:
+    """A slideshow as news sites build one: the images in one list, their numbered
+    legends (a counter, a title, a short caption) in another."""
+    images = "".join(
+        f'<li data-original="https://img.example.com/slide{i}.jpg"></li>' for i in range(1, n + 1)
+    )
+    legends = "".join(
+        f'<li><h2><span class="counter">{i}/{n}</span> Deal number {i} closes</h2>'
+        f"<p>Shareholders of company {i} approved the takeover after a long fight over the "
+        f"price, and regulators are expected to clear it within weeks.</p></li>"
+        for i in range(1, n + 1)
+    )
+    return (
+        '<div class="widget"><h2>Business news in pictures</h2>'
+        f"<div><ul>{images}</ul><a href='#' title='Next'></a></div>"
+        f"<ul>{legends}</ul></div>"
+    )
+
+
+def test_a_numbered_slideshow_inside_the_article_is_a_gallery() -> None:
+    html = page(f"<article>{article(6)}{_slides(6)}{para(7)}</article>")
+    text = extract(html)
+    assert "Paragraph 0" in text and "Paragraph 7" in text
+    assert "Deal number" not in text and "Shareholders of company" not in text
+    assert "Business news in pictures" not in text
+    main = find_main_content(load(html), explain=True)
+    assert "gallery" in main.dropped.values()
+    assert "gallery" not in find_main_content(load(html)).dropped.values()
+
+
+def test_a_photo_essay_made_of_slides_keeps_its_captions() -> None:
+    # nothing outside the slides: they are the page's text, not a gallery beside it
+    text = extract(page(f"<article>{_slides(12)}</article>"))
+    assert "Shareholders of company 3" in text
+
+
+def test_a_strip_of_images_with_short_captions_is_a_gallery() -> None:
+    strip = "".join(
+        f'<figure><img src="/photos/{i}.jpg" alt=""><figcaption>Photo {i}</figcaption></figure>'
+        for i in range(8)
+    )
+    html = page(f"<article>{article(4)}<div class='photos'>{strip}</div>{para(9)}</article>")
+    text = extract(html)
+    assert "Paragraph 9" in text and "Photo 3" not in text
+    main = find_main_content(load(html), explain=True)
+    assert list(main.dropped.values()).count("gallery") == 1
+
+
+def test_a_single_figure_with_its_caption_stays() -> None:
+    figure = (
+        '<figure><img src="/photos/governor.jpg" alt="">'
+        "<figcaption>The governor speaking after the decision in the capital.</figcaption>"
+        "</figure>"
+    )
+    html = page(f"<article>{article(2)}{figure}{article(2)}</article>")
+    assert "gallery" not in find_main_content(load(html), explain=True).dropped.values()
+    figures = [b for b in newsparse.parse(html).body if b.kind == "figure"]
+    assert [f.caption for f in figures] == [
+        "The governor speaking after the decision in the capital."
+    ]
+
+
+def test_numbered_lines_of_running_text_are_not_slides() -> None:
+    steps = "".join(f"<h3>{i}/4</h3>{para(i)}" for i in range(1, 5))
+    text = extract(page(f"<article>{para(0)}<div>{steps}</div></article>"))
+    assert "Paragraph 3" in text

@@ -2,11 +2,12 @@
 
 Each rule gives a short reason, which ``find_main_content(..., explain=True)`` reports:
 hinted boxes ("hinted-boilerplate"), lists of links ("link-list"), lone "read more"
-links ("read-more"), label-only lines ("label": "Advertisement", "Read more", datelines,
-in several languages), credit and figure lines ("credit"), the headline repeated
-("headline"), teaser lists by shape ("teaser-list"), link-and-label bars ("share-bar"),
-the short boxes around an author link or a form field ("author-box", "form-box"), and
-the heading of a box that goes with it ("box-label").
+links ("read-more"), galleries by shape ("gallery": many images with little text each,
+or slides numbered "3/50"), label-only lines ("label": "Advertisement", "Read more",
+datelines, in several languages), credit and figure lines ("credit"), the headline
+repeated ("headline"), teaser lists by shape ("teaser-list"), link-and-label bars
+("share-bar"), the short boxes around an author link or a form field ("author-box",
+"form-box"), and the heading of a box that goes with it ("box-label").
 """
 
 from __future__ import annotations
@@ -138,8 +139,11 @@ def _prune(
     out: dict[HtmlElement, str],
     titles: frozenset[str] = frozenset(),
 ) -> None:
-    """Mark boilerplate subtrees under ``node``: hinted, link-heavy, or label-only."""
+    """Mark boilerplate subtrees under ``node``: hinted, link-heavy, label-only, or a
+    gallery (many images with little text each, or numbered slides)."""
     guard = main_good * 0.5
+    media = media_counts(node)
+    _slideshows(node, stats, out)
     stack = list(node)
     while stack:
         el = stack.pop()
@@ -149,7 +153,11 @@ def _prune(
             if isinstance(el.tag, str) and el.tag not in _INVISIBLE and len(el):
                 stack.extend(el)
             continue
+        if el in out:
+            continue
         why = _is_boilerplate(el, s, guard, titles, stats)
+        if why is None and _is_gallery(el, s, guard, media):
+            why = "gallery"
         if why is not None:
             out[el] = why
             continue
@@ -339,3 +347,107 @@ def _part_by_structure(el: HtmlElement) -> bool:
     if parent.tag == "figure":
         return "caption" in (el.get("class") or "").lower()
     return tag in ("footer", "cite") and parent.tag == "blockquote"
+
+
+# ------------------------------------------------------------------------ galleries
+
+#: A gallery holds at least this many images (or lazy-loaded slides)...
+_GALLERY_MEDIA = 5
+#: ... with at most this much visible text per image: captions, not running text.
+_GALLERY_TEXT = 100
+#: A slideshow numbers at least this many of its slides "3/50", "3 of 50"...
+_SLIDES = 3
+#: ... and what surrounds its slides (a title, "show all", arrows) is at most this long.
+_SLIDESHOW_FRAME = 300
+#: The region keeps at least this much running text outside a slideshow.
+_GALLERY_REST = 500
+_TEXT_BLOCKS = frozenset({"p", "li", "td", "th", "dd", "dt", "blockquote", *_HEADINGS})
+_COUNTER = re.compile(r"(\d{1,3})\s*(?:/|of|von|de|di|sur|z)\s*(\d{1,3})", re.IGNORECASE)
+_LAZY_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-bg", "data-srcset")
+
+
+def media_counts(root: HtmlElement) -> dict[HtmlElement, int]:
+    """How many images each element under ``root`` holds: ``<img>``, ``<video>``, and
+    lazy-loaded slides (an element with a ``data-src``-like attribute or a CSS
+    background image and no ``<img>`` of its own).  Empty when there are too few to
+    make a gallery."""
+    found: list[HtmlElement] = []
+    for el in root.iter():
+        tag = el.tag
+        if tag in ("img", "video"):
+            found.append(el)
+        elif isinstance(tag, str) and tag not in _INVISIBLE:
+            attrib = el.attrib
+            lazy = any(a in attrib for a in _LAZY_ATTRS)
+            if (lazy or "background-image" in (attrib.get("style") or "")) and next(
+                el.iter("img"), None
+            ) is None:
+                found.append(el)
+    counts: dict[HtmlElement, int] = {}
+    if len(found) < _GALLERY_MEDIA:
+        return counts
+    for el in found:
+        for anc in el.iterancestors():
+            counts[anc] = counts.get(anc, 0) + 1
+            if anc is root:
+                break
+    return counts
+
+
+def _is_gallery(el: HtmlElement, s: _Stat, guard: float, media: dict[HtmlElement, int]) -> bool:
+    """A run of images with little text each (a thumbnail wall, a photo strip with
+    short captions), not the article's own figure: at least five images, at most a
+    caption's worth of text per image, and not the bulk of the article's text."""
+    if el.tag in _TEXT_BLOCKS:
+        return False  # icons or emoji inline in a paragraph or a cell
+    count = media.get(el, 0)
+    return count >= _GALLERY_MEDIA and s.text <= count * _GALLERY_TEXT and s.good == 0
+
+
+def _slideshows(
+    root: HtmlElement, stats: dict[HtmlElement, _Stat], out: dict[HtmlElement, str]
+) -> None:
+    """Mark a slideshow under ``root``: short lines that only number the slides ("1/50",
+    "2 of 50"), at least three of one series, under one box of slides; the box is
+    widened to its frame (the gallery title, "show all", arrows) while what it gains is
+    short.  Left alone when the region keeps too little running text outside it (a page
+    that is a photo essay)."""
+    series: dict[str, list[HtmlElement]] = {}
+    for el in root.iter():
+        text = el.text
+        if not text or len(el) or not isinstance(el.tag, str) or el.tag in _INVISIBLE:
+            continue
+        m = _COUNTER.fullmatch(text.strip())
+        if m and 0 < int(m.group(1)) <= int(m.group(2)):
+            series.setdefault(m.group(2), []).append(el)
+    for total, counters in series.items():
+        if len(counters) < _SLIDES or int(total) < _SLIDES:
+            continue
+        box = _common_block(counters, root, stats)
+        if box is None:
+            continue
+        while True:
+            parent = box.getparent()
+            if parent is None or parent is root or parent not in stats:
+                break
+            if stats[parent].text - stats[box].text > _SLIDESHOW_FRAME:
+                break
+            box = parent
+        rest = stats[root].good - stats[box].good if root in stats else 0
+        if rest >= _GALLERY_REST:
+            out[box] = "gallery"
+
+
+def _common_block(
+    nodes: list[HtmlElement], root: HtmlElement, stats: dict[HtmlElement, _Stat]
+) -> HtmlElement | None:
+    """The lowest block element under ``root`` (``root`` excluded) holding all ``nodes``."""
+    chains = [list(n.iterancestors()) for n in nodes]
+    first = chains[0]
+    others = [set(c) for c in chains[1:]]
+    for anc in first:
+        if anc is root:
+            return None
+        if anc in stats and all(anc in o for o in others):
+            return anc
+    return None
