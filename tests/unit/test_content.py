@@ -611,3 +611,38 @@ def test_numbered_lines_of_running_text_are_not_slides() -> None:
     steps = "".join(f"<h3>{i}/4</h3>{para(i)}" for i in range(1, 5))
     text = extract(page(f"<article>{para(0)}<div>{steps}</div></article>"))
     assert "Paragraph 3" in text
+
+
+# ------------------------------------------------------------ subscription pitches
+
+
+def test_the_subscription_pitch_ending_a_cut_story_is_left_out() -> None:
+    pitch = (
+        "<p>To read the full story, please subscribe to <a href='/subscribe'>The Daily "
+        "Ledger</a>. Plans start at $5 a week.</p>"
+        "<p>Members get unlimited digital access to every report and our newsletters.</p>"
+        "<p>Already a subscriber? <a href='/login'>Log in</a> for immediate access.</p>"
+    )
+    html = page(f"<article>{article(4)}{pitch}</article>")
+    text = extract(html)
+    assert "Paragraph 3" in text
+    assert "please subscribe" not in text and "Members get" not in text
+    assert "Already a subscriber" not in text
+    main = find_main_content(load(html), explain=True)
+    assert list(main.dropped.values()).count("subscribe-call") == 3
+
+
+def test_a_story_about_subscriptions_keeps_its_paragraphs() -> None:
+    # the words without a link, in the middle of the story: the story's own text
+    story = (
+        f"{article(3)}<p>Analysts said readers subscribe to the full story less often "
+        f"since the price rise, and continue reading free sites instead.</p>{article(3)}"
+    )
+    text = extract(page(f"<article>{story}</article>"))
+    assert "Analysts said readers subscribe" in text
+    linked = (
+        f"{article(3)}<p>The paper asked readers to <a href='/s'>subscribe now to read</a> "
+        f"its archive, a plan the board approved.</p>{article(3)}"
+    )
+    text = extract(page(f"<article>{linked}</article>"))
+    assert "a plan the board approved" in text  # followed by most of the story

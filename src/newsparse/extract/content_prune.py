@@ -144,6 +144,7 @@ def _prune(
     guard = main_good * 0.5
     media = media_counts(node)
     _slideshows(node, stats, out)
+    _paywall_tails(node, stats, out)
     stack = list(node)
     while stack:
         el = stack.pop()
@@ -450,4 +451,79 @@ def _common_block(
             return None
         if anc in stats and all(anc in o for o in others):
             return anc
+    return None
+
+
+# ------------------------------------------------------------------ paywall tails
+
+_SUBSCRIBE_CALL = re.compile(
+    r"\b(?:please subscribe|subscribe (?:now|today|to (?:our|the|read|continue|access))|"
+    r"already (?:a )?(?:subscriber|member)|(?:for|read) the full (?:story|article)|"
+    r"(?:to )?(?:continue|keep) reading|become a (?:subscriber|member)|"
+    r"subscribers? (?:only|can|also|get)|download (?:the|our) [\w ]{0,40}apps?\b|"
+    r"jetzt abonnieren|bereits abonnent|weiterlesen mit|suscr[ií]bete|hazte (?:miembro|socio)|"
+    r"abonnez-vous|d[ée]j[àa] abonn[ée])",
+    re.IGNORECASE,
+)
+#: A call to subscribe is a short line...
+_CALL_LINE = 400
+#: ... that ends the article: at most this much text follows it in its box...
+_PAYWALL_TAIL = 1500
+#: ... and unless the box also ends with a call, no more than one short line.
+_PAYWALL_LINE = 300
+#: At least this much running text of the article comes before it.
+_PAYWALL_BEFORE = 500
+
+
+def _paywall_tails(
+    root: HtmlElement, stats: dict[HtmlElement, _Stat], out: dict[HtmlElement, str]
+) -> None:
+    """Mark the subscription pitch that ends a story cut by a paywall: a short paragraph
+    with a link that calls to subscribe ("please subscribe", "already a subscriber?",
+    "download our app"), and everything after it in its box, when it comes after the
+    story's text and what follows is one short line or a pitch that ends with a call
+    too (a call in the middle of the story, followed by more of it, stays)."""
+    for el in root.iter("p"):
+        if not _is_call(el, stats):
+            continue
+        parent = el.getparent()
+        if parent is None:
+            continue
+        before = after = 0.0
+        seen = False
+        for sib in parent:
+            t = stats.get(sib)
+            if sib is el:
+                seen = True
+            elif t is not None:
+                if seen:
+                    after += t.text
+                else:
+                    before += t.good
+        if before < _PAYWALL_BEFORE or after > _PAYWALL_TAIL:
+            continue
+        if after <= _PAYWALL_LINE or _is_call(_last_paragraph(parent, stats), stats):
+            out[el] = "subscribe-call"
+            for sib in el.itersiblings():
+                if sib in stats and sib.tag in _TEXT_BLOCKS:
+                    out[sib] = "subscribe-call"
+            return
+
+
+def _is_call(el: HtmlElement | None, stats: dict[HtmlElement, _Stat]) -> bool:
+    """A short paragraph with a link that calls to subscribe."""
+    if el is None or el.tag != "p":
+        return False
+    s = stats.get(el)
+    if s is None or not s.anchors or s.text > _CALL_LINE:
+        return False
+    return _SUBSCRIBE_CALL.search(text_of(el)) is not None
+
+
+def _last_paragraph(parent: HtmlElement, stats: dict[HtmlElement, _Stat]) -> HtmlElement | None:
+    """The last ``<p>`` child of ``parent`` with text (a box of links may follow it)."""
+    for child in reversed(parent):
+        s = stats.get(child)
+        if child.tag == "p" and s is not None and s.text:
+            return child
     return None
