@@ -646,3 +646,35 @@ def test_a_story_about_subscriptions_keeps_its_paragraphs() -> None:
     )
     text = extract(page(f"<article>{linked}</article>"))
     assert "a plan the board approved" in text  # followed by most of the story
+
+
+# ------------------------------------------------------------------ the lead
+
+_LEAD = (
+    "Der Verband fordert schnellere Genehmigungen, nachdem die Zahl der neuen Anlagen "
+    "im vergangenen Jahr erneut gesunken ist."
+)
+
+
+def _lead_page(lead_box: str, description: str = "Ein anderer Text über den Verband.") -> str:
+    return page(
+        f"<div class='news'><h1>Rates held steady</h1>{lead_box}"
+        f"<div class='news-text-wrap'>{article(5)}</div></div>",
+        head=f"<meta name='description' content='{description}'>",
+    )
+
+
+def test_a_lead_named_teaser_just_before_the_article_text_is_its_first_paragraph() -> None:
+    html = _lead_page(f"<div class='teaser-text'><p>{_LEAD}</p></div>")
+    text = extract(html)
+    assert text.startswith(_LEAD) and "Paragraph 4" in text
+
+
+def test_a_lead_already_held_by_the_description_is_not_repeated() -> None:
+    text = extract(_lead_page(f"<p class='article-intro'>{_LEAD}</p>", description=_LEAD))
+    assert _LEAD not in text and text.startswith("Paragraph 0")
+
+
+def test_a_media_box_named_lead_is_not_a_lead() -> None:
+    box = f"<div class='leadMediaRegion'><p>Up next: {_LEAD}</p></div>"
+    assert "Up next" not in extract(_lead_page(box))
