@@ -462,7 +462,7 @@ def find_main_content(
     else:
         best, best_stat = _prefer_hinted(best, best_stat, stats)
         roots = _region(best, best_stat, stats)
-    lead = _lead_before(roots[0], skip, _descriptions(doc))
+    lead = _lead_before(roots[0], skip, stats, doc)
     if lead is not None:
         roots.insert(0, lead)
     marks: dict[HtmlElement, str] = dict.fromkeys(scorer.hidden, "hidden")
@@ -498,9 +498,12 @@ _MEDIA_WORDS = frozenset(
 _LEAD_PARAGRAPHS = 3
 #: A lead is a few sentences: this many characters at least and at most.
 _LEAD_MIN, _LEAD_MAX = 60, 1200
+#: A box with more text than this is other content, not a header holding the lead.
+_LEAD_BOX = 3 * _LEAD_MAX
 #: How far up from the region's first root, and how many siblings back, to look.
 _LEAD_LEVELS, _LEAD_SIBLINGS = 4, 8
 _FOLD = re.compile(r"[^\w]+")
+_LEAD_CUE = re.compile("|".join(sorted(_LEAD_WORDS)))
 
 
 def _descriptions(doc: Document) -> list[str]:
@@ -515,7 +518,10 @@ def _descriptions(doc: Document) -> list[str]:
 
 
 def _lead_before(
-    first: HtmlElement, claimed: Collection[HtmlElement], descriptions: list[str]
+    first: HtmlElement,
+    claimed: Collection[HtmlElement],
+    stats: dict[HtmlElement, _Stat],
+    doc: Document,
 ) -> HtmlElement | None:
     """The article's lead paragraph when it sits just before the region, outside it: a
     box named as a lead ("intro", "teaser", "lead", "standfirst", "summary"... as whole
@@ -530,11 +536,14 @@ def _lead_before(
             if sib is None:
                 break
             if isinstance(sib.tag, str) and sib.tag not in _INVISIBLE and sib not in claimed:
+                s = stats.get(sib)
+                if s is not None and s.text > _LEAD_BOX:
+                    return None  # other text in between: not the article's own lead
                 lead = _lead_in(sib, claimed)
                 if lead is not None:
-                    return lead if _new_text(lead, descriptions) else None
-                if len(text_of(sib)) > _LEAD_MAX:
-                    return None  # other text in between: not the article's own lead
+                    return lead if _new_text(lead, _descriptions(doc)) else None
+                if s is not None and s.text > _LEAD_MAX:
+                    return None
             sib = sib.getprevious()
         node = node.getparent()
         if node is None or node.tag in ("body", "html"):
@@ -548,9 +557,14 @@ def _lead_in(box: HtmlElement, claimed: Collection[HtmlElement]) -> HtmlElement 
         tag = el.tag
         if not isinstance(tag, str) or tag in _INVISIBLE or tag == "a":
             continue
+        cls, ident = el.get("class"), el.get("id")
+        if el.get("itemprop") != "description" and not (
+            (cls or ident) and _LEAD_CUE.search(f"{cls or ''} {ident or ''}".lower())
+        ):
+            continue  # a quick test before the names are split into words
         words = {
             word
-            for name in [*(el.get("class") or "").split(), el.get("id") or ""]
+            for name in [*(cls or "").split(), ident or ""]
             for word in name_parts(name)
         }
         if el.get("itemprop") != "description" and _LEAD_WORDS.isdisjoint(words):

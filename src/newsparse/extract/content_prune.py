@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
+
+from lxml import etree
 
 from newsparse.document import Document
 from newsparse.extract.content_names import _BLOCK, _HEADINGS, _INVISIBLE
@@ -364,7 +367,11 @@ _SLIDESHOW_FRAME = 300
 _GALLERY_REST = 500
 _TEXT_BLOCKS = frozenset({"p", "li", "td", "th", "dd", "dt", "blockquote", *_HEADINGS})
 _COUNTER = re.compile(r"(\d{1,3})\s*(?:/|of|von|de|di|sur|z)\s*(\d{1,3})", re.IGNORECASE)
-_LAZY_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-bg", "data-srcset")
+#: Images, videos, and lazy-loaded slides without an ``<img>`` of their own.
+_MEDIA = etree.XPath(
+    ".//img | .//video | .//*[@data-src or @data-original or @data-lazy-src or @data-bg "
+    "or @data-srcset or contains(@style, 'background-image')]"
+)
 
 
 def media_counts(root: HtmlElement) -> dict[HtmlElement, int]:
@@ -372,18 +379,11 @@ def media_counts(root: HtmlElement) -> dict[HtmlElement, int]:
     lazy-loaded slides (an element with a ``data-src``-like attribute or a CSS
     background image and no ``<img>`` of its own).  Empty when there are too few to
     make a gallery."""
-    found: list[HtmlElement] = []
-    for el in root.iter():
-        tag = el.tag
-        if tag in ("img", "video"):
-            found.append(el)
-        elif isinstance(tag, str) and tag not in _INVISIBLE:
-            attrib = el.attrib
-            lazy = any(a in attrib for a in _LAZY_ATTRS)
-            if (lazy or "background-image" in (attrib.get("style") or "")) and next(
-                el.iter("img"), None
-            ) is None:
-                found.append(el)
+    found = [
+        el
+        for el in cast("list[HtmlElement]", _MEDIA(root))
+        if el.tag in ("img", "video") or next(el.iter("img"), None) is None
+    ]
     counts: dict[HtmlElement, int] = {}
     if len(found) < _GALLERY_MEDIA:
         return counts
