@@ -540,3 +540,141 @@ def test_region_walks_keep_sibling_roots_as_their_own_blocks() -> None:
     blocks = [b for node, other in plan for b in to_blocks(doc, node, other)]
     assert [b.kind for b in blocks] == ["heading", "list"]
     assert region_walks([heading]) == [(heading, set())]
+
+
+# ------------------------------------------------------------------ galleries
+
+
+def _slides(n: int) -> str:
+    """A slideshow as news sites build one: the images in one list, their numbered
+    legends (a counter, a title, a short caption) in another."""
+    images = "".join(
+        f'<li data-original="https://img.example.com/slide{i}.jpg"></li>' for i in range(1, n + 1)
+    )
+    legends = "".join(
+        f'<li><h2><span class="counter">{i}/{n}</span> Deal number {i} closes</h2>'
+        f"<p>Shareholders of company {i} approved the takeover after a long fight over the "
+        f"price, and regulators are expected to clear it within weeks.</p></li>"
+        for i in range(1, n + 1)
+    )
+    return (
+        '<div class="widget"><h2>Business news in pictures</h2>'
+        f"<div><ul>{images}</ul><a href='#' title='Next'></a></div>"
+        f"<ul>{legends}</ul></div>"
+    )
+
+
+def test_a_numbered_slideshow_inside_the_article_is_a_gallery() -> None:
+    html = page(f"<article>{article(6)}{_slides(6)}{para(7)}</article>")
+    text = extract(html)
+    assert "Paragraph 0" in text and "Paragraph 7" in text
+    assert "Deal number" not in text and "Shareholders of company" not in text
+    assert "Business news in pictures" not in text
+    main = find_main_content(load(html), explain=True)
+    assert "gallery" in main.dropped.values()
+    assert "gallery" not in find_main_content(load(html)).dropped.values()
+
+
+def test_a_photo_essay_made_of_slides_keeps_its_captions() -> None:
+    # nothing outside the slides: they are the page's text, not a gallery beside it
+    text = extract(page(f"<article>{_slides(12)}</article>"))
+    assert "Shareholders of company 3" in text
+
+
+def test_a_strip_of_images_with_short_captions_is_a_gallery() -> None:
+    strip = "".join(
+        f'<figure><img src="/photos/{i}.jpg" alt=""><figcaption>Photo {i}</figcaption></figure>'
+        for i in range(8)
+    )
+    html = page(f"<article>{article(4)}<div class='photos'>{strip}</div>{para(9)}</article>")
+    text = extract(html)
+    assert "Paragraph 9" in text and "Photo 3" not in text
+    main = find_main_content(load(html), explain=True)
+    assert list(main.dropped.values()).count("gallery") == 1
+
+
+def test_a_single_figure_with_its_caption_stays() -> None:
+    figure = (
+        '<figure><img src="/photos/governor.jpg" alt="">'
+        "<figcaption>The governor speaking after the decision in the capital.</figcaption>"
+        "</figure>"
+    )
+    html = page(f"<article>{article(2)}{figure}{article(2)}</article>")
+    assert "gallery" not in find_main_content(load(html), explain=True).dropped.values()
+    figures = [b for b in newsparse.parse(html).body if b.kind == "figure"]
+    assert [f.caption for f in figures] == [
+        "The governor speaking after the decision in the capital."
+    ]
+
+
+def test_numbered_lines_of_running_text_are_not_slides() -> None:
+    steps = "".join(f"<h3>{i}/4</h3>{para(i)}" for i in range(1, 5))
+    text = extract(page(f"<article>{para(0)}<div>{steps}</div></article>"))
+    assert "Paragraph 3" in text
+
+
+# ------------------------------------------------------------ subscription pitches
+
+
+def test_the_subscription_pitch_ending_a_cut_story_is_left_out() -> None:
+    pitch = (
+        "<p>To read the full story, please subscribe to <a href='/subscribe'>The Daily "
+        "Ledger</a>. Plans start at $5 a week.</p>"
+        "<p>Members get unlimited digital access to every report and our newsletters.</p>"
+        "<p>Already a subscriber? <a href='/login'>Log in</a> for immediate access.</p>"
+    )
+    html = page(f"<article>{article(4)}{pitch}</article>")
+    text = extract(html)
+    assert "Paragraph 3" in text
+    assert "please subscribe" not in text and "Members get" not in text
+    assert "Already a subscriber" not in text
+    main = find_main_content(load(html), explain=True)
+    assert list(main.dropped.values()).count("subscribe-call") == 3
+
+
+def test_a_story_about_subscriptions_keeps_its_paragraphs() -> None:
+    # the words without a link, in the middle of the story: the story's own text
+    story = (
+        f"{article(3)}<p>Analysts said readers subscribe to the full story less often "
+        f"since the price rise, and continue reading free sites instead.</p>{article(3)}"
+    )
+    text = extract(page(f"<article>{story}</article>"))
+    assert "Analysts said readers subscribe" in text
+    linked = (
+        f"{article(3)}<p>The paper asked readers to <a href='/s'>subscribe now to read</a> "
+        f"its archive, a plan the board approved.</p>{article(3)}"
+    )
+    text = extract(page(f"<article>{linked}</article>"))
+    assert "a plan the board approved" in text  # followed by most of the story
+
+
+# ------------------------------------------------------------------ the lead
+
+_LEAD = (
+    "Der Verband fordert schnellere Genehmigungen, nachdem die Zahl der neuen Anlagen "
+    "im vergangenen Jahr erneut gesunken ist."
+)
+
+
+def _lead_page(lead_box: str, description: str = "Ein anderer Text über den Verband.") -> str:
+    return page(
+        f"<div class='news'><h1>Rates held steady</h1>{lead_box}"
+        f"<div class='news-text-wrap'>{article(5)}</div></div>",
+        head=f"<meta name='description' content='{description}'>",
+    )
+
+
+def test_a_lead_named_teaser_just_before_the_article_text_is_its_first_paragraph() -> None:
+    html = _lead_page(f"<div class='teaser-text'><p>{_LEAD}</p></div>")
+    text = extract(html)
+    assert text.startswith(_LEAD) and "Paragraph 4" in text
+
+
+def test_a_lead_already_held_by_the_description_is_not_repeated() -> None:
+    text = extract(_lead_page(f"<p class='article-intro'>{_LEAD}</p>", description=_LEAD))
+    assert _LEAD not in text and text.startswith("Paragraph 0")
+
+
+def test_a_media_box_named_lead_is_not_a_lead() -> None:
+    box = f"<div class='leadMediaRegion'><p>Up next: {_LEAD}</p></div>"
+    assert "Up next" not in extract(_lead_page(box))

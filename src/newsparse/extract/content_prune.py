@@ -2,17 +2,21 @@
 
 Each rule gives a short reason, which ``find_main_content(..., explain=True)`` reports:
 hinted boxes ("hinted-boilerplate"), lists of links ("link-list"), lone "read more"
-links ("read-more"), label-only lines ("label": "Advertisement", "Read more", datelines,
-in several languages), credit and figure lines ("credit"), the headline repeated
-("headline"), teaser lists by shape ("teaser-list"), link-and-label bars ("share-bar"),
-the short boxes around an author link or a form field ("author-box", "form-box"), and
-the heading of a box that goes with it ("box-label").
+links ("read-more"), galleries by shape ("gallery": many images with little text each,
+or slides numbered "3/50"), label-only lines ("label": "Advertisement", "Read more",
+datelines, in several languages), credit and figure lines ("credit"), the headline
+repeated ("headline"), teaser lists by shape ("teaser-list"), link-and-label bars
+("share-bar"), the short boxes around an author link or a form field ("author-box",
+"form-box"), and the heading of a box that goes with it ("box-label").
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
+
+from lxml import etree
 
 from newsparse.document import Document
 from newsparse.extract.content_names import _BLOCK, _HEADINGS, _INVISIBLE
@@ -138,8 +142,12 @@ def _prune(
     out: dict[HtmlElement, str],
     titles: frozenset[str] = frozenset(),
 ) -> None:
-    """Mark boilerplate subtrees under ``node``: hinted, link-heavy, or label-only."""
+    """Mark boilerplate subtrees under ``node``: hinted, link-heavy, label-only, or a
+    gallery (many images with little text each, or numbered slides)."""
     guard = main_good * 0.5
+    media = media_counts(node)
+    _slideshows(node, stats, out)
+    _paywall_tails(node, stats, out)
     stack = list(node)
     while stack:
         el = stack.pop()
@@ -149,7 +157,11 @@ def _prune(
             if isinstance(el.tag, str) and el.tag not in _INVISIBLE and len(el):
                 stack.extend(el)
             continue
+        if el in out:
+            continue
         why = _is_boilerplate(el, s, guard, titles, stats)
+        if why is None and _is_gallery(el, s, guard, media):
+            why = "gallery"
         if why is not None:
             out[el] = why
             continue
@@ -339,3 +351,179 @@ def _part_by_structure(el: HtmlElement) -> bool:
     if parent.tag == "figure":
         return "caption" in (el.get("class") or "").lower()
     return tag in ("footer", "cite") and parent.tag == "blockquote"
+
+
+# ------------------------------------------------------------------------ galleries
+
+#: A gallery holds at least this many images (or lazy-loaded slides)...
+_GALLERY_MEDIA = 5
+#: ... with at most this much visible text per image: captions, not running text.
+_GALLERY_TEXT = 100
+#: A slideshow numbers at least this many of its slides "3/50", "3 of 50"...
+_SLIDES = 3
+#: ... and what surrounds its slides (a title, "show all", arrows) is at most this long.
+_SLIDESHOW_FRAME = 300
+#: The region keeps at least this much running text outside a slideshow.
+_GALLERY_REST = 500
+_TEXT_BLOCKS = frozenset({"p", "li", "td", "th", "dd", "dt", "blockquote", *_HEADINGS})
+_COUNTER = re.compile(r"(\d{1,3})\s*(?:/|of|von|de|di|sur|z)\s*(\d{1,3})", re.IGNORECASE)
+#: Images, videos, and lazy-loaded slides without an ``<img>`` of their own.
+_MEDIA = etree.XPath(
+    ".//img | .//video | .//*[@data-src or @data-original or @data-lazy-src or @data-bg "
+    "or @data-srcset or contains(@style, 'background-image')]"
+)
+
+
+def media_counts(root: HtmlElement) -> dict[HtmlElement, int]:
+    """How many images each element under ``root`` holds: ``<img>``, ``<video>``, and
+    lazy-loaded slides (an element with a ``data-src``-like attribute or a CSS
+    background image and no ``<img>`` of its own).  Empty when there are too few to
+    make a gallery."""
+    found = [
+        el
+        for el in cast("list[HtmlElement]", _MEDIA(root))
+        if el.tag in ("img", "video") or next(el.iter("img"), None) is None
+    ]
+    counts: dict[HtmlElement, int] = {}
+    if len(found) < _GALLERY_MEDIA:
+        return counts
+    for el in found:
+        for anc in el.iterancestors():
+            counts[anc] = counts.get(anc, 0) + 1
+            if anc is root:
+                break
+    return counts
+
+
+def _is_gallery(el: HtmlElement, s: _Stat, guard: float, media: dict[HtmlElement, int]) -> bool:
+    """A run of images with little text each (a thumbnail wall, a photo strip with
+    short captions), not the article's own figure: at least five images, at most a
+    caption's worth of text per image, and not the bulk of the article's text."""
+    if el.tag in _TEXT_BLOCKS:
+        return False  # icons or emoji inline in a paragraph or a cell
+    count = media.get(el, 0)
+    return count >= _GALLERY_MEDIA and s.text <= count * _GALLERY_TEXT and s.good == 0
+
+
+def _slideshows(
+    root: HtmlElement, stats: dict[HtmlElement, _Stat], out: dict[HtmlElement, str]
+) -> None:
+    """Mark a slideshow under ``root``: short lines that only number the slides ("1/50",
+    "2 of 50"), at least three of one series, under one box of slides; the box is
+    widened to its frame (the gallery title, "show all", arrows) while what it gains is
+    short.  Left alone when the region keeps too little running text outside it (a page
+    that is a photo essay)."""
+    series: dict[str, list[HtmlElement]] = {}
+    for el in root.iter():
+        text = el.text
+        if not text or len(el) or not isinstance(el.tag, str) or el.tag in _INVISIBLE:
+            continue
+        m = _COUNTER.fullmatch(text.strip())
+        if m and 0 < int(m.group(1)) <= int(m.group(2)):
+            series.setdefault(m.group(2), []).append(el)
+    for total, counters in series.items():
+        if len(counters) < _SLIDES or int(total) < _SLIDES:
+            continue
+        box = _common_block(counters, root, stats)
+        if box is None:
+            continue
+        while True:
+            parent = box.getparent()
+            if parent is None or parent is root or parent not in stats:
+                break
+            if stats[parent].text - stats[box].text > _SLIDESHOW_FRAME:
+                break
+            box = parent
+        rest = stats[root].good - stats[box].good if root in stats else 0
+        if rest >= _GALLERY_REST:
+            out[box] = "gallery"
+
+
+def _common_block(
+    nodes: list[HtmlElement], root: HtmlElement, stats: dict[HtmlElement, _Stat]
+) -> HtmlElement | None:
+    """The lowest block element under ``root`` (``root`` excluded) holding all ``nodes``."""
+    chains = [list(n.iterancestors()) for n in nodes]
+    first = chains[0]
+    others = [set(c) for c in chains[1:]]
+    for anc in first:
+        if anc is root:
+            return None
+        if anc in stats and all(anc in o for o in others):
+            return anc
+    return None
+
+
+# ------------------------------------------------------------------ paywall tails
+
+_SUBSCRIBE_CALL = re.compile(
+    r"\b(?:please subscribe|subscribe (?:now|today|to (?:our|the|read|continue|access))|"
+    r"already (?:a )?(?:subscriber|member)|(?:for|read) the full (?:story|article)|"
+    r"(?:to )?(?:continue|keep) reading|become a (?:subscriber|member)|"
+    r"subscribers? (?:only|can|also|get)|download (?:the|our) [\w ]{0,40}apps?\b|"
+    r"jetzt abonnieren|bereits abonnent|weiterlesen mit|suscr[ií]bete|hazte (?:miembro|socio)|"
+    r"abonnez-vous|d[ée]j[àa] abonn[ée])",
+    re.IGNORECASE,
+)
+#: A call to subscribe is a short line...
+_CALL_LINE = 400
+#: ... that ends the article: at most this much text follows it in its box...
+_PAYWALL_TAIL = 1500
+#: ... and unless the box also ends with a call, no more than one short line.
+_PAYWALL_LINE = 300
+#: At least this much running text of the article comes before it.
+_PAYWALL_BEFORE = 500
+
+
+def _paywall_tails(
+    root: HtmlElement, stats: dict[HtmlElement, _Stat], out: dict[HtmlElement, str]
+) -> None:
+    """Mark the subscription pitch that ends a story cut by a paywall: a short paragraph
+    with a link that calls to subscribe ("please subscribe", "already a subscriber?",
+    "download our app"), and everything after it in its box, when it comes after the
+    story's text and what follows is one short line or a pitch that ends with a call
+    too (a call in the middle of the story, followed by more of it, stays)."""
+    for el in root.iter("p"):
+        if not _is_call(el, stats):
+            continue
+        parent = el.getparent()
+        if parent is None:
+            continue
+        before = after = 0.0
+        seen = False
+        for sib in parent:
+            t = stats.get(sib)
+            if sib is el:
+                seen = True
+            elif t is not None:
+                if seen:
+                    after += t.text
+                else:
+                    before += t.good
+        if before < _PAYWALL_BEFORE or after > _PAYWALL_TAIL:
+            continue
+        if after <= _PAYWALL_LINE or _is_call(_last_paragraph(parent, stats), stats):
+            out[el] = "subscribe-call"
+            for sib in el.itersiblings():
+                if sib in stats and sib.tag in _TEXT_BLOCKS:
+                    out[sib] = "subscribe-call"
+            return
+
+
+def _is_call(el: HtmlElement | None, stats: dict[HtmlElement, _Stat]) -> bool:
+    """A short paragraph with a link that calls to subscribe."""
+    if el is None or el.tag != "p":
+        return False
+    s = stats.get(el)
+    if s is None or not s.anchors or s.text > _CALL_LINE:
+        return False
+    return _SUBSCRIBE_CALL.search(text_of(el)) is not None
+
+
+def _last_paragraph(parent: HtmlElement, stats: dict[HtmlElement, _Stat]) -> HtmlElement | None:
+    """The last ``<p>`` child of ``parent`` with text (a box of links may follow it)."""
+    for child in reversed(parent):
+        s = stats.get(child)
+        if child.tag == "p" and s is not None and s.text:
+            return child
+    return None
