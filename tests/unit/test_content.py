@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from running_text import SENTENCES, sentences
 
 import newsparse
 from newsparse.document import load
@@ -17,19 +18,11 @@ from newsparse.render import blocks_text
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 
-_SENTENCES = [
-    "The central bank kept its benchmark rate unchanged on Tuesday, citing slower growth.",
-    "Analysts had expected the decision, although several argued for an earlier cut.",
-    "Markets rose modestly after the announcement, with bank shares leading the gains.",
-    "The governor said inflation was moving closer to the target over the coming year.",
-    "Officials will publish new forecasts next month, alongside a review of lending.",
-    "Exporters welcomed the stability, saying a weaker currency had helped their orders.",
-]
 
 
 def para(i: int, words: str = "") -> str:
     """A paragraph of running text, distinct per ``i``."""
-    body = " ".join(_SENTENCES[(i + k) % len(_SENTENCES)] for k in range(3))
+    body = sentences(i)
     return f"<p>Paragraph {i} {words}. {body}</p>"
 
 
@@ -127,8 +120,8 @@ def test_teaser_list_with_summaries_does_not_pull_the_choice() -> None:
 
 
 def test_jsonld_article_body_decides_between_two_candidates() -> None:
-    ours = "".join(f"<p>Ours {i}. {_SENTENCES[i]} {_SENTENCES[i + 1]}</p>" for i in range(4))
-    other = "".join(f"<p>Other {i}. {_SENTENCES[i + 1]} {_SENTENCES[i]}</p>" for i in range(5))
+    ours = "".join(f"<p>Ours {i}. {SENTENCES[i]} {SENTENCES[i + 1]}</p>" for i in range(4))
+    other = "".join(f"<p>Other {i}. {SENTENCES[i + 1]} {SENTENCES[i]}</p>" for i in range(5))
     ld_text = " ".join(re.sub("<[^>]+>", " ", ours).split())
     head = (
         '<script type="application/ld+json">'

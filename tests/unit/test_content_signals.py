@@ -7,21 +7,14 @@ unit tests behind tools/mutants.py's "content-hint-sign" and "sibling-density".
 
 from __future__ import annotations
 
-import newsparse
+from running_text import SENTENCES, sentences
 
-_SENTENCES = [
-    "The central bank kept its benchmark rate unchanged on Tuesday, citing slower growth.",
-    "Analysts had expected the decision, although several argued for an earlier cut.",
-    "Markets rose modestly after the announcement, with bank shares leading the gains.",
-    "The governor said inflation was moving closer to the target over the coming year.",
-    "Officials will publish new forecasts next month, alongside a review of lending.",
-    "Exporters welcomed the stability, saying a weaker currency had helped their orders.",
-]
+import newsparse
 
 
 def para(i: int) -> str:
     """A paragraph of running text, distinct per ``i``."""
-    body = " ".join(_SENTENCES[(i + k) % len(_SENTENCES)] for k in range(3))
+    body = sentences(i)
     return f"<p>Paragraph {i}. {body}</p>"
 
 
@@ -61,7 +54,7 @@ def _teasers(n: int) -> str:
     """Paragraphs that open with a linked headline of another story (about 40% link text)."""
     return "".join(
         f'<p><a href="/story/{i}">Another story about the central bank and its rate path, '
-        f"part {i}</a> {_SENTENCES[i % len(_SENTENCES)]}</p>"
+        f"part {i}</a> {SENTENCES[i % len(SENTENCES)]}</p>"
         for i in range(n)
     )
 
