@@ -326,3 +326,27 @@ def test_the_quick_test_never_hides_a_mention(text: str) -> None:
     for m in _SCAN.finditer(text):
         if m["amount"] is not None or m["ex"] is not None:
             assert _MAY_MENTION.match(text, m.start()) is not None
+
+
+_PRE_GATE_TOKENS = [
+    "$", "US$", "€", "£", "¥", "₹", "zł", "USD", "EUR", "GBP", "USDT", " ", "\n", ".", ",",
+    "1", "25", "3,400", "1.234,56", "0.5", ".5", "bn", "m", "k", "T", "million", "trillion",
+    "euros", "dollar", "pounds", "NYSE", "NYSE American", "TSX-V", "Nasdaq", "Euronext",
+    ":", "AAPL", "(", ")", "Bitcoin", "a", "x1", "The", "-",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_PRE_GATE_TOKENS), max_size=12).map("".join))
+def test_the_pre_tests_never_hide_what_the_quick_test_finds(text: str) -> None:
+    """The cheap patterns tried before _MAY_MENTION are necessary conditions of it."""
+    from newsparse.extract.mentions import _MAY_MENTION, _may_mention
+
+    assert _may_mention(text) == (_MAY_MENTION.search(text) is not None)
+
+
+@pytest.mark.parametrize("text", _GATE_TEXTS, ids=[t[:30] for t in _GATE_TEXTS])
+def test_the_pre_tests_pass_every_sample_mention(text: str) -> None:
+    from newsparse.extract.mentions import _may_mention
+
+    assert _may_mention(text)

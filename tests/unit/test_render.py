@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsparse
 from newsparse.models import (
@@ -283,3 +285,32 @@ def test_markdown_table_without_th_has_no_empty_header_row() -> None:
         "<table><thead><tr><th>Kraken</th><th>0.26%</th></tr></thead><tbody>"
         "<tr><td>Bitstamp</td><td>0.5%</td></tr></tbody></table>"
     )
+
+
+# The quick "needs escaping?" test of escape_markdown is three patterns (a special
+# character, a block marker at the start, one after a newline); the one-pattern form
+# below is the reference it must agree with (the escaping itself is the same either way).
+_REFERENCE_NEEDS = re.compile(r"[\\`*_\[\]<>|~&]|^[ \t]*(?:\d+[.)]|[#>+\-=])", re.MULTILINE)
+
+
+def _reference_escape(text: str) -> str:
+    if not _REFERENCE_NEEDS.search(text):
+        return text
+    text = re.sub(r"([\\`*_\[\]<>|~])", r"\\\1", text)
+    if "&" in text:
+        text = re.sub(r"&(#?\w+;)", r"&amp;\1", text)
+    return re.sub(r"^([ \t]*(?:\d+)?)([#>+\-=]|(?<=\d)[.)])", r"\1\\\2", text, flags=re.MULTILINE)
+
+
+@given(st.text(alphabet=" \t\n\r12.)#>+-=*_[]<>|~&`\\ab\xa0é", max_size=40))
+@settings(max_examples=600, deadline=None)
+def test_escape_markdown_quick_test_matches_the_one_pattern(text: str) -> None:
+    assert escape_markdown(text) == _reference_escape(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["plain words", "a\n# heading", "x\n  12. item", "1) first", "\n- dash", "a\r\n> q", "tab\t#"],
+)
+def test_escape_markdown_line_starts_match_reference(text: str) -> None:
+    assert escape_markdown(text) == _reference_escape(text)

@@ -73,6 +73,7 @@ class _Inline:
 
 #: Zero-width characters and soft hyphens, dropped from text.
 _INVISIBLE_CHARS = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_INVISIBLE_LIST = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
 
 def _has_word(text: str) -> bool:
@@ -87,7 +88,9 @@ def _hard_breaks(md: str) -> str:
 
 def _squash(text: str) -> str:
     """Whitespace runs to one space within lines; blank lines dropped."""
-    if not text.isascii():  # the invisible characters are not ASCII
+    # (the invisible characters are not ASCII; a substring test each is quicker than
+    # the pattern's scan when there are none)
+    if not text.isascii() and any(ch in text for ch in _INVISIBLE_LIST):
         text = _INVISIBLE_CHARS.sub("", text)
     if "\n" not in text:
         return " ".join(text.split())
@@ -140,7 +143,8 @@ class _Walker:
         # whitespace between blocks gives no paragraph, and neither does decoration with
         # no letter or digit in it (an icon emoji, "***", a lone bullet)
         if text and _has_word(text):
-            self.add(Paragraph(text=text, markdown=pending.result()[1]), self.here)
+            markdown = _hard_breaks(_squash("".join(pending.md)))  # (pending.result()[1])
+            self.add(Paragraph(text=text, markdown=markdown), self.here)
 
     def add(self, block: Block, source: HtmlElement | None) -> None:
         """Append ``block``, noting ``source`` when sources are recorded."""

@@ -54,9 +54,11 @@ the page's descriptions do not hold opens the region: otherwise neither field wo
 from __future__ import annotations
 
 import html
+import itertools
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any, cast
 
 import lxml.html
@@ -81,7 +83,14 @@ from newsparse.extract.content_prune import (
     _Stat,
     _titles,
 )
-from newsparse.extract.dom import HtmlElement, PageIndex, name_parts, page_index, text_of
+from newsparse.extract.dom import (
+    HtmlElement,
+    PageIndex,
+    _subtree_end,
+    name_parts,
+    page_index,
+    text_of,
+)
 
 __all__ = ["MainContent", "find_main_content", "region_walks"]
 
@@ -103,6 +112,12 @@ _NOTHING = (0, 0, 0.0, 0.0, 0)
 _WS = re.compile(r"\s+")
 _TAG = re.compile(r"<[^>]*>")  # (where a strip is also wanted, " ".join(s.split()) is faster)
 
+#: An element's children as one list made in C (lxml's ``getchildren``, documented as
+#: deprecated yet in every release): about half the cost of iterating the element;
+#: ``list`` where an lxml lacks it.
+_children: Callable[[HtmlElement], list[HtmlElement]] = getattr(
+    HtmlElement, "getchildren", list
+)
 #: Below this many characters a text block without sentence punctuation is a label.
 _SHORT = 40
 #: Inline elements with a boilerplate hint and less text than this are left out.
@@ -158,13 +173,15 @@ class _Scorer:
         #: The hint of every element with a class, id or itemprop (others: by tag).
         self.hints: dict[HtmlElement, int] = {}
         hidden: list[HtmlElement] = []
+        attributed: Iterable[tuple[HtmlElement, dict[str, str]]]
         if index is None:
             found = cast("list[HtmlElement]", _ATTR_XPATH(body))
             attributed = [(el, dict(el.attrib)) for el in found]
         else:
-            attrs = index.attrs
-            attributed = [(el, attrs[el]) for el in index.descendants(body) if el in attrs]
+            attributed = _attributed(body, index)
         hints = self.hints
+        tag_hint = _TAG_HINT.get
+        # (a hint equal to the tag's own is not stored: the walk falls back to the tag's)
         for el, attrib in attributed:
             tag = el.tag
             if tag in _INVISIBLE:
@@ -172,7 +189,9 @@ class _Scorer:
             if len(attrib) == 1 and "class" in attrib:
                 # the common case, a class and nothing else: not hidden, hint by class
                 if tag not in _UNHINTED:
-                    hints[el] = _class_hint(tag, attrib["class"])
+                    hint = _class_hint(tag, attrib["class"])
+                    if hint != tag_hint(tag, 0):
+                        hints[el] = hint
                 continue
             get = attrib.get
             style = get("style")
@@ -183,7 +202,12 @@ class _Scorer:
             ):
                 hidden.append(el)
             elif tag not in _UNHINTED:
-                hints[el] = _hint(get, tag)
+                if "id" in attrib or "itemprop" in attrib:
+                    hint = _hint(get, tag)
+                else:  # _hint reads only class, id and itemprop: the cached one will do
+                    hint = _class_hint(tag, get("class") or "")
+                if hint != tag_hint(tag, 0):
+                    hints[el] = hint
         self.skip.update(hidden)
         self.stats: dict[HtmlElement, _Stat] = {}
         self.hidden = hidden
@@ -253,7 +277,7 @@ class _Scorer:
                 if not (href and href.startswith("javascript:") and _has_block_child(el)):
                     in_link = True  # (a script "link" around paragraphs is a wrapper)
                     anchors = 1
-                if (href and _AUTHOR_HREF.search(href)) or el.get("rel") == "author":
+                if (href and _author_href(href)) or el.get("rel") == "author":
                     author_links.append(el)
             value = good = 0.0
             text = el.text
@@ -273,7 +297,7 @@ class _Scorer:
                         texts.append(text)
             index = counter[0]
             inner_boxed = boxed or hint < 0
-            for child in el:
+            for child in _children(el):
                 ctag = child.tag
                 if (
                     ctag in _INLINE_LEAVES
@@ -289,7 +313,7 @@ class _Scorer:
                         leaf_link = True
                         anchors += 1
                         href = child.get("href")
-                        if (href and _AUTHOR_HREF.search(href)) or child.get("rel") == "author":
+                        if (href and _author_href(href)) or child.get("rel") == "author":
                             author_links.append(child)
                     if leaf_text:
                         n = len(leaf_text.strip())
@@ -329,12 +353,13 @@ class _Scorer:
                             texts.append(tail)
             if not block:
                 return total, links, value, good, anchors
-            own_value, own_good = block_value(tag, mine, texts)
-            value += own_value
-            good += own_good
-            if self.ld_hit:
-                ld_blocks.append((el, self.ld_hit))
-                self.ld_hit = 0.0
+            if mine[0]:  # (a block with no text of its own is worth nothing itself)
+                own_value, own_good = block_value(tag, mine, texts)
+                value += own_value
+                good += own_good
+                if self.ld_hit:
+                    ld_blocks.append((el, self.ld_hit))
+                    self.ld_hit = 0.0
             if hint > 0:
                 value += good * (0.35 if hint > 1 else 0.1)
             elif hint < 0:
@@ -375,6 +400,35 @@ class _Scorer:
         return value, value
 
 
+
+
+def _attributed(
+    body: HtmlElement, index: PageIndex
+) -> Iterable[tuple[HtmlElement, dict[str, str]]]:
+    """The elements inside ``body`` that have attributes, with them, in document order.
+
+    The index's attribute dict is in document order, so when ``body``'s subtree runs to
+    the end of the page (the common case) they are the dict's items after those of the
+    elements up to ``body`` itself (the few of ``<head>``), read without a test per
+    element."""
+    elements = index.elements
+    attrs = index.attrs
+    try:
+        upto = elements.index(body) + 1
+    except ValueError:
+        upto = 0
+    if upto and _subtree_end(body) is None:
+        before = sum(1 for el in elements[:upto] if el in attrs)
+        return itertools.islice(attrs.items(), before, None)
+    return [(el, attrs[el]) for el in index.descendants(body) if el in attrs]
+
+
+def _author_href(href: str) -> bool:
+    """Whether a link goes to an author page (a substring test first: the pattern
+    matches only where one of its three stems does)."""
+    return (
+        "/author" in href or "/contributor" in href or "/writer" in href
+    ) and _AUTHOR_HREF.search(href) is not None
 
 
 def _has_block_child(el: HtmlElement) -> bool:
@@ -424,7 +478,7 @@ def find_main_content(
         if _fallback and _reveal_fallbacks(body):
             return find_main_content(doc, claimed, explain=explain, _fallback=False)
         return MainContent(node=None, candidates=candidates)
-    best, best_stat = max(stats.items(), key=_rank)
+    best, best_stat = _best(stats)
     if best_stat.boxed:
         # inside comments, a sidebar...: take the best node outside, unless it is poor
         pool = [kv for kv in stats.items() if not kv[1].boxed]
@@ -448,7 +502,7 @@ def find_main_content(
             scorer = _Scorer(body, skip, _jsonld_body(doc), page_index(doc))
             scorer.visit(body, [0, 0, 0, None, False], False, False)
             stats = scorer.stats
-            best, best_stat = max(stats.items(), key=_rank)
+            best, best_stat = _best(stats)
     if best_stat.good <= 0:
         # no running text anywhere: a page of a few words that are not links is its text
         whole = stats.get(body)
@@ -707,6 +761,16 @@ def _prefer_hinted(
         if qualifies and (found is None or (s.hint, s.good) > (found[1].hint, found[1].good)):
             found = (el, s)
     return found if found is not None else (best, stat)
+
+
+_RANK = attrgetter("value", "index")
+
+
+def _best(stats: dict[HtmlElement, _Stat]) -> tuple[HtmlElement, _Stat]:
+    """``max(stats.items(), key=_rank)`` with no Python call per element: the ranks
+    are distinct (each block has its own index), so the elements are never compared."""
+    el: HtmlElement = max(zip(map(_RANK, stats.values()), stats, strict=True))[1]
+    return el, stats[el]
 
 
 def _rank(item: tuple[HtmlElement, _Stat]) -> tuple[float, int]:

@@ -1,0 +1,82 @@
+"""The scoring walk's machinery: its shortcuts read the same facts as the plain ways."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from newsparse.document import load
+from newsparse.extract import content
+from newsparse.extract.dom import page_index
+
+FIXTURES = sorted((Path(__file__).resolve().parents[1] / "fixtures").glob("*.html"))
+
+
+def _stats(html: bytes) -> list[tuple[str, tuple[object, ...]]]:
+    doc = load(html)
+    body = doc.root.find("body")
+    scorer = content._Scorer(body, set(), content._jsonld_body(doc), page_index(doc))
+    scorer.visit(body, [0, 0, 0, None, False], False, False)
+    tree = doc.root.getroottree()
+    return [
+        (tree.getpath(el), (s.text, s.links, s.value, s.good, s.hint, s.index, s.boxed, s.anchors))
+        for el, s in scorer.stats.items()
+    ]
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
+def test_walk_reads_the_same_children_without_getchildren(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """lxml's getchildren (C list) and the list() fallback give the same scores."""
+    html = path.read_bytes()
+    fast = _stats(html)
+    monkeypatch.setattr(content, "_children", list)
+    assert _stats(html) == fast
+    assert fast  # the fixture has blocks to score
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
+def test_attributed_elements_are_those_inside_body(path: Path) -> None:
+    doc = load(path.read_bytes())
+    index = page_index(doc)
+    body = doc.root.find("body")
+    plain = [(el, index.attrs[el]) for el in index.descendants(body) if el in index.attrs]
+    assert list(content._attributed(body, index)) == plain
+    assert plain
+
+
+def test_attributed_elements_when_something_follows_body() -> None:
+    """A tree where <body> is not the last subtree (built by hand: parsers move such
+    content into the body) is read element by element."""
+    doc = load(
+        "<html><head><meta name='x' content='y'></head>"
+        "<body><div class='a'><p id='p1'>One two three.</p></div></body></html>"
+    )
+    doc.root.append(lxml.html.fromstring("<div class='after'><span id='s'>x</span></div>"))
+    doc.memo.clear()
+    index = page_index(doc)
+    body = doc.root.find("body")
+    got = [(el.tag, attrs) for el, attrs in content._attributed(body, index)]
+    assert got == [("div", {"class": "a"}), ("p", {"id": "p1"})]
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
+def test_hints_are_those_of_the_full_rule(path: Path) -> None:
+    """The scorer stores a hint only where it differs from the tag's and reads class-only
+    names through the cached rule: every element still gets _hint's value."""
+    from newsparse.extract.content_names import _INVISIBLE, _TAG_HINT, _UNHINTED, _hint
+
+    doc = load(path.read_bytes())
+    index = page_index(doc)
+    body = doc.root.find("body")
+    scorer = content._Scorer(body, set(), None, index)
+    checked = 0
+    for el, attrs in content._attributed(body, index):
+        if el.tag in _INVISIBLE or el.tag in _UNHINTED or el in scorer.hidden:
+            continue
+        assert scorer.hints.get(el, _TAG_HINT.get(el.tag, 0)) == _hint(attrs.get, el.tag)
+        checked += 1
+    assert checked
