@@ -228,12 +228,11 @@ def _clean_utf8(data: bytes) -> bool:
         return False
     if b"\xef" in data and _NONCHAR_UTF8.search(data):
         return False
-    if b"&#" in data:
-        for match in _CHAR_REF_BYTES.finditer(data):
-            hex_digits, dec_digits = match.groups()
-            code = int(hex_digits, 16) if hex_digits else int(dec_digits)
-            if _dropped_code(code):  # CR, VT and FF among them: rewritten, not dropped
-                return False
+    for match in _CHAR_REF_BYTES.finditer(data):  # its literal "&#" is found fast
+        hex_digits, dec_digits = match.groups()
+        code = int(hex_digits, 16) if hex_digits else int(dec_digits)
+        if _dropped_code(code):  # CR, VT and FF among them: rewritten, not dropped
+            return False
     return True
 
 
@@ -497,7 +496,10 @@ _SAFE_SCHEMES = frozenset({"", "http", "https", "mailto"})
 
 def _clean_href(href: str) -> str:
     """A URL attribute as browsers read it: trimmed, tabs/newlines dropped, spaces encoded."""
-    return _URL_SPACE.sub("%20", _URL_TAB_NEWLINE.sub("", href.strip()))
+    href = href.strip()
+    if href.isprintable() and " " not in href:
+        return href  # no whitespace: every \s character but " " is unprintable
+    return _URL_SPACE.sub("%20", _URL_TAB_NEWLINE.sub("", href))
 
 
 def _safe_scheme(url: str) -> bool:

@@ -9,6 +9,7 @@ loaded both ways).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,12 @@ def test_head_is_read_in_one_walk() -> None:
         "alternate": ["https://example.org/a"],
     }
     assert [o["@type"] for o in doc.jsonld] == ["NewsArticle", "Person"]
+
+
+_HREF_CHARS = st.sampled_from("ab/:?# \t\n\r\x0b\x0c\x1c\x85\xa0\u2028\u3000é")
+
+
+@given(st.text(alphabet=_HREF_CHARS, max_size=20))
+def test_clean_href_matches_the_two_substitutions(href: str) -> None:
+    expected = re.sub(r"\s+", "%20", re.sub(r"[\t\n\r]+", "", href.strip()))
+    assert document._clean_href(href) == expected
