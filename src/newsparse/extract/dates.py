@@ -334,24 +334,26 @@ def _relative_dateline(doc: Document, anchor: HtmlElement | None) -> str | None:
 def dateline_node(doc: Document, anchor: HtmlElement | None) -> HtmlElement | None:
     """The visible element showing the article's date next to the headline ``anchor``:
     a ``<time>`` or a date-classed element with a date, within a few elements after the
-    headline (or just before it)."""
+    headline (or just before it).
+
+    Only the elements around the headline are visited: the page index lists every
+    element in document order, so the nearest ones of the dateline tags (and the
+    headline's own tag) before and after it are read from there, not walked to."""
     if anchor is None:
         return None
-    recent: list[HtmlElement] = []
-    since = -1
-    for el in doc.root.iter(*_DATELINE_TAGS, anchor.tag):
-        if el is anchor:
-            since = 0
-            for prev in reversed(recent[-_BEFORE_HEADLINE:]):
-                if _shows_date(prev):
-                    return prev
-            continue
-        if since < 0:
-            recent.append(el)
-            continue
-        since += 1
-        if since > _AFTER_HEADLINE:
-            break
+    tags = {*_DATELINE_TAGS, anchor.tag}
+    elements = page_index(doc).elements
+    try:
+        at = elements.index(anchor)
+    except ValueError:  # not in the tree the index lists
+        return None
+    before = islice(reversed(elements), len(elements) - at, None)
+    preceding = (el for el in before if el.tag in tags)
+    for prev in islice(preceding, _BEFORE_HEADLINE):  # the nearest first
+        if _shows_date(prev):
+            return prev
+    following = (el for el in islice(elements, at + 1, None) if el.tag in tags)
+    for el in islice(following, _AFTER_HEADLINE):
         if _shows_date(el):
             return el
     return None
