@@ -39,8 +39,9 @@ def _reference(doc: Document, anchor: HtmlElement | None) -> list[HtmlElement]:
             continue
         if el.tag in authors._NO_BYLINE_TAGS:
             continue
-        cue = authors._attr_cue(index.attrs.get(el))
-        if not cue and not (0 < since <= authors._NEAR_HEADLINE and authors._weak_cue(el)):
+        attrib = index.attrs.get(el)
+        near = 0 < since <= authors._NEAR_HEADLINE
+        if not authors._attr_cue(attrib) and not (near and authors._weak_cue(el, attrib)):
             continue
         if own and authors._in_other_article(el, own):
             continue

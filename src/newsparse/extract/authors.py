@@ -505,9 +505,10 @@ def _attr_cue(attrib: dict[str, str] | None) -> bool:
     return found
 
 
-def _weak_cue(el: HtmlElement) -> bool:
-    """A link to an author page, or text starting with "By "."""
-    href = el.get("href")
+def _weak_cue(el: HtmlElement, attrib: dict[str, str] | None) -> bool:
+    """A link to an author page, or text starting with "By " (``attrib``: the element's
+    attributes from the page index)."""
+    href = attrib.get("href") if attrib else None
     if href and _AUTHOR_HREF.search(href):
         return True
     text = el.text
@@ -524,15 +525,33 @@ _NOT_BYLINE = re.compile(
 _not_byline = name_matcher(_NOT_BYLINE)
 
 
-def _chrome(el: HtmlElement) -> bool:
-    for node in (el, *ancestors(el)):
+def _chrome(el: HtmlElement, known: dict[HtmlElement, bool] | None = None) -> bool:
+    """Whether ``el`` sits in page chrome: the nearest of it and its ancestors that is a
+    footer/aside/nav or has a chrome name, before an article, main or the body.
+
+    ``known`` holds the answers for elements seen before in one search (a node's answer
+    is its own, else its parent's): the many bylines of a comment list share ancestors.
+    """
+    path: list[HtmlElement] = []
+    node: HtmlElement | None = el
+    found = False
+    while node is not None:
+        if known is not None and node in known:
+            found = known[node]
+            break
+        path.append(node)
         if node.tag in ("footer", "aside", "nav"):
-            return True
+            found = True
+            break
         if node.tag in ("body", "html", "article", "main"):
-            return False
+            break
         if _not_byline(chrome_names(node)):
-            return True
-    return False
+            found = True
+            break
+        node = node.getparent()
+    if known is not None:
+        known.update(dict.fromkeys(path, found))
+    return found
 
 
 def _cue_elements(doc: Document) -> set[HtmlElement]:
@@ -586,11 +605,16 @@ def _byline_candidates(doc: Document, anchor: HtmlElement | None) -> list[HtmlEl
     body = doc.root.find("body")
     index = page_index(doc)
     elements = index.descendants(body) if body is not None else index.elements
-    position = dict(zip(elements, range(len(elements)), strict=True))
-    at = position.get(anchor) if anchor is not None else None
+    at: int | None = None
+    if anchor is not None:
+        try:
+            at = elements.index(anchor)
+        except ValueError:  # the headline is outside the body
+            at = None
     end = len(elements) if at is None else min(len(elements), at + _FAR_AFTER_HEADLINE + 1)
     cues = _cue_elements(doc)
-    visit = {i for i in map(position.get, cues) if i is not None and i < end}
+    # the positions of the cue elements, by C-level loops over the element list
+    visit = set(compress(range(end), map(cues.__contains__, elements)))
     near = range(0)  # where weak cues count: just after the headline
     if at is not None:
         visit.discard(at)
@@ -600,6 +624,7 @@ def _byline_candidates(doc: Document, anchor: HtmlElement | None) -> list[HtmlEl
     first_after = 0 if anchor is None else len(elements) if at is None else at + 1
     before: list[HtmlElement] = []
     after: list[HtmlElement] = []
+    chrome: dict[HtmlElement, bool] = {}
     own_articles = (
         {a for a in ancestors(anchor) if a.tag == "article"} if anchor is not None else set()
     )
@@ -607,11 +632,11 @@ def _byline_candidates(doc: Document, anchor: HtmlElement | None) -> list[HtmlEl
         el = elements[i]
         if el.tag in _NO_BYLINE_TAGS:
             continue
-        if el not in cues and not (i in near and _weak_cue(el)):
+        if el not in cues and not (i in near and _weak_cue(el, index.attrs.get(el))):
             continue
         if own_articles and _in_other_article(el, own_articles):
             continue
-        if not _chrome(el):
+        if not _chrome(el, chrome):
             (after if i >= first_after else before).append(el)
             if len(after) >= _MAX_CANDIDATES:
                 break
