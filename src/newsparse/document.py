@@ -54,10 +54,24 @@ from newsparse.errors import (
     UnsupportedInputError,
 )
 
-__all__ = ["MAX_DEPTH", "Document", "Limits", "clean_text", "decode", "load", "parse_jsonld"]
+__all__ = [
+    "ELEMENTS_KEY",
+    "MAX_DEPTH",
+    "Document",
+    "Limits",
+    "clean_text",
+    "decode",
+    "load",
+    "parse_jsonld",
+]
 
 MAX_DEPTH = 255
 """The deepest element nesting the tree may have; deeper markup is flattened into its text."""
+
+ELEMENTS_KEY = "elements"
+"""The :attr:`Document.memo` key of every element of the page in document order (comments
+and processing instructions left out), as :func:`load` left the tree: the page index
+(:func:`newsparse.extract.dom.page_index`) takes it over instead of walking the tree again."""
 
 
 @dataclass(frozen=True)
@@ -388,10 +402,12 @@ def _parse_tree(text: str, limits: Limits, data: bytes | None = None) -> HtmlEle
             data = _flatten_markup(text, _FLATTEN_DEPTH).encode("utf-8", errors="replace")
             root = _fromstring(data, parser)
         _cap_depth(root, MAX_DEPTH)
-    count = int(cast(float, _COUNT_ELEMENTS(root)))
+    return root
+
+
+def _check_count(count: int, limits: Limits) -> None:
     if count > limits.max_elements:
         raise TooManyElementsError(count, limits.max_elements)
-    return root
 
 
 def _fromstring(data: bytes, parser: lxml.html.HTMLParser) -> HtmlElement:
@@ -550,13 +566,20 @@ def load(
     # Each tree test below comes first: stripping or moving elements the tree does not
     # hold changes nothing, and lxml answers "no such tag" without a walk when the tag
     # name never occurs in the document, so most pages skip the scan of the text.
-    if _has_any(root, ("rt", "rp")) and ("<rt" in text or "<RT" in text):
+    ruby = _has_any(root, ("rt", "rp")) and ("<rt" in text or "<RT" in text)
+    if ruby:
+        _check_count(int(cast(float, _COUNT_ELEMENTS(root))), limits)  # before the strip
         # ruby annotations: the reading (rt) and its fallback parentheses (rp) are not
         # text; the base text beside them is
         etree.strip_elements(root, "rt", "rp", with_tail=False)
     if _has_any(root, _VOID_CONTAINERS) and _VOID_AS_CONTAINER.search(text):
-        _unnest_void(root)
+        _unnest_void(root)  # moves elements: the count stays
+    # Every element, in document order: counted here, and kept for the page index.
+    elements: list[HtmlElement] = list(root.iter(etree.Element))
+    if not ruby:
+        _check_count(len(elements), limits)
     doc = Document(root=root, url=_clean_url(url), limits=limits)
+    doc.memo[ELEMENTS_KEY] = elements
     if decoded.source:
         doc.encoding, doc.encoding_source = decoded.encoding, decoded.source
     _read_head(doc)

@@ -123,3 +123,25 @@ _HREF_CHARS = st.sampled_from("ab/:?# \t\n\r\x0b\x0c\x1c\x85\xa0\u2028\u3000é")
 def test_clean_href_matches_the_two_substitutions(href: str) -> None:
     expected = re.sub(r"\s+", "%20", re.sub(r"[\t\n\r]+", "", href.strip()))
     assert document._clean_href(href) == expected
+
+
+def test_elements_are_counted_before_ruby_is_stripped() -> None:
+    from newsparse.errors import TooManyElementsError
+
+    ruby = "<ruby>漢<rt>kan</rt></ruby>" * 5  # 10 elements, 5 of them stripped
+    page = f"<html><body><p>{ruby}</p></body></html>"  # html, head?, body, p: <= 4 more
+    doc = load(page, limits=Limits(max_elements=20))
+    assert doc.root.text_content() == "漢" * 5
+    with pytest.raises(TooManyElementsError):
+        load(page, limits=Limits(max_elements=12))
+
+
+def test_the_page_index_takes_over_the_element_list_of_load() -> None:
+    from newsparse.extract.dom import page_index
+
+    doc = load("<html><body><div class='a'><p>x</p><!-- c --><p id='b'>y</p></div></body></html>")
+    listed = doc.memo[document.ELEMENTS_KEY]
+    assert [el.tag for el in listed] == ["html", "body", "div", "p", "p"]
+    index = page_index(doc)
+    assert index.elements is listed
+    assert document.ELEMENTS_KEY not in doc.memo
