@@ -21,6 +21,14 @@ from newsparse.extract.dom import HtmlElement, ancestors, page_index
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
+def _attr_cue(attrib: dict[str, str] | None) -> bool:
+    """The byline cue of the walk: the class, id, rel and itemprop joined and searched."""
+    if not attrib:
+        return False
+    names = " ".join(v for v in map(attrib.get, ("class", "id", "rel", "itemprop")) if v)
+    return authors._BYLINE_ATTR.search(names) is not None
+
+
 def _reference(doc: Document, anchor: HtmlElement | None) -> list[HtmlElement]:
     body = doc.root.find("body")
     before: list[HtmlElement] = []
@@ -41,7 +49,7 @@ def _reference(doc: Document, anchor: HtmlElement | None) -> list[HtmlElement]:
             continue
         attrib = index.attrs.get(el)
         near = 0 < since <= authors._NEAR_HEADLINE
-        if not authors._attr_cue(attrib) and not (near and authors._weak_cue(el, attrib)):
+        if not _attr_cue(attrib) and not (near and authors._weak_cue(el, attrib)):
             continue
         if own and authors._in_other_article(el, own):
             continue

@@ -484,27 +484,6 @@ _NEAR_HEADLINE = 150
 many elements after the headline at most."""
 
 
-#: Whether a (class, id, rel, itemprop) combination names a byline; these repeat across
-#: a page's elements, so each combination is matched once (bounded, cleared when full).
-_ATTR_CUES: dict[tuple[str | None, str | None, str | None, str | None], bool] = {}
-_ATTR_CUES_MAX = 20000
-
-
-def _attr_cue(attrib: dict[str, str] | None) -> bool:
-    """Whether the class, id, rel or itemprop in ``attrib`` names a byline."""
-    if not attrib:
-        return False
-    get = attrib.get
-    key = (get("class"), get("id"), get("rel"), get("itemprop"))
-    found = _ATTR_CUES.get(key)
-    if found is None:
-        if len(_ATTR_CUES) >= _ATTR_CUES_MAX:
-            _ATTR_CUES.clear()
-        names = " ".join(v for v in key if v)
-        found = _ATTR_CUES[key] = bool(names) and _BYLINE_ATTR.search(names) is not None
-    return found
-
-
 def _weak_cue(el: HtmlElement, attrib: dict[str, str] | None) -> bool:
     """A link to an author page, or text starting with "By " (``attrib``: the element's
     attributes from the page index)."""
@@ -555,11 +534,11 @@ def _chrome(el: HtmlElement, known: dict[HtmlElement, bool] | None = None) -> bo
 
 
 def _cue_elements(doc: Document) -> set[HtmlElement]:
-    """The page's elements whose class, id, rel or itemprop names a byline: those for
-    which :func:`_attr_cue` holds.  A word of the pattern holds no space, so it is found
-    in the four names joined exactly when it is found in one of them; the distinct values
-    of each attribute are matched together (:func:`_naming_values`), and the elements are
-    picked out by C-level loops (``map``, ``compress``), not a Python step per element."""
+    """The page's elements whose class, id, rel or itemprop names a byline: one of them
+    holds a word of :data:`_BYLINE_ATTR` (no word holds a space, so this is the same as
+    searching the four joined by spaces).  The distinct values of each attribute are
+    matched together (:func:`_naming_values`), and the elements are picked out by C-level
+    loops (``map``, ``compress``), not a Python step per element."""
     attrs = page_index(doc).attrs
     holders = list(attrs)
     found: set[HtmlElement] = set()
