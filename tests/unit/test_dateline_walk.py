@@ -1,6 +1,7 @@
-"""``dates.dateline_node`` reads the elements around the headline from the page index and
-finds what the walk over the whole page finds (``_reference``: the plain walk it replaced),
-on every fixture page and for each choice of headline."""
+"""``dates.dateline_node`` moves from the headline through the tree, nearest elements
+first, and finds what the walk over the whole page finds (``_reference``: the plain walk
+it replaced), on every fixture page and for each choice of headline, also after a widget
+changed the tree."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 
 from newsparse.document import Document, load
 from newsparse.extract import dates
-from newsparse.extract.dom import HtmlElement
+from newsparse.extract.dom import HtmlElement, page_index
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -70,3 +71,23 @@ def test_a_dateline_just_before_or_after_the_headline_is_found() -> None:
     assert found is not None and found.text == "Posted March 5, 2024"
     doc = load(_SYNTHETIC[0])  # the date box is 10 elements before, the time 70 after
     assert dates.dateline_node(doc, doc.root.find(".//h1")) is None
+
+
+def test_the_live_tree_is_read_after_a_widget_split_a_block() -> None:
+    # the disclaimer widget splits a block after the page index was made: the new
+    # element (no class, never a date) still counts towards the 60 elements after
+    page = (
+        "<html><body><h1>Headline</h1><div id='d'>"
+        + "<p>filler</p>" * 57
+        + "<p>Disclaimer: not advice.</p><span class='date'>March 5, 2024</span></div>"
+        "</body></html>"
+    )
+    doc = load(page)
+    page_index(doc)
+    anchor = doc.root.find(".//h1")
+    assert dates.dateline_node(doc, anchor) is not None  # the 60th element after
+    box = doc.root.get_element_by_id("d")
+    box.addnext(box.makeelement("div", {}))  # one more element before the date
+    new = box.getnext()
+    new.append(box[-1])
+    assert dates.dateline_node(doc, anchor) is _reference(doc, anchor) is None

@@ -13,6 +13,7 @@ finally visible dates in the byline / dateline.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -336,27 +337,45 @@ def dateline_node(doc: Document, anchor: HtmlElement | None) -> HtmlElement | No
     a ``<time>`` or a date-classed element with a date, within a few elements after the
     headline (or just before it).
 
-    Only the elements around the headline are visited: the page index lists every
-    element in document order, so the nearest ones of the dateline tags (and the
-    headline's own tag) before and after it are read from there, not walked to."""
-    if anchor is None:
+    Only the elements around the headline are visited, nearest first, by moving through
+    the live tree from the headline (the page index may miss an element a widget split
+    off), not by walking the page up to it."""
+    if anchor is None or anchor.getroottree().getroot() is not doc.root:
         return None
     tags = {*_DATELINE_TAGS, anchor.tag}
-    elements = page_index(doc).elements
-    try:
-        at = elements.index(anchor)
-    except ValueError:  # not in the tree the index lists
-        return None
-    before = islice(reversed(elements), len(elements) - at, None)
-    preceding = (el for el in before if el.tag in tags)
-    for prev in islice(preceding, _BEFORE_HEADLINE):  # the nearest first
+    preceding = (el for el in _before(anchor) if el.tag in tags)
+    for prev in islice(preceding, _BEFORE_HEADLINE):
         if _shows_date(prev):
             return prev
-    following = (el for el in islice(elements, at + 1, None) if el.tag in tags)
+    following = (el for el in _after(anchor) if el.tag in tags)
     for el in islice(following, _AFTER_HEADLINE):
         if _shows_date(el):
             return el
     return None
+
+
+def _before(el: HtmlElement) -> Iterator[HtmlElement]:
+    """The elements before ``el`` in document order (its ancestors included), nearest
+    first."""
+    node: HtmlElement | None = el
+    while node is not None:
+        for sibling in node.itersiblings(preceding=True):
+            yield from reversed(list(sibling.iter()))
+        node = node.getparent()
+        if node is not None:
+            yield node
+
+
+def _after(el: HtmlElement) -> Iterator[HtmlElement]:
+    """The elements after ``el`` in document order (its descendants first), nearest
+    first."""
+    yield from el.iterdescendants()
+    node: HtmlElement | None = el
+    while node is not None:
+        for sibling in node.itersiblings():
+            yield sibling
+            yield from sibling.iterdescendants()
+        node = node.getparent()
 
 
 _AFTER_HEADLINE = 60
