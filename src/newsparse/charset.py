@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 import webencodings
@@ -51,6 +51,9 @@ class Decoded:
     source: EncodingSource | None
     """Where that charset came from: the BOM, the transport, the page's ``<meta>``,
     detection from the bytes, or the default."""
+    utf8: bytes | None = field(default=None, repr=False, compare=False)
+    """The input bytes when they are exactly ``text`` encoded as UTF-8 (ASCII, or valid
+    UTF-8 without a BOM), so that they need not be encoded again; None otherwise."""
 
 
 #: Byte-order marks, longest first (the UTF-32-LE BOM starts with the UTF-16-LE one).
@@ -207,7 +210,7 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
         pass
     else:
         source: EncodingSource = next((s for n, s in declared if n == "utf-8"), "detected")
-        return Decoded(text, "utf-8", source)
+        return Decoded(text, "utf-8", source, data)
     legacy = next(((n, s) for n, s in declared if n != "utf-8"), None)
     if legacy is not None:
         return _checked(data, *legacy)
@@ -228,8 +231,8 @@ def _ascii(data: bytes, declared: list[tuple[str, EncodingSource]]) -> Decoded:
             return Decoded(data.decode(_python_codec(name), errors="replace"), name, source)
     for name, source in declared:
         if name == "utf-8":
-            return Decoded(data.decode("ascii"), "utf-8", source)
-    return Decoded(data.decode("ascii"), "utf-8", "default")
+            return Decoded(data.decode("ascii"), "utf-8", source, data)
+    return Decoded(data.decode("ascii"), "utf-8", "default", data)
 
 
 def _mixed_utf8(data: bytes) -> str | None:

@@ -54,10 +54,24 @@ from newsparse.errors import (
     UnsupportedInputError,
 )
 
-__all__ = ["MAX_DEPTH", "Document", "Limits", "clean_text", "decode", "load", "parse_jsonld"]
+__all__ = [
+    "ELEMENTS_KEY",
+    "MAX_DEPTH",
+    "Document",
+    "Limits",
+    "clean_text",
+    "decode",
+    "load",
+    "parse_jsonld",
+]
 
 MAX_DEPTH = 255
 """The deepest element nesting the tree may have; deeper markup is flattened into its text."""
+
+ELEMENTS_KEY = "elements"
+"""The :attr:`Document.memo` key of every element of the page in document order (comments
+and processing instructions left out), as :func:`load` left the tree: the page index
+(:func:`newsparse.extract.dom.page_index`) takes it over instead of walking the tree again."""
 
 
 @dataclass(frozen=True)
@@ -150,6 +164,19 @@ def _control_replacement(match: re.Match[str]) -> str:
     return ""  # NUL, other controls and non-characters are dropped
 
 
+def _dropped_code(code: int) -> bool:
+    """Whether :func:`clean_text` rewrites a character reference to ``code``: a control
+    character (not ``&#0;``, tab or newline), a bidi control or a non-character."""
+    return (
+        (0 < code < 0x20 and code not in (0x09, 0x0A))
+        or code == 0x7F
+        or 0x202A <= code <= 0x202E
+        or 0x2066 <= code <= 0x2069
+        or 0xFDD0 <= code <= 0xFDEF
+        or ((code & 0xFFFE) == 0xFFFE and code <= 0x10FFFF)
+    )
+
+
 def _char_ref_replacement(match: re.Match[str]) -> str:
     hex_digits, dec_digits = match.groups()
     code = int(hex_digits, 16) if hex_digits else int(dec_digits)
@@ -157,14 +184,7 @@ def _char_ref_replacement(match: re.Match[str]) -> str:
         return " "
     if code == 0x0D:
         return "&#10;"
-    if (
-        (0 < code < 0x20 and code not in (0x09, 0x0A))
-        or code == 0x7F
-        or 0x202A <= code <= 0x202E
-        or 0x2066 <= code <= 0x2069
-        or 0xFDD0 <= code <= 0xFDEF
-        or ((code & 0xFFFE) == 0xFFFE and code <= 0x10FFFF)
-    ):
+    if _dropped_code(code):
         return ""
     return match.group()
 
@@ -190,6 +210,56 @@ def clean_text(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
+
+
+#: The bytes :func:`clean_text` changes, as UTF-8: C0 controls but tab and newline (CR
+#: is tested apart), DEL; the multi-byte ones (C1 controls, bidi controls, non-characters)
+#: after a test for their lead byte (one fast ``in``), each pattern with a literal prefix.
+_C0_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
+_BIDI_UTF8 = re.compile(rb"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])")
+_NONCHAR_UTF8 = re.compile(rb"\xef(?:\xb7[\x90-\xaf]|\xbf[\xbe\xbf])")
+_CHAR_REF_BYTES = re.compile(rb"&#(?:[xX]0*([0-9a-fA-F]{1,8})|0*([0-9]{1,10}));?")
+
+
+def _clean_utf8(data: bytes) -> bool:
+    """Whether :func:`clean_text` would leave the text whose UTF-8 encoding is ``data``
+    unchanged: no BOM, CR, control character or non-character, raw or as a character
+    reference it rewrites (lone surrogates cannot be encoded in UTF-8).
+
+    Byte tests (``in``, ``translate``, patterns with a literal prefix) are several times
+    faster than the character-class scans of :func:`clean_text` over the decoded text,
+    and a page that passes them is handed to the parser as it came, not decoded, cleaned
+    and encoded again.
+    """
+    if data.startswith(b"\xef\xbb\xbf") or b"\r" in data:
+        return False
+    if len(data.translate(None, _C0_BYTES)) != len(data):
+        return False
+    if b"\xc2" in data and _C1_UTF8.search(data):
+        return False
+    if b"\xe2" in data and _BIDI_UTF8.search(data):
+        return False
+    if b"\xef" in data and _NONCHAR_UTF8.search(data):
+        return False
+    for match in _CHAR_REF_BYTES.finditer(data):  # its literal "&#" is found fast
+        hex_digits, dec_digits = match.groups()
+        code = int(hex_digits, 16) if hex_digits else int(dec_digits)
+        if _dropped_code(code):  # CR, VT and FF among them: rewritten, not dropped
+            return False
+    return True
+
+
+def _clean_bytes(decoded: Decoded) -> bytes | None:
+    """The UTF-8 bytes of the page's text when :func:`clean_text` has nothing to clean in
+    it (the input bytes themselves when they are that text's UTF-8); None otherwise."""
+    data = decoded.utf8
+    if data is None:
+        try:
+            data = decoded.text.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates: clean_text replaces them
+            return None
+    return data if _clean_utf8(data) else None
 
 
 # ------------------------------------------------------------------ parsing
@@ -314,9 +384,12 @@ def _hit_resource_limit(parser: lxml.html.HTMLParser) -> bool:
 _COUNT_ELEMENTS = etree.XPath("count(//*)")
 
 
-def _parse_tree(text: str, limits: Limits) -> HtmlElement:
-    """Parse cleaned text into a tree: never truncated by libxml2's limits, never too deep."""
-    data = text.encode("utf-8", errors="replace")
+def _parse_tree(text: str, limits: Limits, data: bytes | None = None) -> HtmlElement:
+    """Parse cleaned text into a tree: never truncated by libxml2's limits, never too deep.
+
+    ``data``, when given, is ``text`` encoded as UTF-8."""
+    if data is None:
+        data = text.encode("utf-8", errors="replace")
     parser = _html_parser()
     root = _fromstring(data, parser)
     if _hit_resource_limit(parser):
@@ -329,10 +402,12 @@ def _parse_tree(text: str, limits: Limits) -> HtmlElement:
             data = _flatten_markup(text, _FLATTEN_DEPTH).encode("utf-8", errors="replace")
             root = _fromstring(data, parser)
         _cap_depth(root, MAX_DEPTH)
-    count = int(cast(float, _COUNT_ELEMENTS(root)))
+    return root
+
+
+def _check_count(count: int, limits: Limits) -> None:
     if count > limits.max_elements:
         raise TooManyElementsError(count, limits.max_elements)
-    return root
 
 
 def _fromstring(data: bytes, parser: lxml.html.HTMLParser) -> HtmlElement:
@@ -437,7 +512,10 @@ _SAFE_SCHEMES = frozenset({"", "http", "https", "mailto"})
 
 def _clean_href(href: str) -> str:
     """A URL attribute as browsers read it: trimmed, tabs/newlines dropped, spaces encoded."""
-    return _URL_SPACE.sub("%20", _URL_TAB_NEWLINE.sub("", href.strip()))
+    href = href.strip()
+    if href.isprintable() and " " not in href:
+        return href  # no whitespace: every \s character but " " is unprintable
+    return _URL_SPACE.sub("%20", _URL_TAB_NEWLINE.sub("", href))
 
 
 def _safe_scheme(url: str) -> bool:
@@ -483,14 +561,25 @@ def load(
     stripped = text.lstrip()
     if stripped[:1] in "[{" and _is_json(stripped):
         raise NotHTMLError("input is JSON, not HTML", detected="json")
-    root = _parse_tree(clean_text(text), limits)
-    if "<rt" in text or "<RT" in text:
+    data = _clean_bytes(decoded)  # None: the text needs cleaning first
+    root = _parse_tree(text if data is not None else clean_text(text), limits, data)
+    # Each tree test below comes first: stripping or moving elements the tree does not
+    # hold changes nothing, and lxml answers "no such tag" without a walk when the tag
+    # name never occurs in the document, so most pages skip the scan of the text.
+    ruby = _has_any(root, ("rt", "rp")) and ("<rt" in text or "<RT" in text)
+    if ruby:
+        _check_count(int(cast(float, _COUNT_ELEMENTS(root))), limits)  # before the strip
         # ruby annotations: the reading (rt) and its fallback parentheses (rp) are not
         # text; the base text beside them is
         etree.strip_elements(root, "rt", "rp", with_tail=False)
-    if _VOID_AS_CONTAINER.search(text):
-        _unnest_void(root)
+    if _has_any(root, _VOID_CONTAINERS) and _VOID_AS_CONTAINER.search(text):
+        _unnest_void(root)  # moves elements: the count stays
+    # Every element, in document order: counted here, and kept for the page index.
+    elements: list[HtmlElement] = list(root.iter(etree.Element))
+    if not ruby:
+        _check_count(len(elements), limits)
     doc = Document(root=root, url=_clean_url(url), limits=limits)
+    doc.memo[ELEMENTS_KEY] = elements
     if decoded.source:
         doc.encoding, doc.encoding_source = decoded.encoding, decoded.source
     _read_head(doc)
@@ -501,6 +590,11 @@ def load(
 #: the parent's end tag lands inside them (an <embed> swallowed the rest of an article).
 _VOID_CONTAINERS = ("embed", "source", "track", "wbr", "keygen")
 _VOID_AS_CONTAINER = re.compile(r"<(?:embed|source|track|wbr|keygen)\b", re.IGNORECASE)
+
+
+def _has_any(root: HtmlElement, tags: tuple[str, ...]) -> bool:
+    """Whether the tree holds an element with one of ``tags``."""
+    return next(root.iter(*tags), None) is not None
 
 
 def _unnest_void(root: HtmlElement) -> None:
@@ -569,46 +663,33 @@ def _is_json(text: str) -> bool:
 
 # ------------------------------------------------------------------ head data
 
-_JSONLD_XPATH = etree.XPath(
-    "//script[translate(@type, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-    "='application/ld+json']"
-)
-_META_XPATH = etree.XPath("//meta")
-_LINK_XPATH = etree.XPath("//link[@rel and @href]")
-
-
-def _select(xpath: etree.XPath, root: HtmlElement) -> list[HtmlElement]:
-    return cast("list[HtmlElement]", xpath(root))
 #: At most this many JSON-LD scripts are read (a page has a handful).
 _MAX_JSONLD_SCRIPTS = 100
+_JSONLD_TYPE = "application/ld+json"
 
 
 def _read_head(doc: Document) -> None:
+    """The page's language, ``<meta>`` values, ``<link>`` hrefs and JSON-LD objects, from
+    one walk over the meta, link and script elements (each kind in document order)."""
     root = doc.root
     lang = root.get("lang") or root.get("xml:lang")
     doc.language = lang.strip() if lang and lang.strip() else None
     meta: dict[str, list[str]] = {}
-    for el in _select(_META_XPATH, root):
-        content = el.get("content")
-        if content is None:
-            continue
-        content = " ".join(content.split())
-        for attr in ("property", "name", "itemprop", "http-equiv"):
-            key = el.get(attr)
-            if key:
-                meta.setdefault(key.strip().lower(), []).append(content)
-    doc.meta = meta
     links: dict[str, list[str]] = {}
-    for el in _select(_LINK_XPATH, root):
-        href = _clean_href(el.get("href") or "")
-        if not href:
-            continue
-        for rel in (el.get("rel") or "").lower().split():
-            links.setdefault(rel, []).append(href)
+    scripts: list[HtmlElement] = []
+    for el in root.iter("meta", "link", "script"):
+        tag = el.tag
+        if tag == "meta":
+            _read_meta(el, meta)
+        elif tag == "link":
+            _read_link(el, links)
+        elif len(scripts) < _MAX_JSONLD_SCRIPTS and _is_jsonld(el.get("type")):
+            scripts.append(el)
+    doc.meta = meta
     doc.links = links
     objects: list[dict[str, Any]] = []
     budget = doc.limits.max_jsonld_bytes
-    for script in _select(_JSONLD_XPATH, root)[:_MAX_JSONLD_SCRIPTS]:
+    for script in scripts:
         raw = script.text or ""
         if not raw.strip() or len(raw) > budget:
             continue
@@ -616,6 +697,38 @@ def _read_head(doc: Document) -> None:
         for value in parse_jsonld(raw):
             _flatten(value, objects, 0)
     doc.jsonld = objects
+
+
+def _read_meta(el: HtmlElement, meta: dict[str, list[str]]) -> None:
+    content = el.get("content")
+    if content is None:
+        return
+    content = " ".join(content.split())
+    for attr in ("property", "name", "itemprop", "http-equiv"):
+        key = el.get(attr)
+        if key:
+            meta.setdefault(key.strip().lower(), []).append(content)
+
+
+def _read_link(el: HtmlElement, links: dict[str, list[str]]) -> None:
+    rel, href = el.get("rel"), el.get("href")
+    if rel is None or href is None:
+        return
+    href = _clean_href(href)
+    if not href:
+        return
+    for token in rel.lower().split():
+        links.setdefault(token, []).append(href)
+
+
+def _is_jsonld(script_type: str | None) -> bool:
+    """A script ``type`` of JSON-LD, ASCII letters in any case (exactly that, no spaces)."""
+    return (
+        script_type is not None
+        and len(script_type) == len(_JSONLD_TYPE)
+        and script_type.isascii()
+        and script_type.lower() == _JSONLD_TYPE
+    )
 
 
 _WRAPPERS = re.compile(r"^\s*(?:<!--|<!\[CDATA\[|//\s*<!\[CDATA\[)|(?:-->|\]\]>|//\s*\]\]>)\s*$")

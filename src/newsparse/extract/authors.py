@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import compress, repeat
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -464,7 +465,10 @@ def _safe_url(doc: Document, url: str | None) -> str | None:
     return None
 
 
-_BYLINE_ATTR = re.compile(r"byline|author|posted-by|writer|creator", re.IGNORECASE)
+#: Words of class, id, rel or itemprop names that mark a byline (none holds a space,
+#: so a word is found in the four names joined by spaces exactly when it is in one).
+_BYLINE_WORDS = ("byline", "author", "posted-by", "writer", "creator")
+_BYLINE_ATTR = re.compile("|".join(_BYLINE_WORDS), re.IGNORECASE)
 _AUTHOR_HREF = re.compile(r"/(?:authors?|writers?)/|[?&]author=", re.IGNORECASE)
 _BY_TEXT = re.compile(r"\s*(?:By|BY|by)\s")
 _NO_BYLINE_TAGS = frozenset(
@@ -480,30 +484,10 @@ _NEAR_HEADLINE = 150
 many elements after the headline at most."""
 
 
-#: Whether a (class, id, rel, itemprop) combination names a byline; these repeat across
-#: a page's elements, so each combination is matched once (bounded, cleared when full).
-_ATTR_CUES: dict[tuple[str | None, str | None, str | None, str | None], bool] = {}
-_ATTR_CUES_MAX = 20000
-
-
-def _attr_cue(attrib: dict[str, str] | None) -> bool:
-    """Whether the class, id, rel or itemprop in ``attrib`` names a byline."""
-    if not attrib:
-        return False
-    get = attrib.get
-    key = (get("class"), get("id"), get("rel"), get("itemprop"))
-    found = _ATTR_CUES.get(key)
-    if found is None:
-        if len(_ATTR_CUES) >= _ATTR_CUES_MAX:
-            _ATTR_CUES.clear()
-        names = " ".join(v for v in key if v)
-        found = _ATTR_CUES[key] = bool(names) and _BYLINE_ATTR.search(names) is not None
-    return found
-
-
-def _weak_cue(el: HtmlElement) -> bool:
-    """A link to an author page, or text starting with "By "."""
-    href = el.get("href")
+def _weak_cue(el: HtmlElement, attrib: dict[str, str] | None) -> bool:
+    """A link to an author page, or text starting with "By " (``attrib``: the element's
+    attributes from the page index)."""
+    href = attrib.get("href") if attrib else None
     if href and _AUTHOR_HREF.search(href):
         return True
     text = el.text
@@ -520,15 +504,74 @@ _NOT_BYLINE = re.compile(
 _not_byline = name_matcher(_NOT_BYLINE)
 
 
-def _chrome(el: HtmlElement) -> bool:
-    for node in (el, *ancestors(el)):
+def _chrome(el: HtmlElement, known: dict[HtmlElement, bool] | None = None) -> bool:
+    """Whether ``el`` sits in page chrome: the nearest of it and its ancestors that is a
+    footer/aside/nav or has a chrome name, before an article, main or the body.
+
+    ``known`` holds the answers for elements seen before in one search (a node's answer
+    is its own, else its parent's): the many bylines of a comment list share ancestors.
+    """
+    path: list[HtmlElement] = []
+    node: HtmlElement | None = el
+    found = False
+    while node is not None:
+        if known is not None and node in known:
+            found = known[node]
+            break
+        path.append(node)
         if node.tag in ("footer", "aside", "nav"):
-            return True
+            found = True
+            break
         if node.tag in ("body", "html", "article", "main"):
-            return False
+            break
         if _not_byline(chrome_names(node)):
-            return True
-    return False
+            found = True
+            break
+        node = node.getparent()
+    if known is not None:
+        known.update(dict.fromkeys(path, found))
+    return found
+
+
+def _cue_elements(doc: Document) -> set[HtmlElement]:
+    """The page's elements whose class, id, rel or itemprop names a byline: one of them
+    holds a word of :data:`_BYLINE_ATTR` (no word holds a space, so this is the same as
+    searching the four joined by spaces).  The distinct values of each attribute are
+    matched together (:func:`_naming_values`), and the elements are picked out by C-level
+    loops (``map``, ``compress``), not a Python step per element."""
+    attrs = page_index(doc).attrs
+    holders = list(attrs)
+    found: set[HtmlElement] = set()
+    for name in ("class", "id", "rel", "itemprop"):
+        values: list[str | None] = list(map(dict.get, attrs.values(), repeat(name)))
+        named = _naming_values(values)
+        if named:
+            found.update(compress(holders, map(named.__contains__, values)))
+    return found
+
+
+def _naming_values(values: Iterable[str | None]) -> set[str]:
+    """The values that :data:`_BYLINE_ATTR` finds a byline word in.
+
+    ASCII values (nearly all) are joined with NULs, lower-cased and searched for each
+    word with ``str.find``: for ASCII text ``re.IGNORECASE`` only pairs A-Z with a-z, so
+    this finds the same values as the pattern; other values are matched one by one.
+    """
+    distinct = [v for v in set(values) if v]
+    joined = "\x00".join(distinct)
+    if not joined.isascii() or joined.count("\x00") != len(distinct) - 1:
+        return {v for v in distinct if _BYLINE_ATTR.search(v)}
+    lowered = joined.lower()
+    named: set[str] = set()
+    for word in _BYLINE_WORDS:
+        at = lowered.find(word)
+        while at >= 0:
+            start = lowered.rfind("\x00", 0, at) + 1
+            end = lowered.find("\x00", at)
+            end = len(lowered) if end < 0 else end
+            named.add(joined[start:end])
+            at = lowered.find(word, end)
+    return named
 
 
 def _byline_candidates(doc: Document, anchor: HtmlElement | None) -> list[HtmlElement]:
@@ -536,34 +579,44 @@ def _byline_candidates(doc: Document, anchor: HtmlElement | None) -> list[HtmlEl
 
     Elements with only a weak cue (a "By " text, an author-page link) count only shortly
     after the headline; none counts inside another <article> than the headline's (a
-    teaser card) or very far after the headline."""
+    teaser card) or very far after the headline.  Only the elements with a cue are
+    visited: those of :func:`_cue_elements`, and the few just after the headline."""
     body = doc.root.find("body")
+    index = page_index(doc)
+    elements = index.descendants(body) if body is not None else index.elements
+    at: int | None = None
+    if anchor is not None:
+        try:
+            at = elements.index(anchor)
+        except ValueError:  # the headline is outside the body
+            at = None
+    end = len(elements) if at is None else min(len(elements), at + _FAR_AFTER_HEADLINE + 1)
+    cues = _cue_elements(doc)
+    # the positions of the cue elements, by C-level loops over the element list
+    visit = set(compress(range(end), map(cues.__contains__, elements)))
+    near = range(0)  # where weak cues count: just after the headline
+    if at is not None:
+        visit.discard(at)
+        near = range(at + 1, min(end, at + _NEAR_HEADLINE + 1))
+        visit.update(near)
+    # "after" the headline; all of them without one, none when it is outside the list
+    first_after = 0 if anchor is None else len(elements) if at is None else at + 1
     before: list[HtmlElement] = []
     after: list[HtmlElement] = []
-    current = before if anchor is not None else after
+    chrome: dict[HtmlElement, bool] = {}
     own_articles = (
         {a for a in ancestors(anchor) if a.tag == "article"} if anchor is not None else set()
     )
-    since = -1
-    index = page_index(doc)
-    attrs = index.attrs
-    for el in index.descendants(body) if body is not None else index.elements:
-        if since >= 0:
-            since += 1
-            if since > _FAR_AFTER_HEADLINE:
-                break
-        if el is anchor:
-            current, since = after, 0
-            continue
+    for i in sorted(visit):
+        el = elements[i]
         if el.tag in _NO_BYLINE_TAGS:
             continue
-        # weak cues count only shortly after the headline: not even read elsewhere
-        if not _attr_cue(attrs.get(el)) and not (0 < since <= _NEAR_HEADLINE and _weak_cue(el)):
+        if el not in cues and not (i in near and _weak_cue(el, index.attrs.get(el))):
             continue
         if own_articles and _in_other_article(el, own_articles):
             continue
-        if not _chrome(el):
-            current.append(el)
+        if not _chrome(el, chrome):
+            (after if i >= first_after else before).append(el)
             if len(after) >= _MAX_CANDIDATES:
                 break
     return (after + before)[:_MAX_CANDIDATES]

@@ -13,6 +13,7 @@ finally visible dates in the byline / dateline.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -334,27 +335,47 @@ def _relative_dateline(doc: Document, anchor: HtmlElement | None) -> str | None:
 def dateline_node(doc: Document, anchor: HtmlElement | None) -> HtmlElement | None:
     """The visible element showing the article's date next to the headline ``anchor``:
     a ``<time>`` or a date-classed element with a date, within a few elements after the
-    headline (or just before it)."""
-    if anchor is None:
+    headline (or just before it).
+
+    Only the elements around the headline are visited, nearest first, by moving through
+    the live tree from the headline (the page index may miss an element a widget split
+    off), not by walking the page up to it."""
+    if anchor is None or anchor.getroottree().getroot() is not doc.root:
         return None
-    recent: list[HtmlElement] = []
-    since = -1
-    for el in doc.root.iter(*_DATELINE_TAGS, anchor.tag):
-        if el is anchor:
-            since = 0
-            for prev in reversed(recent[-_BEFORE_HEADLINE:]):
-                if _shows_date(prev):
-                    return prev
-            continue
-        if since < 0:
-            recent.append(el)
-            continue
-        since += 1
-        if since > _AFTER_HEADLINE:
-            break
+    tags = {*_DATELINE_TAGS, anchor.tag}
+    preceding = (el for el in _before(anchor) if el.tag in tags)
+    for prev in islice(preceding, _BEFORE_HEADLINE):
+        if _shows_date(prev):
+            return prev
+    following = (el for el in _after(anchor) if el.tag in tags)
+    for el in islice(following, _AFTER_HEADLINE):
         if _shows_date(el):
             return el
     return None
+
+
+def _before(el: HtmlElement) -> Iterator[HtmlElement]:
+    """The elements before ``el`` in document order (its ancestors included), nearest
+    first."""
+    node: HtmlElement | None = el
+    while node is not None:
+        for sibling in node.itersiblings(preceding=True):
+            yield from reversed(list(sibling.iter()))
+        node = node.getparent()
+        if node is not None:
+            yield node
+
+
+def _after(el: HtmlElement) -> Iterator[HtmlElement]:
+    """The elements after ``el`` in document order (its descendants first), nearest
+    first."""
+    yield from el.iterdescendants()
+    node: HtmlElement | None = el
+    while node is not None:
+        for sibling in node.itersiblings():
+            yield sibling
+            yield from sibling.iterdescendants()
+        node = node.getparent()
 
 
 _AFTER_HEADLINE = 60

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Generic, TypeVar, cast
 from lxml import etree
 from lxml.html import HtmlElement as HtmlElement
 
+from newsparse.document import ELEMENTS_KEY
+
 if TYPE_CHECKING:
     from newsparse.document import Document
 
@@ -159,8 +161,11 @@ def page_index(doc: Document) -> PageIndex:
     if found is not None:
         return cast(PageIndex, found)
     # C-level loops throughout: the tag filter skips comments and processing
-    # instructions, map() calls items() without a Python-level loop body
-    elements: list[HtmlElement] = list(doc.root.iter(etree.Element))
+    # instructions, map() calls items() without a Python-level loop body; load() has
+    # listed the elements already (and nothing changes the tree before the index)
+    elements: list[HtmlElement] | None = doc.memo.pop(ELEMENTS_KEY, None)
+    if elements is None:
+        elements = list(doc.root.iter(etree.Element))
     pairs = zip(elements, map(_ITEMS, elements), strict=True)
     attrs = cast("dict[HtmlElement, dict[str, str]]", {el: dict(i) for el, i in pairs if i})
     index = PageIndex(elements, attrs)

@@ -233,7 +233,9 @@ def _heading_place(el: HtmlElement) -> int:
     return place
 
 
-def _title_candidates(doc: Document, ld: dict[str, Any] | None) -> list[str]:
+def _title_candidates(
+    doc: Document, ld: dict[str, Any] | None, html_title: str | None
+) -> list[str]:
     out: list[str] = []
     if ld:
         for key in ("headline", "name", "alternativeHeadline"):
@@ -252,9 +254,8 @@ def _title_candidates(doc: Document, ld: dict[str, Any] | None) -> list[str]:
         value = doc.meta_first(key)
         if value:
             out.append(clean_text(value))
-    title = _html_title(doc)
-    if title:
-        out.append(title)
+    if html_title:
+        out.append(html_title)
     return [c for c in dict.fromkeys(out) if c and len(c) <= 500]
 
 
@@ -321,8 +322,8 @@ def extract_title(
     """
     if ld is None:
         ld = main_jsonld(doc)
-    candidates = _title_candidates(doc, ld)
     html_title = _html_title(doc)
+    candidates = _title_candidates(doc, ld, html_title)
     weighted = [(_fold(c), 0.95 if c == html_title else 1.0) for c in candidates]
     sites = [s for s in (site_names or []) if s]
     folded_sites = {_fold(s) for s in sites}
@@ -496,7 +497,7 @@ def _rel_tag_links(doc: Document) -> list[HtmlElement]:
     return [
         el
         for el, attrib in page_index(doc).attrs.items()
-        if el.tag == "a" and "tag" in _XML_SPACE.split(attrib.get("rel") or "")
+        if "rel" in attrib and el.tag == "a" and "tag" in _XML_SPACE.split(attrib["rel"])
     ]
 
 
