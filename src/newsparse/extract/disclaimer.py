@@ -44,9 +44,11 @@ from newsparse.extract.vocabulary import (
     DISCLAIMER_CUES,
     DISCLAIMER_HINT,
     DISCLAIMER_LABEL,
+    DISCLAIMER_LABEL_WORDS,
     not_advice,
     other_languages,
 )
+from newsparse.extract.widget_gate import PhraseGate, page_naming_text, shown_text
 
 __all__ = ["cue_count", "extract_disclaimer"]
 
@@ -77,14 +79,15 @@ _LEAD_LABEL = re.compile(
     r"(?:important|note|notice|disclosures?)(?=\s*[:\-–—]|\s+[A-Z]))\s*[:.\-–—]?\s*",
     re.IGNORECASE,
 )
-#: A whole-text label (the heading of a disclaimer box).
-_LABEL_ONLY = re.compile(
-    r"^[^\w]*(?:(?:legal\s+|financial\s+|investment\s+|important\s+)?disclaimers?|"
+#: The words of a whole-text label (the heading of a disclaimer box).
+_LABEL_WORDS = (
+    r"(?:(?:legal\s+|financial\s+|investment\s+|important\s+)?disclaimers?|"
     r"risk\s+(?:warning|disclosure|disclaimer|notice|statement)|"
     r"(?:legal\s+|financial\s+|investment\s+|important\s+)?disclosures?|"
-    r"(?:not|no)\s+(?:financial|investment)\s+advice)\s*[:.!]?$",
-    re.IGNORECASE,
+    r"(?:not|no)\s+(?:financial|investment)\s+advice)"
 )
+#: A whole-text label.
+_LABEL_ONLY = re.compile(rf"^[^\w]*{_LABEL_WORDS}\s*[:.!]?$", re.IGNORECASE)
 
 #: Text cues of a financial-advice / risk disclaimer; each counts once.
 _CUES = tuple(
@@ -516,8 +519,46 @@ def _label_text(el: HtmlElement) -> bool:
 # ----------------------------------------------------------------- extractor
 
 
+#: A phrase one element's text must hold for the page to have a disclaimer: a cue (in
+#: any language) or a whole-text label.
+_TEXT_GATE = PhraseGate(
+    (
+        *(cue.pattern for cue in _CUES),
+        *(cue.pattern for cue in DISCLAIMER_CUES),
+        _LABEL_WORDS,
+        DISCLAIMER_LABEL_WORDS,
+    )
+)
+#: Every ``_BOX_VOCAB`` match holds one of these (and so does the raw attribute value).
+_BOX_WORDS = ("discl", "risk", "advice", "warning")
+
+
+def may_have_disclaimer(doc: Document) -> bool:
+    """The page-level gate: False only when :func:`extract_disclaimer` would find nothing.
+
+    Every candidate carries a cue (``cue_count`` > 0) in the text of its elements joined
+    with spaces, and comes from a named box (``_BOX_VOCAB`` in a naming attribute: one
+    of ``_BOX_WORDS`` in the page's naming text), from a label element (its whole text a
+    label), or from a text block, extended by a label before it and by the paragraphs
+    after it that each carry a cue of their own.  Without a named box and a label, a
+    candidate is one block, or a block and paragraphs with a cue each: some single
+    element's text holds a cue.  So a page passes when one of ``_BOX_WORDS`` is in its
+    naming text or one element's text may hold a cue or a label
+    (:class:`~newsparse.extract.widget_gate.PhraseGate` on the page's shown text).
+    """
+    names = page_naming_text(doc)
+    if any(word in names for word in _BOX_WORDS):
+        return True
+    return _TEXT_GATE.may_match(shown_text(doc))
+
+
 def extract_disclaimer(doc: Document) -> Claim[str | None]:
     """The disclaimer text attached to the article and its element."""
+    return _find(doc) if may_have_disclaimer(doc) else Claim(None)
+
+
+def _find(doc: Document) -> Claim[str | None]:
+    """:func:`extract_disclaimer` without the page-level gate."""
     body = doc.root.find("body")
     root = body if body is not None else doc.root
     candidates = _collect(root, other_languages(doc))

@@ -43,10 +43,12 @@ from newsparse.extract.takeaway_promo import BULLET as _BULLET
 from newsparse.extract.takeaway_promo import PROMO_CLASS, PROMO_TEXT, is_promo
 from newsparse.extract.vocabulary import (
     TAKEAWAY_LABEL_START,
+    TAKEAWAY_LABEL_WORDS,
     TAKEAWAY_STRONG_LABEL,
     TAKEAWAY_WEAK_LABEL,
     other_languages,
 )
+from newsparse.extract.widget_gate import PhraseGate, page_naming_text, shown_text
 from newsparse.models import Takeaway
 
 __all__ = ["extract_takeaways", "split_label"]
@@ -566,10 +568,65 @@ def _mostly_items(nodes: list[HtmlElement], items: list[tuple[HtmlElement, Takea
 # ----------------------------------------------------------------- extractor
 
 
+#: A phrase one element's whole text must hold to be a box label (leading ``^`` dropped).
+_LABEL_GATE = PhraseGate(
+    (_STRONG_LABEL.pattern.replace("^", ""), _WEAK_LABEL.pattern.replace("^", ""),
+     TAKEAWAY_LABEL_WORDS)
+)  # fmt: skip
+_SEP = "[^a-z0-9]*"  # what a "-" of a naming word is in the lower-cased value
+#: ``_BOX_VOCAB`` in a lower-cased attribute value: for each alternative, a word its
+#: every match holds (a quick substring test) and the alternative with any separators.
+_BOX_VALUES = tuple(
+    (word, re.compile(pattern.replace("-", _SEP)))
+    for word, pattern in (
+        ("away", "take-away"),
+        ("brief", "in-brief"),
+        ("dr", "tl-dr"),
+        ("point", "key-point"),
+        ("know", "(?:what|need)-to-know"),
+        ("glance", "at-a-glance"),
+        ("facts", "key-facts"),
+        ("highlights", "highlights"),
+        ("summary", "summary-(?:box|bullets|list|points)|(?:quick|ai|bullet|key)-summary"),
+        ("notes", "key-notes"),
+        ("take", "quick-take"),
+    )
+)
+
+
+def may_have_labelled_box(doc: Document) -> bool:
+    """The page-level gate of the vocabulary and label search: False only when no
+    element is named by ``_BOX_VOCAB`` and no element's text is a box label.
+
+    A naming word matching ``_BOX_VOCAB`` is an attribute value, lower-cased, with
+    camelCase and separator runs made "-": the value lower-cased holds the words of the
+    match in order, with or without separators between them (``_BOX_VALUES``, tried on
+    :func:`page_naming_text`).  A label is an element's whole
+    text matching one of the label patterns (:func:`_label_kind`), so the relaxed
+    patterns match the page's shown text (:class:`PhraseGate`).
+    """
+    names = page_naming_text(doc)
+    if any(word in names and value.search(names) for word, value in _BOX_VALUES):
+        return True
+    return _LABEL_GATE.may_match(shown_text(doc))
+
+
 def extract_takeaways(doc: Document) -> Claim[list[Takeaway]]:
-    """The items of the page's key-takeaways box and the box element itself."""
+    """The items of the page's key-takeaways box and the box element itself: a box named
+    by vocabulary or introduced by a label, else an unlabelled summary list under the
+    headline."""
     body = doc.root.find("body")
     root = body if body is not None else doc.root
+    found, claimed = _boxes(doc, root) if may_have_labelled_box(doc) else ([], [])
+    if not found:
+        top = _top_summary_list(root)
+        if top is not None:
+            return Claim([item for _, item in top[1]], [top[0]])
+    return Claim(found, claimed)
+
+
+def _boxes(doc: Document, root: HtmlElement) -> tuple[list[Takeaway], list[HtmlElement]]:
+    """The items and elements of the boxes named by vocabulary or introduced by a label."""
     claimed: list[HtmlElement] = []
     found: list[Takeaway] = []
     seen: set[str] = set()
@@ -631,11 +688,7 @@ def extract_takeaways(doc: Document) -> Claim[list[Takeaway]]:
             continue  # "Summary" over a metadata box ("Description", "Written by")
         if accept(nodes, items):
             walker.skip_subtree()
-    if not found:
-        top = _top_summary_list(root)
-        if top is not None:
-            return Claim([item for _, item in top[1]], [top[0]])
-    return Claim(found, claimed)
+    return found, claimed
 
 
 #: A sentence's end: Latin, CJK and Arabic full stops, question and exclamation marks.
