@@ -378,12 +378,15 @@ def _label_before(block: HtmlElement) -> HtmlElement | None:
     return None
 
 
-def _sources(root: HtmlElement, other: bool) -> Iterator[tuple[list[HtmlElement], int]]:
+def _sources(
+    root: HtmlElement, other: bool, named: bool = True, label: bool = True
+) -> Iterator[tuple[list[HtmlElement], int]]:
     """Candidate element runs with their strength, in document order.
 
     One pass over the elements finds named boxes, label elements and the blocks
     whose own text (or a child's tail) carries a cue word; a block is extended by a
-    label just before it and by the cue-bearing paragraphs just after it.
+    label just before it and by the cue-bearing paragraphs just after it.  Without
+    ``named`` (``label``) no element is tested as a named box (a label).
     """
     hint = (_ANY_CUE_HINT if other else _CUE_HINT).search
     walker = etree.iterwalk(root, events=("start",))
@@ -395,14 +398,16 @@ def _sources(root: HtmlElement, other: bool) -> Iterator[tuple[list[HtmlElement]
             walker.skip_subtree()
         else:
             if (
-                tag not in _NOT_BOX
+                named
+                and tag not in _NOT_BOX
                 and _NAME_HINT.search(" ".join(el.values()).lower())
                 and _is_named_box(el)
             ):
                 yield [el], 2  # its inside is still searched, in case the box is rejected
             own = el.text
             if (
-                own
+                label
+                and own
                 and tag in _LABEL_TAGS
                 and (_LABEL_HINT.match(own) or (other and DISCLAIMER_LABEL.match(own)))
                 and _label_text(el)
@@ -415,9 +420,9 @@ def _sources(root: HtmlElement, other: bool) -> Iterator[tuple[list[HtmlElement]
                 block = _block_of(el.getparent() if is_tail else el)
                 if block is not None and block not in seen:
                     seen.add(block)
-                    label = _label_before(block)
+                    before = _label_before(block) if label else None
                     run = [block, *_cue_run(block)]
-                    yield ([label, *run] if label is not None else run), 0
+                    yield ([before, *run] if before is not None else run), 0
 
 
 def _block_of(el: HtmlElement | None) -> HtmlElement | None:
@@ -432,10 +437,10 @@ def _block_of(el: HtmlElement | None) -> HtmlElement | None:
     return None
 
 
-def _collect(root: HtmlElement, other: bool) -> list[_Candidate]:
+def _collect(root: HtmlElement, other: bool, named: bool, label: bool) -> list[_Candidate]:
     out: list[_Candidate] = []
     taken: set[HtmlElement] = set()
-    for order, (nodes, strength) in enumerate(_sources(root, other)):
+    for order, (nodes, strength) in enumerate(_sources(root, other, named, label)):
         if nodes[-1] in taken:
             continue
         taken.update(nodes)
@@ -519,49 +524,59 @@ def _label_text(el: HtmlElement) -> bool:
 # ----------------------------------------------------------------- extractor
 
 
-#: A phrase one element's text must hold for the page to have a disclaimer: a cue (in
-#: any language) or a whole-text label.
-_TEXT_GATE = PhraseGate(
-    (
-        *(cue.pattern for cue in _CUES),
-        *(cue.pattern for cue in DISCLAIMER_CUES),
-        _LABEL_WORDS,
-        DISCLAIMER_LABEL_WORDS,
-    )
-)
+#: A cue (in any language) in one element's text.
+_CUE_GATE = PhraseGate((*(cue.pattern for cue in _CUES), *(cue.pattern for cue in DISCLAIMER_CUES)))
+#: A whole-text label in one element's text.
+_LABEL_GATE = PhraseGate((_LABEL_WORDS, DISCLAIMER_LABEL_WORDS))
 #: Every ``_BOX_VOCAB`` match holds one of these (and so does the raw attribute value).
 _BOX_WORDS = ("discl", "risk", "advice", "warning")
+
+
+def may_have_named_box(doc: Document) -> bool:
+    """False only when no element is a named box (:func:`_is_named_box`): every
+    ``_BOX_VOCAB`` match holds one of ``_BOX_WORDS``, and so does the attribute value it
+    comes from, lower-cased (:func:`page_naming_text`)."""
+    names = page_naming_text(doc)
+    return any(word in names for word in _BOX_WORDS)
+
+
+def may_have_label(doc: Document) -> bool:
+    """False only when no element's text is a disclaimer label (:func:`_label_text`)."""
+    return _LABEL_GATE.may_match(shown_text(doc))
 
 
 def may_have_disclaimer(doc: Document) -> bool:
     """The page-level gate: False only when :func:`extract_disclaimer` would find nothing.
 
     Every candidate carries a cue (``cue_count`` > 0) in the text of its elements joined
-    with spaces, and comes from a named box (``_BOX_VOCAB`` in a naming attribute: one
-    of ``_BOX_WORDS`` in the page's naming text), from a label element (its whole text a
+    with spaces, and comes from a named box, from a label element (its whole text a
     label), or from a text block, extended by a label before it and by the paragraphs
     after it that each carry a cue of their own.  Without a named box and a label, a
     candidate is one block, or a block and paragraphs with a cue each: some single
-    element's text holds a cue.  So a page passes when one of ``_BOX_WORDS`` is in its
-    naming text or one element's text may hold a cue or a label
-    (:class:`~newsparse.extract.widget_gate.PhraseGate` on the page's shown text).
+    element's text holds a cue (:class:`~newsparse.extract.widget_gate.PhraseGate` on
+    the page's shown text).
     """
-    names = page_naming_text(doc)
-    if any(word in names for word in _BOX_WORDS):
-        return True
-    return _TEXT_GATE.may_match(shown_text(doc))
+    return (
+        may_have_named_box(doc)
+        or may_have_label(doc)
+        or _CUE_GATE.may_match(shown_text(doc))
+    )
 
 
 def extract_disclaimer(doc: Document) -> Claim[str | None]:
     """The disclaimer text attached to the article and its element."""
-    return _find(doc) if may_have_disclaimer(doc) else Claim(None)
+    named, label = may_have_named_box(doc), may_have_label(doc)
+    if named or label or _CUE_GATE.may_match(shown_text(doc)):
+        return _find(doc, named=named, label=label)
+    return Claim(None)
 
 
-def _find(doc: Document) -> Claim[str | None]:
-    """:func:`extract_disclaimer` without the page-level gate."""
+def _find(doc: Document, *, named: bool = True, label: bool = True) -> Claim[str | None]:
+    """:func:`extract_disclaimer` without the page-level gate; without ``named``
+    (``label``) no element is tried as a named box (a label): the gates said none is."""
     body = doc.root.find("body")
     root = body if body is not None else doc.root
-    candidates = _collect(root, other_languages(doc))
+    candidates = _collect(root, other_languages(doc), named, label)
     if not candidates:
         return Claim(None)
     best = max(candidates, key=_Candidate.rank)

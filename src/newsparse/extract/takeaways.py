@@ -594,21 +594,28 @@ _BOX_VALUES = tuple(
 )
 
 
-def may_have_labelled_box(doc: Document) -> bool:
-    """The page-level gate of the vocabulary and label search: False only when no
-    element is named by ``_BOX_VOCAB`` and no element's text is a box label.
+def may_have_box_vocabulary(doc: Document) -> bool:
+    """False only when no element is named by ``_BOX_VOCAB`` (:func:`_box_vocab`).
 
     A naming word matching ``_BOX_VOCAB`` is an attribute value, lower-cased, with
     camelCase and separator runs made "-": the value lower-cased holds the words of the
     match in order, with or without separators between them (``_BOX_VALUES``, tried on
-    :func:`page_naming_text`).  A label is an element's whole
-    text matching one of the label patterns (:func:`_label_kind`), so the relaxed
-    patterns match the page's shown text (:class:`PhraseGate`).
+    :func:`page_naming_text`).
     """
     names = page_naming_text(doc)
-    if any(word in names and value.search(names) for word, value in _BOX_VALUES):
-        return True
+    return any(word in names and value.search(names) for word, value in _BOX_VALUES)
+
+
+def may_have_label(doc: Document) -> bool:
+    """False only when no element's text is a box label (:func:`_label_kind`): the
+    label patterns, relaxed, match nowhere in the page's shown text (:class:`PhraseGate`).
+    """
     return _LABEL_GATE.may_match(shown_text(doc))
+
+
+def may_have_labelled_box(doc: Document) -> bool:
+    """The page-level gate of the vocabulary and label search (:func:`_boxes`)."""
+    return may_have_box_vocabulary(doc) or may_have_label(doc)
 
 
 def extract_takeaways(doc: Document) -> Claim[list[Takeaway]]:
@@ -617,7 +624,8 @@ def extract_takeaways(doc: Document) -> Claim[list[Takeaway]]:
     headline."""
     body = doc.root.find("body")
     root = body if body is not None else doc.root
-    found, claimed = _boxes(doc, root) if may_have_labelled_box(doc) else ([], [])
+    vocab, label = may_have_box_vocabulary(doc), may_have_label(doc)
+    found, claimed = _boxes(doc, root, vocab=vocab, label=label) if vocab or label else ([], [])
     if not found:
         top = _top_summary_list(root)
         if top is not None:
@@ -625,8 +633,13 @@ def extract_takeaways(doc: Document) -> Claim[list[Takeaway]]:
     return Claim(found, claimed)
 
 
-def _boxes(doc: Document, root: HtmlElement) -> tuple[list[Takeaway], list[HtmlElement]]:
-    """The items and elements of the boxes named by vocabulary or introduced by a label."""
+def _boxes(
+    doc: Document, root: HtmlElement, *, vocab: bool = True, label: bool = True
+) -> tuple[list[Takeaway], list[HtmlElement]]:
+    """The items and elements of the boxes named by vocabulary or introduced by a label;
+    without ``vocab`` (``label``) no element is tried for box vocabulary (a label):
+    the page gates said none can have it."""
+    may_name, may_label = vocab, label
     claimed: list[HtmlElement] = []
     found: list[Takeaway] = []
     seen: set[str] = set()
@@ -655,10 +668,10 @@ def _boxes(doc: Document, root: HtmlElement) -> tuple[list[Takeaway], list[HtmlE
         if tag in ("nav", "footer") and not any(a.tag == "article" for a in el.iterancestors()):
             walker.skip_subtree()
             continue
-        word = _box_vocab(el) if tag not in _NOT_BOX else None
+        word = _box_vocab(el) if may_name and tag not in _NOT_BOX else None
         vocab = word is not None
         label_kind: str | None = None
-        if tag in _LABEL_TAGS and not vocab:
+        if may_label and tag in _LABEL_TAGS and not vocab:
             label_kind = _label_kind_of(el, other)
         if not vocab and label_kind is None:
             continue
@@ -711,14 +724,12 @@ def _top_summary_list(
         return None
     seen = 0
     text = 0  # text met since the headline, links and lists aside
-    lists: set[HtmlElement] = set()
-    for el in _after(h1):
+    for el, covered in _after(h1):
         seen += 1
         if seen > 400:
             return None
         tag = el.tag
         if tag in ("ul", "ol"):
-            lists.add(el)
             if any(a.tag in _CHROME_ANCESTORS or a.tag == "li" for a in el.iterancestors()):
                 continue
             box = el.getparent()
@@ -730,7 +741,7 @@ def _top_summary_list(
             continue
         if tag in _SKIP_TEXT or tag == "a":
             continue
-        if any(a in lists or a.tag == "a" for a in el.iterancestors()):
+        if covered:  # inside a link, or inside a list met on the way
             continue
         text += len((el.text or "").strip()) + len((el.tail or "").strip())
         if text > _MAX_TEXT_BEFORE_TOP_LIST:
@@ -738,15 +749,33 @@ def _top_summary_list(
     return None
 
 
-def _after(el: HtmlElement) -> Iterator[HtmlElement]:
-    """The elements after ``el`` in document order (its own subtree excluded)."""
+def _after(el: HtmlElement) -> Iterator[tuple[HtmlElement, bool]]:
+    """The elements after ``el`` in document order (its own subtree excluded), each with
+    whether it is inside a link or inside a list that comes after ``el``."""
     node: HtmlElement | None = el
     while node is not None:
+        parent = node.getparent()
+        in_link = parent is not None and (
+            parent.tag == "a" or any(a.tag == "a" for a in parent.iterancestors())
+        )
         for sib in node.itersiblings():
-            if isinstance(sib.tag, str):
-                yield sib
-                yield from (d for d in sib.iterdescendants() if isinstance(d.tag, str))
-        node = node.getparent()
+            if not isinstance(sib.tag, str):
+                continue
+            open_covers = 0  # links and lists open around the current element
+            for event, x in etree.iterwalk(sib, events=("start", "end")):
+                tag = x.tag
+                if not isinstance(tag, str):
+                    continue
+                if event == "start":
+                    yield x, in_link or open_covers > 0
+                    if tag in _COVERS:
+                        open_covers += 1
+                elif tag in _COVERS:
+                    open_covers -= 1
+        node = parent
+
+
+_COVERS = frozenset({"a", "ul", "ol"})
 
 
 def _sentence_items(lst: HtmlElement) -> list[tuple[HtmlElement, Takeaway]] | None:
