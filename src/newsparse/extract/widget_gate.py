@@ -33,13 +33,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from lxml import etree
 
-from newsparse.extract.dom import (
-    NAMING_ATTRIBUTES,
-    WIDGET_SKIP_TEXT,
-    page_attribute_names,
-    page_index,
-    page_names,
-)
+from newsparse.extract.dom import NAMING_ATTRIBUTES, WIDGET_SKIP_TEXT, page_index
 
 if TYPE_CHECKING:
     from newsparse.document import Document
@@ -102,23 +96,21 @@ def shown_text(doc: Document) -> str | None:
     return text
 
 
-#: The attributes ``naming_words`` reads besides class and id (and ``data-type``).
-_NAMING_ATTRIBUTES = frozenset((*NAMING_ATTRIBUTES, "data-type"))
+#: The attributes ``naming_words`` reads (and ``data-type``).
+_NAMING_ATTRIBUTES = frozenset(("class", "id", *NAMING_ATTRIBUTES, "data-type"))
 _NAMING_KEY = "widget_gate.naming_text"
 
 
 def page_naming_text(doc: Document) -> str:
     """Every class, id, test id, aria-label, data-component... value of the page (the
-    attributes ``naming_words`` reads, and ``data-type``), lower-cased, one element a
-    line (:func:`~newsparse.extract.dom.page_names` and the other attributes after it)."""
+    attributes ``naming_words`` reads, and ``data-type``), lower-cased, one a line
+    (from the :class:`~newsparse.extract.dom.PageIndex`: no lxml attribute reads)."""
     found = doc.memo.get(_NAMING_KEY)
     if found is not None:
         return cast(str, found)
-    parts = [page_names(doc)]
-    attrs = page_index(doc).attrs.values()
-    for name in _NAMING_ATTRIBUTES.intersection(page_attribute_names(doc)):
-        parts.extend([a[name] for a in attrs if name in a])
-    text = "\n".join(parts).lower()
+    wanted = _NAMING_ATTRIBUTES
+    values = [v for a in page_index(doc).attrs.values() for k, v in a.items() if k in wanted]
+    text = "\n".join(values).lower()
     doc.memo[_NAMING_KEY] = text
     return text
 
@@ -155,7 +147,7 @@ def relaxed_source(pattern: str) -> str:
 
 _MAX_STRINGS = 256
 #: Start strings this long are selective enough.
-_ENOUGH = 6
+_ENOUGH = 10
 _Strings = frozenset[str]
 
 
@@ -264,7 +256,7 @@ def _trie(strings: Iterable[str]) -> str:
 #: Letters by falling frequency in running text (English and most Latin-script
 #: languages): a scan looks for the start strings from their rarest letter on.
 _COMMON = "etaoinsrhldcumfpgwybvkxjqz"
-_ANCHOR_CHARS = 4
+_ANCHOR_CHARS = 5
 
 
 def _rarity(char: str) -> int:
@@ -272,11 +264,15 @@ def _rarity(char: str) -> int:
 
 
 def _anchor(start: str) -> tuple[str, int]:
-    """The part of ``start`` the scan looks for, and where it begins in ``start``: up to
-    four characters (four at least, where it has them) from its least frequent letter,
-    so that the scan stops at few places."""
-    offset = max(range(max(len(start) - 3, 1)), key=lambda i: (_rarity(start[i]), -i))
-    return start[offset : offset + _ANCHOR_CHARS], offset
+    """The part of ``start`` the scan looks for, and where it begins in ``start``: five
+    characters (all of it when shorter), the run of rarest letters, so that the scan
+    stops at few places (it starts with a rare letter: a hit is a rare one)."""
+    size = min(_ANCHOR_CHARS, len(start))
+    offset = max(
+        range(len(start) - size + 1),
+        key=lambda i: (2 * _rarity(start[i]) + sum(map(_rarity, start[i + 1 : i + size])), -i),
+    )
+    return start[offset : offset + size], offset
 
 
 class PhraseGate:
