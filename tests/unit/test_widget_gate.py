@@ -238,5 +238,10 @@ def test_disclaimer_gate_on_a_small_page() -> None:
     # the text of a button inside the cue is not part of the shown text
     split = plain + "<p>Capital is at <button>Share</button>risk.</p></body></html>"
     assert disclaimer.may_have_disclaimer(_doc(split))
-    named = plain + "<div class='RiskWarning'></div></body></html>"
-    assert disclaimer.may_have_disclaimer(_doc(named))
+    # a named box needs a cue in its text like any other candidate
+    named = plain + "<div class='RiskWarning'><p>Prices may change.</p></div></body></html>"
+    assert disclaimer.may_have_named_box(_doc(named))
+    assert not disclaimer.may_have_disclaimer(_doc(named))
+    # a label and the paragraph after it: a cue across the two passes the label gate
+    label = plain + "<h4>Disclaimer</h4><p>Crypto assets are risky.</p></body></html>"
+    assert disclaimer.may_have_disclaimer(_doc(label))

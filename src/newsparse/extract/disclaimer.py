@@ -549,25 +549,22 @@ def may_have_disclaimer(doc: Document) -> bool:
     """The page-level gate: False only when :func:`extract_disclaimer` would find nothing.
 
     Every candidate carries a cue (``cue_count`` > 0) in the text of its elements joined
-    with spaces, and comes from a named box, from a label element (its whole text a
-    label), or from a text block, extended by a label before it and by the paragraphs
-    after it that each carry a cue of their own.  Without a named box and a label, a
-    candidate is one block, or a block and paragraphs with a cue each: some single
-    element's text holds a cue (:class:`~newsparse.extract.widget_gate.PhraseGate` on
-    the page's shown text).
+    with spaces, and is a named box (one element), a label element with what follows it,
+    or a text block, extended by a label before it and by the paragraphs after it that
+    each carry a cue of their own.  Without a label on the page, every candidate is one
+    element, or a block and paragraphs with a cue each: some single element's text
+    holds a cue.  So a page without a possible label and without a possible cue in one
+    element's text (:class:`~newsparse.extract.widget_gate.PhraseGate` on the page's
+    shown text) has no disclaimer, whatever its names.
     """
-    return (
-        may_have_named_box(doc)
-        or may_have_label(doc)
-        or _CUE_GATE.may_match(shown_text(doc))
-    )
+    return may_have_label(doc) or _CUE_GATE.may_match(shown_text(doc))
 
 
 def extract_disclaimer(doc: Document) -> Claim[str | None]:
     """The disclaimer text attached to the article and its element."""
-    named, label = may_have_named_box(doc), may_have_label(doc)
-    if named or label or _CUE_GATE.may_match(shown_text(doc)):
-        return _find(doc, named=named, label=label)
+    label = may_have_label(doc)
+    if label or _CUE_GATE.may_match(shown_text(doc)):
+        return _find(doc, named=may_have_named_box(doc), label=label)
     return Claim(None)
 
 
