@@ -245,3 +245,20 @@ def test_disclaimer_gate_on_a_small_page() -> None:
     # a label and the paragraph after it: a cue across the two passes the label gate
     label = plain + "<h4>Disclaimer</h4><p>Crypto assets are risky.</p></body></html>"
     assert disclaimer.may_have_disclaimer(_doc(label))
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "key-takeaways", "KeyTakeaways_root__x7Yz1", "main_takeaway", "tl_dr", "TlDr",
+        "in-brief", "whatToKnow", "need--to--know", "at_a_glance", "keyFacts",
+        "story-highlights", "summary-box", "SummaryBullets", "aiSummary", "key-notes",
+        "quick-takes", "key-point", "KEY.POINTS",
+    ],
+)  # fmt: skip
+def test_box_vocabulary_gate_sees_every_spelling(name: str) -> None:
+    for attribute in ("class", "id", "data-testid", "aria-label", "data-type"):
+        doc = _doc(f"<html><body><div {attribute}='x {name}'><ul><li>A</li></ul></div></body>")
+        box = doc.root.find(".//div")
+        assert takeaways._box_vocab(box) is not None, (attribute, name)
+        assert takeaways.may_have_box_vocabulary(doc), (attribute, name)

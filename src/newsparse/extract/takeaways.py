@@ -39,19 +39,24 @@ from newsparse.extract.dom import (
     naming_words,
     norm_space,
 )
+from newsparse.extract.takeaway_gate import STRONG_LABEL as _STRONG_LABEL
+from newsparse.extract.takeaway_gate import WEAK_LABEL as _WEAK_LABEL
+from newsparse.extract.takeaway_gate import (
+    may_have_box_vocabulary,
+    may_have_label,
+    may_have_labelled_box,
+)
 from newsparse.extract.takeaway_promo import BULLET as _BULLET
 from newsparse.extract.takeaway_promo import PROMO_CLASS, PROMO_TEXT, is_promo
 from newsparse.extract.vocabulary import (
     TAKEAWAY_LABEL_START,
-    TAKEAWAY_LABEL_WORDS,
     TAKEAWAY_STRONG_LABEL,
     TAKEAWAY_WEAK_LABEL,
     other_languages,
 )
-from newsparse.extract.widget_gate import PhraseGate, page_naming_text, shown_text
 from newsparse.models import Takeaway
 
-__all__ = ["extract_takeaways", "split_label"]
+__all__ = ["extract_takeaways", "may_have_labelled_box", "split_label"]
 
 # ----------------------------------------------------------------- vocabulary
 
@@ -72,20 +77,6 @@ _BOX_VETO = re.compile(
 #: Attributes besides class/id that carry component names in JS-rendered pages.
 _VOCAB_HINT = re.compile(r"take|brief|tl|dr|key|know|glance|highlight|summar")  # lower-cased
 
-#: Box labels that are enough on their own (followed by items anywhere).
-_STRONG_LABEL = re.compile(
-    r"^(?:the\s+)?(?:key|main|top|quick)?\s*takeaways?|"
-    r"^(?:key|main)\s+(?:points?|facts|highlights)|^(?:quick|fast)\s+facts|"
-    r"^in\s+(?:brief|short|a\s+nutshell)|"
-    r"^(?:here'?s\s+)?what\s+(?:you\s+)?(?:need\s+to\s+|should\s+|to\s+)?know|"
-    r"^tl\s*[;:,.]?\s*dr|^too\s+long\s*;?\s*didn'?t\s+read|"
-    r"^at\s+a\s+glance|^(?:story|article)\s+(?:highlights|summary)|"
-    r"^(?:the\s+)?(?:quick|short)\s+(?:take|summary|version|read)|"
-    r"^(?:the\s+)?bottom\s+line|^the\s+gist|^summary\s+points",
-    re.IGNORECASE,
-)
-#: Box labels that need a box around them (a wrapper or a class) to count.
-_WEAK_LABEL = re.compile(r"^(?:highlights|summary)", re.IGNORECASE)
 _LEAD_SYMBOLS = re.compile(r"^[^\w]+")
 _LABEL_START = re.compile(
     r"[^\w]*(?:the|key|main|top|quick|fast|in|here|what|tl|too|at|story|article|short|bottom|"
@@ -566,56 +557,6 @@ def _mostly_items(nodes: list[HtmlElement], items: list[tuple[HtmlElement, Takea
 
 
 # ----------------------------------------------------------------- extractor
-
-
-#: A phrase one element's whole text must hold to be a box label (leading ``^`` dropped).
-_LABEL_GATE = PhraseGate(
-    (_STRONG_LABEL.pattern.replace("^", ""), _WEAK_LABEL.pattern.replace("^", ""),
-     TAKEAWAY_LABEL_WORDS)
-)  # fmt: skip
-_SEP = "[^a-z0-9]*"  # what a "-" of a naming word is in the lower-cased value
-#: ``_BOX_VOCAB`` in a lower-cased attribute value: for each alternative, a word its
-#: every match holds (a quick substring test) and the alternative with any separators.
-_BOX_VALUES = tuple(
-    (word, re.compile(pattern.replace("-", _SEP)))
-    for word, pattern in (
-        ("away", "take-away"),
-        ("brief", "in-brief"),
-        ("dr", "tl-dr"),
-        ("point", "key-point"),
-        ("know", "(?:what|need)-to-know"),
-        ("glance", "at-a-glance"),
-        ("facts", "key-facts"),
-        ("highlights", "highlights"),
-        ("summary", "summary-(?:box|bullets|list|points)|(?:quick|ai|bullet|key)-summary"),
-        ("notes", "key-notes"),
-        ("take", "quick-take"),
-    )
-)
-
-
-def may_have_box_vocabulary(doc: Document) -> bool:
-    """False only when no element is named by ``_BOX_VOCAB`` (:func:`_box_vocab`).
-
-    A naming word matching ``_BOX_VOCAB`` is an attribute value, lower-cased, with
-    camelCase and separator runs made "-": the value lower-cased holds the words of the
-    match in order, with or without separators between them (``_BOX_VALUES``, tried on
-    :func:`page_naming_text`).
-    """
-    names = page_naming_text(doc)
-    return any(word in names and value.search(names) for word, value in _BOX_VALUES)
-
-
-def may_have_label(doc: Document) -> bool:
-    """False only when no element's text is a box label (:func:`_label_kind`): the
-    label patterns, relaxed, match nowhere in the page's shown text (:class:`PhraseGate`).
-    """
-    return _LABEL_GATE.may_match(shown_text(doc))
-
-
-def may_have_labelled_box(doc: Document) -> bool:
-    """The page-level gate of the vocabulary and label search (:func:`_boxes`)."""
-    return may_have_box_vocabulary(doc) or may_have_label(doc)
 
 
 def extract_takeaways(doc: Document) -> Claim[list[Takeaway]]:
