@@ -524,10 +524,13 @@ def _label_text(el: HtmlElement) -> bool:
 # ----------------------------------------------------------------- extractor
 
 
-#: A cue (in any language) in one element's text.
-_CUE_GATE = PhraseGate((*(cue.pattern for cue in _CUES), *(cue.pattern for cue in DISCLAIMER_CUES)))
-#: A whole-text label in one element's text.
-_LABEL_GATE = PhraseGate((_LABEL_WORDS, DISCLAIMER_LABEL_WORDS))
+#: A cue (in any language) in one element's text, and a whole-text label.
+_PHRASES = PhraseGate(
+    {
+        "cue": (*(cue.pattern for cue in _CUES), *(cue.pattern for cue in DISCLAIMER_CUES)),
+        "label": (_LABEL_WORDS, DISCLAIMER_LABEL_WORDS),
+    }
+)
 #: Every ``_BOX_VOCAB`` match holds one of these (and so does the raw attribute value).
 _BOX_WORDS = ("discl", "risk", "advice", "warning")
 
@@ -542,7 +545,7 @@ def may_have_named_box(doc: Document) -> bool:
 
 def may_have_label(doc: Document) -> bool:
     """False only when no element's text is a disclaimer label (:func:`_label_text`)."""
-    return _LABEL_GATE.may_match(shown_text(doc))
+    return "label" in _PHRASES.found(shown_text(doc))
 
 
 def may_have_disclaimer(doc: Document) -> bool:
@@ -557,14 +560,14 @@ def may_have_disclaimer(doc: Document) -> bool:
     element's text (:class:`~newsparse.extract.widget_gate.PhraseGate` on the page's
     shown text) has no disclaimer, whatever its names.
     """
-    return may_have_label(doc) or _CUE_GATE.may_match(shown_text(doc))
+    return bool(_PHRASES.found(shown_text(doc), first=True))
 
 
 def extract_disclaimer(doc: Document) -> Claim[str | None]:
     """The disclaimer text attached to the article and its element."""
-    label = may_have_label(doc)
-    if label or _CUE_GATE.may_match(shown_text(doc)):
-        return _find(doc, named=may_have_named_box(doc), label=label)
+    found = _PHRASES.found(shown_text(doc))
+    if found:
+        return _find(doc, named=may_have_named_box(doc), label="label" in found)
     return Claim(None)
 
 

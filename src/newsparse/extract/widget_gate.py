@@ -28,7 +28,7 @@ phrase across the join, which each detector rules out or gates on its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
 from lxml import etree
@@ -275,31 +275,38 @@ def _anchor(start: str) -> tuple[str, int]:
     return start[offset : offset + size], offset
 
 
+_Check = tuple[int, re.Pattern[str], str]  # (offset of the anchor, relaxed pattern, group)
+
+
 class PhraseGate:
     """A necessary test for any of ``patterns`` (case-insensitive, over whitespace-
     normalised element text) matching some element's text: does a relaxed copy of one
-    match :func:`shown_text`?
+    match :func:`shown_text`?  Patterns may come in named groups (a mapping): then
+    :meth:`found` tells which groups may match, in one scan.
 
     The relaxed copies are tried only where one may start: every match of a copy starts
     with one of a few strings (read from the pattern); one scan of the text looks for a
     part of each (its "anchor", from its rarest letter on, all in one prefix-tree
     pattern) and tries the copies that may start there."""
 
-    __slots__ = ("_anywhere", "_at", "_scans")
+    __slots__ = ("_anywhere", "_at", "_groups", "_scans")
 
-    def __init__(self, patterns: Iterable[str]) -> None:
-        anywhere: list[re.Pattern[str]] = []
-        anchored: dict[str, set[tuple[int, re.Pattern[str]]]] = {}
-        for pattern in patterns:
-            source = relaxed_source(pattern)
-            relaxed = re.compile(source)
-            starts = start_strings(source)
-            if starts is None:
-                anywhere.append(relaxed)
-                continue
-            for start in starts:
-                anchor, offset = _anchor(start)
-                anchored.setdefault(anchor, set()).add((offset, relaxed))
+    def __init__(self, patterns: Iterable[str] | Mapping[str, Iterable[str]]) -> None:
+        groups = patterns if isinstance(patterns, Mapping) else {"": patterns}
+        self._groups = frozenset(groups)
+        anywhere: list[tuple[re.Pattern[str], str]] = []
+        anchored: dict[str, set[_Check]] = {}
+        for group, members in groups.items():
+            for pattern in members:
+                source = relaxed_source(pattern)
+                relaxed = re.compile(source)
+                starts = start_strings(source)
+                if starts is None:
+                    anywhere.append((relaxed, group))
+                    continue
+                for start in starts:
+                    anchor, offset = _anchor(start)
+                    anchored.setdefault(anchor, set()).add((offset, relaxed, group))
         self._anywhere = tuple(anywhere)
         # two scans: a pattern whose first characters are all ASCII runs much faster
         # (a bitmap test per character), and the other one only runs on non-ASCII text
@@ -311,35 +318,49 @@ class PhraseGate:
         )
         # a scan reports the shortest anchor found at a place: each anchor's patterns
         # go to every shorter anchor it begins with
-        at: dict[str, set[tuple[int, re.Pattern[str]]]] = {}
-        for anchor, found in anchored.items():
+        at: dict[str, set[_Check]] = {}
+        for anchor, checks in anchored.items():
             for short in anchored:
                 if anchor.startswith(short):
-                    at.setdefault(short, set()).update(found)
+                    at.setdefault(short, set()).update(checks)
         self._at = {
-            short: tuple(sorted(found, key=lambda f: (f[0], f[1].pattern)))
-            for short, found in at.items()
+            short: tuple(sorted(checks, key=lambda c: (c[0], c[1].pattern, c[2])))
+            for short, checks in at.items()
         }
 
     def may_match(self, text: str | None) -> bool:
         """False only when no pattern can match an element's text on the page whose
         :func:`shown_text` is ``text`` (None, unknown: True)."""
-        if text is None:
-            return True
-        if any(relaxed.search(text) for relaxed in self._anywhere):
-            return True
-        for scan in self._scans if not text.isascii() else self._scans[:1]:
-            if scan is not None and self._scan(scan, text):
-                return True
-        return False
+        return bool(self.found(text, first=True))
 
-    def _scan(self, scan: re.Pattern[str], text: str) -> bool:
+    def found(self, text: str | None, *, first: bool = False) -> frozenset[str]:
+        """The groups with a pattern that may match an element's text on the page whose
+        :func:`shown_text` is ``text`` (all of them when ``text`` is None); with
+        ``first``, the search stops at the first group found."""
+        if text is None:
+            return self._groups
+        wanted = 1 if first else len(self._groups)
+        found: set[str] = set()
+        for relaxed, group in self._anywhere:
+            if group not in found and relaxed.search(text):
+                found.add(group)
+                if len(found) >= wanted:
+                    return frozenset(found)
+        for scan in self._scans if not text.isascii() else self._scans[:1]:
+            if scan is not None and self._scan(scan, text, found, wanted):
+                break
+        return frozenset(found)
+
+    def _scan(self, scan: re.Pattern[str], text: str, found: set[str], wanted: int) -> bool:
+        """Add the groups found by one scan to ``found``; True once it holds ``wanted``."""
         search, at = scan.search, self._at
-        found = search(text)
-        while found is not None:
-            place = found.start()
-            for offset, relaxed in at[found.group()]:
-                if offset <= place and relaxed.match(text, place - offset):
-                    return True
-            found = search(text, place + 1)
+        hit = search(text)
+        while hit is not None:
+            place = hit.start()
+            for offset, relaxed, group in at[hit.group()]:
+                if group not in found and offset <= place and relaxed.match(text, place - offset):
+                    found.add(group)
+                    if len(found) >= wanted:
+                        return True
+            hit = search(text, place + 1)
         return False
