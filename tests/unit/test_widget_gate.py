@@ -262,3 +262,17 @@ def test_box_vocabulary_gate_sees_every_spelling(name: str) -> None:
         box = doc.root.find(".//div")
         assert takeaways._box_vocab(box) is not None, (attribute, name)
         assert takeaways.may_have_box_vocabulary(doc), (attribute, name)
+
+
+def test_patterns_without_start_strings_are_searched_everywhere(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Without the regex parser's internals (another Python) a gate still works: each
+    relaxed pattern is then searched over the whole text."""
+    import newsparse.extract.widget_gate as widget_gate
+
+    monkeypatch.setattr(widget_gate, "start_strings", lambda source: None)
+    gate = PhraseGate({"cue": [r"past\s+performance"], "label": [r"disclaimers?"]})
+    assert gate.found(_squash("Past performance is no guide.")) == {"cue"}
+    assert gate.found(_squash("Disclaimer: past performance...")) == {"cue", "label"}
+    assert not gate.may_match(_squash("Performance in the past was fine."))

@@ -230,9 +230,10 @@ def start_strings(source: str) -> frozenset[str] | None:
     (case-sensitive), or None when none can be named.  Read from the parsed pattern."""
     try:
         from re import _constants, _parser  # type: ignore[attr-defined]
-    except ImportError:  # another Python's internals: the pattern is searched everywhere
-        return None
-    return _starts(_parser.parse(source), _constants)
+
+        return _starts(_parser.parse(source), _constants)
+    except (ImportError, AttributeError, TypeError, ValueError):
+        return None  # another Python's internals: the pattern is searched everywhere
 
 
 def _trie(strings: Iterable[str]) -> str:
