@@ -353,12 +353,7 @@ def _candidates(doc: Document) -> Iterator[HtmlElement]:
     (The page index's element list and attribute dicts: no lxml attribute reads.)
     """
     hint = _CANDIDATE_HINT.search
-    index = page_index(doc)
-    attrs = index.attrs
-    for el in index.elements:
-        attrib = attrs.get(el)
-        if attrib is None:
-            continue
+    for el, attrib in page_index(doc).attrs.items():  # document order, attributes only
         get = attrib.get
         cls = get("class")
         if cls is not None and hint(cls):

@@ -44,9 +44,11 @@ from newsparse.extract.vocabulary import (
     DISCLAIMER_CUES,
     DISCLAIMER_HINT,
     DISCLAIMER_LABEL,
+    DISCLAIMER_LABEL_WORDS,
     not_advice,
     other_languages,
 )
+from newsparse.extract.widget_gate import PhraseGate, page_naming_text, shown_text
 
 __all__ = ["cue_count", "extract_disclaimer"]
 
@@ -77,14 +79,15 @@ _LEAD_LABEL = re.compile(
     r"(?:important|note|notice|disclosures?)(?=\s*[:\-–—]|\s+[A-Z]))\s*[:.\-–—]?\s*",
     re.IGNORECASE,
 )
-#: A whole-text label (the heading of a disclaimer box).
-_LABEL_ONLY = re.compile(
-    r"^[^\w]*(?:(?:legal\s+|financial\s+|investment\s+|important\s+)?disclaimers?|"
+#: The words of a whole-text label (the heading of a disclaimer box).
+_LABEL_WORDS = (
+    r"(?:(?:legal\s+|financial\s+|investment\s+|important\s+)?disclaimers?|"
     r"risk\s+(?:warning|disclosure|disclaimer|notice|statement)|"
     r"(?:legal\s+|financial\s+|investment\s+|important\s+)?disclosures?|"
-    r"(?:not|no)\s+(?:financial|investment)\s+advice)\s*[:.!]?$",
-    re.IGNORECASE,
+    r"(?:not|no)\s+(?:financial|investment)\s+advice)"
 )
+#: A whole-text label.
+_LABEL_ONLY = re.compile(rf"^[^\w]*{_LABEL_WORDS}\s*[:.!]?$", re.IGNORECASE)
 
 #: Text cues of a financial-advice / risk disclaimer; each counts once.
 _CUES = tuple(
@@ -375,12 +378,15 @@ def _label_before(block: HtmlElement) -> HtmlElement | None:
     return None
 
 
-def _sources(root: HtmlElement, other: bool) -> Iterator[tuple[list[HtmlElement], int]]:
+def _sources(
+    root: HtmlElement, other: bool, named: bool = True, label: bool = True
+) -> Iterator[tuple[list[HtmlElement], int]]:
     """Candidate element runs with their strength, in document order.
 
     One pass over the elements finds named boxes, label elements and the blocks
     whose own text (or a child's tail) carries a cue word; a block is extended by a
-    label just before it and by the cue-bearing paragraphs just after it.
+    label just before it and by the cue-bearing paragraphs just after it.  Without
+    ``named`` (``label``) no element is tested as a named box (a label).
     """
     hint = (_ANY_CUE_HINT if other else _CUE_HINT).search
     walker = etree.iterwalk(root, events=("start",))
@@ -392,14 +398,16 @@ def _sources(root: HtmlElement, other: bool) -> Iterator[tuple[list[HtmlElement]
             walker.skip_subtree()
         else:
             if (
-                tag not in _NOT_BOX
+                named
+                and tag not in _NOT_BOX
                 and _NAME_HINT.search(" ".join(el.values()).lower())
                 and _is_named_box(el)
             ):
                 yield [el], 2  # its inside is still searched, in case the box is rejected
             own = el.text
             if (
-                own
+                label
+                and own
                 and tag in _LABEL_TAGS
                 and (_LABEL_HINT.match(own) or (other and DISCLAIMER_LABEL.match(own)))
                 and _label_text(el)
@@ -412,9 +420,9 @@ def _sources(root: HtmlElement, other: bool) -> Iterator[tuple[list[HtmlElement]
                 block = _block_of(el.getparent() if is_tail else el)
                 if block is not None and block not in seen:
                     seen.add(block)
-                    label = _label_before(block)
+                    before = _label_before(block) if label else None
                     run = [block, *_cue_run(block)]
-                    yield ([label, *run] if label is not None else run), 0
+                    yield ([before, *run] if before is not None else run), 0
 
 
 def _block_of(el: HtmlElement | None) -> HtmlElement | None:
@@ -429,10 +437,10 @@ def _block_of(el: HtmlElement | None) -> HtmlElement | None:
     return None
 
 
-def _collect(root: HtmlElement, other: bool) -> list[_Candidate]:
+def _collect(root: HtmlElement, other: bool, named: bool, label: bool) -> list[_Candidate]:
     out: list[_Candidate] = []
     taken: set[HtmlElement] = set()
-    for order, (nodes, strength) in enumerate(_sources(root, other)):
+    for order, (nodes, strength) in enumerate(_sources(root, other, named, label)):
         if nodes[-1] in taken:
             continue
         taken.update(nodes)
@@ -516,11 +524,59 @@ def _label_text(el: HtmlElement) -> bool:
 # ----------------------------------------------------------------- extractor
 
 
+#: A cue (in any language) in one element's text, and a whole-text label.
+_PHRASES = PhraseGate(
+    {
+        "cue": (*(cue.pattern for cue in _CUES), *(cue.pattern for cue in DISCLAIMER_CUES)),
+        "label": (_LABEL_WORDS, DISCLAIMER_LABEL_WORDS),
+    }
+)
+#: Every ``_BOX_VOCAB`` match holds one of these (and so does the raw attribute value).
+_BOX_WORDS = ("discl", "risk", "advice", "warning")
+
+
+def may_have_named_box(doc: Document) -> bool:
+    """False only when no element is a named box (:func:`_is_named_box`): every
+    ``_BOX_VOCAB`` match holds one of ``_BOX_WORDS``, and so does the attribute value it
+    comes from, lower-cased (:func:`page_naming_text`)."""
+    names = page_naming_text(doc)
+    return any(word in names for word in _BOX_WORDS)
+
+
+def may_have_label(doc: Document) -> bool:
+    """False only when no element's text is a disclaimer label (:func:`_label_text`)."""
+    return "label" in _PHRASES.found(shown_text(doc))
+
+
+def may_have_disclaimer(doc: Document) -> bool:
+    """The page-level gate: False only when :func:`extract_disclaimer` would find nothing.
+
+    Every candidate carries a cue (``cue_count`` > 0) in the text of its elements joined
+    with spaces, and is a named box (one element), a label element with what follows it,
+    or a text block, extended by a label before it and by the paragraphs after it that
+    each carry a cue of their own.  Without a label on the page, every candidate is one
+    element, or a block and paragraphs with a cue each: some single element's text
+    holds a cue.  So a page without a possible label and without a possible cue in one
+    element's text (:class:`~newsparse.extract.widget_gate.PhraseGate` on the page's
+    shown text) has no disclaimer, whatever its names.
+    """
+    return bool(_PHRASES.found(shown_text(doc), first=True))
+
+
 def extract_disclaimer(doc: Document) -> Claim[str | None]:
     """The disclaimer text attached to the article and its element."""
+    found = _PHRASES.found(shown_text(doc))
+    if found:
+        return _find(doc, named=may_have_named_box(doc), label="label" in found)
+    return Claim(None)
+
+
+def _find(doc: Document, *, named: bool = True, label: bool = True) -> Claim[str | None]:
+    """:func:`extract_disclaimer` without the page-level gate; without ``named``
+    (``label``) no element is tried as a named box (a label): the gates said none is."""
     body = doc.root.find("body")
     root = body if body is not None else doc.root
-    candidates = _collect(root, other_languages(doc))
+    candidates = _collect(root, other_languages(doc), named, label)
     if not candidates:
         return Claim(None)
     best = max(candidates, key=_Candidate.rank)

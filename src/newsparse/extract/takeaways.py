@@ -39,6 +39,13 @@ from newsparse.extract.dom import (
     naming_words,
     norm_space,
 )
+from newsparse.extract.takeaway_gate import STRONG_LABEL as _STRONG_LABEL
+from newsparse.extract.takeaway_gate import WEAK_LABEL as _WEAK_LABEL
+from newsparse.extract.takeaway_gate import (
+    may_have_box_vocabulary,
+    may_have_label,
+    may_have_labelled_box,
+)
 from newsparse.extract.takeaway_promo import BULLET as _BULLET
 from newsparse.extract.takeaway_promo import PROMO_CLASS, PROMO_TEXT, is_promo
 from newsparse.extract.vocabulary import (
@@ -49,7 +56,7 @@ from newsparse.extract.vocabulary import (
 )
 from newsparse.models import Takeaway
 
-__all__ = ["extract_takeaways", "split_label"]
+__all__ = ["extract_takeaways", "may_have_labelled_box", "split_label"]
 
 # ----------------------------------------------------------------- vocabulary
 
@@ -70,20 +77,6 @@ _BOX_VETO = re.compile(
 #: Attributes besides class/id that carry component names in JS-rendered pages.
 _VOCAB_HINT = re.compile(r"take|brief|tl|dr|key|know|glance|highlight|summar")  # lower-cased
 
-#: Box labels that are enough on their own (followed by items anywhere).
-_STRONG_LABEL = re.compile(
-    r"^(?:the\s+)?(?:key|main|top|quick)?\s*takeaways?|"
-    r"^(?:key|main)\s+(?:points?|facts|highlights)|^(?:quick|fast)\s+facts|"
-    r"^in\s+(?:brief|short|a\s+nutshell)|"
-    r"^(?:here'?s\s+)?what\s+(?:you\s+)?(?:need\s+to\s+|should\s+|to\s+)?know|"
-    r"^tl\s*[;:,.]?\s*dr|^too\s+long\s*;?\s*didn'?t\s+read|"
-    r"^at\s+a\s+glance|^(?:story|article)\s+(?:highlights|summary)|"
-    r"^(?:the\s+)?(?:quick|short)\s+(?:take|summary|version|read)|"
-    r"^(?:the\s+)?bottom\s+line|^the\s+gist|^summary\s+points",
-    re.IGNORECASE,
-)
-#: Box labels that need a box around them (a wrapper or a class) to count.
-_WEAK_LABEL = re.compile(r"^(?:highlights|summary)", re.IGNORECASE)
 _LEAD_SYMBOLS = re.compile(r"^[^\w]+")
 _LABEL_START = re.compile(
     r"[^\w]*(?:the|key|main|top|quick|fast|in|here|what|tl|too|at|story|article|short|bottom|"
@@ -567,9 +560,27 @@ def _mostly_items(nodes: list[HtmlElement], items: list[tuple[HtmlElement, Takea
 
 
 def extract_takeaways(doc: Document) -> Claim[list[Takeaway]]:
-    """The items of the page's key-takeaways box and the box element itself."""
+    """The items of the page's key-takeaways box and the box element itself: a box named
+    by vocabulary or introduced by a label, else an unlabelled summary list under the
+    headline."""
     body = doc.root.find("body")
     root = body if body is not None else doc.root
+    vocab, label = may_have_box_vocabulary(doc), may_have_label(doc)
+    found, claimed = _boxes(doc, root, vocab=vocab, label=label) if vocab or label else ([], [])
+    if not found:
+        top = _top_summary_list(root)
+        if top is not None:
+            return Claim([item for _, item in top[1]], [top[0]])
+    return Claim(found, claimed)
+
+
+def _boxes(
+    doc: Document, root: HtmlElement, *, vocab: bool = True, label: bool = True
+) -> tuple[list[Takeaway], list[HtmlElement]]:
+    """The items and elements of the boxes named by vocabulary or introduced by a label;
+    without ``vocab`` (``label``) no element is tried for box vocabulary (a label):
+    the page gates said none can have it."""
+    may_name, may_label = vocab, label
     claimed: list[HtmlElement] = []
     found: list[Takeaway] = []
     seen: set[str] = set()
@@ -598,10 +609,10 @@ def extract_takeaways(doc: Document) -> Claim[list[Takeaway]]:
         if tag in ("nav", "footer") and not any(a.tag == "article" for a in el.iterancestors()):
             walker.skip_subtree()
             continue
-        word = _box_vocab(el) if tag not in _NOT_BOX else None
+        word = _box_vocab(el) if may_name and tag not in _NOT_BOX else None
         vocab = word is not None
         label_kind: str | None = None
-        if tag in _LABEL_TAGS and not vocab:
+        if may_label and tag in _LABEL_TAGS and not vocab:
             label_kind = _label_kind_of(el, other)
         if not vocab and label_kind is None:
             continue
@@ -631,11 +642,7 @@ def extract_takeaways(doc: Document) -> Claim[list[Takeaway]]:
             continue  # "Summary" over a metadata box ("Description", "Written by")
         if accept(nodes, items):
             walker.skip_subtree()
-    if not found:
-        top = _top_summary_list(root)
-        if top is not None:
-            return Claim([item for _, item in top[1]], [top[0]])
-    return Claim(found, claimed)
+    return found, claimed
 
 
 #: A sentence's end: Latin, CJK and Arabic full stops, question and exclamation marks.
@@ -658,14 +665,12 @@ def _top_summary_list(
         return None
     seen = 0
     text = 0  # text met since the headline, links and lists aside
-    lists: set[HtmlElement] = set()
-    for el in _after(h1):
+    for el, covered in _after(h1):
         seen += 1
         if seen > 400:
             return None
         tag = el.tag
         if tag in ("ul", "ol"):
-            lists.add(el)
             if any(a.tag in _CHROME_ANCESTORS or a.tag == "li" for a in el.iterancestors()):
                 continue
             box = el.getparent()
@@ -677,7 +682,7 @@ def _top_summary_list(
             continue
         if tag in _SKIP_TEXT or tag == "a":
             continue
-        if any(a in lists or a.tag == "a" for a in el.iterancestors()):
+        if covered:  # inside a link, or inside a list met on the way
             continue
         text += len((el.text or "").strip()) + len((el.tail or "").strip())
         if text > _MAX_TEXT_BEFORE_TOP_LIST:
@@ -685,15 +690,33 @@ def _top_summary_list(
     return None
 
 
-def _after(el: HtmlElement) -> Iterator[HtmlElement]:
-    """The elements after ``el`` in document order (its own subtree excluded)."""
+def _after(el: HtmlElement) -> Iterator[tuple[HtmlElement, bool]]:
+    """The elements after ``el`` in document order (its own subtree excluded), each with
+    whether it is inside a link or inside a list that comes after ``el``."""
     node: HtmlElement | None = el
     while node is not None:
+        parent = node.getparent()
+        in_link = parent is not None and (
+            parent.tag == "a" or any(a.tag == "a" for a in parent.iterancestors())
+        )
         for sib in node.itersiblings():
-            if isinstance(sib.tag, str):
-                yield sib
-                yield from (d for d in sib.iterdescendants() if isinstance(d.tag, str))
-        node = node.getparent()
+            if not isinstance(sib.tag, str):
+                continue
+            open_covers = 0  # links and lists open around the current element
+            for event, x in etree.iterwalk(sib, events=("start", "end")):
+                tag = x.tag
+                if not isinstance(tag, str):
+                    continue
+                if event == "start":
+                    yield x, in_link or open_covers > 0
+                    if tag in _COVERS:
+                        open_covers += 1
+                elif tag in _COVERS:
+                    open_covers -= 1
+        node = parent
+
+
+_COVERS = frozenset({"a", "ul", "ol"})
 
 
 def _sentence_items(lst: HtmlElement) -> list[tuple[HtmlElement, Takeaway]] | None:

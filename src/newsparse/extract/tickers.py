@@ -647,18 +647,23 @@ def _scan(doc: Document) -> tuple[list[HtmlElement], list[HtmlElement]]:
     no_attrs: dict[str, str] = {}
     marked: dict[HtmlElement, None] = {}
     hinted: list[HtmlElement] = []
+    mark, lone = _PRICE_MARK.search, _LONE_SIGN.fullmatch  # _priceish, inlined
+    quote_attrs = not _QUOTE_ATTR_SET.isdisjoint(page_attribute_names(doc))
+    skip = _SKIP | _NOT_CONTENT
     for node in index.elements:
         tail = node.tail
-        if tail and _priceish(tail):
+        if tail and (mark(tail) or (len(tail) < 16 and lone(tail))):
             parent = node.getparent()
             if parent is not None:
                 marked.setdefault(parent, None)
         tag = node.tag
-        if tag in _SKIP or tag in _NOT_CONTENT:
+        if tag in skip:
             continue
         attrib = attrs.get(node, no_attrs)
         text = node.text
-        if (text and _priceish(text)) or not _QUOTE_ATTR_SET.isdisjoint(attrib):
+        if (text and (mark(text) or (len(text) < 16 and lone(text)))) or (
+            quote_attrs and not _QUOTE_ATTR_SET.isdisjoint(attrib)
+        ):
             marked.setdefault(node, None)
         cls = attrib.get("class")
         if tag == "marquee" or (cls and _hinted_class(cls)):

@@ -20,8 +20,10 @@ __all__ = [
     "DISCLAIMER_CUES",
     "DISCLAIMER_HINT",
     "DISCLAIMER_LABEL",
+    "DISCLAIMER_LABEL_WORDS",
     "DISCLAIMER_STRONG_CUE",
     "TAKEAWAY_LABEL_START",
+    "TAKEAWAY_LABEL_WORDS",
     "TAKEAWAY_STRONG_LABEL",
     "TAKEAWAY_WEAK_LABEL",
     "not_advice",
@@ -84,6 +86,8 @@ _TAKEAWAY_WEAK = (
 )  # fmt: skip
 
 _END = r"\s*[:.!\-–—]?\s*$"
+#: The takeaways labels, strong and weak, as one alternation (for the page-level gate).
+TAKEAWAY_LABEL_WORDS = "|".join((*_TAKEAWAY_STRONG, *_TAKEAWAY_WEAK))
 #: A whole text that is a strong takeaways label (leading symbols already dropped).
 TAKEAWAY_STRONG_LABEL = re.compile(rf"^(?:{'|'.join(_TAKEAWAY_STRONG)}){_END}", re.IGNORECASE)
 #: A whole text that is a weak takeaways label.
@@ -121,9 +125,11 @@ _DISCLAIMER_LABELS = (
     r"penafian", r"sanggahan", r"peringatan\s+risiko",
     r"إخلاء\s+(?:ال)?مسؤولية", r"تحذير\s+المخاطر",
 )  # fmt: skip
+#: The disclaimer labels as one alternation (for the page-level text gate).
+DISCLAIMER_LABEL_WORDS = "|".join(_DISCLAIMER_LABELS)
 #: A whole text that is a disclaimer label in one of the languages.
 DISCLAIMER_LABEL = re.compile(
-    rf"^[^\w]*(?:{'|'.join(_DISCLAIMER_LABELS)})\s*[:：.!\-–—]?\s*", re.IGNORECASE
+    rf"^[^\w]*(?:{DISCLAIMER_LABEL_WORDS})\s*[:：.!\-–—]?\s*", re.IGNORECASE
 )
 
 #: Phrases of a financial-advice / risk disclaimer, one pattern per kind of cue (each

@@ -1,0 +1,367 @@
+"""Page-level text gates for the widget detectors (disclaimer, takeaways).
+
+A widget detector that looks for phrases ("not financial advice", "Key takeaways") in
+the text of single elements can only find one when the phrase is somewhere in the
+page's shown text.  This module gives that text once per Document, in a form that
+every element's text maps into, and turns the detectors' own phrase patterns into
+tests on it:
+
+* :func:`shown_text` is the page's text without the subtrees the detectors never read
+  (``WIDGET_SKIP_TEXT``: scripts, styles, SVG, buttons...), made by one XSLT pass in
+  C, with **all whitespace removed** and case folded.  An element's text as the
+  detectors read it (:func:`~newsparse.extract.dom.block_text`: the same pieces in
+  the same order, spaces added at block boundaries, whitespace collapsed, zero-width
+  characters dropped) is, squashed and folded the same way, a substring of it.
+* :class:`PhraseGate` holds, for each of a detector's patterns, a *relaxed* copy that
+  matches the squashed, folded text of every string the original matches (every
+  whitespace item made optional, word boundaries dropped, a run of up to three words
+  made one run of word characters), plus the literal strings one of which every
+  match of the relaxed copy contains (derived from the pattern itself).  A page where
+  no relaxed pattern matches :func:`shown_text` has no element whose text matches the
+  original pattern.
+
+So a gate built from these is a necessary condition of a phrase in one element's text;
+joining the texts of several elements (a label and the paragraph after it) can make a
+phrase across the join, which each detector rules out or gates on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, cast
+
+from lxml import etree
+
+from newsparse.extract.dom import NAMING_ATTRIBUTES, WIDGET_SKIP_TEXT, page_index
+
+if TYPE_CHECKING:
+    from newsparse.document import Document
+
+__all__ = ["PhraseGate", "fold", "page_naming_text", "relaxed_source", "shown_text"]
+
+# ----------------------------------------------------------------- the page's shown text
+
+_SHOWN_TEXT = etree.XSLT(
+    etree.XML(
+        '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+        '<xsl:output method="text" encoding="UTF-8"/>'
+        f'<xsl:template match="{"|".join(sorted(WIDGET_SKIP_TEXT))}"/>'
+        "</xsl:stylesheet>"
+    )
+)  # the built-in rules copy every text node (tails included) and nothing else
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # as dom.norm_space drops
+
+#: Characters that ``re.IGNORECASE`` equates with another letter but ``str.lower`` does
+#: not map to it (dotless i, long s, the combining dot that "İ".lower() adds, historic
+#: Cyrillic letter forms...): folded here so that lower-cased text and patterns compare
+#: as the case-insensitive patterns do (tests/unit/test_widget_gate.py checks it).
+_FOLD = (
+    ("\u0307", ""), ("ı", "i"), ("ſ", "s"), ("\u1c80", "в"), ("\u1c81", "д"), ("\u1c82", "о"),
+    ("\u1c83", "с"), ("\u1c84", "т"), ("\u1c85", "т"), ("\u1c86", "ъ"), ("\u1c87", "ѣ"),
+)  # fmt: skip
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased, with the letters case-insensitive matching equates folded."""
+    low = text.lower()
+    if not low.isascii():
+        for src, dst in _FOLD:
+            if src in low:
+                low = low.replace(src, dst)
+    return low
+
+
+_SHOWN_KEY = "widget_gate.shown_text"
+
+
+def shown_text(doc: Document) -> str | None:
+    """The shown text of the page's body (of the whole page without one), squashed (no
+    whitespace, no zero-width characters) and folded (:func:`fold`); None when it cannot
+    be made (a tree too deep for the XSLT engine): the gates then let the page through.
+    """
+    if _SHOWN_KEY in doc.memo:
+        return cast("str | None", doc.memo[_SHOWN_KEY])
+    body = doc.root.find("body")
+    try:
+        raw = str(_SHOWN_TEXT(body if body is not None else doc.root))
+    except etree.XSLTError:
+        text = None
+    else:
+        squashed = "".join(raw.split())
+        if not squashed.isascii():
+            squashed = _ZERO_WIDTH.sub("", squashed)
+        text = fold(squashed)
+    doc.memo[_SHOWN_KEY] = text
+    return text
+
+
+#: The attributes ``naming_words`` reads (and ``data-type``).
+_NAMING_ATTRIBUTES = frozenset(("class", "id", *NAMING_ATTRIBUTES, "data-type"))
+_NAMING_KEY = "widget_gate.naming_text"
+
+
+def page_naming_text(doc: Document) -> str:
+    """Every class, id, test id, aria-label, data-component... value of the page (the
+    attributes ``naming_words`` reads, and ``data-type``), lower-cased, one a line
+    (from the :class:`~newsparse.extract.dom.PageIndex`: no lxml attribute reads)."""
+    found = doc.memo.get(_NAMING_KEY)
+    if found is not None:
+        return cast(str, found)
+    wanted = _NAMING_ATTRIBUTES
+    values = [v for a in page_index(doc).attrs.values() for k, v in a.items() if k in wanted]
+    text = "\n".join(values).lower()
+    doc.memo[_NAMING_KEY] = text
+    return text
+
+
+# ----------------------------------------------------------------- relaxed patterns
+
+#: Rewrites of whitespace items, in order: each turns a pattern over text with spaces
+#: into one over the same text squashed, matching at least what the original did.
+_RELAX = (
+    (r"(?:\w+\s+){0,3}", r"\w*"),  # up to three words: a run of word characters
+    (r"(?:[\w-]+\s+){0,3}", r"[\w-]*"),
+    (r"(?:[a-z]+\s+)?", r"[a-z]*"),
+    (r"[-\s]", "-?"),
+    (r"\s+", ""),
+    (r"\s*", ""),
+    (r"\b", ""),
+)
+_UNSUPPORTED = re.compile(r"\\[sSWBDAZ]|[\^$]|\(\?[=!<]")
+
+
+def relaxed_source(pattern: str) -> str:
+    """``pattern`` (meant for whitespace-normalised text, case-insensitive) rewritten for
+    squashed, folded text: whatever the original matches, squashed and folded, the
+    result matches.  Raises ValueError on a construct the rewrite does not handle
+    (anchors, lookarounds, other whitespace or upper-case escapes)."""
+    out = pattern
+    for old, new in _RELAX:
+        out = out.replace(old, new)
+    bad = _UNSUPPORTED.search(out.replace("[^", "[").replace("(?:", "("))
+    if bad:
+        raise ValueError(f"cannot relax {bad.group()!r} in {pattern!r}")
+    return fold(out)
+
+
+_MAX_STRINGS = 256
+#: Start strings this long are selective enough.
+_ENOUGH = 10
+_Strings = frozenset[str]
+
+
+def _exact(op: Any, av: Any, c: Any) -> _Strings | None:
+    """Every string one parsed item matches, if they are few (None otherwise)."""
+    if op is c.LITERAL:
+        return frozenset(chr(av))
+    if op is c.IN:
+        if all(o is c.LITERAL for o, _ in av) and len(av) <= 16:
+            return frozenset(chr(v) for _, v in av)
+        return None
+    if op is c.SUBPATTERN:
+        return _exact_sequence(av[3], c)
+    if op is c.BRANCH:
+        parts = [_exact_sequence(branch, c) for branch in av[1]]
+        if any(e is None for e in parts):
+            return None
+        union = frozenset().union(*(e for e in parts if e is not None))
+        return union if len(union) <= _MAX_STRINGS else None
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+        sub = _exact_sequence(av[2], c)
+        return sub | {""} if sub is not None else None
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] == av[1] == 1:
+        return _exact_sequence(av[2], c)
+    if op is c.AT:
+        return frozenset({""})
+    return None
+
+
+def _product(a: _Strings, b: _Strings) -> _Strings | None:
+    if len(a) * len(b) > _MAX_STRINGS:
+        return None
+    return frozenset(x + y for x in a for y in b)
+
+
+def _exact_sequence(items: Iterable[tuple[Any, Any]], c: Any) -> _Strings | None:
+    out: _Strings | None = frozenset({""})
+    for op, av in items:
+        e = _exact(op, av, c)
+        if e is None or out is None:
+            return None
+        out = _product(out, e)
+    return out
+
+
+def _starts(items: Iterable[tuple[Any, Any]], c: Any) -> _Strings | None:
+    """Strings one of which every match of the parsed sequence starts with (None when
+    they cannot be named): the strings of its leading items with few strings, or those
+    of its first item's branches."""
+    run: _Strings = frozenset({""})
+    for op, av in items:
+        e = _exact(op, av, c)
+        joined = _product(run, e) if e is not None else None
+        if joined is not None:
+            run = joined
+            if "" not in run and min(map(len, run)) >= _ENOUGH:
+                break
+            continue
+        if run == {""}:  # the first item: look inside it
+            return _item_starts(op, av, c)
+        break
+    return run if "" not in run else None
+
+
+def _item_starts(op: Any, av: Any, c: Any) -> _Strings | None:
+    if op is c.SUBPATTERN:
+        return _starts(av[3], c)
+    if op is c.BRANCH:
+        parts = [_starts(branch, c) for branch in av[1]]
+        if any(p is None for p in parts):
+            return None
+        return frozenset().union(*(p for p in parts if p is not None))
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+        return _starts(av[2], c)
+    return None
+
+
+def start_strings(source: str) -> frozenset[str] | None:
+    """Strings one of which every match of the regular expression ``source`` starts with
+    (case-sensitive), or None when none can be named.  Read from the parsed pattern."""
+    try:
+        from re import _constants, _parser  # type: ignore[attr-defined]
+
+        return _starts(_parser.parse(source), _constants)
+    except (ImportError, AttributeError, TypeError, ValueError):
+        return None  # another Python's internals: the pattern is searched everywhere
+
+
+def _trie(strings: Iterable[str]) -> str:
+    """A pattern matching, at a position, the shortest of ``strings`` found there."""
+    tree: dict[str, Any] = {}
+    for string in strings:
+        node = tree
+        for char in string:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        if "" in node:
+            return ""
+        alternatives = [re.escape(char) + emit(sub) for char, sub in sorted(node.items())]
+        return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+
+    return emit(tree)
+
+
+#: Letters by falling frequency in running text (English and most Latin-script
+#: languages): a scan looks for the start strings from their rarest letter on.
+_COMMON = "etaoinsrhldcumfpgwybvkxjqz"
+_ANCHOR_CHARS = 5
+
+
+def _rarity(char: str) -> int:
+    return _COMMON.find(char) if char in _COMMON else len(_COMMON)
+
+
+def _anchor(start: str) -> tuple[str, int]:
+    """The part of ``start`` the scan looks for, and where it begins in ``start``: five
+    characters (all of it when shorter), the run of rarest letters, so that the scan
+    stops at few places (it starts with a rare letter: a hit is a rare one)."""
+    size = min(_ANCHOR_CHARS, len(start))
+    offset = max(
+        range(len(start) - size + 1),
+        key=lambda i: (2 * _rarity(start[i]) + sum(map(_rarity, start[i + 1 : i + size])), -i),
+    )
+    return start[offset : offset + size], offset
+
+
+_Check = tuple[int, re.Pattern[str], str]  # (offset of the anchor, relaxed pattern, group)
+
+
+class PhraseGate:
+    """A necessary test for any of ``patterns`` (case-insensitive, over whitespace-
+    normalised element text) matching some element's text: does a relaxed copy of one
+    match :func:`shown_text`?  Patterns may come in named groups (a mapping): then
+    :meth:`found` tells which groups may match, in one scan.
+
+    The relaxed copies are tried only where one may start: every match of a copy starts
+    with one of a few strings (read from the pattern); one scan of the text looks for a
+    part of each (its "anchor", from its rarest letter on, all in one prefix-tree
+    pattern) and tries the copies that may start there."""
+
+    __slots__ = ("_anywhere", "_at", "_groups", "_scans")
+
+    def __init__(self, patterns: Iterable[str] | Mapping[str, Iterable[str]]) -> None:
+        groups = patterns if isinstance(patterns, Mapping) else {"": patterns}
+        self._groups = frozenset(groups)
+        anywhere: list[tuple[re.Pattern[str], str]] = []
+        anchored: dict[str, set[_Check]] = {}
+        for group, members in groups.items():
+            for pattern in members:
+                source = relaxed_source(pattern)
+                relaxed = re.compile(source)
+                starts = start_strings(source)
+                if starts is None:
+                    anywhere.append((relaxed, group))
+                    continue
+                for start in starts:
+                    anchor, offset = _anchor(start)
+                    anchored.setdefault(anchor, set()).add((offset, relaxed, group))
+        self._anywhere = tuple(anywhere)
+        # two scans: a pattern whose first characters are all ASCII runs much faster
+        # (a bitmap test per character), and the other one only runs on non-ASCII text
+        ascii_anchors = [a for a in anchored if a[0].isascii()]
+        other_anchors = [a for a in anchored if not a[0].isascii()]
+        self._scans = tuple(
+            re.compile(_trie(anchors)) if anchors else None
+            for anchors in (ascii_anchors, other_anchors)
+        )
+        # a scan reports the shortest anchor found at a place: each anchor's patterns
+        # go to every shorter anchor it begins with
+        at: dict[str, set[_Check]] = {}
+        for anchor, checks in anchored.items():
+            for short in anchored:
+                if anchor.startswith(short):
+                    at.setdefault(short, set()).update(checks)
+        self._at = {
+            short: tuple(sorted(checks, key=lambda c: (c[0], c[1].pattern, c[2])))
+            for short, checks in at.items()
+        }
+
+    def may_match(self, text: str | None) -> bool:
+        """False only when no pattern can match an element's text on the page whose
+        :func:`shown_text` is ``text`` (None, unknown: True)."""
+        return bool(self.found(text, first=True))
+
+    def found(self, text: str | None, *, first: bool = False) -> frozenset[str]:
+        """The groups with a pattern that may match an element's text on the page whose
+        :func:`shown_text` is ``text`` (all of them when ``text`` is None); with
+        ``first``, the search stops at the first group found."""
+        if text is None:
+            return self._groups
+        wanted = 1 if first else len(self._groups)
+        found: set[str] = set()
+        for relaxed, group in self._anywhere:
+            if group not in found and relaxed.search(text):
+                found.add(group)
+                if len(found) >= wanted:
+                    return frozenset(found)
+        for scan in self._scans if not text.isascii() else self._scans[:1]:
+            if scan is not None and self._scan(scan, text, found, wanted):
+                break
+        return frozenset(found)
+
+    def _scan(self, scan: re.Pattern[str], text: str, found: set[str], wanted: int) -> bool:
+        """Add the groups found by one scan to ``found``; True once it holds ``wanted``."""
+        search, at = scan.search, self._at
+        hit = search(text)
+        while hit is not None:
+            place = hit.start()
+            for offset, relaxed, group in at[hit.group()]:
+                if group not in found and offset <= place and relaxed.match(text, place - offset):
+                    found.add(group)
+                    if len(found) >= wanted:
+                        return True
+            hit = search(text, place + 1)
+        return False
