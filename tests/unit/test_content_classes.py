@@ -1,0 +1,96 @@
+"""Boilerplate classes inside the article region and article text taken for boilerplate:
+one general markup pattern per test, each on a small page shaped like real ones."""
+
+from __future__ import annotations
+
+from running_text import sentences
+
+import newsparse
+
+
+def para(i: int) -> str:
+    """A paragraph of running text, distinct per ``i``."""
+    return f"<p>Paragraph {i}. {sentences(i)}</p>"
+
+
+def article(n: int = 5, start: int = 0) -> str:
+    return "".join(para(start + i) for i in range(n))
+
+
+def page(body: str) -> str:
+    return f"<html><head><title>Rates held steady</title></head><body>{body}</body></html>"
+
+
+def extract(html: str) -> str:
+    return newsparse.parse(html).text
+
+
+# ------------------------------------------------------------------ class/id names
+
+
+def test_a_subheads_anchor_id_is_not_read_as_a_box_name() -> None:
+    """Tables of contents give each subhead an id made of its own words
+    (``nav_only_the_film_remains__1``): a slug of the heading's text, not the name of a
+    navigation box, so the subhead stays."""
+    body = (
+        "<div class='article-content'>" + article(3)
+        + "<h3 id='nav_the_bank_stays_put__1' class='subheading'>The bank stays put</h3>"
+        + article(3, 10) + "</div>"
+    )  # fmt: skip
+    text = extract(page(body))
+    assert "The bank stays put" in text
+    assert "Paragraph 12" in text
+
+
+def test_the_meta_line_of_a_classic_blog_theme_is_left_out() -> None:
+    """Classic WordPress themes close a post with ``p.postmetadata`` ("This entry was
+    posted on ... and is filed under ...") and wrap it in ``div.entryfooter``: one-word
+    compounds of the meta/footer names."""
+    meta = (
+        "<p class='postmetadata alt'><small>This entry was posted on Wednesday, November 27th, "
+        "2019 at 3:21 pm and is filed under <a href='/c/news'>News</a>. You can follow any "
+        "responses to this entry through the <a href='/feed'>RSS 2.0</a> feed.</small></p>"
+    )
+    footer = (
+        "<div class='entryfooter'><p><a href='/feed'>Comments feed</a> | Comments closed</p></div>"
+    )
+    entry = f"<div class='post'><div class='entry'>{article()}{meta}{footer}</div></div>"
+    text = extract(page(entry))
+    assert "Paragraph 4" in text
+    assert "This entry was posted" not in text
+    assert "Comments closed" not in text
+
+
+def test_a_loading_placeholder_is_left_out() -> None:
+    """Infinite-scroll pages keep a "Loading more stories ..." placeholder after the
+    article, named ``loading``/``loader``/``spinner``."""
+    loading = (
+        "<div id='loading' class='loadingAnimation fadeOut'>"
+        "<span>Loading more stories ...</span></div>"
+    )
+    text = extract(page(f"<section class='main'><div>{article()}</div>{loading}</section>"))
+    assert "Paragraph 4" in text
+    assert "Loading more" not in text
+
+
+def test_an_author_box_named_in_german_is_left_out() -> None:
+    """``autor`` is "author" in German, Polish, Spanish, Portuguese: the box with the
+    author's photo and role is not the article."""
+    box = (
+        "<section class='artDetailAutor__outer'><div class='artDetailAutor__text'>"
+        "<p><strong>Anna Beispiel</strong></p><p>Leiterin Redaktion Wirtschaft</p></div></section>"
+    )
+    text = extract(page(f"<article class='artDetail'><div>{article()}{box}</div></article>"))
+    assert "Paragraph 4" in text
+    assert "Leiterin Redaktion" not in text
+
+
+def test_a_comment_section_named_in_german_is_left_out() -> None:
+    """``kommentare`` is "comments": its status line is not article text."""
+    comments = (
+        "<section id='kommentare' class='kommentare'><div><p>Keine Kommentare (Kommentare "
+        "erscheinen erst nach unserer Freigabe)</p></div></section>"
+    )
+    text = extract(page(f"<main>{article()}{comments}</main>"))
+    assert "Paragraph 4" in text
+    assert "Freigabe" not in text
