@@ -94,3 +94,64 @@ def test_a_comment_section_named_in_german_is_left_out() -> None:
     text = extract(page(f"<main>{article()}{comments}</main>"))
     assert "Paragraph 4" in text
     assert "Freigabe" not in text
+
+
+# ------------------------------------------------------------ chrome by shape and wording
+
+
+def test_a_custom_element_named_as_a_teaser_is_left_out() -> None:
+    """Web components name their boxes by tag (``<pp-inline-teaser>``): a teaser of
+    another page inside the article text, read like a class name."""
+    teaser = (
+        "<pp-inline-teaser><pp-link><h3>Questions on workplace safety</h3></pp-link>"
+        "<div><p class='text'>Answers to your questions on safety at work, all in one "
+        "place.</p></div></pp-inline-teaser>"
+    )
+    body = f"<article><div class='body-text'>{article(3)}{teaser}{article(2, 10)}</div></article>"
+    text = extract(page(body))
+    assert "Paragraph 11" in text
+    assert "workplace safety" not in text and "all in one place" not in text
+
+
+def test_a_custom_element_with_article_text_stays() -> None:
+    """A custom element whose name says nothing of boilerplate is read as usual."""
+    body = f"<app-article-view><div>{article(5)}</div></app-article-view>"
+    assert "Paragraph 4" in extract(page(body))
+
+
+def test_a_post_meta_line_with_a_comment_link_is_left_out() -> None:
+    """A blog post's meta line: date, categories and a comments link separated by bars,
+    in a ``<small>`` inside the post box."""
+    meta = (
+        "<small>January 13, 2020 at 08:45 AM | categories: <a href='/c/py'>Python</a>, "
+        "<a href='/c/hg'>Mercurial</a> | <a href='/p#disqus_thread'>View Comments</a></small>"
+    )
+    text = extract(page(f"<div id='content'><div class='blog_post'>{meta}{article()}</div></div>"))
+    assert "Paragraph 4" in text
+    assert "View Comments" not in text and "categories" not in text
+
+
+def test_a_line_of_short_facts_without_comment_status_stays() -> None:
+    """Bars between short facts of the article itself (a match line) are not a meta
+    line: none of its segments is a comment count or status."""
+    facts = "<p>Venue: City Stadium | Kick-off: 18:30 | Referee: A. Example</p>"
+    text = extract(page(f"<div>{article(3)}{facts}{article(2, 10)}</div>"))
+    assert "Kick-off: 18:30" in text
+
+
+def test_a_button_link_on_its_own_line_is_left_out() -> None:
+    """A "back to all news" link styled as a button after the article text."""
+    back = "<hr/><a class='button button--grey' href='/'>Back to all news</a>"
+    text = extract(page(f"<article class='news-article'><div>{article()}</div>{back}</article>"))
+    assert "Paragraph 4" in text
+    assert "Back to all news" not in text
+
+
+def test_a_button_styled_link_inside_a_sentence_stays() -> None:
+    """The same class on a link inside a paragraph is part of the sentence."""
+    linked = (
+        "<p>Readers can <a class='btn btn-link' href='/report'>download the full report</a> "
+        "from the bank's website, which also lists the dates of the next meetings.</p>"
+    )
+    text = extract(page(f"<div>{article(3)}{linked}{article(2, 10)}</div>"))
+    assert "download the full report" in text

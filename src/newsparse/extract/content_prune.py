@@ -7,7 +7,9 @@ or slides numbered "3/50"), label-only lines ("label": "Advertisement", "Read mo
 datelines, in several languages), credit and figure lines ("credit"), the headline
 repeated ("headline"), teaser lists by shape ("teaser-list"), link-and-label bars
 ("share-bar"), the short boxes around an author link or a form field ("author-box",
-"form-box"), and the heading of a box that goes with it ("box-label").
+"form-box"), the heading of a box that goes with it ("box-label"), and the chrome
+that :mod:`newsparse.extract.content_chrome` finds by shape and wording
+("custom-element", "meta-bar", "button").
 """
 
 from __future__ import annotations
@@ -19,6 +21,12 @@ from typing import cast
 from lxml import etree
 
 from newsparse.document import Document
+from newsparse.extract.content_chrome import (
+    button_link,
+    custom_element_box,
+    inline_meta_bar,
+    is_meta_bar,
+)
 from newsparse.extract.content_names import _BLOCK, _HEADINGS, _INVISIBLE
 from newsparse.extract.dom import HtmlElement, text_of
 
@@ -154,8 +162,12 @@ def _prune(
         s = stats.get(el)
         if s is None:
             # inline or invisible: look inside only for blocks wrapped in inline tags
-            if isinstance(el.tag, str) and el.tag not in _INVISIBLE and len(el):
-                stack.extend(el)
+            if isinstance(el.tag, str) and el.tag not in _INVISIBLE:
+                chrome = _inline_chrome(el, guard)
+                if chrome is not None:
+                    out[el] = chrome
+                elif len(el):
+                    stack.extend(el)
             continue
         if el in out:
             continue
@@ -316,6 +328,8 @@ def _is_boilerplate(
             return "label"
         if s.anchors and density > 0.5 and _LINK_LABEL.match(label):
             return "read-more"
+        if s.anchors and is_meta_bar(label):
+            return "meta-bar"
         if _CREDIT_LINE.match(label):
             return "credit"
         if (tag in _HEADINGS or tag == "p") and titles and _fold(label) in titles:
@@ -332,6 +346,17 @@ def _is_boilerplate(
     if s.value < 0 and s.good == 0 and s.anchors >= 2 and tag not in ("p", "td", "th", "tr"):
         return "share-bar"
     return None
+
+
+def _inline_chrome(el: HtmlElement, guard: float) -> str | None:
+    """Why an inline element inside the region is chrome (a button link, a custom
+    element named as a boilerplate box, a meta line), or None."""
+    tag = el.tag
+    if tag == "a":
+        return button_link(el)
+    if "-" in tag:
+        return custom_element_box(el, guard)
+    return inline_meta_bar(el) if len(el) else None
 
 
 def _in_table(el: HtmlElement) -> bool:
