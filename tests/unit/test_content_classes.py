@@ -155,3 +155,28 @@ def test_a_button_styled_link_inside_a_sentence_stays() -> None:
     )
     text = extract(page(f"<div>{article(3)}{linked}{article(2, 10)}</div>"))
     assert "download the full report" in text
+
+
+def test_the_calls_to_follow_and_subscribe_that_close_the_article_are_left_out() -> None:
+    """The article's last paragraphs: short, with a link, calling the reader to follow
+    the paper on social networks or to sign up for its newsletter."""
+    calls = (
+        "<p><strong>Follow The Courier on Twitter and Instagram @Courier and on Facebook. "
+        "Email us at <a href='mailto:news@example.com'>news@example.com</a>.</strong></p>"
+        "<p><i>Do you want to hear from us every morning? "
+        "<a href='/newsletter'>Sign up here</a></i></p>"
+    )
+    text = extract(page(f"<div class='article-content'>{article()}{calls}</div>"))
+    assert "Paragraph 4" in text
+    assert "Follow The Courier" not in text and "Sign up here" not in text
+
+
+def test_a_paragraph_about_following_in_the_middle_of_the_article_stays() -> None:
+    """The same words in the middle of the text, with more of the article after them,
+    are the article."""
+    middle = (
+        "<p>The bank said it would follow the <a href='/guide'>new guidance</a> on "
+        "lending, and subscribe to the common reporting standard.</p>"
+    )
+    text = extract(page(f"<div class='article-content'>{article(3)}{middle}{article(2, 10)}</div>"))
+    assert "follow the new guidance" in text

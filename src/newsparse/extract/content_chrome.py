@@ -9,12 +9,15 @@ reports.
   2020 | categories: Python | View Comments") with a comment-count or comment-status
   segment;
 * "button": a link styled as a button on a line of its own ("Back to all news",
-  "Load more"): a control, not a sentence of the article.
+  "Load more"): a control, not a sentence of the article;
+* "closing-call": the short paragraphs with a link that end the article by calling the
+  reader to follow, join or subscribe.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from newsparse.extract.content_names import _BOILER, _HEADINGS, _token_flags
 from newsparse.extract.dom import HtmlElement, name_parts, text_of
@@ -96,3 +99,46 @@ def button_link(el: HtmlElement) -> str | None:
     if not text or len(text) > _BUTTON_TEXT:
         return None
     return "button"
+
+
+# ------------------------------------------------------------------- closing calls
+
+#: A call to follow, join or subscribe, in several languages.
+_CALL_WORDS = re.compile(
+    r"\b(?:follow|folgen sie|folge uns|s[íi]guenos|seguir(?:nos)?|suivez|sign up|subscribe|"
+    r"newsletter|suscr[ií]b\w*|abonn\w*|subskrypcj\w*|[úu]nete|join us|whatsapp|telegram)\b",
+    re.IGNORECASE,
+)
+#: A closing call is a short paragraph...
+_CALL_TEXT = 300
+#: ... and at most this many of them end the article.
+_CALLS = 3
+
+
+def closing_calls(
+    root: HtmlElement, stats: dict[HtmlElement, Any], marks: dict[HtmlElement, str]
+) -> None:
+    """Mark the calls that close the article: its last paragraphs, while each is short,
+    has a link and calls the reader to follow, join or subscribe ("Follow us on
+    Twitter", "Sign up here", "Únete a nuestro canal de Telegram").  A call in the middle
+    of the text, followed by more of the article, stays."""
+    found = 0
+    for el in reversed(list(root.iter("p"))):
+        s = stats.get(el)
+        if s is None or not s.text or el in marks or _inside(el, root, marks):
+            continue
+        if s.text > _CALL_TEXT or not s.anchors or _CALL_WORDS.search(text_of(el)) is None:
+            return
+        marks[el] = "closing-call"
+        found += 1
+        if found == _CALLS:
+            return
+
+
+def _inside(el: HtmlElement, root: HtmlElement, marks: dict[HtmlElement, str]) -> bool:
+    for anc in el.iterancestors():
+        if anc is root:
+            return False
+        if anc in marks:
+            return True
+    return False

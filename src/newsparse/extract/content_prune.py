@@ -23,6 +23,7 @@ from lxml import etree
 from newsparse.document import Document
 from newsparse.extract.content_chrome import (
     button_link,
+    closing_calls,
     custom_element_box,
     inline_meta_bar,
     is_meta_bar,
@@ -178,6 +179,7 @@ def _prune(
             out[el] = why
             continue
         stack.extend(el)
+    closing_calls(node, stats, out)
 
 
 #: Boxes whose heading goes with them ("More on this topic" above a list of links).
