@@ -134,10 +134,26 @@ def _titles(doc: Document) -> frozenset[str]:
     return frozenset(f for f in map(_fold, found) if len(f) >= 10)
 
 
+#: "Label: <date>" is a dateline only when the label says published/updated/date.
+_FACT_LABEL = re.compile(r"^\W*([^\W\d](?:[^\W\d_]|[ .'-]){0,30}?)\s*:")
+_DATE_LABEL = re.compile(
+    r"^(?:(?:last |zuletzt )?(?:updated?|published|posted|modified|changed|created|date|"
+    r"time|datum|stand|zeit|uhrzeit|veröffentlicht|aktualisiert|erstellt|geändert|"
+    r"erschienen|publié|publiée|mis à jour|date de publication|publicado|actualizado|fecha|"
+    r"pubblicato|aggiornato|data|opublikowano|zaktualizowano|am|on))$",
+    re.IGNORECASE,
+)
+
+
 def _is_dateline(text: str) -> bool:
     """A short line that is only a date/time with a few connecting words
-    ("Updated 14 hours ago", "Posted on Oct 27, 2015 by Admin")."""
+    ("Updated 14 hours ago", "Posted on Oct 27, 2015 by Admin").  A date after a label
+    of another kind ("Deadline: 03.11.2019", "Venue opens: 19:00") is a fact of the
+    article, as in a list of event details, not a dateline."""
     if not _DATE_ANCHOR.search(text):
+        return False
+    label = _FACT_LABEL.match(text)
+    if label is not None and not _DATE_LABEL.match(label.group(1).strip()):
         return False
     rest = _DATE_WORDS.sub(" ", text)
     return len(_WORD.findall(rest)) <= 2
@@ -345,7 +361,7 @@ def _is_boilerplate(
     if s.anchors >= _TEASERS and len(el) >= _TEASERS and _is_teaser_list(el, stats):
         return "teaser-list"
     # links and labels only (share buttons, tag rows)
-    if s.value < 0 and s.good == 0 and s.anchors >= 2 and tag not in ("p", "td", "th", "tr"):
+    if s.value < 0 and s.good == 0 and s.anchors >= 2 and tag not in _DATA_TAGS:
         return "share-bar"
     return None
 
@@ -359,6 +375,10 @@ def _inline_chrome(el: HtmlElement, guard: float) -> str | None:
     if "-" in tag:
         return custom_element_box(el, guard)
     return inline_meta_bar(el) if len(el) else None
+
+
+#: Paragraphs and tables: a row of links and labels in them is data, not a share bar.
+_DATA_TAGS = frozenset({"p", "td", "th", "tr", "table", "tbody", "thead"})
 
 
 def _in_table(el: HtmlElement) -> bool:
