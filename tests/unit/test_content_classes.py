@@ -180,3 +180,68 @@ def test_a_paragraph_about_following_in_the_middle_of_the_article_stays() -> Non
     )
     text = extract(page(f"<div class='article-content'>{article(3)}{middle}{article(2, 10)}</div>"))
     assert "follow the new guidance" in text
+
+
+# ------------------------------------------------------------ article text kept
+
+
+def test_dated_facts_of_an_event_list_are_not_datelines() -> None:
+    """"Label: date" lines among the details of an offer or an event ("Deadline:
+    03.11.2019", "Date and time: ...") are facts of the article; a dateline's label says
+    published or updated."""
+    facts = (
+        "<p>Offer period: 21.10.2019 – 27.10.2019</p>"
+        "<p>Deadline: 03.11.2019 (postmark)</p>"
+        "<p>Updated: 14 hours ago</p>"
+    )
+    text = extract(page(f"<div class='entry-content'>{article(3)}{facts}{article(2, 10)}</div>"))
+    assert "Deadline: 03.11.2019 (postmark)" in text
+    assert "Offer period" in text
+    assert "Updated: 14 hours ago" not in text
+
+
+def test_a_table_of_download_links_in_the_article_is_not_a_share_bar() -> None:
+    """A table of links with labels (downloads per platform) in a documentation page is
+    the article's data, not a row of share buttons."""
+    table = (
+        "<table><tbody>"
+        "<tr><td><a href='/win'>Desktop for Windows</a></td><td>x86_64</td></tr>"
+        "<tr><td><a href='/mac'>Desktop for Mac</a></td><td>arm64</td></tr>"
+        "</tbody></table>"
+    )
+    body = f"<main><section class='section'>{article(3)}{table}{article(2, 10)}</section></main>"
+    text = extract(page(body))
+    assert "Desktop for Windows" in text
+
+
+_LEAD = (
+    "Five young researchers present three new projects at the fair in the city, from "
+    "fire fighting to grill charcoal."
+)
+
+
+def _lead_page(lead_box: str, head: str) -> str:
+    return (
+        f"<html><head><title>Young researchers at the fair</title>{head}</head><body>"
+        f"<article class='news-item'><h1>Young researchers at the fair</h1>{lead_box}"
+        f"<div class='news-single-content'>{article(5)}</div></article></body></html>"
+    )
+
+
+def test_a_lead_named_subtitle_opens_the_article() -> None:
+    """A lead paragraph named ``subtitle`` just before the article text, which the
+    page's description does not hold, is the article's first paragraph."""
+    head = "<meta name='description' content='Researchers present their projects.'>"
+    text = extract(_lead_page(f"<p class='subtitle'>{_LEAD}</p>", head))
+    assert text.startswith(_LEAD)
+
+
+def test_a_lead_only_in_a_description_the_article_does_not_give_is_kept() -> None:
+    """The Article's description is the page's meta description; a lead that only the
+    Open Graph description holds would be in neither field, so it opens the text."""
+    head = (
+        "<meta name='description' content='Researchers present their projects.'>"
+        f"<meta property='og:description' content='{_LEAD}'>"
+    )
+    text = extract(_lead_page(f"<div class='intro-text'><p>{_LEAD}</p></div>", head))
+    assert text.startswith(_LEAD)

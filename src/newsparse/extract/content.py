@@ -488,7 +488,7 @@ def find_main_content(
 #: Class/id words of a lead paragraph shown above the article's text (whole words).
 _LEAD_WORDS = frozenset(
     {"intro", "introtext", "teaser", "lead", "lede", "standfirst", "excerpt", "abstract",
-     "subheadline", "dek", "vorspann", "kurztext", "chapeau", "entradilla"}
+     "subheadline", "subtitle", "dek", "vorspann", "kurztext", "chapeau", "entradilla"}
 )  # fmt: skip
 #: Words that make a named box a media box or its caption, not a lead.
 _MEDIA_WORDS = frozenset(
@@ -507,13 +507,16 @@ _LEAD_CUE = re.compile("|".join(sorted(_LEAD_WORDS)))
 
 
 def _descriptions(doc: Document) -> list[str]:
-    """The page's summaries (meta, Open Graph, Twitter, JSON-LD), folded."""
-    found = [d for key in ("description", "og:description", "twitter:description")
-             for d in doc.meta.get(key, ())]  # fmt: skip
-    for obj in doc.jsonld:
-        value = obj.get("description")
-        if isinstance(value, str):
-            found.append(value)
+    """The page's summary as the Article's ``description`` gives it, folded: the first of
+    the meta, Open Graph and Twitter descriptions, else JSON-LD's (another of them that
+    holds the lead does not put it in the Article)."""
+    first = doc.meta_first("description", "og:description", "twitter:description")
+    found = [first] if first else []
+    if not found:
+        for obj in doc.jsonld:
+            value = obj.get("description")
+            if isinstance(value, str):
+                found.append(value)
     return [_FOLD.sub(" ", d.casefold()).strip() for d in found]
 
 
