@@ -182,6 +182,43 @@ def test_a_paragraph_about_following_in_the_middle_of_the_article_stays() -> Non
     assert "follow the new guidance" in text
 
 
+
+def _card(i: int, kicker: str) -> str:
+    return (
+        f"<article class='article-item'><div class='news-img'><a href='/n/{i}'>"
+        f"<img src='/i/{i}.jpg' alt=''></a></div><div class='news-block'>{kicker}"
+        f"<h3><a href='/n/{i}'>Other headline about the markets, number {i}</a></h3>"
+        f"<p class='news-description'>A summary of that other story, which is not this "
+        f"one, in a sentence. <small>31.01.2022</small></p></div></article>"
+    )
+
+
+def test_teaser_cards_with_a_category_line_above_the_headline_are_a_teaser_list() -> None:
+    """Teaser cards often put a short category or date line above the linked headline;
+    the cards are still teasers, and their box heading goes with them."""
+    cards = "".join(_card(i, f"<p class='category'><span>Topic {i}</span></p>") for i in range(4))
+    related = f"<div class='row'><h2>Top stories of the desk</h2><div>{cards}</div></div>"
+    text = extract(page(f"<main><div class='entry'>{article()}</div>{related}</main>"))
+    assert "Paragraph 4" in text
+    assert "A summary of that other story" not in text
+    assert "Top stories of the desk" not in text
+
+
+def test_sections_of_a_page_that_open_with_a_label_are_not_teaser_cards() -> None:
+    """Page-builder rows that open with a short label and a linked title but hold whole
+    articles are not teaser cards: only short items may pass over a label line."""
+    def row(i: int) -> str:
+        return (
+            f"<div class='panel-row'><p>Section {i}</p><h3><a href='/s/{i}'>Section title "
+            f"number {i} of the page</a></h3>{article(3, 10 * i)}</div>"
+        )
+
+    rows = "".join(row(i) for i in range(1, 4))
+    body = f"<main><div class='panels'>{rows}</div><div>{article(2, 90)}</div></main>"
+    text = extract(page(body))
+    assert "Paragraph 10" in text and "Paragraph 30" in text
+
+
 # ------------------------------------------------------------ article text kept
 
 

@@ -254,10 +254,21 @@ def _is_teaser_list(el: HtmlElement, stats: dict[HtmlElement, _Stat]) -> bool:
     return teasers >= _TEASERS and teasers >= items * 0.7
 
 
+#: A teaser's headline may come after this many short label lines (its category, a date)...
+_TEASER_KICKERS = 2
+#: ... each at most this long, in an item of at most this much text (a card, not a
+#: section of the page).
+_TEASER_KICKER, _TEASER_CARD = 40, 600
+
+
 def _opens_with_link(item: HtmlElement, stats: dict[HtmlElement, _Stat]) -> bool:
     """Whether ``item`` opens with a linked headline: its first visible text is inside a
     link, in a block of its own (a heading, a title line) that is nearly all link text,
-    not a link that starts a sentence of running text."""
+    not a link that starts a sentence of running text.  In a short item (a card), up to
+    two short label lines before it in blocks of their own (its category, a date range)
+    are passed over."""
+    kickers: list[HtmlElement] = []
+    card = stats[item].text <= _TEASER_CARD
     for node in item.iter():
         tag = node.tag
         if not isinstance(tag, str) or tag in _INVISIBLE:
@@ -273,9 +284,16 @@ def _opens_with_link(item: HtmlElement, stats: dict[HtmlElement, _Stat]) -> bool
             linked = linked or anc.tag == "a"
             if block is None and anc in stats:
                 block = anc
-        if not linked or block is None or block is item:
+        if block is None or block is item:
             return False
+        if block in kickers:
+            continue
         s = stats[block]
+        if not linked:
+            if not card or s.links or s.text > _TEASER_KICKER or len(kickers) == _TEASER_KICKERS:
+                return False
+            kickers.append(block)  # a label line above the headline
+            continue
         return s.links >= s.text * 0.8
     return False
 
