@@ -96,6 +96,25 @@ def test_a_comment_section_named_in_german_is_left_out() -> None:
     assert "Freigabe" not in text
 
 
+
+def test_a_longer_comment_thread_named_forum_does_not_win_over_the_post() -> None:
+    """CMSs such as SPIP name a post's comments ``forum`` (``ul.forum``,
+    ``forum-message``): a thread longer than the post is still not the article."""
+    thread = "".join(
+        f"<li class='forum-fil'><div class='forum-message'><div class='forum-texte'>"
+        f"{article(3, 20 + 3 * i)}</div></div></li>"
+        for i in range(4)
+    )
+    body = (
+        f"<div id='contenu'><div class='texte'>{article(5)}</div></div>"
+        f"<div class='aside-col'><div class='divforum'><h2>27 commentaires</h2>"
+        f"<ul class='forum'>{thread}</ul></div></div>"
+    )
+    text = extract(page(body))
+    assert "Paragraph 0" in text and "Paragraph 4" in text
+    assert "Paragraph 20" not in text
+
+
 # ------------------------------------------------------------ chrome by shape and wording
 
 

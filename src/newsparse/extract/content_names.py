@@ -65,7 +65,7 @@ _BOILER_HINT = re.compile(
     r"video-player|player|playlist|login|register|signin|"
     # single-word compounds of classic blog themes, loading placeholders, other languages
     r"postmetadata|postmeta|entrymeta|entryfooter|postfooter|loading|loader|preloader|spinner|"
-    r"autor|autoren|kommentare)(?:$|-)"
+    r"autor|autoren|kommentare|commentaires|comentarios|commenti|forum)(?:$|-)"
 )
 _STATE_WORD = frozenset({"has", "no", "with", "without", "is", "show", "hide", "enable",
                          "disable", "can", "js", "u"})  # fmt: skip
@@ -90,7 +90,7 @@ _VOCABULARY_WORDS = """
     copyright rollover hovercard hover popover tooltip latest hidden sr skip meta teaser
     teasers cta follow dek standfirst disclosure affiliate relatedposts yarpp player playlist
     login register signin postmetadata postmeta entrymeta entryfooter postfooter loading
-    loader preloader spinner autor autoren kommentare"""
+    loader preloader spinner autor autoren kommentare commentaires comentarios commenti forum"""
 _VOCABULARY = frozenset(_VOCABULARY_WORDS.split())
 _VOCABULARY_PREFIXES = ("advert", "promo", "sponsor", "widget", "recommend")
 _EMBED_PARTS = ("embed", "tweet", "instagram", "tiktok", "quote")
