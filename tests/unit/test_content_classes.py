@@ -301,3 +301,25 @@ def test_a_lead_only_in_a_description_the_article_does_not_give_is_kept() -> Non
     )
     text = extract(_lead_page(f"<div class='intro-text'><p>{_LEAD}</p></div>", head))
     assert text.startswith(_LEAD)
+
+
+def test_a_subtitle_line_without_a_full_stop_is_still_a_lead() -> None:
+    """Subtitle lines often end without punctuation; one of a dozen words or more is a
+    lead all the same (a short label line is not)."""
+    head = "<meta name='description' content='Researchers present their projects.'>"
+    lead = "Five young researchers present three new projects at the fair in the city this week"
+    text = extract(_lead_page(f"<p class='subtitle'>{lead}</p>", head))
+    assert text.startswith(lead)
+
+
+def test_a_caption_line_in_a_box_of_its_own_is_left_out() -> None:
+    """A figure's caption ("Image: ...") in a ``div`` of its own beside the image, not in
+    a ``<figcaption>`` or a paragraph."""
+    figure = (
+        "<div class='imginline'><img src='/a.jpg' alt=''><span>Image: Snow depth on the "
+        "glacier in the model (left) matches the observed variations of snowfall "
+        "(right) quite well.</span></div>"
+    )
+    text = extract(page(f"<div class='entry'>{article(3)}{figure}{article(2, 10)}</div>"))
+    assert "Paragraph 11" in text
+    assert "Snow depth on the glacier" not in text

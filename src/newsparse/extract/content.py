@@ -498,6 +498,8 @@ _MEDIA_WORDS = frozenset(
 _LEAD_PARAGRAPHS = 3
 #: A lead is a few sentences: this many characters at least and at most.
 _LEAD_MIN, _LEAD_MAX = 60, 1200
+#: A lead without sentence punctuation (a subtitle line) has at least this many words.
+_LEAD_WORDS_MIN = 12
 #: A box with more text than this is other content, not a header holding the lead.
 _LEAD_BOX = 3 * _LEAD_MAX
 #: How far up from the region's first root, and how many siblings back, to look.
@@ -582,8 +584,10 @@ def _lead_in(box: HtmlElement, claimed: Collection[HtmlElement]) -> HtmlElement 
             return None
         text = text_of(el)
         linked = sum(len(text_of(a)) for a in el.iter("a"))
-        if _LEAD_MIN <= len(text) <= _LEAD_MAX and linked * 5 <= len(text) and any(
-            mark in text for mark in ".!?"
+        if (
+            _LEAD_MIN <= len(text) <= _LEAD_MAX
+            and linked * 5 <= len(text)
+            and (any(mark in text for mark in ".!?") or len(text.split()) >= _LEAD_WORDS_MIN)
         ):
             return el
         return None

@@ -370,6 +370,8 @@ def _is_boilerplate(
             return "credit"
         if (tag in _HEADINGS or tag == "p") and titles and _fold(label) in titles:
             return "headline"  # the headline repeated inside the content node
+    elif s.text <= 300 and tag == "div" and _CREDIT_LINE.match(text_of(el)):
+        return "credit"  # a figure's caption line ("Abbildung: ...") in a box of its own
     if tag in _HEADINGS:
         return None
     if s.anchors >= 3 and density > 0.6:
