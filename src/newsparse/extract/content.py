@@ -542,7 +542,7 @@ def find_main_content(
 #: Class/id words of a lead paragraph shown above the article's text (whole words).
 _LEAD_WORDS = frozenset(
     {"intro", "introtext", "teaser", "lead", "lede", "standfirst", "excerpt", "abstract",
-     "subheadline", "dek", "vorspann", "kurztext", "chapeau", "entradilla"}
+     "subheadline", "subtitle", "dek", "vorspann", "kurztext", "chapeau", "entradilla"}
 )  # fmt: skip
 #: Words that make a named box a media box or its caption, not a lead.
 _MEDIA_WORDS = frozenset(
@@ -552,6 +552,8 @@ _MEDIA_WORDS = frozenset(
 _LEAD_PARAGRAPHS = 3
 #: A lead is a few sentences: this many characters at least and at most.
 _LEAD_MIN, _LEAD_MAX = 60, 1200
+#: A lead without sentence punctuation (a subtitle line) has at least this many words.
+_LEAD_WORDS_MIN = 12
 #: A box with more text than this is other content, not a header holding the lead.
 _LEAD_BOX = 3 * _LEAD_MAX
 #: How far up from the region's first root, and how many siblings back, to look.
@@ -561,13 +563,16 @@ _LEAD_CUE = re.compile("|".join(sorted(_LEAD_WORDS)))
 
 
 def _descriptions(doc: Document) -> list[str]:
-    """The page's summaries (meta, Open Graph, Twitter, JSON-LD), folded."""
-    found = [d for key in ("description", "og:description", "twitter:description")
-             for d in doc.meta.get(key, ())]  # fmt: skip
-    for obj in doc.jsonld:
-        value = obj.get("description")
-        if isinstance(value, str):
-            found.append(value)
+    """The page's summary as the Article's ``description`` gives it, folded: the first of
+    the meta, Open Graph and Twitter descriptions, else JSON-LD's (another of them that
+    holds the lead does not put it in the Article)."""
+    first = doc.meta_first("description", "og:description", "twitter:description")
+    found = [first] if first else []
+    if not found:
+        for obj in doc.jsonld:
+            value = obj.get("description")
+            if isinstance(value, str):
+                found.append(value)
     return [_FOLD.sub(" ", d.casefold()).strip() for d in found]
 
 
@@ -633,8 +638,10 @@ def _lead_in(box: HtmlElement, claimed: Collection[HtmlElement]) -> HtmlElement 
             return None
         text = text_of(el)
         linked = sum(len(text_of(a)) for a in el.iter("a"))
-        if _LEAD_MIN <= len(text) <= _LEAD_MAX and linked * 5 <= len(text) and any(
-            mark in text for mark in ".!?"
+        if (
+            _LEAD_MIN <= len(text) <= _LEAD_MAX
+            and linked * 5 <= len(text)
+            and (any(mark in text for mark in ".!?") or len(text.split()) >= _LEAD_WORDS_MIN)
         ):
             return el
         return None

@@ -62,7 +62,10 @@ _BOILER_HINT = re.compile(
     r"hover-card|popover|tooltip|latest-news|latest-stories|latest-posts|latest-articles|"
     r"hidden|sr-only|screen-reader-text|visually-hidden|skip-link|meta|teaser|teasers|cta|"
     r"follow|follow-us|dek|standfirst|disclosure|affiliate|jp-relatedposts|yarpp|"
-    r"video-player|player|playlist|login|register|signin)(?:$|-)"
+    r"video-player|player|playlist|login|register|signin|"
+    # single-word compounds of classic blog themes, loading placeholders, other languages
+    r"postmetadata|postmeta|entrymeta|entryfooter|postfooter|loading|loader|preloader|spinner|"
+    r"autor|autoren|kommentare|commentaires|comentarios|commenti|forum)(?:$|-)"
 )
 _STATE_WORD = frozenset({"has", "no", "with", "without", "is", "show", "hide", "enable",
                          "disable", "can", "js", "u"})  # fmt: skip
@@ -86,7 +89,8 @@ _VOCABULARY_WORDS = """
     dateline timestamp date dates published caption captions figcaption credit credits
     copyright rollover hovercard hover popover tooltip latest hidden sr skip meta teaser
     teasers cta follow dek standfirst disclosure affiliate relatedposts yarpp player playlist
-    login register signin"""
+    login register signin postmetadata postmeta entrymeta entryfooter postfooter loading
+    loader preloader spinner autor autoren kommentare commentaires comentarios commenti forum"""
 _VOCABULARY = frozenset(_VOCABULARY_WORDS.split())
 _VOCABULARY_PREFIXES = ("advert", "promo", "sponsor", "widget", "recommend")
 _EMBED_PARTS = ("embed", "tweet", "instagram", "tiktok", "quote")
@@ -162,7 +166,8 @@ def _hint(get: Callable[[str], str | None], tag: str) -> int:
     if get("itemprop") == "articleBody":
         return 2
     cls = get("class")
-    ident = get("id")
+    # a heading's id is the anchor slug of its own text ("nav-bar-options"), not a name
+    ident = get("id") if tag not in _HEADINGS else None
     flags = _WEAK if tag in ("article", "main") else 0
     if tag in _BOILER_TAGS:
         flags |= _BOILER

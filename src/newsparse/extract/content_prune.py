@@ -7,7 +7,9 @@ or slides numbered "3/50"), label-only lines ("label": "Advertisement", "Read mo
 datelines, in several languages), credit and figure lines ("credit"), the headline
 repeated ("headline"), teaser lists by shape ("teaser-list"), link-and-label bars
 ("share-bar"), the short boxes around an author link or a form field ("author-box",
-"form-box"), and the heading of a box that goes with it ("box-label").
+"form-box"), the heading of a box that goes with it ("box-label"), and the chrome
+that :mod:`newsparse.extract.content_chrome` finds by shape and wording
+("custom-element", "meta-bar", "button").
 """
 
 from __future__ import annotations
@@ -19,6 +21,13 @@ from typing import cast
 from lxml import etree
 
 from newsparse.document import Document
+from newsparse.extract.content_chrome import (
+    button_link,
+    closing_calls,
+    custom_element_box,
+    inline_meta_bar,
+    is_meta_bar,
+)
 from newsparse.extract.content_names import _BLOCK, _HEADINGS, _INVISIBLE
 from newsparse.extract.dom import HtmlElement, text_of
 
@@ -125,10 +134,26 @@ def _titles(doc: Document) -> frozenset[str]:
     return frozenset(f for f in map(_fold, found) if len(f) >= 10)
 
 
+#: "Label: <date>" is a dateline only when the label says published/updated/date.
+_FACT_LABEL = re.compile(r"^\W*([^\W\d](?:[^\W\d_]|[ .'-]){0,30}?)\s*:")
+_DATE_LABEL = re.compile(
+    r"^(?:(?:last |zuletzt )?(?:updated?|published|posted|modified|changed|created|date|"
+    r"time|datum|stand|zeit|uhrzeit|veröffentlicht|aktualisiert|erstellt|geändert|"
+    r"erschienen|publié|publiée|mis à jour|date de publication|publicado|actualizado|fecha|"
+    r"pubblicato|aggiornato|data|opublikowano|zaktualizowano|am|on))$",
+    re.IGNORECASE,
+)
+
+
 def _is_dateline(text: str) -> bool:
     """A short line that is only a date/time with a few connecting words
-    ("Updated 14 hours ago", "Posted on Oct 27, 2015 by Admin")."""
+    ("Updated 14 hours ago", "Posted on Oct 27, 2015 by Admin").  A date after a label
+    of another kind ("Deadline: 03.11.2019", "Venue opens: 19:00") is a fact of the
+    article, as in a list of event details, not a dateline."""
     if not _DATE_ANCHOR.search(text):
+        return False
+    label = _FACT_LABEL.match(text)
+    if label is not None and not _DATE_LABEL.match(label.group(1).strip()):
         return False
     rest = _DATE_WORDS.sub(" ", text)
     return len(_WORD.findall(rest)) <= 2
@@ -154,8 +179,12 @@ def _prune(
         s = stats.get(el)
         if s is None:
             # inline or invisible: look inside only for blocks wrapped in inline tags
-            if isinstance(el.tag, str) and el.tag not in _INVISIBLE and len(el):
-                stack.extend(el)
+            if isinstance(el.tag, str) and el.tag not in _INVISIBLE:
+                chrome = _inline_chrome(el, guard)
+                if chrome is not None:
+                    out[el] = chrome
+                elif len(el):
+                    stack.extend(el)
             continue
         if el in out:
             continue
@@ -166,6 +195,7 @@ def _prune(
             out[el] = why
             continue
         stack.extend(el)
+    closing_calls(node, stats, out)
 
 
 #: Boxes whose heading goes with them ("More on this topic" above a list of links).
@@ -224,10 +254,21 @@ def _is_teaser_list(el: HtmlElement, stats: dict[HtmlElement, _Stat]) -> bool:
     return teasers >= _TEASERS and teasers >= items * 0.7
 
 
+#: A teaser's headline may come after this many short label lines (its category, a date)...
+_TEASER_KICKERS = 2
+#: ... each at most this long, in an item of at most this much text (a card, not a
+#: section of the page).
+_TEASER_KICKER, _TEASER_CARD = 40, 600
+
+
 def _opens_with_link(item: HtmlElement, stats: dict[HtmlElement, _Stat]) -> bool:
     """Whether ``item`` opens with a linked headline: its first visible text is inside a
     link, in a block of its own (a heading, a title line) that is nearly all link text,
-    not a link that starts a sentence of running text."""
+    not a link that starts a sentence of running text.  In a short item (a card), up to
+    two short label lines before it in blocks of their own (its category, a date range)
+    are passed over."""
+    kickers: list[HtmlElement] = []
+    card = stats[item].text <= _TEASER_CARD
     for node in item.iter():
         tag = node.tag
         if not isinstance(tag, str) or tag in _INVISIBLE:
@@ -243,9 +284,16 @@ def _opens_with_link(item: HtmlElement, stats: dict[HtmlElement, _Stat]) -> bool
             linked = linked or anc.tag == "a"
             if block is None and anc in stats:
                 block = anc
-        if not linked or block is None or block is item:
+        if block is None or block is item:
             return False
+        if block in kickers:
+            continue
         s = stats[block]
+        if not linked:
+            if not card or s.links or s.text > _TEASER_KICKER or len(kickers) == _TEASER_KICKERS:
+                return False
+            kickers.append(block)  # a label line above the headline
+            continue
         return s.links >= s.text * 0.8
     return False
 
@@ -316,10 +364,14 @@ def _is_boilerplate(
             return "label"
         if s.anchors and density > 0.5 and _LINK_LABEL.match(label):
             return "read-more"
+        if s.anchors and is_meta_bar(label):
+            return "meta-bar"
         if _CREDIT_LINE.match(label):
             return "credit"
         if (tag in _HEADINGS or tag == "p") and titles and _fold(label) in titles:
             return "headline"  # the headline repeated inside the content node
+    elif s.text <= 300 and tag == "div" and _CREDIT_LINE.match(text_of(el)):
+        return "credit"  # a figure's caption line ("Abbildung: ...") in a box of its own
     if tag in _HEADINGS:
         return None
     if s.anchors >= 3 and density > 0.6:
@@ -329,9 +381,24 @@ def _is_boilerplate(
     if s.anchors >= _TEASERS and len(el) >= _TEASERS and _is_teaser_list(el, stats):
         return "teaser-list"
     # links and labels only (share buttons, tag rows)
-    if s.value < 0 and s.good == 0 and s.anchors >= 2 and tag not in ("p", "td", "th", "tr"):
+    if s.value < 0 and s.good == 0 and s.anchors >= 2 and tag not in _DATA_TAGS:
         return "share-bar"
     return None
+
+
+def _inline_chrome(el: HtmlElement, guard: float) -> str | None:
+    """Why an inline element inside the region is chrome (a button link, a custom
+    element named as a boilerplate box, a meta line), or None."""
+    tag = el.tag
+    if tag == "a":
+        return button_link(el)
+    if "-" in tag:
+        return custom_element_box(el, guard)
+    return inline_meta_bar(el) if len(el) else None
+
+
+#: Paragraphs and tables: a row of links and labels in them is data, not a share bar.
+_DATA_TAGS = frozenset({"p", "td", "th", "tr", "table", "tbody", "thead"})
 
 
 def _in_table(el: HtmlElement) -> bool:
