@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 from typing import Any
@@ -632,16 +632,20 @@ def _in_other_article(el: HtmlElement, own: set[HtmlElement]) -> bool:
 _BY_BEFORE = re.compile(r"\bby\s*:?\s*$", re.IGNORECASE)
 
 
-def _credited_otherwise(el: HtmlElement, name: str) -> bool:
-    """True when the text just before ``name`` credits another role ("Edited by")."""
+def _credited_otherwise(
+    el: HtmlElement, name: str, text: Callable[[HtmlElement], str] = text_of
+) -> bool:
+    """True when the text just before ``name`` credits another role ("Edited by").
+
+    ``text``: :func:`text_of`, or a memo of it shared by the names of one search."""
     node: HtmlElement | None = el
     for _ in range(3):
         if node is None:
             break
-        text = text_of(node)
-        idx = text.find(name)
-        if idx > 0 and len(text) <= 300:
-            prefix = text[max(0, idx - 40) : idx]
+        text_ = text(node)
+        idx = text_.find(name)
+        if idx > 0 and len(text_) <= 300:
+            prefix = text_[max(0, idx - 40) : idx]
             if _ROLE_BEFORE.search(prefix):
                 return True
             if _BY_BEFORE.search(prefix):
@@ -669,7 +673,7 @@ def _name_text(el: HtmlElement) -> str:
     return joined_text(el, _NAME_BOUNDARY, _SKIP_TAGS, " , ", max_parts=400)
 
 
-def _element_names(el: HtmlElement) -> list[str]:
+def _element_names(el: HtmlElement, text_of: Callable[[HtmlElement], str] = text_of) -> list[str]:
     name_el = None
     if el.get("itemscope") is not None:
         name_el = next((n for n in el.iter() if n.get("itemprop") == "name" and n is not el), None)
@@ -681,7 +685,7 @@ def _element_names(el: HtmlElement) -> list[str]:
         text = _name_text(name_el if name_el is not None else el)
     if not text or len(text) > 200 or _UI_TEXT.match(text.lstrip(" ,;|")):
         return []
-    return [n for n in split_names(text) if not _credited_otherwise(el, n)]
+    return [n for n in split_names(text) if not _credited_otherwise(el, n, text_of)]
 
 
 def _link_of(el: HtmlElement, name: str) -> str | None:
@@ -708,14 +712,22 @@ def _from_markup(
     nodes: list[HtmlElement] = []
     seen: set[str] = set()
     container: HtmlElement | None = None
+    texts: dict[HtmlElement, str] = {}
+
+    def text(node: HtmlElement) -> str:  # text_of, each element once in this search
+        found = texts.get(node)
+        if found is None:
+            found = texts[node] = text_of(node)
+        return found
+
     for el in candidates:
         if container is not None and not any(a is container for a in (el, *ancestors(el))):
             continue
-        names = _element_names(el)
+        names = _element_names(el, text)
         if not names:
             continue
         if container is None:
-            container = byline_container(el, anchor)
+            container = byline_container(el, anchor, text)
         for name in names:
             key = _fold(name)
             if key in seen:
@@ -732,14 +744,20 @@ def _from_markup(
     return authors, [container]
 
 
-def byline_container(el: HtmlElement, anchor: HtmlElement | None) -> HtmlElement:
+def byline_container(
+    el: HtmlElement,
+    anchor: HtmlElement | None,
+    text_of: Callable[[HtmlElement], str] = text_of,
+) -> HtmlElement:
     """The largest element around ``el`` that is still only a byline / dateline.
 
     Climbing stops before an element that holds the headline, a paragraph or sentence
-    of other text, or more than a couple of hundred characters.
+    of other text, or more than a couple of hundred characters.  ``text_of``: the
+    function of that name, or a memo of it shared within one search.
     """
     best = el
-    best_len = len(text_of(el))
+    best_text = text_of(el)
+    best_len = len(best_text)
     node = el.getparent()
     while node is not None and node.tag not in ("body", "html", "article", "main"):
         if anchor is not None and (node is anchor or any(a is node for a in ancestors(anchor))):
@@ -747,14 +765,15 @@ def byline_container(el: HtmlElement, anchor: HtmlElement | None) -> HtmlElement
         text = text_of(node)
         if len(text) > 220 or len(text) - best_len > 160:
             break
+        around_best = set(ancestors(best))
         if any(
-            len(text_of(p)) > 60 and not any(a is p for a in ancestors(best)) and p is not best
+            p is not best and p not in around_best and len(text_of(p)) > 60
             for p in node.iter("p", "h2", "h3", "h4", "blockquote", "li")
         ):
             break
-        if _SENTENCE.search(text.replace(text_of(best), " ", 1)):
+        if _SENTENCE.search(text.replace(best_text, " ", 1)):
             break
-        best, best_len = node, len(text)
+        best, best_text, best_len = node, text, len(text)
         node = node.getparent()
     return best
 
