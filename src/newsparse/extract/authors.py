@@ -670,6 +670,8 @@ _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "butto
 def _name_text(el: HtmlElement) -> str:
     """The element's text with a comma at link and block boundaries, so that adjacent
     links ("<a>Jane Doe</a><a>John Roe</a>") stay two names."""
+    if not len(el):  # no child node: the walk would read el.text only
+        return "" if el.tag in _SKIP_TAGS else norm_space(el.text)
     return joined_text(el, _NAME_BOUNDARY, _SKIP_TAGS, " , ", max_parts=400)
 
 

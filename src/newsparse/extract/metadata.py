@@ -32,6 +32,7 @@ from newsparse.extract.dom import (
     class_id,
     joined_text,
     name_matcher,
+    norm_space,
     page_index,
     text_of,
 )
@@ -213,6 +214,8 @@ _NO_TEXT = frozenset({"script", "style", "noscript", "template", "svg", "math", 
 def heading_text(el: HtmlElement) -> str:
     """The text of a heading as displayed: inline pieces joined as written ("$<b>100K</b>"
     reads "$100K"), a space at line breaks and block boundaries."""
+    if not len(el):  # no child node (most headings): the walk would read el.text only
+        return "" if el.tag in _NO_TEXT else norm_space(el.text)
     return joined_text(el, _BLOCKISH, _NO_TEXT)
 
 
