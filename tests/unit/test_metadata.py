@@ -620,3 +620,33 @@ def test_kicker_above_the_headline(before_headline: str, phrase: str, in_body: b
     )
     html = f"<html><head><title>x</title></head><body>{body}</body></html>"
     assert (phrase in newsparse.parse(html).text) is in_body
+
+
+def test_heading_and_name_texts_of_childless_elements_are_the_walk_s() -> None:
+    """heading_text and authors._name_text read a childless element's own text without
+    a walk: the same text as the joined_text walk gives, on every element of every
+    fixture (and an empty text for a skipped tag)."""
+    import lxml.etree
+    import lxml.html
+
+    from newsparse.extract import authors, metadata
+    from newsparse.extract.dom import joined_text
+
+    pages = sorted((Path(__file__).parents[1] / "fixtures").glob("*.html"))
+    assert pages
+    childless = 0
+    for page in pages:
+        root = lxml.html.document_fromstring(page.read_bytes())
+        for el in root.iter(lxml.etree.Element):
+            childless += not len(el)
+            assert metadata.heading_text(el) == joined_text(
+                el, metadata._BLOCKISH, metadata._NO_TEXT
+            )
+            assert authors._name_text(el) == joined_text(
+                el, authors._NAME_BOUNDARY, authors._SKIP_TAGS, " , ", max_parts=400
+            )
+    assert childless > 500
+    script = lxml.html.fragment_fromstring("<script>var x = 1;</script>")
+    assert metadata.heading_text(script) == "" == authors._name_text(script)
+    heading = lxml.html.fragment_fromstring("<h2>  Markets \n rally </h2>")
+    assert metadata.heading_text(heading) == "Markets rally"
