@@ -421,21 +421,15 @@ def _candidates(doc: Document) -> Iterator[HtmlElement]:
     """
     hint = _CANDIDATE_HINT.search
     for el, attrib in page_index(doc).attrs.items():  # document order, attributes only
-        get = attrib.get
-        cls = get("class")
-        if cls is not None and hint(cls):
+        if ("class" in attrib and hint(attrib["class"])) or ("id" in attrib and hint(attrib["id"])):
             yield el
             continue
-        ident = get("id")
-        if ident is not None and hint(ident):
-            yield el
-            continue
-        itemtype = get("itemtype")
-        testid = get("data-testid")
+        itemtype = attrib.get("itemtype")
+        testid = attrib.get("data-testid")
         if (
             (itemtype is not None and "omment" in itemtype)
             or (testid is not None and "omment" in testid)
-            or get("data-comment-id") is not None
+            or "data-comment-id" in attrib
         ):
             yield el
 
