@@ -420,8 +420,17 @@ def _candidates(doc: Document) -> Iterator[HtmlElement]:
     (The page index's element list and attribute dicts: no lxml attribute reads.)
     """
     hint = _CANDIDATE_HINT.search
+    named: dict[str, bool] = {}  # class value -> hint found (the same few recur)
     for el, attrib in page_index(doc).attrs.items():  # document order, attributes only
-        if ("class" in attrib and hint(attrib["class"])) or ("id" in attrib and hint(attrib["id"])):
+        if "class" in attrib:
+            cls = attrib["class"]
+            found = named.get(cls)
+            if found is None:
+                found = named[cls] = hint(cls) is not None
+            if found:
+                yield el
+                continue
+        if "id" in attrib and hint(attrib["id"]):
             yield el
             continue
         itemtype = attrib.get("itemtype")
