@@ -92,3 +92,14 @@ def test_gate_is_necessary_on_dev_corpora(corpus: str, request: pytest.FixtureRe
     for path in sorted(p for p in (CORPORA / corpus).rglob("*.htm*") if p.is_file()):
         raw = path.read_bytes()
         _check(gzip.decompress(raw) if path.suffix == ".gz" else raw)
+
+
+def test_hint_search_from_word_starts_is_the_pattern_search() -> None:
+    texts = [
+        "", "coin", "coinprice", "coin-price", "bitcoin-list", "crypto_rates", "stocks-data",
+        "market ticker", "quotes_board", "tradingview-widget", "tradingviewwidget",
+        "price-widgets", "priceboard\nmarquee", "pricetickertape", "no hint here",
+    ]  # fmt: skip
+    texts += [page.html.lower() for page in build_all() if isinstance(page.html, str)]
+    for text in texts:
+        assert tickers._hint_in(text) == bool(tickers._HINT.search(text)), text[:80]
