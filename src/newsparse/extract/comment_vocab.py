@@ -12,12 +12,7 @@ from lxml import etree
 
 #: Cheap pre-selection of elements that may be comment items or comment areas.
 _CANDIDATE_HINT = re.compile(r"omment|wpd|disqus|respond|post-list|discussion|cooked")
-_COMMENT_FORMS = etree.XPath(
-    "//form[contains(@id, 'omment') or contains(@class, 'omment') or contains(@action, 'omment')"
-    " or .//textarea[contains(@name, 'omment') or contains(@id, 'omment')]]"
-)
 _BODY_CLASSES = frozenset({"entry-content", "article-body", "article-content", "post-body"})
-_LI_POSTS = etree.XPath("//li[contains(concat(' ', normalize-space(@class), ' '), ' post ')]")
 _POST_MESSAGE = etree.XPath(".//*[contains(@class, 'post-message')]")
 
 _ITEM_TAGS = frozenset({"li", "div", "article", "section", "dd", "tr", "blockquote"})

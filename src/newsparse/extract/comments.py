@@ -76,7 +76,7 @@ from newsparse.extract.comment_markup import (
     _testid,
     _text,
     _tokens,
-    _xpath,
+    page_parts,
 )
 from newsparse.extract.comment_tree import (
     _area_ok,
@@ -93,7 +93,6 @@ from newsparse.extract.comment_vocab import (
     _AUTHOR_STRONG,
     _AUTHOR_TESTID,
     _AUTHOR_WEAK,
-    _COMMENT_FORMS,
     _CONTENT_MEDIUM,
     _CONTENT_PROP,
     _CONTENT_STRONG,
@@ -663,7 +662,7 @@ def extract_comments(doc: Document) -> Claim[list[Comment]]:
     nodes: list[HtmlElement] = list(good_areas)
     for it in items:
         nodes.append(it.el)
-    for form in _xpath(_COMMENT_FORMS, doc.root):
+    for form in page_parts(doc).forms:
         respond = next(
             (a for a in ancestors(form) if any(_RESPOND.match(t) for t in _tokens(a))), None
         )

@@ -46,7 +46,6 @@ from newsparse.extract.dom import (
     norm_space,
     page_attribute_names,
     page_index,
-    page_names,
     page_text,
     text_of,
 )
@@ -61,6 +60,7 @@ from newsparse.extract.prices import (
     parse_number,
     parse_price,
 )
+from newsparse.extract.widget_gate import page_naming_text, shown_text
 from newsparse.models import TickerQuote
 
 __all__ = ["extract_tickers"]
@@ -686,9 +686,16 @@ def _may_have_tickers(doc: Document) -> bool:
     A ticker hint needs ``_HINT`` vocabulary in a class or id, a ``<marquee>`` or a quote
     attribute; without one, a group needs three strict quotes, each with a change read
     from a "%" in its text, a change attribute or an element of change vocabulary.
+
+    The names and the text are those the other widget gates read too (made once per
+    page): every class and id value, lower-cased, is a line of :func:`page_naming_text`,
+    and a ``_HINT`` or ``_CHANGE_WORDS`` match (letters, "-" and "_" only) lies inside
+    one value, so it is found there (and counted at least as often).  An item's text
+    leaves out ``_SKIP`` subtrees, a superset of those the body's :func:`shown_text`
+    leaves out, so each "%" it reads is in that text or outside the body.
     """
-    names = page_names(doc)
-    if any(word in names for word in _HINT_WORDS) and _HINT.search(names):
+    names = page_naming_text(doc)
+    if _hint_in(names):
         return True
     if not _ANY_QUOTE_ATTR.isdisjoint(page_attribute_names(doc)):
         return True
@@ -696,13 +703,44 @@ def _may_have_tickers(doc: Document) -> bool:
     if next(root.iter("marquee"), None) is not None:
         return True
     changes = sum(names.count(word) for word in _CHANGE_WORDS)
-    percents = page_text(doc).count("%")
-    if percents + changes >= 3:  # the "%" of scripts and styles are not shown as quotes
-        percents -= sum((el.text or "").count("%") for el in root.iter("script", "style"))
-    return percents + changes >= 3
+    return changes + _percent_count(doc) >= 3
 
 
-#: Words one of which every ``_HINT`` match holds (a quick test before the pattern).
+def _percent_count(doc: Document) -> int:
+    """At least the number of "%" an item's text can show: those of the body's shown
+    text and of the page's text outside the body, scripts and styles left out."""
+    root = doc.root
+    body = root.find("body")
+    shown = shown_text(doc)
+    if shown is None or body is None:  # no shown text: all text but scripts and styles
+        percents = page_text(doc).count("%")
+        if percents >= 3:
+            percents -= sum((el.text or "").count("%") for el in root.iter("script", "style"))
+        return percents
+    outside = [root.text or ""]
+    hidden = 0
+    for child in root:
+        if child is not body and isinstance(child.tag, str):
+            outside.append(child.text_content())
+            hidden += sum((el.text or "").count("%") for el in child.iter("script", "style"))
+        outside.append(child.tail or "")
+    return shown.count("%") + "".join(outside).count("%") - hidden
+
+
+def _hint_in(names: str) -> bool:
+    """``_HINT.search(names)``, tried only where a match can start: every match starts
+    with one of ``_HINT_WORDS`` (a scan of the whole text costs ~1 ms on a large page)."""
+    match = _HINT.match
+    for word in _HINT_WORDS:
+        at = names.find(word)
+        while at >= 0:
+            if match(names, at):
+                return True
+            at = names.find(word, at + 1)
+    return False
+
+
+#: Words every ``_HINT`` match starts with.
 _HINT_WORDS = (
     "ticker", "marquee", "ccpw", "coin", "crypto", "price", "market", "stock", "quote",
     "tradingview",
@@ -715,6 +753,11 @@ def extract_tickers(doc: Document) -> Claim[list[TickerQuote]]:
     """The distinct quotes of the page's price widgets and the widget elements."""
     if not _may_have_tickers(doc):
         return Claim([], [])
+    return _find(doc)
+
+
+def _find(doc: Document) -> Claim[list[TickerQuote]]:
+    """:func:`extract_tickers` without its page-level gate."""
     marked, hinted = _scan(doc)
     groups: dict[tuple[HtmlElement, str], None] = {}
     signatures: dict[HtmlElement, str] = {}

@@ -1,0 +1,79 @@
+"""The comment detector's one-walk lookups (comment_markup.page_parts) find exactly what
+the XPath queries they replace found, on hand-made markup, every fixture and zoo page,
+and the dev corpora when ../shared is present."""
+
+from __future__ import annotations
+
+import gzip
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from newsparse.document import load
+from newsparse.extract.comment_markup import page_parts
+from newsparse.extract.dom import page_index
+
+TESTS = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(TESTS))
+from zoo.generate import build_all  # noqa: E402
+
+CORPORA = TESTS.parent.parent / "shared" / "corpora"
+
+#: The queries page_parts replaced (as the detector ran them before).
+LI_POSTS = etree.XPath("//li[contains(concat(' ', normalize-space(@class), ' '), ' post ')]")
+COMMENT_FORMS = etree.XPath(
+    "//form[contains(@id, 'omment') or contains(@class, 'omment') or contains(@action, 'omment')"
+    " or .//textarea[contains(@name, 'omment') or contains(@id, 'omment')]]"
+)
+
+
+def _check(html: str | bytes) -> tuple[int, int, bool]:
+    doc = load(html)
+    page_index(doc)
+    parts = page_parts(doc)
+    assert parts.li_posts == LI_POSTS(doc.root)
+    assert parts.forms == COMMENT_FORMS(doc.root)
+    assert parts.has_template == (doc.root.find(".//template") is not None)
+    return len(parts.li_posts), len(parts.forms), parts.has_template
+
+
+def test_hand_made_markup() -> None:
+    html = """<html><body>
+      <ul><li class="post">a</li><li class="	post
+        big">b</li><li class="posts">c</li><li class="x-post">d</li><li>e</li></ul>
+      <form id="commentform"></form><form action="/wp-comments-post.php"></form>
+      <form class="search"><textarea name="comment"></textarea></form>
+      <form class="search"><textarea id="Comment"></textarea><input name="comment"></form>
+      <form class="newsletter"><input name="email"></form>
+      <template><p>x</p></template>
+    </body></html>"""
+    assert _check(html) == (2, 4, True)
+    assert _check("<html><body><ul><li class='post-list'>x</li></ul></body></html>") == (
+        0,
+        0,
+        False,
+    )
+
+
+def _pages() -> Iterator[str | bytes]:
+    for path in sorted((TESTS / "fixtures").glob("*.html")):
+        yield path.read_bytes()
+    for page in build_all():
+        yield page.html
+
+
+def test_same_as_the_queries_on_fixtures_and_zoo() -> None:
+    found = [_check(html) for html in _pages()]
+    assert any(forms for _, forms, _ in found)  # the pages hold comment forms
+
+
+@pytest.mark.parametrize("corpus", ["aeb-dev", "crypto-dev", "readability-dev"])
+def test_same_as_the_queries_on_dev_corpora(corpus: str) -> None:
+    if not (CORPORA / corpus).is_dir():
+        pytest.skip(f"../shared/corpora/{corpus} is not present")
+    for path in sorted(p for p in (CORPORA / corpus).rglob("*.htm*") if p.is_file()):
+        raw = path.read_bytes()
+        _check(gzip.decompress(raw) if path.suffix == ".gz" else raw)

@@ -1,0 +1,105 @@
+"""The tickers detector's page-level gate (tickers._may_have_tickers) is a necessary
+condition: with and without it the detector finds the same, and nothing where it
+rejects the page.  Checked on every fixture and zoo page and on the dev corpora when
+../shared is present (readability- and trafilatura-dev with ``-m slow``)."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsparse.document import Document, load
+from newsparse.extract import tickers
+from newsparse.extract.dom import Claim, page_index
+
+TESTS = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(TESTS))
+from zoo.generate import build_all  # noqa: E402
+
+CORPORA = TESTS.parent.parent / "shared" / "corpora"
+
+
+def _doc(html: str | bytes) -> Document:
+    doc = load(html)
+    page_index(doc)
+    return doc
+
+
+def _same(a: Claim[Any], b: Claim[Any]) -> bool:
+    return a.value == b.value and [(n.tag, n.sourceline) for n in a.nodes] == [
+        (n.tag, n.sourceline) for n in b.nodes
+    ]
+
+
+def _check(html: str | bytes) -> tuple[bool, bool]:
+    """(gate, found) on a page: the gated and ungated detector agree."""
+    gate = tickers._may_have_tickers(_doc(html))
+    ungated = tickers._find(_doc(html))
+    assert _same(tickers.extract_tickers(_doc(html)), ungated)
+    found = bool(ungated.value or ungated.nodes)
+    assert gate or not found
+    return gate, found
+
+
+def _pages() -> Iterator[str | bytes]:
+    for path in sorted((TESTS / "fixtures").glob("*.html")):
+        yield path.read_bytes()
+    for page in build_all():
+        yield page.html
+
+
+def test_gate_is_necessary_on_fixtures_and_zoo() -> None:
+    seen = [_check(html) for html in _pages()]
+    assert sum(not gate for gate, _ in seen) >= 10  # the gate rejects pages
+    assert sum(found for _, found in seen) >= 5  # and tickers are found
+
+
+def test_percent_gate_reads_text_outside_the_body() -> None:
+    # no hint, no quote attribute: the three changes are the only way in
+    quotes = "".join(
+        f"<tr><td>{s}</td><td>$1{i},000.50</td><td>+1.{i}%</td></tr>"
+        for i, s in enumerate(["BTC", "ETH", "SOL"])
+    )
+    page = f"<html><body><aside><table>{quotes}</table></aside></body></html>"
+    assert _check(page) == (True, True)
+    styled = "<html><head><style>a{width:50%;height:50%;top:5%}</style></head><body>x</body>"
+    assert tickers._may_have_tickers(_doc(styled)) is False
+
+
+@pytest.mark.parametrize(
+    "corpus",
+    [
+        "aeb-dev",
+        "crypto-dev",
+        pytest.param("readability-dev", marks=pytest.mark.slow),
+        pytest.param("trafilatura-dev", marks=pytest.mark.slow),
+    ],
+)
+def test_gate_is_necessary_on_dev_corpora(corpus: str, request: pytest.FixtureRequest) -> None:
+    slow = "slow" in (request.config.getoption("markexpr") or "") or os.environ.get(
+        "NEWSPARSE_SLOW"
+    )
+    if request.node.get_closest_marker("slow") and not slow:
+        pytest.skip("slow: run with -m slow or NEWSPARSE_SLOW=1")
+    if not (CORPORA / corpus).is_dir():
+        pytest.skip(f"../shared/corpora/{corpus} is not present")
+    for path in sorted(p for p in (CORPORA / corpus).rglob("*.htm*") if p.is_file()):
+        raw = path.read_bytes()
+        _check(gzip.decompress(raw) if path.suffix == ".gz" else raw)
+
+
+def test_hint_search_from_word_starts_is_the_pattern_search() -> None:
+    texts = [
+        "", "coin", "coinprice", "coin-price", "bitcoin-list", "crypto_rates", "stocks-data",
+        "market ticker", "quotes_board", "tradingview-widget", "tradingviewwidget",
+        "price-widgets", "priceboard\nmarquee", "pricetickertape", "no hint here",
+    ]  # fmt: skip
+    texts += [page.html.lower() for page in build_all() if isinstance(page.html, str)]
+    for text in texts:
+        assert tickers._hint_in(text) == bool(tickers._HINT.search(text)), text[:80]
