@@ -9,12 +9,10 @@ import pytest
 
 from newsparse.document import load
 from newsparse.extract.dom import (
-    class_id,
     name_matcher,
     norm_space,
     page_attribute_names,
     page_index,
-    page_names,
     page_text,
 )
 
@@ -110,16 +108,6 @@ def test_name_matcher() -> None:
     assert not matches("content")
     assert not matches("")
     assert calls == ["left-sidebar x", "content"]  # each string matched once, "" never
-
-
-def test_page_names_hold_every_class_and_id_as_class_id_gives_them() -> None:
-    doc = load(PAGE.replace('class="title"', 'class="Title Big"'))
-    names = page_names(doc).split("\n")
-    # one line per element with attributes, in document order
-    with_attrs = page_index(doc).attrs
-    assert names == [class_id(el) for el in with_attrs]
-    assert "b " in names and "outer wrap" in names and "title big " in names
-    assert page_names(doc) is page_names(doc)  # kept on the Document
 
 
 def test_page_attribute_names() -> None:

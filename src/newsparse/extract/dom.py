@@ -322,23 +322,8 @@ def joined_text(
 # necessary condition of the detector finding anything (the detector would otherwise
 # return an empty Claim).  A gate may let a page through needlessly, never the reverse.
 
-_NAMES_KEY = "page_names"
 _ATTR_NAMES_KEY = "page_attribute_names"
 _TEXT_KEY = "page_text"
-
-
-def page_names(doc: Document) -> str:
-    """The class and id of every element, lower-cased, one element a line as
-    :func:`class_id` gives them (from the :class:`PageIndex`, no attribute reads): a
-    pattern that finds a class/id name on any element finds it here (it may also match
-    across two lines: a gate's false positive)."""
-    found = doc.memo.get(_NAMES_KEY)
-    if found is not None:
-        return cast(str, found)
-    attrs = page_index(doc).attrs.values()
-    names = "\n".join([f"{a.get('class', '')} {a.get('id', '')}" for a in attrs]).lower()
-    doc.memo[_NAMES_KEY] = names
-    return names
 
 
 def page_attribute_names(doc: Document) -> frozenset[str]:
