@@ -7,11 +7,13 @@ import json
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from scoring_helpers import token_f1
 
 import newsparse
 from newsparse.document import load
 from newsparse.extract.disclaimer import cue_count, extract_disclaimer
+from newsparse.extract.dom import page_index
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 AEB_DEV = SHARED / "corpora" / "aeb-dev"
@@ -375,6 +377,19 @@ def test_glued_disclaimer_in_a_trailing_em_is_split_off() -> None:
     article = newsparse.parse(page(f"<p>{last} <em>{D2}</em></p>", footer=SITE_LEGAL))
     assert article.disclaimer == D2
     assert last in article.text and "capital is at risk" not in article.text
+
+
+@pytest.mark.parametrize("trailing", ["{d}", "<em>{d}</em>"])
+def test_a_split_off_disclaimer_is_entered_in_the_page_index(trailing: str) -> None:
+    # The split adds an element to the tree after the index was made; the later stages
+    # read the index, which must still list every element in document order.
+    last = "Traders now wait for the central bank's <b>decision</b> on Wednesday afternoon."
+    body = f"<p>{last} {trailing.format(d=D2)}</p><p>After.</p>"
+    doc = load(page(body, footer=SITE_LEGAL))
+    index = page_index(doc)
+    claim = extract_disclaimer(doc)
+    assert claim.value is not None and claim.value.startswith(D2[:20])
+    assert index.elements == list(doc.root.iter(etree.Element))
 
 
 def test_multi_paragraph_disclaimer_is_kept_whole() -> None:

@@ -39,6 +39,7 @@ from newsparse.extract.dom import (
     iter_block_text,
     naming_words,
     norm_space,
+    page_index,
 )
 from newsparse.extract.vocabulary import (
     DISCLAIMER_CUES,
@@ -585,6 +586,7 @@ def _find(doc: Document, *, named: bool = True, label: bool = True) -> Claim[str
     if best.strength == 0:
         glued = _glued_tail(best.nodes[0])
         if glued is not None:
+            _index_split(doc, best.nodes[0], glued[1])
             text, node = glued
             rest = best.nodes[1:]
             full = norm_space(" ".join([text, *(block_text(n) for n in rest)]))
@@ -637,6 +639,21 @@ def _glued_tail(block: HtmlElement) -> tuple[str, HtmlElement] | None:
         return None
     node = _split_off(block, tail)
     return (tail, node) if node is not None else None
+
+
+def _index_split(doc: Document, block: HtmlElement, new: HtmlElement) -> None:
+    """Enter ``new`` (split off ``block`` by :func:`_split_off`) in the page's
+    :class:`~newsparse.extract.dom.PageIndex`, in document order: right after ``block``
+    and what is left inside it, before the children moved into ``new``.  The index is
+    read by every later stage; without this, an element of the tree would be missing
+    from it."""
+    elements = page_index(doc).elements
+    try:
+        at = elements.index(block)
+    except ValueError:  # not a tree the index was made from
+        return
+    left_inside = sum(1 for _ in block.iterdescendants(etree.Element))
+    elements.insert(at + 1 + left_inside, new)
 
 
 def _split_off(block: HtmlElement, tail: str) -> HtmlElement | None:
