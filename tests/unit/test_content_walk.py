@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import lxml.html
 import pytest
 
 from newsparse.document import load
-from newsparse.extract import content
+from newsparse.extract import content, content_prune
 from newsparse.extract.dom import page_index
 
 FIXTURES = sorted((Path(__file__).resolve().parents[1] / "fixtures").glob("*.html"))
@@ -80,3 +81,51 @@ def test_hints_are_those_of_the_full_rule(path: Path) -> None:
         assert scorer.hints.get(el, _TAG_HINT.get(el.tag, 0)) == _hint(attrs.get, el.tag)
         checked += 1
     assert checked
+
+
+TESTS = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(TESTS))
+from zoo.generate import build_all  # noqa: E402
+
+_GALLERY = b"""<html><body><article>
+<p>Some running text of the article that goes on for a while.</p>
+<div class="strip">
+  <div data-src="/a.jpg">one</div><div data-bg="/b.jpg">two</div>
+  <div style="background-image: url(/c.jpg)">three</div>
+  <div data-srcset="/d.jpg 2x"><img src="/d.jpg"></div>
+  <figure><img src="/e.jpg" data-src="/e2.jpg"><video src="/v.mp4"></video></figure>
+  <span data-original="/f.jpg"></span><img data-lazy-src="/g.jpg">
+</div></article>
+<aside><div data-src="/outside.jpg"></div><img src="/outside.png"></aside>
+</body></html>"""
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
+def test_media_counts_from_the_scorers_lazy_list_match_the_xpath(path: Path) -> None:
+    """Images counted from the tag filter and the scorer's lazy-attribute list are the
+    XPath's, for every scored block as the root."""
+    _media_agree(path.read_bytes())
+
+
+def test_media_counts_agree_on_the_zoo() -> None:
+    for page in build_all(langs=["en", "de"]):
+        _media_agree(page.html)
+
+
+def test_media_counts_agree_on_a_lazy_gallery() -> None:
+    counts = _media_agree(_GALLERY)
+    strip = load(_GALLERY).root.find(".//div[@class='strip']")
+    assert strip is not None and counts  # the gallery's box holds its images
+
+
+def _media_agree(html: bytes | str) -> int:
+    doc = load(html)
+    body = doc.root.find("body")
+    scorer = content._Scorer(body, set(), content._jsonld_body(doc), page_index(doc))
+    scorer.visit(body, [0, 0, 0, None, False], False, False)
+    found = 0
+    for root in [body, *scorer.stats]:
+        slow = content_prune.media_counts(root)
+        assert content_prune.media_counts(root, scorer.lazy) == slow
+        found += len(slow)
+    return found

@@ -77,6 +77,7 @@ from newsparse.extract.content_names import (
 from newsparse.extract.content_prune import (
     _AUTHOR_BOX,
     _FORM_BOX,
+    LAZY_ATTRS,
     _orphan_labels,
     _prune,
     _prune_boxes,
@@ -182,11 +183,12 @@ class _Scorer:
         hints = self.hints
         tag_hint = _TAG_HINT.get
         # (a hint equal to the tag's own is not stored: the walk falls back to the tag's)
+        lazy: list[HtmlElement] = []
         for el, attrib in attributed:
             tag = el.tag
-            if tag in _INVISIBLE:
-                continue  # never walked into
             if len(attrib) == 1 and "class" in attrib:
+                if tag in _INVISIBLE:
+                    continue  # never walked into
                 # the common case, a class and nothing else: not hidden, hint by class
                 if tag not in _UNHINTED:
                     hint = _class_hint(tag, attrib["class"])
@@ -195,6 +197,10 @@ class _Scorer:
                 continue
             get = attrib.get
             style = get("style")
+            if not LAZY_ATTRS.isdisjoint(attrib) or (style and "background-image" in style):
+                lazy.append(el)
+            if tag in _INVISIBLE:
+                continue  # never walked into
             if (
                 "hidden" in attrib
                 or get("aria-hidden") == "true"
@@ -209,6 +215,8 @@ class _Scorer:
                 if hint != tag_hint(tag, 0):
                     hints[el] = hint
         self.skip.update(hidden)
+        #: Elements with an attribute of a lazy-loaded image (see media_counts).
+        self.lazy = lazy
         self.stats: dict[HtmlElement, _Stat] = {}
         self.hidden = hidden
         #: Small inline boxes with a boilerplate hint (captions, hover cards...).
@@ -523,7 +531,8 @@ def find_main_content(
     marks.update(dict.fromkeys(scorer.excluded, "hinted-boilerplate"))
     titles = _titles(doc)
     for node in roots:
-        _prune(node, stats, best_stat.good, marks, titles)
+        # (revealed fallback markup is not in the page index: media found by XPath then)
+        _prune(node, stats, best_stat.good, marks, titles, scorer.lazy if _fallback else None)
         _prune_boxes(node, scorer.author_links, stats, best_stat.good, marks, _AUTHOR_BOX,
                      "author-box")  # fmt: skip
         _prune_boxes(node, scorer.form_controls, stats, best_stat.good, marks, _FORM_BOX,

@@ -166,11 +166,13 @@ def _prune(
     main_good: float,
     out: dict[HtmlElement, str],
     titles: frozenset[str] = frozenset(),
+    lazy: list[HtmlElement] | None = None,
 ) -> None:
     """Mark boilerplate subtrees under ``node``: hinted, link-heavy, label-only, or a
-    gallery (many images with little text each, or numbered slides)."""
+    gallery (many images with little text each, or numbered slides).  ``lazy``: see
+    :func:`media_counts`."""
     guard = main_good * 0.5
-    media = media_counts(node)
+    media = media_counts(node, lazy)
     _slideshows(node, stats, out)
     _paywall_tails(node, stats, out)
     stack = list(node)
@@ -441,25 +443,56 @@ _MEDIA = etree.XPath(
 )
 
 
-def media_counts(root: HtmlElement) -> dict[HtmlElement, int]:
+#: The attributes of a lazy-loaded slide (as in _MEDIA).
+LAZY_ATTRS = frozenset({"data-src", "data-original", "data-lazy-src", "data-bg", "data-srcset"})
+
+
+def media_counts(
+    root: HtmlElement, lazy: list[HtmlElement] | None = None
+) -> dict[HtmlElement, int]:
     """How many images each element under ``root`` holds: ``<img>``, ``<video>``, and
     lazy-loaded slides (an element with a ``data-src``-like attribute or a CSS
     background image and no ``<img>`` of its own).  Empty when there are too few to
-    make a gallery."""
-    found = [
-        el
-        for el in cast("list[HtmlElement]", _MEDIA(root))
-        if el.tag in ("img", "video") or next(el.iter("img"), None) is None
-    ]
+    make a gallery.
+
+    ``lazy``, when given, holds every element of the page (at least all under
+    ``root``) with such an attribute, as the content scorer's pass over the page
+    index's attributes found them: then only the ``<img>``/``<video>`` tags are
+    searched (a C-level tag filter) instead of testing every element by XPath
+    (tests/unit/test_content_walk.py checks both ways agree)."""
     counts: dict[HtmlElement, int] = {}
-    if len(found) < _GALLERY_MEDIA:
-        return counts
-    for el in found:
-        for anc in el.iterancestors():
+    if lazy is None:
+        found = [
+            el
+            for el in cast("list[HtmlElement]", _MEDIA(root))
+            if el.tag in ("img", "video") or next(el.iter("img"), None) is None
+        ]
+        if len(found) < _GALLERY_MEDIA:
+            return counts
+        chains = [_chain(el, root) for el in found]
+    else:
+        chains = [_chain(el, root) for el in root.iter("img", "video") if el is not root]
+        for el in lazy:
+            if el.tag not in ("img", "video") and next(el.iter("img"), None) is None:
+                chain = _chain(el, root)
+                if chain and chain[-1] is root:  # under root
+                    chains.append(chain)
+        if len(chains) < _GALLERY_MEDIA:
+            return counts
+    for chain in chains:
+        for anc in chain:
             counts[anc] = counts.get(anc, 0) + 1
-            if anc is root:
-                break
     return counts
+
+
+def _chain(el: HtmlElement, root: HtmlElement) -> list[HtmlElement]:
+    """The ancestors of ``el`` up to ``root`` (included when it is one of them)."""
+    chain: list[HtmlElement] = []
+    for anc in el.iterancestors():
+        chain.append(anc)
+        if anc is root:
+            break
+    return chain
 
 
 def _is_gallery(el: HtmlElement, s: _Stat, guard: float, media: dict[HtmlElement, int]) -> bool:
