@@ -7,6 +7,8 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from newsparse.document import load
 from newsparse.extract import content, content_prune
@@ -129,3 +131,20 @@ def _media_agree(html: bytes | str) -> int:
         assert content_prune.media_counts(root, scorer.lazy) == slow
         found += len(slow)
     return found
+
+
+@settings(max_examples=2000)
+@given(
+    st.text(alphabet=st.sampled_from([*"aBß-. :İ\u00a0\u0130Σςσ1_", "ﬁ"]), max_size=30),
+    st.text(alphabet=st.sampled_from([*"aBß-. :İ\u00a0\u0130Σςσ1_", "ﬁ"]), max_size=30),
+)
+@example("Bitcoin hits $100k — what next?", "Bitcoin hits $100k: what next")
+def test_may_be_title_is_necessary_for_a_folded_match(label: str, title: str) -> None:
+    """Whenever the folded label is a title, the cheap test says it may be one."""
+    folded = content_prune._fold(title)
+    if not folded:
+        return
+    words = content_prune._title_words(frozenset({folded}))
+    if content_prune._fold(label) == folded:
+        assert content_prune._may_be_title(label, words)
+    assert not content_prune._may_be_title(label, ())

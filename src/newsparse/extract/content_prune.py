@@ -134,6 +134,23 @@ def _titles(doc: Document) -> frozenset[str]:
     return frozenset(f for f in map(_fold, found) if len(f) >= 10)
 
 
+def _title_words(titles: frozenset[str]) -> tuple[str, ...]:
+    """The longest word of each folded title (see :func:`_may_be_title`)."""
+    return tuple(max(title.split(), key=len) for title in titles)
+
+
+def _may_be_title(label: str, title_words: tuple[str, ...]) -> bool:
+    """A necessary condition of ``_fold(label)`` being one of the titles whose longest
+    words are ``title_words``: a folded text is the runs of word characters of the
+    casefolded text joined by spaces, so each of its words is a substring of
+    ``label.casefold()`` (one substring test per title instead of a regex
+    substitution per label; property-tested in tests/unit/test_content_walk.py)."""
+    if not title_words:
+        return False
+    folded = label.casefold()
+    return any(word in folded for word in title_words)
+
+
 #: "Label: <date>" is a dateline only when the label says published/updated/date.
 _FACT_LABEL = re.compile(r"^\W*([^\W\d](?:[^\W\d_]|[ .'-]){0,30}?)\s*:")
 _DATE_LABEL = re.compile(
@@ -172,6 +189,7 @@ def _prune(
     gallery (many images with little text each, or numbered slides).  ``lazy``: see
     :func:`media_counts`."""
     guard = main_good * 0.5
+    words = _title_words(titles)
     media = media_counts(node, lazy)
     _slideshows(node, stats, out)
     _paywall_tails(node, stats, out)
@@ -190,7 +208,7 @@ def _prune(
             continue
         if el in out:
             continue
-        why = _is_boilerplate(el, s, guard, titles, stats)
+        why = _is_boilerplate(el, s, guard, titles, stats, words)
         if why is None and _is_gallery(el, s, guard, media):
             why = "gallery"
         if why is not None:
@@ -342,6 +360,7 @@ def _is_boilerplate(
     guard: float,
     titles: frozenset[str],
     stats: dict[HtmlElement, _Stat],
+    title_words: tuple[str, ...] = (),
 ) -> str | None:
     """Why ``el`` (inside the region) is boilerplate, or None when it is not."""
     if s.text == 0:
@@ -370,7 +389,11 @@ def _is_boilerplate(
             return "meta-bar"
         if _CREDIT_LINE.match(label):
             return "credit"
-        if (tag in _HEADINGS or tag == "p") and titles and _fold(label) in titles:
+        if (
+            (tag in _HEADINGS or tag == "p")
+            and _may_be_title(label, title_words)
+            and _fold(label) in titles
+        ):
             return "headline"  # the headline repeated inside the content node
     elif s.text <= 300 and tag == "div" and _CREDIT_LINE.match(text_of(el)):
         return "credit"  # a figure's caption line ("Abbildung: ...") in a box of its own
@@ -584,8 +607,9 @@ def _paywall_tails(
     story's text and what follows is one short line or a pitch that ends with a call
     too (a call in the middle of the story, followed by more of it, stays)."""
     for el in root.iter("p"):
-        if not _is_call(el, stats):
-            continue
+        s = stats.get(el)
+        if s is None or not s.anchors or s.text > _CALL_LINE or not _is_call(el, stats):
+            continue  # (the first tests are _is_call's own, without the call)
         parent = el.getparent()
         if parent is None:
             continue
