@@ -148,3 +148,22 @@ def test_may_be_title_is_necessary_for_a_folded_match(label: str, title: str) ->
     if content_prune._fold(label) == folded:
         assert content_prune._may_be_title(label, words)
     assert not content_prune._may_be_title(label, ())
+
+
+def test_lead_in_reads_the_same_names_from_the_page_index() -> None:
+    """_lead_in with the index's attributes finds what reading the elements finds, for
+    every element of every fixture and zoo page as the box (and finds some)."""
+    found = 0
+    pages = [p.read_bytes() for p in FIXTURES] + [p.html for p in build_all(langs=["en"])]
+    pages.append(
+        b"<html><body><div class='hero'><p class='article-intro'>A lead of the story."
+        b" It has two sentences.</p></div><article><p>Body text.</p></article></body></html>"
+    )
+    for html in pages:
+        doc = load(html)
+        attrs = page_index(doc).attrs
+        for box in doc.root.iter():
+            lead = content._lead_in(box, set())
+            assert content._lead_in(box, set(), attrs) is lead
+            found += lead is not None
+    assert found

@@ -524,7 +524,8 @@ def find_main_content(
     else:
         best, best_stat = _prefer_hinted(best, best_stat, stats)
         roots = _region(best, best_stat, stats)
-    lead = _lead_before(roots[0], skip, stats, doc)
+    # (revealed fallback markup is not in the page index: attributes read live then)
+    lead = _lead_before(roots[0], skip, stats, doc, page_index(doc).attrs if _fallback else None)
     if lead is not None:
         roots.insert(0, lead)
     marks: dict[HtmlElement, str] = dict.fromkeys(scorer.hidden, "hidden")
@@ -590,6 +591,7 @@ def _lead_before(
     claimed: Collection[HtmlElement],
     stats: dict[HtmlElement, _Stat],
     doc: Document,
+    attrs: dict[HtmlElement, dict[str, str]] | None = None,
 ) -> HtmlElement | None:
     """The article's lead paragraph when it sits just before the region, outside it: a
     box named as a lead ("intro", "teaser", "lead", "standfirst", "summary"... as whole
@@ -607,7 +609,7 @@ def _lead_before(
                 s = stats.get(sib)
                 if s is not None and s.text > _LEAD_BOX:
                     return None  # other text in between: not the article's own lead
-                lead = _lead_in(sib, claimed)
+                lead = _lead_in(sib, claimed, attrs)
                 if lead is not None:
                     return lead if _new_text(lead, _descriptions(doc)) else None
                 if s is not None and s.text > _LEAD_MAX:
@@ -619,14 +621,34 @@ def _lead_before(
     return None
 
 
-def _lead_in(box: HtmlElement, claimed: Collection[HtmlElement]) -> HtmlElement | None:
-    """``box`` or the first element in it named as a lead, when it reads as one."""
+def _lead_in(
+    box: HtmlElement,
+    claimed: Collection[HtmlElement],
+    attrs: dict[HtmlElement, dict[str, str]] | None = None,
+) -> HtmlElement | None:
+    """``box`` or the first element in it named as a lead, when it reads as one.
+
+    ``attrs``: the page index's attributes, when every element of the tree is in it
+    with its attributes as they are (an element missing from it has none, so no
+    class, id or itemprop to be named by): then a dict is read instead of the element
+    (tests/unit/test_content_walk.py checks both ways agree)."""
     for el in box.iter():
-        tag = el.tag
-        if not isinstance(tag, str) or tag in _INVISIBLE or tag == "a":
+        if attrs is None:
+            tag = el.tag
+            if not isinstance(tag, str):
+                continue
+            get = el.get
+        else:
+            attrib = attrs.get(el)
+            if attrib is None:
+                continue  # no attributes (or not an element)
+            tag = el.tag
+            get = attrib.get
+        if tag in _INVISIBLE or tag == "a":
             continue
-        cls, ident = el.get("class"), el.get("id")
-        if el.get("itemprop") != "description" and not (
+        cls, ident = get("class"), get("id")
+        itemprop = get("itemprop")
+        if itemprop != "description" and not (
             (cls or ident) and _LEAD_CUE.search(f"{cls or ''} {ident or ''}".lower())
         ):
             continue  # a quick test before the names are split into words
@@ -635,7 +657,7 @@ def _lead_in(box: HtmlElement, claimed: Collection[HtmlElement]) -> HtmlElement 
             for name in [*(cls or "").split(), ident or ""]
             for word in name_parts(name)
         }
-        if el.get("itemprop") != "description" and _LEAD_WORDS.isdisjoint(words):
+        if itemprop != "description" and _LEAD_WORDS.isdisjoint(words):
             continue
         if not _MEDIA_WORDS.isdisjoint(words):
             return None
