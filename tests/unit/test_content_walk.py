@@ -167,3 +167,28 @@ def test_lead_in_reads_the_same_names_from_the_page_index() -> None:
             assert content._lead_in(box, set(), attrs) is lead
             found += lead is not None
     assert found
+
+
+_CALL_ALPHABET = st.sampled_from(
+    [" ", ".", "a", "E", "é", "İ", "ı", "ſ", "\u212a", "Subscribe ", "SUBSCRıBERS ", "now",
+     "already a ", "member", "Read the full ", "story", "keep reading", "become a ",
+     "download our ", "crypto ", "app", "jetzt abonnieren", "bereits abonnent",
+     "weiterlesen mit", "suscríbete", "hazte socio", "abonnez-vous", "déjà abonné",
+     "to continue", "ſubſcribe today", "DOWNLOAD THE APP"]
+)  # fmt: skip
+
+
+@settings(max_examples=3000)
+@given(st.lists(_CALL_ALPHABET, max_size=10))
+@example(["Please ", "ſubſcribe today"])
+@example(["Déjà abonné"])
+def test_may_call_is_necessary_for_a_subscribe_call(parts: list[str]) -> None:
+    """Whenever the subscribe-call pattern finds a call, the cheap test lets it through."""
+    text = "".join(parts)
+    if content_prune._SUBSCRIBE_CALL.search(text) is not None:
+        assert content_prune._may_call(text)
+
+
+def test_may_call_turns_away_ordinary_text() -> None:
+    assert not content_prune._may_call("Bitcoin rose 4% on Monday as traders bought the dip.")
+    assert content_prune._may_call("Already a subscriber? Log in")
