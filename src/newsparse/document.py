@@ -470,6 +470,9 @@ class Document:
         values (any scheme but http, https and mailto, before or after resolving)."""
         if not href:
             return None
+        base = self.base_url
+        if _plain_http(href) and (not base or _parses(base)):
+            return href  # what the steps below would return (see _plain_http)
         href = href.strip()
         if not href or href.startswith("#"):
             return None
@@ -477,7 +480,6 @@ class Document:
         href = _clean_href(href)
         if not _safe_scheme(href):
             return None
-        base = self.base_url
         if base:
             try:
                 href = urljoin(base, href)
@@ -516,6 +518,34 @@ def _clean_href(href: str) -> str:
     if href.isprintable() and " " not in href:
         return href  # no whitespace: every \s character but " " is unprintable
     return _URL_SPACE.sub("%20", _URL_TAB_NEWLINE.sub("", href))
+
+
+#: An absolute http(s) URL with a host, in printable ASCII without whitespace, brackets,
+#: ";" (path parameters), an empty query ("?" before "#" or at the end) or an empty
+#: fragment ("#" at the end).
+_PLAIN_HTTP = re.compile(r"https?://[!-\"$-.0-9:->@-~][!-~]*")
+_PLAIN_BREAKS = re.compile(r"[\[\];]|\?#|[?#]\Z")
+
+
+def _plain_http(href: str) -> bool:
+    """Whether ``Document.absolute`` returns ``href`` itself whatever the (well-formed)
+    base: such an href needs no trimming or cleaning, its scheme is safe, and
+    ``urljoin`` keeps it as it is (another scheme than the base's) or rebuilds it from
+    its parts (the same scheme, with a host), which gives the same string back when
+    nothing in it is dropped or normalised by ``urlsplit``/``urlunsplit`` — empty
+    query, empty fragment and empty path parameters are what would be dropped, brackets
+    (IPv6 hosts) and non-ASCII hosts what ``urlsplit`` checks.  Property-tested
+    against the full path in tests/unit/test_document_absolute.py."""
+    return _PLAIN_HTTP.fullmatch(href) is not None and _PLAIN_BREAKS.search(href) is None
+
+
+def _parses(url: str) -> bool:
+    """Whether ``urlsplit`` accepts ``url`` (``urljoin`` raises for a base it rejects)."""
+    try:
+        urlsplit(url)
+    except ValueError:
+        return False
+    return True
 
 
 def _safe_scheme(url: str) -> bool:

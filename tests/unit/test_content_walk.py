@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import lxml.html
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from newsparse.document import load
-from newsparse.extract import content
+from newsparse.extract import content, content_prune
 from newsparse.extract.dom import page_index
 
 FIXTURES = sorted((Path(__file__).resolve().parents[1] / "fixtures").glob("*.html"))
@@ -80,3 +83,112 @@ def test_hints_are_those_of_the_full_rule(path: Path) -> None:
         assert scorer.hints.get(el, _TAG_HINT.get(el.tag, 0)) == _hint(attrs.get, el.tag)
         checked += 1
     assert checked
+
+
+TESTS = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(TESTS))
+from zoo.generate import build_all  # noqa: E402
+
+_GALLERY = b"""<html><body><article>
+<p>Some running text of the article that goes on for a while.</p>
+<div class="strip">
+  <div data-src="/a.jpg">one</div><div data-bg="/b.jpg">two</div>
+  <div style="background-image: url(/c.jpg)">three</div>
+  <div data-srcset="/d.jpg 2x"><img src="/d.jpg"></div>
+  <figure><img src="/e.jpg" data-src="/e2.jpg"><video src="/v.mp4"></video></figure>
+  <span data-original="/f.jpg"></span><img data-lazy-src="/g.jpg">
+</div></article>
+<aside><div data-src="/outside.jpg"></div><img src="/outside.png"></aside>
+</body></html>"""
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
+def test_media_counts_from_the_scorers_lazy_list_match_the_xpath(path: Path) -> None:
+    """Images counted from the tag filter and the scorer's lazy-attribute list are the
+    XPath's, for every scored block as the root."""
+    _media_agree(path.read_bytes())
+
+
+def test_media_counts_agree_on_the_zoo() -> None:
+    for page in build_all(langs=["en", "de"]):
+        _media_agree(page.html)
+
+
+def test_media_counts_agree_on_a_lazy_gallery() -> None:
+    counts = _media_agree(_GALLERY)
+    strip = load(_GALLERY).root.find(".//div[@class='strip']")
+    assert strip is not None and counts  # the gallery's box holds its images
+
+
+def _media_agree(html: bytes | str) -> int:
+    doc = load(html)
+    body = doc.root.find("body")
+    scorer = content._Scorer(body, set(), content._jsonld_body(doc), page_index(doc))
+    scorer.visit(body, [0, 0, 0, None, False], False, False)
+    found = 0
+    for root in [body, *scorer.stats]:
+        slow = content_prune.media_counts(root)
+        assert content_prune.media_counts(root, scorer.lazy) == slow
+        found += len(slow)
+    return found
+
+
+@settings(max_examples=2000)
+@given(
+    st.text(alphabet=st.sampled_from([*"aBß-. :İ\u00a0\u0130Σςσ1_", "ﬁ"]), max_size=30),
+    st.text(alphabet=st.sampled_from([*"aBß-. :İ\u00a0\u0130Σςσ1_", "ﬁ"]), max_size=30),
+)
+@example("Bitcoin hits $100k — what next?", "Bitcoin hits $100k: what next")
+def test_may_be_title_is_necessary_for_a_folded_match(label: str, title: str) -> None:
+    """Whenever the folded label is a title, the cheap test says it may be one."""
+    folded = content_prune._fold(title)
+    if not folded:
+        return
+    words = content_prune._title_words(frozenset({folded}))
+    if content_prune._fold(label) == folded:
+        assert content_prune._may_be_title(label, words)
+    assert not content_prune._may_be_title(label, ())
+
+
+def test_lead_in_reads_the_same_names_from_the_page_index() -> None:
+    """_lead_in with the index's attributes finds what reading the elements finds, for
+    every element of every fixture and zoo page as the box (and finds some)."""
+    found = 0
+    pages = [p.read_bytes() for p in FIXTURES] + [p.html for p in build_all(langs=["en"])]
+    pages.append(
+        b"<html><body><div class='hero'><p class='article-intro'>A lead of the story."
+        b" It has two sentences.</p></div><article><p>Body text.</p></article></body></html>"
+    )
+    for html in pages:
+        doc = load(html)
+        attrs = page_index(doc).attrs
+        for box in doc.root.iter():
+            lead = content._lead_in(box, set())
+            assert content._lead_in(box, set(), attrs) is lead
+            found += lead is not None
+    assert found
+
+
+_CALL_ALPHABET = st.sampled_from(
+    [" ", ".", "a", "E", "é", "İ", "ı", "ſ", "\u212a", "Subscribe ", "SUBSCRıBERS ", "now",
+     "already a ", "member", "Read the full ", "story", "keep reading", "become a ",
+     "download our ", "crypto ", "app", "jetzt abonnieren", "bereits abonnent",
+     "weiterlesen mit", "suscríbete", "hazte socio", "abonnez-vous", "déjà abonné",
+     "to continue", "ſubſcribe today", "DOWNLOAD THE APP"]
+)  # fmt: skip
+
+
+@settings(max_examples=3000)
+@given(st.lists(_CALL_ALPHABET, max_size=10))
+@example(["Please ", "ſubſcribe today"])
+@example(["Déjà abonné"])
+def test_may_call_is_necessary_for_a_subscribe_call(parts: list[str]) -> None:
+    """Whenever the subscribe-call pattern finds a call, the cheap test lets it through."""
+    text = "".join(parts)
+    if content_prune._SUBSCRIBE_CALL.search(text) is not None:
+        assert content_prune._may_call(text)
+
+
+def test_may_call_turns_away_ordinary_text() -> None:
+    assert not content_prune._may_call("Bitcoin rose 4% on Monday as traders bought the dip.")
+    assert content_prune._may_call("Already a subscriber? Log in")

@@ -77,6 +77,7 @@ from newsparse.extract.content_names import (
 from newsparse.extract.content_prune import (
     _AUTHOR_BOX,
     _FORM_BOX,
+    LAZY_ATTRS,
     _orphan_labels,
     _prune,
     _prune_boxes,
@@ -182,11 +183,12 @@ class _Scorer:
         hints = self.hints
         tag_hint = _TAG_HINT.get
         # (a hint equal to the tag's own is not stored: the walk falls back to the tag's)
+        lazy: list[HtmlElement] = []
         for el, attrib in attributed:
             tag = el.tag
-            if tag in _INVISIBLE:
-                continue  # never walked into
             if len(attrib) == 1 and "class" in attrib:
+                if tag in _INVISIBLE:
+                    continue  # never walked into
                 # the common case, a class and nothing else: not hidden, hint by class
                 if tag not in _UNHINTED:
                     hint = _class_hint(tag, attrib["class"])
@@ -195,6 +197,10 @@ class _Scorer:
                 continue
             get = attrib.get
             style = get("style")
+            if not LAZY_ATTRS.isdisjoint(attrib) or (style and "background-image" in style):
+                lazy.append(el)
+            if tag in _INVISIBLE:
+                continue  # never walked into
             if (
                 "hidden" in attrib
                 or get("aria-hidden") == "true"
@@ -209,6 +215,8 @@ class _Scorer:
                 if hint != tag_hint(tag, 0):
                     hints[el] = hint
         self.skip.update(hidden)
+        #: Elements with an attribute of a lazy-loaded image (see media_counts).
+        self.lazy = lazy
         self.stats: dict[HtmlElement, _Stat] = {}
         self.hidden = hidden
         #: Small inline boxes with a boilerplate hint (captions, hover cards...).
@@ -516,14 +524,16 @@ def find_main_content(
     else:
         best, best_stat = _prefer_hinted(best, best_stat, stats)
         roots = _region(best, best_stat, stats)
-    lead = _lead_before(roots[0], skip, stats, doc)
+    # (revealed fallback markup is not in the page index: attributes read live then)
+    lead = _lead_before(roots[0], skip, stats, doc, page_index(doc).attrs if _fallback else None)
     if lead is not None:
         roots.insert(0, lead)
     marks: dict[HtmlElement, str] = dict.fromkeys(scorer.hidden, "hidden")
     marks.update(dict.fromkeys(scorer.excluded, "hinted-boilerplate"))
     titles = _titles(doc)
     for node in roots:
-        _prune(node, stats, best_stat.good, marks, titles)
+        # (revealed fallback markup is not in the page index: media found by XPath then)
+        _prune(node, stats, best_stat.good, marks, titles, scorer.lazy if _fallback else None)
         _prune_boxes(node, scorer.author_links, stats, best_stat.good, marks, _AUTHOR_BOX,
                      "author-box")  # fmt: skip
         _prune_boxes(node, scorer.form_controls, stats, best_stat.good, marks, _FORM_BOX,
@@ -581,6 +591,7 @@ def _lead_before(
     claimed: Collection[HtmlElement],
     stats: dict[HtmlElement, _Stat],
     doc: Document,
+    attrs: dict[HtmlElement, dict[str, str]] | None = None,
 ) -> HtmlElement | None:
     """The article's lead paragraph when it sits just before the region, outside it: a
     box named as a lead ("intro", "teaser", "lead", "standfirst", "summary"... as whole
@@ -598,7 +609,7 @@ def _lead_before(
                 s = stats.get(sib)
                 if s is not None and s.text > _LEAD_BOX:
                     return None  # other text in between: not the article's own lead
-                lead = _lead_in(sib, claimed)
+                lead = _lead_in(sib, claimed, attrs)
                 if lead is not None:
                     return lead if _new_text(lead, _descriptions(doc)) else None
                 if s is not None and s.text > _LEAD_MAX:
@@ -610,14 +621,34 @@ def _lead_before(
     return None
 
 
-def _lead_in(box: HtmlElement, claimed: Collection[HtmlElement]) -> HtmlElement | None:
-    """``box`` or the first element in it named as a lead, when it reads as one."""
+def _lead_in(
+    box: HtmlElement,
+    claimed: Collection[HtmlElement],
+    attrs: dict[HtmlElement, dict[str, str]] | None = None,
+) -> HtmlElement | None:
+    """``box`` or the first element in it named as a lead, when it reads as one.
+
+    ``attrs``: the page index's attributes, when every element of the tree is in it
+    with its attributes as they are (an element missing from it has none, so no
+    class, id or itemprop to be named by): then a dict is read instead of the element
+    (tests/unit/test_content_walk.py checks both ways agree)."""
     for el in box.iter():
-        tag = el.tag
-        if not isinstance(tag, str) or tag in _INVISIBLE or tag == "a":
+        if attrs is None:
+            tag = el.tag
+            if not isinstance(tag, str):
+                continue
+            get = el.get
+        else:
+            attrib = attrs.get(el)
+            if attrib is None:
+                continue  # no attributes (or not an element)
+            tag = el.tag
+            get = attrib.get
+        if tag in _INVISIBLE or tag == "a":
             continue
-        cls, ident = el.get("class"), el.get("id")
-        if el.get("itemprop") != "description" and not (
+        cls, ident = get("class"), get("id")
+        itemprop = get("itemprop")
+        if itemprop != "description" and not (
             (cls or ident) and _LEAD_CUE.search(f"{cls or ''} {ident or ''}".lower())
         ):
             continue  # a quick test before the names are split into words
@@ -626,7 +657,7 @@ def _lead_in(box: HtmlElement, claimed: Collection[HtmlElement]) -> HtmlElement 
             for name in [*(cls or "").split(), ident or ""]
             for word in name_parts(name)
         }
-        if el.get("itemprop") != "description" and _LEAD_WORDS.isdisjoint(words):
+        if itemprop != "description" and _LEAD_WORDS.isdisjoint(words):
             continue
         if not _MEDIA_WORDS.isdisjoint(words):
             return None

@@ -134,6 +134,23 @@ def _titles(doc: Document) -> frozenset[str]:
     return frozenset(f for f in map(_fold, found) if len(f) >= 10)
 
 
+def _title_words(titles: frozenset[str]) -> tuple[str, ...]:
+    """The longest word of each folded title (see :func:`_may_be_title`)."""
+    return tuple(max(title.split(), key=len) for title in titles)
+
+
+def _may_be_title(label: str, title_words: tuple[str, ...]) -> bool:
+    """A necessary condition of ``_fold(label)`` being one of the titles whose longest
+    words are ``title_words``: a folded text is the runs of word characters of the
+    casefolded text joined by spaces, so each of its words is a substring of
+    ``label.casefold()`` (one substring test per title instead of a regex
+    substitution per label; property-tested in tests/unit/test_content_walk.py)."""
+    if not title_words:
+        return False
+    folded = label.casefold()
+    return any(word in folded for word in title_words)
+
+
 #: "Label: <date>" is a dateline only when the label says published/updated/date.
 _FACT_LABEL = re.compile(r"^\W*([^\W\d](?:[^\W\d_]|[ .'-]){0,30}?)\s*:")
 _DATE_LABEL = re.compile(
@@ -166,11 +183,14 @@ def _prune(
     main_good: float,
     out: dict[HtmlElement, str],
     titles: frozenset[str] = frozenset(),
+    lazy: list[HtmlElement] | None = None,
 ) -> None:
     """Mark boilerplate subtrees under ``node``: hinted, link-heavy, label-only, or a
-    gallery (many images with little text each, or numbered slides)."""
+    gallery (many images with little text each, or numbered slides).  ``lazy``: see
+    :func:`media_counts`."""
     guard = main_good * 0.5
-    media = media_counts(node)
+    words = _title_words(titles)
+    media = media_counts(node, lazy)
     _slideshows(node, stats, out)
     _paywall_tails(node, stats, out)
     stack = list(node)
@@ -188,7 +208,7 @@ def _prune(
             continue
         if el in out:
             continue
-        why = _is_boilerplate(el, s, guard, titles, stats)
+        why = _is_boilerplate(el, s, guard, titles, stats, words)
         if why is None and _is_gallery(el, s, guard, media):
             why = "gallery"
         if why is not None:
@@ -340,6 +360,7 @@ def _is_boilerplate(
     guard: float,
     titles: frozenset[str],
     stats: dict[HtmlElement, _Stat],
+    title_words: tuple[str, ...] = (),
 ) -> str | None:
     """Why ``el`` (inside the region) is boilerplate, or None when it is not."""
     if s.text == 0:
@@ -368,7 +389,11 @@ def _is_boilerplate(
             return "meta-bar"
         if _CREDIT_LINE.match(label):
             return "credit"
-        if (tag in _HEADINGS or tag == "p") and titles and _fold(label) in titles:
+        if (
+            (tag in _HEADINGS or tag == "p")
+            and _may_be_title(label, title_words)
+            and _fold(label) in titles
+        ):
             return "headline"  # the headline repeated inside the content node
     elif s.text <= 300 and tag == "div" and _CREDIT_LINE.match(text_of(el)):
         return "credit"  # a figure's caption line ("Abbildung: ...") in a box of its own
@@ -441,25 +466,56 @@ _MEDIA = etree.XPath(
 )
 
 
-def media_counts(root: HtmlElement) -> dict[HtmlElement, int]:
+#: The attributes of a lazy-loaded slide (as in _MEDIA).
+LAZY_ATTRS = frozenset({"data-src", "data-original", "data-lazy-src", "data-bg", "data-srcset"})
+
+
+def media_counts(
+    root: HtmlElement, lazy: list[HtmlElement] | None = None
+) -> dict[HtmlElement, int]:
     """How many images each element under ``root`` holds: ``<img>``, ``<video>``, and
     lazy-loaded slides (an element with a ``data-src``-like attribute or a CSS
     background image and no ``<img>`` of its own).  Empty when there are too few to
-    make a gallery."""
-    found = [
-        el
-        for el in cast("list[HtmlElement]", _MEDIA(root))
-        if el.tag in ("img", "video") or next(el.iter("img"), None) is None
-    ]
+    make a gallery.
+
+    ``lazy``, when given, holds every element of the page (at least all under
+    ``root``) with such an attribute, as the content scorer's pass over the page
+    index's attributes found them: then only the ``<img>``/``<video>`` tags are
+    searched (a C-level tag filter) instead of testing every element by XPath
+    (tests/unit/test_content_walk.py checks both ways agree)."""
     counts: dict[HtmlElement, int] = {}
-    if len(found) < _GALLERY_MEDIA:
-        return counts
-    for el in found:
-        for anc in el.iterancestors():
+    if lazy is None:
+        found = [
+            el
+            for el in cast("list[HtmlElement]", _MEDIA(root))
+            if el.tag in ("img", "video") or next(el.iter("img"), None) is None
+        ]
+        if len(found) < _GALLERY_MEDIA:
+            return counts
+        chains = [_chain(el, root) for el in found]
+    else:
+        chains = [_chain(el, root) for el in root.iter("img", "video") if el is not root]
+        for el in lazy:
+            if el.tag not in ("img", "video") and next(el.iter("img"), None) is None:
+                chain = _chain(el, root)
+                if chain and chain[-1] is root:  # under root
+                    chains.append(chain)
+        if len(chains) < _GALLERY_MEDIA:
+            return counts
+    for chain in chains:
+        for anc in chain:
             counts[anc] = counts.get(anc, 0) + 1
-            if anc is root:
-                break
     return counts
+
+
+def _chain(el: HtmlElement, root: HtmlElement) -> list[HtmlElement]:
+    """The ancestors of ``el`` up to ``root`` (included when it is one of them)."""
+    chain: list[HtmlElement] = []
+    for anc in el.iterancestors():
+        chain.append(anc)
+        if anc is root:
+            break
+    return chain
 
 
 def _is_gallery(el: HtmlElement, s: _Stat, guard: float, media: dict[HtmlElement, int]) -> bool:
@@ -551,8 +607,9 @@ def _paywall_tails(
     story's text and what follows is one short line or a pitch that ends with a call
     too (a call in the middle of the story, followed by more of it, stays)."""
     for el in root.iter("p"):
-        if not _is_call(el, stats):
-            continue
+        s = stats.get(el)
+        if s is None or not s.anchors or s.text > _CALL_LINE or not _is_call(el, stats):
+            continue  # (the first tests are _is_call's own, without the call)
         parent = el.getparent()
         if parent is None:
             continue
@@ -584,7 +641,32 @@ def _is_call(el: HtmlElement | None, stats: dict[HtmlElement, _Stat]) -> bool:
     s = stats.get(el)
     if s is None or not s.anchors or s.text > _CALL_LINE:
         return False
-    return _SUBSCRIBE_CALL.search(text_of(el)) is not None
+    text = text_of(el)
+    return _may_call(text) and _SUBSCRIBE_CALL.search(text) is not None
+
+
+#: A word part every branch of _SUBSCRIBE_CALL holds as it is ("subscri" for the three
+#: "subscribe" branches, "abonn" for the four German and French ones...).
+_CALL_KEYS = (
+    "subscri", "already", "the full", "reading", "become a", "download", "abonn",
+    "weiterlesen", "suscr", "hazte",
+)  # fmt: skip
+#: The characters other than ASCII letters that re's IGNORECASE matches with an ASCII
+#: letter (simple lowercase İ -> i, Kelvin sign -> k; the equivalences ı ~ i, ſ ~ s).
+_ASCII_CASE_KIN = ("\u0130", "\u212a", "\u0131", "\u017f")
+
+
+def _may_call(text: str) -> bool:
+    """A necessary condition of ``_SUBSCRIBE_CALL.search(text)``, ~50x cheaper than
+    the case-insensitive search (which tries every branch at every position): a match
+    spells one of the keys in ASCII letters of any case (or with one of the few
+    non-ASCII characters case-insensitive matching takes for an ASCII letter, when
+    the text has one), so the key is in ``text.lower()``.  Property-tested in
+    tests/unit/test_content_walk.py."""
+    if any(kin in text for kin in _ASCII_CASE_KIN):
+        return True
+    low = text.lower()
+    return any(key in low for key in _CALL_KEYS)
 
 
 def _last_paragraph(parent: HtmlElement, stats: dict[HtmlElement, _Stat]) -> HtmlElement | None:
