@@ -4,23 +4,15 @@ and the dev corpora when ../shared is present."""
 
 from __future__ import annotations
 
-import gzip
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+from gate_pages import corpus_pages, fixture_and_zoo_pages
 from lxml import etree
 
 from newsparse.document import load
 from newsparse.extract.comment_markup import page_parts
 from newsparse.extract.dom import page_index
-
-TESTS = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(TESTS))
-from zoo.generate import build_all  # noqa: E402
-
-CORPORA = TESTS.parent.parent / "shared" / "corpora"
 
 #: The queries page_parts replaced (as the detector ran them before).
 LI_POSTS = etree.XPath("//li[contains(concat(' ', normalize-space(@class), ' '), ' post ')]")
@@ -59,10 +51,8 @@ def test_hand_made_markup() -> None:
 
 
 def _pages() -> Iterator[str | bytes]:
-    for path in sorted((TESTS / "fixtures").glob("*.html")):
-        yield path.read_bytes()
-    for page in build_all():
-        yield page.html
+    for _, html in fixture_and_zoo_pages():
+        yield html
 
 
 def test_same_as_the_queries_on_fixtures_and_zoo() -> None:
@@ -71,9 +61,6 @@ def test_same_as_the_queries_on_fixtures_and_zoo() -> None:
 
 
 @pytest.mark.parametrize("corpus", ["aeb-dev", "crypto-dev", "readability-dev"])
-def test_same_as_the_queries_on_dev_corpora(corpus: str) -> None:
-    if not (CORPORA / corpus).is_dir():
-        pytest.skip(f"../shared/corpora/{corpus} is not present")
-    for path in sorted(p for p in (CORPORA / corpus).rglob("*.htm*") if p.is_file()):
-        raw = path.read_bytes()
-        _check(gzip.decompress(raw) if path.suffix == ".gz" else raw)
+def test_same_as_the_queries_on_dev_corpora(corpus: str, request: pytest.FixtureRequest) -> None:
+    for _, html in corpus_pages(corpus, request):
+        _check(html)

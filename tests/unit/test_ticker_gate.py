@@ -5,24 +5,15 @@ rejects the page.  Checked on every fixture and zoo page and on the dev corpora 
 
 from __future__ import annotations
 
-import gzip
-import os
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
+from gate_pages import DEV_CORPORA, corpus_pages, fixture_and_zoo_pages
 
 from newsparse.document import Document, load
 from newsparse.extract import tickers
 from newsparse.extract.dom import Claim, page_index
-
-TESTS = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(TESTS))
-from zoo.generate import build_all  # noqa: E402
-
-CORPORA = TESTS.parent.parent / "shared" / "corpora"
 
 
 def _doc(html: str | bytes) -> Document:
@@ -48,10 +39,8 @@ def _check(html: str | bytes) -> tuple[bool, bool]:
 
 
 def _pages() -> Iterator[str | bytes]:
-    for path in sorted((TESTS / "fixtures").glob("*.html")):
-        yield path.read_bytes()
-    for page in build_all():
-        yield page.html
+    for _, html in fixture_and_zoo_pages():
+        yield html
 
 
 def test_gate_is_necessary_on_fixtures_and_zoo() -> None:
@@ -72,26 +61,10 @@ def test_percent_gate_reads_text_outside_the_body() -> None:
     assert tickers._may_have_tickers(_doc(styled)) is False
 
 
-@pytest.mark.parametrize(
-    "corpus",
-    [
-        "aeb-dev",
-        "crypto-dev",
-        pytest.param("readability-dev", marks=pytest.mark.slow),
-        pytest.param("trafilatura-dev", marks=pytest.mark.slow),
-    ],
-)
+@pytest.mark.parametrize("corpus", DEV_CORPORA)
 def test_gate_is_necessary_on_dev_corpora(corpus: str, request: pytest.FixtureRequest) -> None:
-    slow = "slow" in (request.config.getoption("markexpr") or "") or os.environ.get(
-        "NEWSPARSE_SLOW"
-    )
-    if request.node.get_closest_marker("slow") and not slow:
-        pytest.skip("slow: run with -m slow or NEWSPARSE_SLOW=1")
-    if not (CORPORA / corpus).is_dir():
-        pytest.skip(f"../shared/corpora/{corpus} is not present")
-    for path in sorted(p for p in (CORPORA / corpus).rglob("*.htm*") if p.is_file()):
-        raw = path.read_bytes()
-        _check(gzip.decompress(raw) if path.suffix == ".gz" else raw)
+    for _, html in corpus_pages(corpus, request):
+        _check(html)
 
 
 def test_hint_search_from_word_starts_is_the_pattern_search() -> None:
@@ -100,6 +73,6 @@ def test_hint_search_from_word_starts_is_the_pattern_search() -> None:
         "market ticker", "quotes_board", "tradingview-widget", "tradingviewwidget",
         "price-widgets", "priceboard\nmarquee", "pricetickertape", "no hint here",
     ]  # fmt: skip
-    texts += [page.html.lower() for page in build_all() if isinstance(page.html, str)]
+    texts += [html.lower() for _, html in fixture_and_zoo_pages() if isinstance(html, str)]
     for text in texts:
         assert tickers._hint_in(text) == bool(tickers._HINT.search(text)), text[:80]

@@ -10,15 +10,11 @@ relaxed patterns match wherever the originals do, case folding agrees with
 
 from __future__ import annotations
 
-import gzip
-import os
 import re
-import sys
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
+from gate_pages import DEV_CORPORA, corpus_pages, fixture_and_zoo_pages
 
 from newsparse.document import Document, load
 from newsparse.extract import disclaimer, takeaways
@@ -29,13 +25,6 @@ from newsparse.extract.vocabulary import (
     TAKEAWAY_LABEL_WORDS,
 )
 from newsparse.extract.widget_gate import PhraseGate, fold, relaxed_source, shown_text
-
-TESTS = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(TESTS))
-from zoo.generate import build_all  # noqa: E402
-
-FIXTURES = sorted((TESTS / "fixtures").glob("*.html"))
-CORPORA = TESTS.parent.parent / "shared" / "corpora"
 
 #: Every pattern a gate is built from (the originals, case-insensitive).
 SOURCES = (
@@ -49,19 +38,7 @@ SOURCES = (
 )
 
 
-def _pages() -> Iterator[tuple[str, str | bytes]]:
-    for path in FIXTURES:
-        yield path.name, path.read_bytes()
-    for page in build_all():
-        yield page.id, page.html
-
-
-def _corpus(name: str) -> list[tuple[str, bytes]]:
-    paths = sorted(p for p in (CORPORA / name).rglob("*.htm*") if p.is_file())
-    return [
-        (p.name, gzip.decompress(p.read_bytes()) if p.suffix == ".gz" else p.read_bytes())
-        for p in paths
-    ]
+_pages = fixture_and_zoo_pages
 
 
 def _doc(html: str | bytes) -> Document:
@@ -117,24 +94,9 @@ def test_gates_are_necessary_on_fixtures_and_zoo() -> None:
     assert sum(not t for _, t in passed) >= 50
 
 
-@pytest.mark.parametrize(
-    "corpus",
-    [
-        "aeb-dev",
-        "crypto-dev",
-        pytest.param("readability-dev", marks=pytest.mark.slow),
-        pytest.param("trafilatura-dev", marks=pytest.mark.slow),
-    ],
-)
+@pytest.mark.parametrize("corpus", DEV_CORPORA)
 def test_gates_are_necessary_on_dev_corpora(corpus: str, request: pytest.FixtureRequest) -> None:
-    slow = "slow" in (request.config.getoption("markexpr") or "") or os.environ.get(
-        "NEWSPARSE_SLOW"
-    )
-    if request.node.get_closest_marker("slow") and not slow:
-        pytest.skip("slow: run with -m slow or NEWSPARSE_SLOW=1")
-    if not (CORPORA / corpus).is_dir():
-        pytest.skip(f"../shared/corpora/{corpus} is not present")
-    for _, html in _corpus(corpus):
+    for _, html in corpus_pages(corpus, request):
         _check_page(html)
 
 
