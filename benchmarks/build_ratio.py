@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import gzip
 import hashlib
 import os
 import statistics
@@ -29,16 +28,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench_pages import read_pages
+
 ROOT = Path(__file__).resolve().parents[1]
 KEYS = ("lxml", "full", "lean")
 
 
 def _pages(corpus: Path) -> list[bytes]:
-    out = []
-    for path in sorted(corpus.rglob("*.htm*")):
-        data = path.read_bytes()
-        out.append(gzip.decompress(data) if path.suffix == ".gz" else data)
-    return out
+    return read_pages(corpus)
 
 
 def _worker(corpus: Path) -> None:

@@ -19,13 +19,14 @@ benchmark, not a test).
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import platform
 import sys
 import time
 from pathlib import Path
+
+from bench_pages import read_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -48,10 +49,7 @@ def _rss_mb() -> float:
 
 
 def _pages(corpus: Path) -> list[bytes]:
-    pages = []
-    for path in sorted(corpus.rglob("*.htm*")):
-        data = path.read_bytes()
-        pages.append(gzip.decompress(data) if path.suffix == ".gz" else data)
+    pages = read_pages(corpus)
     if not pages:
         raise SystemExit(f"no pages under {corpus}")
     return pages

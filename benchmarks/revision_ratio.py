@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import gzip
 import importlib
 import io
 import re
@@ -34,6 +33,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import lxml.html
+
+from bench_pages import read_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -60,11 +61,7 @@ def _export(rev: str, into: Path) -> str:
 
 
 def _pages(corpus: Path) -> list[bytes]:
-    out = []
-    for path in sorted(corpus.rglob("*.htm*")):
-        data = path.read_bytes()
-        out.append(gzip.decompress(data) if path.suffix == ".gz" else data)
-    return out
+    return read_pages(corpus)
 
 
 def main() -> None:

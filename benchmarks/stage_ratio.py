@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import gzip
 import sys
 import time
 from collections.abc import Callable
@@ -23,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 import lxml.html
+
+from bench_pages import read_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -41,11 +42,7 @@ from newsparse.render import blocks_text  # noqa: E402
 
 
 def _pages(corpus: Path) -> list[bytes]:
-    out = []
-    for path in sorted(corpus.rglob("*.htm*")):
-        data = path.read_bytes()
-        out.append(gzip.decompress(data) if path.suffix == ".gz" else data)
-    return out
+    return read_pages(corpus)
 
 
 def _stages(page: bytes, times: dict[str, float]) -> None:
