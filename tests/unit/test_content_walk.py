@@ -11,7 +11,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsparse.document import load
-from newsparse.extract import content, content_prune
+from newsparse.extract import content, content_lead, content_prune
 from newsparse.extract.dom import page_index
 
 FIXTURES = sorted((Path(__file__).resolve().parents[1] / "fixtures").glob("*.html"))
@@ -163,8 +163,8 @@ def test_lead_in_reads_the_same_names_from_the_page_index() -> None:
         doc = load(html)
         attrs = page_index(doc).attrs
         for box in doc.root.iter():
-            lead = content._lead_in(box, set())
-            assert content._lead_in(box, set(), attrs) is lead
+            lead = content_lead._lead_in(box, set())
+            assert content_lead._lead_in(box, set(), attrs) is lead
             found += lead is not None
     assert found
 
