@@ -472,22 +472,8 @@ class Document:
             return None
         base = self.base_url
         if _plain_http(href) and (not base or _parses(base)):
-            return href  # what the steps below would return (see _plain_http)
-        href = href.strip()
-        if not href or href.startswith("#"):
-            return None
-        # As browsers do: tabs and newlines vanish from URLs ("java\tscript:" is javascript:).
-        href = _clean_href(href)
-        if not _safe_scheme(href):
-            return None
-        if base:
-            try:
-                href = urljoin(base, href)
-            except ValueError:
-                return None
-            if not _safe_scheme(href):
-                return None
-        return href
+            return href  # what resolve_href would return (see _plain_http)
+        return resolve_href(href, base)
 
     def meta_first(self, *keys: str) -> str | None:
         """The first non-empty ``<meta>`` content under any of ``keys``."""
@@ -510,6 +496,27 @@ class Document:
 _URL_TAB_NEWLINE = re.compile(r"[\t\n\r]+")
 _URL_SPACE = re.compile(r"\s+")
 _SAFE_SCHEMES = frozenset({"", "http", "https", "mailto"})
+
+
+def resolve_href(href: str, base: str | None) -> str | None:
+    """``href`` trimmed, cleaned and resolved against ``base``; None for empty, fragment-
+    only, malformed or unsafe values (any scheme but http, https and mailto, before or
+    after resolving).  :meth:`Document.absolute` without its fast path."""
+    href = href.strip()
+    if not href or href.startswith("#"):
+        return None
+    # As browsers do: tabs and newlines vanish from URLs ("java\tscript:" is javascript:).
+    href = _clean_href(href)
+    if not _safe_scheme(href):
+        return None
+    if base:
+        try:
+            href = urljoin(base, href)
+        except ValueError:
+            return None
+        if not _safe_scheme(href):
+            return None
+    return href
 
 
 def _clean_href(href: str) -> str:
