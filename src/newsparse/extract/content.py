@@ -116,9 +116,7 @@ _TAG = re.compile(r"<[^>]*>")  # (where a strip is also wanted, " ".join(s.split
 #: An element's children as one list made in C (lxml's ``getchildren``, documented as
 #: deprecated yet in every release): about half the cost of iterating the element;
 #: ``list`` where an lxml lacks it.
-_children: Callable[[HtmlElement], list[HtmlElement]] = getattr(
-    HtmlElement, "getchildren", list
-)
+_children: Callable[[HtmlElement], list[HtmlElement]] = getattr(HtmlElement, "getchildren", list)
 #: Below this many characters a text block without sentence punctuation is a label.
 _SHORT = 40
 #: Inline elements with a boilerplate hint and less text than this are left out.
@@ -157,7 +155,6 @@ class MainContent:
     """With ``explain=True``: each boilerplate element under the roots and why it was
     left out ("hidden", "hinted-boilerplate", "link-list", "label", "gallery",
     "teaser-list", "share-bar", "author-box", "form-box", "headline", ...)."""
-
 
 
 class _Scorer:
@@ -375,9 +372,14 @@ class _Scorer:
             stats[el] = _Stat(total, links, value, good, hint, index, boxed, anchors)
             return total, links, value, good, anchors
 
-        result = walk(el, own, in_link, boxed)
-        self.count = counter[0]
-        return result
+        try:
+            return walk(el, own, in_link, boxed)
+        finally:
+            self.count = counter[0]
+            # walk() refers to itself through its closure cell: emptied here, so that the
+            # closure (and through it the page's stats and element proxies) is freed by
+            # reference counting now rather than left for the cyclic garbage collector
+            walk = None  # type: ignore[assignment]
 
     def _block_value(
         self, tag: str, mine: list[Any], texts: list[str] | None
@@ -406,8 +408,6 @@ class _Scorer:
                 return value * 1.5, value
             return value * 0.7, value
         return value, value
-
-
 
 
 def _attributed(
@@ -678,9 +678,7 @@ def _rank(item: tuple[HtmlElement, _Stat]) -> tuple[float, int]:
     return item[1].value, item[1].index
 
 
-def _region(
-    best: HtmlElement, stat: _Stat, stats: dict[HtmlElement, _Stat]
-) -> list[HtmlElement]:
+def _region(best: HtmlElement, stat: _Stat, stats: dict[HtmlElement, _Stat]) -> list[HtmlElement]:
     """The article as an ordered list of subtree roots around ``best``.
 
     From ``best`` up to its ancestors, the siblings on each side are read outward with
@@ -755,5 +753,3 @@ def _outermost(roots: list[HtmlElement]) -> list[HtmlElement]:
     """Drop roots inside another root (document order kept)."""
     chosen = set(roots)
     return [el for el in roots if not any(a in chosen for a in el.iterancestors())]
-
-
