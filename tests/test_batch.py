@@ -555,3 +555,39 @@ def test_resume_refuses_a_file_that_is_not_batch_output(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="does not look like"):
         JsonlWriter(other, resume=True)
     assert other.read_text().endswith("last line without newline")  # untouched
+
+
+def test_a_worker_freezes_what_it_loaded_after_its_first_page(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A worker moves the objects alive after its first page (modules, patterns, the
+    language model) out of the collector's full passes, and keeps parsing the same.
+    (The worker loop runs in this process: its SIGINT and parent-death settings are
+    undone or skipped.)"""
+    import gc
+    import multiprocessing
+    import signal
+
+    from newsparse.batch import runner
+    from newsparse.batch.runner import _READY, _worker_main
+
+    monkeypatch.setattr(runner, "_die_with_parent", lambda: None)
+    monkeypatch.setattr(signal, "signal", lambda *args: None)
+
+    parent, child = multiprocessing.Pipe(duplex=True)
+    for seq in range(3):
+        parent.send((seq, Page(source=f"p{seq}", html=page_html(seq))))
+    parent.send(None)
+    before = gc.get_freeze_count()
+    try:
+        _worker_main(child, newsparse.parse, 1_000_000)
+        frozen = gc.get_freeze_count()
+    finally:
+        gc.unfreeze()
+    assert before == 0
+    assert frozen > 1000
+    assert parent.recv() == _READY
+    for seq in range(3):
+        got_seq, article, error_type, _ = parent.recv()
+        assert (got_seq, error_type) == (seq, "")
+        assert article == newsparse.parse(page_html(seq))
