@@ -157,3 +157,4 @@ def test_tiny_run_writes_a_report(tmp_path: Path) -> None:
     assert cells[6] == "0"  # no errors
     assert cells[10].endswith("x")
     assert "after pass 2" in report
+    assert "in the worker's CPU time (`time.process_time`" in report  # the default clock
