@@ -342,39 +342,36 @@ def dateline_node(doc: Document, anchor: HtmlElement | None) -> HtmlElement | No
     off), not by walking the page up to it."""
     if anchor is None or anchor.getroottree().getroot() is not doc.root:
         return None
-    tags = {*_DATELINE_TAGS, anchor.tag}
-    preceding = (el for el in _before(anchor) if el.tag in tags)
-    for prev in islice(preceding, _BEFORE_HEADLINE):
+    tags = (*_DATELINE_TAGS, anchor.tag)
+    for prev in islice(_before(anchor, tags), _BEFORE_HEADLINE):
         if _shows_date(prev):
             return prev
-    following = (el for el in _after(anchor) if el.tag in tags)
-    for el in islice(following, _AFTER_HEADLINE):
+    for el in islice(_after(anchor, tags), _AFTER_HEADLINE):
         if _shows_date(el):
             return el
     return None
 
 
-def _before(el: HtmlElement) -> Iterator[HtmlElement]:
-    """The elements before ``el`` in document order (its ancestors included), nearest
-    first."""
+def _before(el: HtmlElement, tags: tuple[str, ...]) -> Iterator[HtmlElement]:
+    """The elements with one of ``tags`` before ``el`` in document order (its ancestors
+    included), nearest first (lxml picks the tags in each subtree)."""
     node: HtmlElement | None = el
     while node is not None:
         for sibling in node.itersiblings(preceding=True):
-            yield from reversed(list(sibling.iter()))
+            yield from reversed(list(sibling.iter(*tags)))
         node = node.getparent()
-        if node is not None:
+        if node is not None and node.tag in tags:
             yield node
 
 
-def _after(el: HtmlElement) -> Iterator[HtmlElement]:
-    """The elements after ``el`` in document order (its descendants first), nearest
-    first."""
-    yield from el.iterdescendants()
+def _after(el: HtmlElement, tags: tuple[str, ...]) -> Iterator[HtmlElement]:
+    """The elements with one of ``tags`` after ``el`` in document order (its descendants
+    first), nearest first (lxml picks the tags in each subtree)."""
+    yield from el.iterdescendants(*tags)
     node: HtmlElement | None = el
     while node is not None:
         for sibling in node.itersiblings():
-            yield sibling
-            yield from sibling.iterdescendants()
+            yield from sibling.iter(*tags)
         node = node.getparent()
 
 

@@ -600,8 +600,8 @@ _STANDFIRST_CLASS = re.compile(
 _STANDFIRST_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "div", "span"})
 
 
-def _token_f1(a: str, b: str) -> float:
-    ta, tb = _WORDS.findall(_fold(a)), _WORDS.findall(_fold(b))
+def _words_f1(ta: list[str], tb: list[str]) -> float:
+    """The token F1 of two word lists (the words of two folded texts)."""
     if not ta or not tb:
         return 0.0
     common = sum(min(ta.count(t), tb.count(t)) for t in set(ta))
@@ -632,6 +632,7 @@ def standfirst_node(title_node: HtmlElement | None, descriptions: list[str]) -> 
         return None
     seen_title = False
     in_title = set(title_node.iterdescendants())
+    described: list[list[str]] | None = None  # the descriptions' words, when needed
     for el in container.iter(*_STANDFIRST_TAGS, "h1"):
         if el is title_node:
             seen_title = True
@@ -645,8 +646,14 @@ def standfirst_node(title_node: HtmlElement | None, descriptions: list[str]) -> 
         text = text_of(el)
         if not 30 <= len(text) <= 500:
             continue
-        same = any(_token_f1(text, d) >= 0.8 for d in descriptions)
-        if (cue and (same or heading or len(text) <= 300)) or (same and heading):
+        if cue and (heading or len(text) <= 300):
+            return el
+        # otherwise it must repeat the description
+        if described is None:
+            described = [_WORDS.findall(_fold(d)) for d in descriptions]
+        words = _WORDS.findall(_fold(text))
+        same = any(_words_f1(words, d) >= 0.8 for d in described)
+        if same and (cue or heading):
             return el
     return None
 
