@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from newsparse.document import Document
@@ -557,10 +557,12 @@ def _naming_values(values: Iterable[str | None]) -> set[str]:
     word with ``str.find``: for ASCII text ``re.IGNORECASE`` only pairs A-Z with a-z, so
     this finds the same values as the pattern; other values are matched one by one.
     """
-    distinct = [v for v in set(values) if v]
-    joined = "\x00".join(distinct)
+    distinct = set(values)  # set operations, not a Python step per value
+    distinct.discard(None)
+    distinct.discard("")
+    joined = "\x00".join(cast("set[str]", distinct))
     if not joined.isascii() or joined.count("\x00") != len(distinct) - 1:
-        return {v for v in distinct if _BYLINE_ATTR.search(v)}
+        return {v for v in distinct if v and _BYLINE_ATTR.search(v)}
     lowered = joined.lower()
     named: set[str] = set()
     for word in _BYLINE_WORDS:

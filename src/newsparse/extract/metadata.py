@@ -12,7 +12,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import lru_cache
 from typing import Any
 
 from newsparse.document import Document
@@ -268,17 +267,17 @@ def _html_title(doc: Document) -> str | None:
     return (text_of(el) or None) if el is not None else None
 
 
-@lru_cache(maxsize=1024)
 def _word_set(text: str) -> frozenset[str]:
-    """The words of a folded text (the page's title candidates are compared with every
-    heading: their word sets are made once)."""
+    """The words of a folded text."""
     return frozenset(_WORDS.findall(text))
 
 
-def _similarity(h: str, c: str) -> float:
+def _similarity(h: str, c: str, htoks: frozenset[str], ctoks: frozenset[str]) -> float:
     """1.0 for the same text; 0.9 when the candidate is the heading plus a site suffix.
 
-    Both texts are already folded (:func:`_fold`)."""
+    Both texts are already folded (:func:`_fold`); ``htoks`` and ``ctoks`` are their
+    words (:func:`_word_set`), made once per text by the caller (a title candidate is
+    compared with every heading)."""
     if not h or not c:
         return 0.0
     if h == c:
@@ -287,7 +286,6 @@ def _similarity(h: str, c: str) -> float:
         rest = c[len(h) :] if c.startswith(h) else c[: len(c) - len(h)]
         if _TITLE_SEPARATORS.match(rest) or _TITLE_SEPARATORS.search(rest[-4:] or " "):
             return 0.9
-    htoks, ctoks = _word_set(h), _word_set(c)
     if len(htoks) < 3 or not ctoks:
         return 0.0
     common = len(htoks & ctoks)
@@ -327,7 +325,11 @@ def extract_title(
         ld = main_jsonld(doc)
     html_title = _html_title(doc)
     candidates = _title_candidates(doc, ld, html_title)
-    weighted = [(_fold(c), 0.95 if c == html_title else 1.0) for c in candidates]
+    folded = [_fold(c) for c in candidates]
+    weighted = [
+        (f, _word_set(f), 0.95 if c == html_title else 1.0)
+        for c, f in zip(candidates, folded, strict=True)
+    ]
     sites = [s for s in (site_names or []) if s]
     folded_sites = {_fold(s) for s in sites}
     best: tuple[tuple[bool, bool, float, int], HtmlElement, str] | None = None
@@ -341,7 +343,11 @@ def extract_title(
         if folded_text in folded_sites:
             continue  # the site's name, shown as a logo heading
         level = int(el.tag[1])
-        score = max((_similarity(folded_text, c) * w for c, w in weighted), default=0.0)
+        htoks = _word_set(folded_text)
+        score = max(
+            (_similarity(folded_text, c, htoks, ctoks) * w for c, ctoks, w in weighted),
+            default=0.0,
+        )
         if score < 0.6 and (level != 1 or first_h1 is not None):
             continue
         place = _heading_place(el)
