@@ -20,7 +20,7 @@ from typing import Any, cast
 from urllib.parse import urlsplit
 
 from newsparse.document import Document
-from newsparse.extract.dates import CHROME_WORDS, chrome_names
+from newsparse.extract.dates import CHROME_WORDS, chrome_names, first_child
 from newsparse.extract.dom import (
     HtmlElement,
     ancestors,
@@ -386,7 +386,7 @@ def _ld_people(doc: Document, value: Any, limit: int) -> Iterator[tuple[str, str
 
 
 def _visible_text(doc: Document) -> str:
-    body = doc.root.find("body")
+    body = first_child(doc.root, "body")
     return _fold(text_of(body if body is not None else doc.root))
 
 
@@ -583,7 +583,7 @@ def _byline_candidates(doc: Document, anchor: HtmlElement | None) -> list[HtmlEl
     after the headline; none counts inside another <article> than the headline's (a
     teaser card) or very far after the headline.  Only the elements with a cue are
     visited: those of :func:`_cue_elements`, and the few just after the headline."""
-    body = doc.root.find("body")
+    body = first_child(doc.root, "body")
     index = page_index(doc)
     elements = index.descendants(body) if body is not None else index.elements
     at: int | None = None
@@ -803,7 +803,7 @@ def _from_meta(
             ]
             if names:
                 return [Author(name=n) for n in names]
-    head = doc.root.find("head")
+    head = first_child(doc.root, "head")
     for link in head.iter("link") if head is not None else ():
         if "author" in (link.get("rel") or "").lower().split() and link.get("title"):
             names = [

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
-from itertools import islice
+from itertools import compress, islice, repeat
 from typing import Any
 
 from lxml import etree
@@ -45,6 +45,7 @@ __all__ = [
     "Dates",
     "day_first",
     "find_dates",
+    "first_child",
     "not_before",
     "page_now",
     "parse_date",
@@ -54,7 +55,14 @@ __all__ = [
     "search_date",
     "search_date_text",
     "select",
+    "with_attribute",
 ]
+
+def first_child(el: HtmlElement, tag: str) -> HtmlElement | None:
+    """The first child element of ``el`` with ``tag``, as ``el.find(tag)`` gives it
+    (picked by lxml in C, without ElementPath's Python-level steps)."""
+    return next(el.iterchildren(tag), None)
+
 
 def select(xpath: etree.XPath, root: HtmlElement) -> list[HtmlElement]:
     """The elements an XPath selects under ``root`` (text and attribute results dropped)."""
@@ -230,10 +238,18 @@ def _element_date(el: HtmlElement, *, day_first: bool = False) -> DateFound | No
     return None
 
 
+def with_attribute(
+    attrs: dict[HtmlElement, dict[str, str]], name: str
+) -> Iterator[tuple[HtmlElement, dict[str, str]]]:
+    """The (element, attributes) items of a page index's ``attrs`` whose attribute
+    ``name`` is set and not empty, in document order (picked by C-level loops)."""
+    return compress(attrs.items(), map(dict.get, attrs.values(), repeat(name)))
+
+
 def _from_itemprop(doc: Document, prop: str) -> DateFound | None:
     # the page index holds every element's attributes: a dict scan, not an XPath pass
-    for el, attrib in page_index(doc).attrs.items():
-        if attrib.get("itemprop") == prop and not _in_chrome(el):
+    for el, attrib in with_attribute(page_index(doc).attrs, "itemprop"):
+        if attrib["itemprop"] == prop and not _in_chrome(el):
             found = _element_date(el)
             if found is not None:
                 return found
@@ -404,7 +420,7 @@ def page_now(doc: Document) -> DateValue | None:
     """The moment the page says it was rendered: a ``data-now``-like attribute of <html>
     or <body>, or a <time> named "now" / "current-time" (many sites print one in the
     header); None when the page does not say."""
-    for el in (doc.root, doc.root.find("body")):
+    for el in (doc.root, first_child(doc.root, "body")):
         if el is None:
             continue
         for attr in _NOW_ATTRS:

@@ -22,8 +22,10 @@ from newsparse.extract.dates import (
     chrome_names,
     dateline_node,
     find_dates,
+    first_child,
     parse_date,
     search_date_text,
+    with_attribute,
 )
 from newsparse.extract.dom import (
     HtmlElement,
@@ -262,8 +264,8 @@ def _title_candidates(
 
 
 def _html_title(doc: Document) -> str | None:
-    head = doc.root.find("head")
-    el = head.find("title") if head is not None else doc.root.find(".//title")
+    head = first_child(doc.root, "head")
+    el = first_child(head, "title") if head is not None else doc.root.find(".//title")
     return (text_of(el) or None) if el is not None else None
 
 
@@ -334,7 +336,7 @@ def extract_title(
     folded_sites = {_fold(s) for s in sites}
     best: tuple[tuple[bool, bool, float, int], HtmlElement, str] | None = None
     first_h1: tuple[HtmlElement, str] | None = None
-    body = doc.root.find("body")
+    body = first_child(doc.root, "body")
     for el in (body if body is not None else doc.root).iter("h1", "h2", "h3", "h4"):
         text = heading_text(el)
         if not text or len(text) > 300:
@@ -457,8 +459,8 @@ def _org_name(doc: Document, value: Any) -> str | None:
 def _microdata_publisher(doc: Document) -> str | None:
     """The ``name`` of the first microdata ``itemprop=publisher`` item: a ``<meta content>``
     or the element's text, the item's own property (not one of a nested item)."""
-    for el, attrib in page_index(doc).attrs.items():
-        if "publisher" not in (attrib.get("itemprop") or "").split():
+    for el, attrib in with_attribute(page_index(doc).attrs, "itemprop"):
+        if "publisher" not in attrib["itemprop"].split():
             continue
         if "itemscope" not in attrib:
             return clean_text(attrib.get("content") or text_of(el)) or None
