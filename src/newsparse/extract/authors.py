@@ -211,6 +211,8 @@ _TOKEN = re.compile(r"[^\W_]+")
 
 
 def _fold(text: str) -> str:
+    if text.isascii():  # no ASCII character decomposes or combines
+        return text.lower()
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
@@ -724,14 +726,16 @@ def _from_markup(
             found = texts[node] = text_of(node)
         return found
 
+    inside: set[HtmlElement] = set()  # the container and everything in it (a byline)
     for el in candidates:
-        if container is not None and not any(a is container for a in (el, *ancestors(el))):
+        if container is not None and el not in inside:
             continue
         names = _element_names(el, text)
         if not names:
             continue
         if container is None:
             container = byline_container(el, anchor, text)
+            inside = set(container.iter())
         for name in names:
             key = _fold(name)
             if key in seen:
