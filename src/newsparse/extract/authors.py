@@ -32,7 +32,14 @@ from newsparse.extract.dom import (
 )
 from newsparse.models import Author
 
-__all__ = ["AuthorsFound", "find_authors", "http_url", "is_person_name", "split_names"]
+__all__ = [
+    "AuthorsFound",
+    "find_authors",
+    "http_url",
+    "is_person_name",
+    "split_names",
+    "text_memo",
+]
 
 _PREFIX = re.compile(
     r"^(?:(?:written|posted|published|reported|words|story|text|compiled|"
@@ -708,9 +715,26 @@ def _link_of(el: HtmlElement, name: str) -> str | None:
     return None
 
 
+def text_memo() -> Callable[[HtmlElement], str]:
+    """:func:`text_of` reading each element's text once: for one search, or one metadata
+    read (the byline, dateline and standfirst searches read the same few elements).
+    Valid while the tree does not change."""
+    texts: dict[HtmlElement, str] = {}
+
+    def text(node: HtmlElement) -> str:
+        found = texts.get(node)
+        if found is None:
+            found = texts[node] = text_of(node)
+        return found
+
+    return text
+
+
 def _from_markup(
-    doc: Document, anchor: HtmlElement | None
+    doc: Document, anchor: HtmlElement | None, text: Callable[[HtmlElement], str]
 ) -> tuple[list[Author], list[HtmlElement]]:
+    """The names of the byline elements and the byline container; ``text``: a
+    :func:`text_memo`."""
     found = _byline_candidates(doc, anchor)
     # invisible <meta itemprop=author> only when no visible byline names anyone
     candidates = [c for c in found if c.tag != "meta"] + [c for c in found if c.tag == "meta"]
@@ -718,14 +742,6 @@ def _from_markup(
     nodes: list[HtmlElement] = []
     seen: set[str] = set()
     container: HtmlElement | None = None
-    texts: dict[HtmlElement, str] = {}
-
-    def text(node: HtmlElement) -> str:  # text_of, each element once in this search
-        found = texts.get(node)
-        if found is None:
-            found = texts[node] = text_of(node)
-        return found
-
     inside: set[HtmlElement] = set()  # the container and everything in it (a byline)
     for el in candidates:
         if container is not None and el not in inside:
@@ -840,15 +856,17 @@ def find_authors(
     *,
     publisher: str | None = None,
     anchor: HtmlElement | None = None,
+    text: Callable[[HtmlElement], str] | None = None,
 ) -> AuthorsFound:
     """The article's authors and the byline element showing them.
 
     ``ld`` is the article's JSON-LD object; ``publisher`` the site name (authors that
-    merely repeat it are dropped); ``anchor`` the headline element.
+    merely repeat it are dropped); ``anchor`` the headline element; ``text`` a
+    :func:`text_memo` shared with the caller (a new one by default).
     """
     site = _site_tokens(doc, publisher)
     limit = doc.limits.max_authors
-    markup, nodes = _from_markup(doc, anchor)
+    markup, nodes = _from_markup(doc, anchor, text or text_memo())
     bylines = {" ".join(_tokens(a.name)) for a in markup}
     shown = _Shown(doc)
     if ld:

@@ -10,12 +10,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from newsparse.document import Document
-from newsparse.extract.authors import byline_container, clean_text, find_authors, http_url
+from newsparse.extract.authors import (
+    byline_container,
+    clean_text,
+    find_authors,
+    http_url,
+    text_memo,
+)
 from newsparse.extract.dates import (
     CHROME_WORDS,
     DateFound,
@@ -619,14 +626,18 @@ def _words_f1(ta: list[str], tb: list[str]) -> float:
 _standfirst_cue = name_matcher(_STANDFIRST_CLASS)
 
 
-def standfirst_node(title_node: HtmlElement | None, descriptions: list[str]) -> HtmlElement | None:
+def standfirst_node(
+    title_node: HtmlElement | None,
+    descriptions: list[str],
+    text: Callable[[HtmlElement], str] = text_of,
+) -> HtmlElement | None:
     """The standfirst / dek shown under the headline, when it is plainly one.
 
     It must sit next to the headline (in the headline's own container), follow it, be
     short, and either carry a subtitle-like class ("dek", "standfirst", "subtitle"...)
     or be a heading that repeats the page's description.  A paragraph or box without
     such a class is never taken: it may be the article's first paragraph ("summary"
-    and "lede" boxes often are).
+    and "lede" boxes often are).  ``text``: :func:`text_of` or a memo of it.
     """
     if title_node is None:
         return None
@@ -651,15 +662,15 @@ def standfirst_node(title_node: HtmlElement | None, descriptions: list[str]) -> 
         heading = el.tag[0] == "h"
         if not (cue or heading) or any(True for _ in el.iter("p", "li", "h1", "h2") if _ is not el):
             continue
-        text = text_of(el)
-        if not 30 <= len(text) <= 500:
+        shown = text(el)
+        if not 30 <= len(shown) <= 500:
             continue
-        if cue and (heading or len(text) <= 300):
+        if cue and (heading or len(shown) <= 300):
             return el
         # otherwise it must repeat the description
         if described is None:
             described = [_WORDS.findall(_fold(d)) for d in descriptions]
-        words = _WORDS.findall(_fold(text))
+        words = _WORDS.findall(_fold(shown))
         same = any(_words_f1(words, d) >= 0.8 for d in described)
         if same and (cue or heading):
             return el
@@ -670,11 +681,13 @@ def standfirst_node(title_node: HtmlElement | None, descriptions: list[str]) -> 
 _KICKER = re.compile(r"^\W*\w[^.!?:;]{0,38}$")
 
 
-def kicker_node(title_node: HtmlElement | None) -> HtmlElement | None:
+def kicker_node(
+    title_node: HtmlElement | None, text: Callable[[HtmlElement], str] = text_of
+) -> HtmlElement | None:
     """The kicker right above the headline: the element just before it (its previous
     element sibling) when it is a short label of one to four words without sentence
     punctuation or a nested block ("Markets", "Analysis"). It is the story's rubric,
-    shown as page metadata, never its text."""
+    shown as page metadata, never its text.  ``text``: :func:`text_of` or a memo of it."""
     if title_node is None:
         return None
     prev = title_node.getprevious()
@@ -682,15 +695,17 @@ def kicker_node(title_node: HtmlElement | None) -> HtmlElement | None:
         prev = prev.getprevious()
     if prev is None or prev.tag in ("p", "ul", "ol", "table", "figure", "img", "blockquote"):
         return None
-    text = text_of(prev)
-    if not text or len(text.split()) > 4 or _KICKER.match(text) is None:
+    shown = text(prev)
+    if not shown or len(shown.split()) > 4 or _KICKER.match(shown) is None:
         return None
     if any(isinstance(c.tag, str) and c.tag in ("p", "div", "ul", "ol", "table") for c in prev):
         return None
     return prev
 
 
-def _safe_node(el: HtmlElement, title_node: HtmlElement | None) -> bool:
+def _safe_node(
+    el: HtmlElement, title_node: HtmlElement | None, text: Callable[[HtmlElement], str]
+) -> bool:
     """A metadata node may be left out of the body only when it holds no article text."""
     if el.tag in ("body", "html", "article", "main"):
         return False
@@ -700,26 +715,28 @@ def _safe_node(el: HtmlElement, title_node: HtmlElement | None) -> bool:
         and (any(a is el for a in ancestors(title_node)))
     ):
         return False
-    text = text_of(el)
-    return len(text) <= 250 and not any(len(text_of(p)) > 120 for p in el.iter("p"))
+    return len(text(el)) <= 250 and not any(len(text(p)) > 120 for p in el.iter("p"))
 
 
 def _dateline_node(
-    doc: Document, found: DateFound | None, title_node: HtmlElement | None
+    doc: Document,
+    found: DateFound | None,
+    title_node: HtmlElement | None,
+    text: Callable[[HtmlElement], str],
 ) -> HtmlElement | None:
     if title_node is None:
         return None
     node = found.node if found is not None and found.node is not None else None
     node = node if node is not None else dateline_node(doc, title_node)
-    return byline_container(node, title_node) if node is not None else None
+    return byline_container(node, title_node, text) if node is not None else None
 
 
-def _byline_date(nodes: list[HtmlElement]) -> DateFound | None:
+def _byline_date(nodes: list[HtmlElement], text: Callable[[HtmlElement], str]) -> DateFound | None:
     """A date written in the byline ("By A. Writer, 18 Nov 2019") when nothing better."""
     for node in nodes:
-        text = text_of(node)
-        if len(text) <= 300:
-            found = search_date_text(text, published=True)
+        shown = text(node)
+        if len(shown) <= 300:
+            found = search_date_text(shown, published=True)
             if found is not None:
                 return DateFound(found[0], found[1], node)
     return None
@@ -735,7 +752,8 @@ def extract_metadata(doc: Document) -> Metadata:
     sites = [s for s in (publisher, doc.meta_first("og:site_name")) if s]
     title, title_node = extract_title(doc, ld, sites)
     dates = find_dates(doc, ld, title_node)
-    found_authors = find_authors(doc, ld, publisher=publisher, anchor=title_node)
+    text = text_memo()  # the elements' texts, read once in this call
+    found_authors = find_authors(doc, ld, publisher=publisher, anchor=title_node, text=text)
     nodes: list[HtmlElement] = []
     if title_node is not None:
         nodes.append(title_node)
@@ -744,19 +762,19 @@ def extract_metadata(doc: Document) -> Metadata:
         for key in ("description", "og:description", "twitter:description")
         for d in doc.meta.get(key, [])[:1]
     ]
-    dek = standfirst_node(title_node, descriptions)
-    kicker = kicker_node(title_node)
+    dek = standfirst_node(title_node, descriptions, text)
+    kicker = kicker_node(title_node, text)
     for node in (
         *found_authors.nodes,
-        _dateline_node(doc, dates.published, title_node),
+        _dateline_node(doc, dates.published, title_node, text),
         dek,
         kicker,
     ):
-        if node is not None and node not in nodes and _safe_node(node, title_node):
+        if node is not None and node not in nodes and _safe_node(node, title_node, text):
             nodes.append(node)
     published, modified = dates.published, dates.modified
     if published is None:
-        published = _byline_date(found_authors.nodes)
+        published = _byline_date(found_authors.nodes, text)
     return Metadata(
         title=title,
         title_node=title_node,
