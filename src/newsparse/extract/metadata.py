@@ -16,13 +16,8 @@ from datetime import date, datetime
 from typing import Any
 
 from newsparse.document import Document
-from newsparse.extract.authors import (
-    byline_container,
-    clean_text,
-    find_authors,
-    http_url,
-    text_memo,
-)
+from newsparse.extract.author_names import clean_text
+from newsparse.extract.authors import byline_container, find_authors, http_url, text_memo
 from newsparse.extract.dates import (
     CHROME_WORDS,
     DateFound,
