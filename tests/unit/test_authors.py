@@ -8,7 +8,8 @@ import pytest
 
 import newsparse
 from newsparse.document import load
-from newsparse.extract.authors import find_authors, is_person_name, split_names
+from newsparse.extract.author_names import is_person_name, split_names
+from newsparse.extract.authors import find_authors
 from newsparse.extract.metadata import extract_metadata, extract_title, main_jsonld
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
-from itertools import islice
+from itertools import compress, islice, repeat
 from typing import Any
 
 from lxml import etree
@@ -45,6 +45,7 @@ __all__ = [
     "Dates",
     "day_first",
     "find_dates",
+    "first_child",
     "not_before",
     "page_now",
     "parse_date",
@@ -54,7 +55,14 @@ __all__ = [
     "search_date",
     "search_date_text",
     "select",
+    "with_attribute",
 ]
+
+def first_child(el: HtmlElement, tag: str) -> HtmlElement | None:
+    """The first child element of ``el`` with ``tag``, as ``el.find(tag)`` gives it
+    (picked by lxml in C, without ElementPath's Python-level steps)."""
+    return next(el.iterchildren(tag), None)
+
 
 def select(xpath: etree.XPath, root: HtmlElement) -> list[HtmlElement]:
     """The elements an XPath selects under ``root`` (text and attribute results dropped)."""
@@ -230,10 +238,18 @@ def _element_date(el: HtmlElement, *, day_first: bool = False) -> DateFound | No
     return None
 
 
+def with_attribute(
+    attrs: dict[HtmlElement, dict[str, str]], name: str
+) -> Iterator[tuple[HtmlElement, dict[str, str]]]:
+    """The (element, attributes) items of a page index's ``attrs`` whose attribute
+    ``name`` is set and not empty, in document order (picked by C-level loops)."""
+    return compress(attrs.items(), map(dict.get, attrs.values(), repeat(name)))
+
+
 def _from_itemprop(doc: Document, prop: str) -> DateFound | None:
     # the page index holds every element's attributes: a dict scan, not an XPath pass
-    for el, attrib in page_index(doc).attrs.items():
-        if attrib.get("itemprop") == prop and not _in_chrome(el):
+    for el, attrib in with_attribute(page_index(doc).attrs, "itemprop"):
+        if attrib["itemprop"] == prop and not _in_chrome(el):
             found = _element_date(el)
             if found is not None:
                 return found
@@ -342,39 +358,36 @@ def dateline_node(doc: Document, anchor: HtmlElement | None) -> HtmlElement | No
     off), not by walking the page up to it."""
     if anchor is None or anchor.getroottree().getroot() is not doc.root:
         return None
-    tags = {*_DATELINE_TAGS, anchor.tag}
-    preceding = (el for el in _before(anchor) if el.tag in tags)
-    for prev in islice(preceding, _BEFORE_HEADLINE):
+    tags = (*_DATELINE_TAGS, anchor.tag)
+    for prev in islice(_before(anchor, tags), _BEFORE_HEADLINE):
         if _shows_date(prev):
             return prev
-    following = (el for el in _after(anchor) if el.tag in tags)
-    for el in islice(following, _AFTER_HEADLINE):
+    for el in islice(_after(anchor, tags), _AFTER_HEADLINE):
         if _shows_date(el):
             return el
     return None
 
 
-def _before(el: HtmlElement) -> Iterator[HtmlElement]:
-    """The elements before ``el`` in document order (its ancestors included), nearest
-    first."""
+def _before(el: HtmlElement, tags: tuple[str, ...]) -> Iterator[HtmlElement]:
+    """The elements with one of ``tags`` before ``el`` in document order (its ancestors
+    included), nearest first (lxml picks the tags in each subtree)."""
     node: HtmlElement | None = el
     while node is not None:
         for sibling in node.itersiblings(preceding=True):
-            yield from reversed(list(sibling.iter()))
+            yield from reversed(list(sibling.iter(*tags)))
         node = node.getparent()
-        if node is not None:
+        if node is not None and node.tag in tags:
             yield node
 
 
-def _after(el: HtmlElement) -> Iterator[HtmlElement]:
-    """The elements after ``el`` in document order (its descendants first), nearest
-    first."""
-    yield from el.iterdescendants()
+def _after(el: HtmlElement, tags: tuple[str, ...]) -> Iterator[HtmlElement]:
+    """The elements with one of ``tags`` after ``el`` in document order (its descendants
+    first), nearest first (lxml picks the tags in each subtree)."""
+    yield from el.iterdescendants(*tags)
     node: HtmlElement | None = el
     while node is not None:
         for sibling in node.itersiblings():
-            yield sibling
-            yield from sibling.iterdescendants()
+            yield from sibling.iter(*tags)
         node = node.getparent()
 
 
@@ -407,7 +420,7 @@ def page_now(doc: Document) -> DateValue | None:
     """The moment the page says it was rendered: a ``data-now``-like attribute of <html>
     or <body>, or a <time> named "now" / "current-time" (many sites print one in the
     header); None when the page does not say."""
-    for el in (doc.root, doc.root.find("body")):
+    for el in (doc.root, first_child(doc.root, "body")):
         if el is None:
             continue
         for attr in _NOW_ATTRS:

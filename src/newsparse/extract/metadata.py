@@ -10,21 +10,24 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import lru_cache
 from typing import Any
 
 from newsparse.document import Document
-from newsparse.extract.authors import byline_container, clean_text, find_authors, http_url
+from newsparse.extract.author_names import clean_text
+from newsparse.extract.authors import byline_container, find_authors, http_url, text_memo
 from newsparse.extract.dates import (
     CHROME_WORDS,
     DateFound,
     chrome_names,
     dateline_node,
     find_dates,
+    first_child,
     parse_date,
     search_date_text,
+    with_attribute,
 )
 from newsparse.extract.dom import (
     HtmlElement,
@@ -263,22 +266,22 @@ def _title_candidates(
 
 
 def _html_title(doc: Document) -> str | None:
-    head = doc.root.find("head")
-    el = head.find("title") if head is not None else doc.root.find(".//title")
+    head = first_child(doc.root, "head")
+    el = first_child(head, "title") if head is not None else doc.root.find(".//title")
     return (text_of(el) or None) if el is not None else None
 
 
-@lru_cache(maxsize=1024)
 def _word_set(text: str) -> frozenset[str]:
-    """The words of a folded text (the page's title candidates are compared with every
-    heading: their word sets are made once)."""
+    """The words of a folded text."""
     return frozenset(_WORDS.findall(text))
 
 
-def _similarity(h: str, c: str) -> float:
+def _similarity(h: str, c: str, htoks: frozenset[str], ctoks: frozenset[str]) -> float:
     """1.0 for the same text; 0.9 when the candidate is the heading plus a site suffix.
 
-    Both texts are already folded (:func:`_fold`)."""
+    Both texts are already folded (:func:`_fold`); ``htoks`` and ``ctoks`` are their
+    words (:func:`_word_set`), made once per text by the caller (a title candidate is
+    compared with every heading)."""
     if not h or not c:
         return 0.0
     if h == c:
@@ -287,7 +290,6 @@ def _similarity(h: str, c: str) -> float:
         rest = c[len(h) :] if c.startswith(h) else c[: len(c) - len(h)]
         if _TITLE_SEPARATORS.match(rest) or _TITLE_SEPARATORS.search(rest[-4:] or " "):
             return 0.9
-    htoks, ctoks = _word_set(h), _word_set(c)
     if len(htoks) < 3 or not ctoks:
         return 0.0
     common = len(htoks & ctoks)
@@ -327,12 +329,16 @@ def extract_title(
         ld = main_jsonld(doc)
     html_title = _html_title(doc)
     candidates = _title_candidates(doc, ld, html_title)
-    weighted = [(_fold(c), 0.95 if c == html_title else 1.0) for c in candidates]
+    folded = [_fold(c) for c in candidates]
+    weighted = [
+        (f, _word_set(f), 0.95 if c == html_title else 1.0)
+        for c, f in zip(candidates, folded, strict=True)
+    ]
     sites = [s for s in (site_names or []) if s]
     folded_sites = {_fold(s) for s in sites}
     best: tuple[tuple[bool, bool, float, int], HtmlElement, str] | None = None
     first_h1: tuple[HtmlElement, str] | None = None
-    body = doc.root.find("body")
+    body = first_child(doc.root, "body")
     for el in (body if body is not None else doc.root).iter("h1", "h2", "h3", "h4"):
         text = heading_text(el)
         if not text or len(text) > 300:
@@ -341,7 +347,11 @@ def extract_title(
         if folded_text in folded_sites:
             continue  # the site's name, shown as a logo heading
         level = int(el.tag[1])
-        score = max((_similarity(folded_text, c) * w for c, w in weighted), default=0.0)
+        htoks = _word_set(folded_text)
+        score = max(
+            (_similarity(folded_text, c, htoks, ctoks) * w for c, ctoks, w in weighted),
+            default=0.0,
+        )
         if score < 0.6 and (level != 1 or first_h1 is not None):
             continue
         place = _heading_place(el)
@@ -451,8 +461,8 @@ def _org_name(doc: Document, value: Any) -> str | None:
 def _microdata_publisher(doc: Document) -> str | None:
     """The ``name`` of the first microdata ``itemprop=publisher`` item: a ``<meta content>``
     or the element's text, the item's own property (not one of a nested item)."""
-    for el, attrib in page_index(doc).attrs.items():
-        if "publisher" not in (attrib.get("itemprop") or "").split():
+    for el, attrib in with_attribute(page_index(doc).attrs, "itemprop"):
+        if "publisher" not in attrib["itemprop"].split():
             continue
         if "itemscope" not in attrib:
             return clean_text(attrib.get("content") or text_of(el)) or None
@@ -600,8 +610,8 @@ _STANDFIRST_CLASS = re.compile(
 _STANDFIRST_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "div", "span"})
 
 
-def _token_f1(a: str, b: str) -> float:
-    ta, tb = _WORDS.findall(_fold(a)), _WORDS.findall(_fold(b))
+def _words_f1(ta: list[str], tb: list[str]) -> float:
+    """The token F1 of two word lists (the words of two folded texts)."""
     if not ta or not tb:
         return 0.0
     common = sum(min(ta.count(t), tb.count(t)) for t in set(ta))
@@ -611,14 +621,18 @@ def _token_f1(a: str, b: str) -> float:
 _standfirst_cue = name_matcher(_STANDFIRST_CLASS)
 
 
-def standfirst_node(title_node: HtmlElement | None, descriptions: list[str]) -> HtmlElement | None:
+def standfirst_node(
+    title_node: HtmlElement | None,
+    descriptions: list[str],
+    text: Callable[[HtmlElement], str] = text_of,
+) -> HtmlElement | None:
     """The standfirst / dek shown under the headline, when it is plainly one.
 
     It must sit next to the headline (in the headline's own container), follow it, be
     short, and either carry a subtitle-like class ("dek", "standfirst", "subtitle"...)
     or be a heading that repeats the page's description.  A paragraph or box without
     such a class is never taken: it may be the article's first paragraph ("summary"
-    and "lede" boxes often are).
+    and "lede" boxes often are).  ``text``: :func:`text_of` or a memo of it.
     """
     if title_node is None:
         return None
@@ -632,6 +646,7 @@ def standfirst_node(title_node: HtmlElement | None, descriptions: list[str]) -> 
         return None
     seen_title = False
     in_title = set(title_node.iterdescendants())
+    described: list[list[str]] | None = None  # the descriptions' words, when needed
     for el in container.iter(*_STANDFIRST_TAGS, "h1"):
         if el is title_node:
             seen_title = True
@@ -642,11 +657,17 @@ def standfirst_node(title_node: HtmlElement | None, descriptions: list[str]) -> 
         heading = el.tag[0] == "h"
         if not (cue or heading) or any(True for _ in el.iter("p", "li", "h1", "h2") if _ is not el):
             continue
-        text = text_of(el)
-        if not 30 <= len(text) <= 500:
+        shown = text(el)
+        if not 30 <= len(shown) <= 500:
             continue
-        same = any(_token_f1(text, d) >= 0.8 for d in descriptions)
-        if (cue and (same or heading or len(text) <= 300)) or (same and heading):
+        if cue and (heading or len(shown) <= 300):
+            return el
+        # otherwise it must repeat the description
+        if described is None:
+            described = [_WORDS.findall(_fold(d)) for d in descriptions]
+        words = _WORDS.findall(_fold(shown))
+        same = any(_words_f1(words, d) >= 0.8 for d in described)
+        if same and (cue or heading):
             return el
     return None
 
@@ -655,11 +676,13 @@ def standfirst_node(title_node: HtmlElement | None, descriptions: list[str]) -> 
 _KICKER = re.compile(r"^\W*\w[^.!?:;]{0,38}$")
 
 
-def kicker_node(title_node: HtmlElement | None) -> HtmlElement | None:
+def kicker_node(
+    title_node: HtmlElement | None, text: Callable[[HtmlElement], str] = text_of
+) -> HtmlElement | None:
     """The kicker right above the headline: the element just before it (its previous
     element sibling) when it is a short label of one to four words without sentence
     punctuation or a nested block ("Markets", "Analysis"). It is the story's rubric,
-    shown as page metadata, never its text."""
+    shown as page metadata, never its text.  ``text``: :func:`text_of` or a memo of it."""
     if title_node is None:
         return None
     prev = title_node.getprevious()
@@ -667,15 +690,17 @@ def kicker_node(title_node: HtmlElement | None) -> HtmlElement | None:
         prev = prev.getprevious()
     if prev is None or prev.tag in ("p", "ul", "ol", "table", "figure", "img", "blockquote"):
         return None
-    text = text_of(prev)
-    if not text or len(text.split()) > 4 or _KICKER.match(text) is None:
+    shown = text(prev)
+    if not shown or len(shown.split()) > 4 or _KICKER.match(shown) is None:
         return None
     if any(isinstance(c.tag, str) and c.tag in ("p", "div", "ul", "ol", "table") for c in prev):
         return None
     return prev
 
 
-def _safe_node(el: HtmlElement, title_node: HtmlElement | None) -> bool:
+def _safe_node(
+    el: HtmlElement, title_node: HtmlElement | None, text: Callable[[HtmlElement], str]
+) -> bool:
     """A metadata node may be left out of the body only when it holds no article text."""
     if el.tag in ("body", "html", "article", "main"):
         return False
@@ -685,26 +710,28 @@ def _safe_node(el: HtmlElement, title_node: HtmlElement | None) -> bool:
         and (any(a is el for a in ancestors(title_node)))
     ):
         return False
-    text = text_of(el)
-    return len(text) <= 250 and not any(len(text_of(p)) > 120 for p in el.iter("p"))
+    return len(text(el)) <= 250 and not any(len(text(p)) > 120 for p in el.iter("p"))
 
 
 def _dateline_node(
-    doc: Document, found: DateFound | None, title_node: HtmlElement | None
+    doc: Document,
+    found: DateFound | None,
+    title_node: HtmlElement | None,
+    text: Callable[[HtmlElement], str],
 ) -> HtmlElement | None:
     if title_node is None:
         return None
     node = found.node if found is not None and found.node is not None else None
     node = node if node is not None else dateline_node(doc, title_node)
-    return byline_container(node, title_node) if node is not None else None
+    return byline_container(node, title_node, text) if node is not None else None
 
 
-def _byline_date(nodes: list[HtmlElement]) -> DateFound | None:
+def _byline_date(nodes: list[HtmlElement], text: Callable[[HtmlElement], str]) -> DateFound | None:
     """A date written in the byline ("By A. Writer, 18 Nov 2019") when nothing better."""
     for node in nodes:
-        text = text_of(node)
-        if len(text) <= 300:
-            found = search_date_text(text, published=True)
+        shown = text(node)
+        if len(shown) <= 300:
+            found = search_date_text(shown, published=True)
             if found is not None:
                 return DateFound(found[0], found[1], node)
     return None
@@ -720,7 +747,8 @@ def extract_metadata(doc: Document) -> Metadata:
     sites = [s for s in (publisher, doc.meta_first("og:site_name")) if s]
     title, title_node = extract_title(doc, ld, sites)
     dates = find_dates(doc, ld, title_node)
-    found_authors = find_authors(doc, ld, publisher=publisher, anchor=title_node)
+    text = text_memo()  # the elements' texts, read once in this call
+    found_authors = find_authors(doc, ld, publisher=publisher, anchor=title_node, text=text)
     nodes: list[HtmlElement] = []
     if title_node is not None:
         nodes.append(title_node)
@@ -729,19 +757,19 @@ def extract_metadata(doc: Document) -> Metadata:
         for key in ("description", "og:description", "twitter:description")
         for d in doc.meta.get(key, [])[:1]
     ]
-    dek = standfirst_node(title_node, descriptions)
-    kicker = kicker_node(title_node)
+    dek = standfirst_node(title_node, descriptions, text)
+    kicker = kicker_node(title_node, text)
     for node in (
         *found_authors.nodes,
-        _dateline_node(doc, dates.published, title_node),
+        _dateline_node(doc, dates.published, title_node, text),
         dek,
         kicker,
     ):
-        if node is not None and node not in nodes and _safe_node(node, title_node):
+        if node is not None and node not in nodes and _safe_node(node, title_node, text):
             nodes.append(node)
     published, modified = dates.published, dates.modified
     if published is None:
-        published = _byline_date(found_authors.nodes)
+        published = _byline_date(found_authors.nodes, text)
     return Metadata(
         title=title,
         title_node=title_node,
