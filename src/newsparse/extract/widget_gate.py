@@ -254,24 +254,33 @@ def _trie(strings: Iterable[str]) -> str:
     return emit(tree)
 
 
-#: Letters by falling frequency in running text (English and most Latin-script
-#: languages): a scan looks for the start strings from their rarest letter on.
+#: ASCII letters by falling frequency in running text (English and most Latin-script
+#: languages).
 _COMMON = "etaoinsrhldcumfpgwybvkxjqz"
 _ANCHOR_CHARS = 5
 
 
 def _rarity(char: str) -> int:
-    return _COMMON.find(char) if char in _COMMON else len(_COMMON)
+    """How rare ``char`` is in a page's text (higher: rarer).  ASCII letters by their
+    frequency; digits, punctuation and other non-letters count as the most common; other
+    letters (accented, Cyrillic, CJK...) as the rarest: they are absent from most pages,
+    and a scan for anchors starting with one runs only where that letter occurs."""
+    if char in _COMMON:
+        return 1 + _COMMON.index(char)
+    if char.isascii() or not char.isalpha():
+        return 0
+    return len(_COMMON) + 1
 
 
 def _anchor(start: str) -> tuple[str, int]:
     """The part of ``start`` the scan looks for, and where it begins in ``start``: five
-    characters (all of it when shorter), the run of rarest letters, so that the scan
-    stops at few places (it starts with a rare letter: a hit is a rare one)."""
+    characters (all of it when shorter) beginning with its rarest character, so that a
+    scan tries few places (the regex engine skips ahead to the anchor's first
+    character) and a hit is a rare one."""
     size = min(_ANCHOR_CHARS, len(start))
     offset = max(
         range(len(start) - size + 1),
-        key=lambda i: (2 * _rarity(start[i]) + sum(map(_rarity, start[i + 1 : i + size])), -i),
+        key=lambda i: (_rarity(start[i]), sum(map(_rarity, start[i + 1 : i + size])), -i),
     )
     return start[offset : offset + size], offset
 
@@ -286,9 +295,10 @@ class PhraseGate:
     :meth:`found` tells which groups may match, in one scan.
 
     The relaxed copies are tried only where one may start: every match of a copy starts
-    with one of a few strings (read from the pattern); one scan of the text looks for a
-    part of each (its "anchor", from its rarest letter on, all in one prefix-tree
-    pattern) and tries the copies that may start there."""
+    with one of a few strings (read from the pattern); a part of each (its "anchor",
+    from its rarest letter on) is looked for by prefix-tree patterns, one per first
+    character of the anchors (and only when the text holds that character), and the
+    copies that may start at a hit are tried there."""
 
     __slots__ = ("_anywhere", "_at", "_groups", "_scans")
 
@@ -309,13 +319,14 @@ class PhraseGate:
                     anchor, offset = _anchor(start)
                     anchored.setdefault(anchor, set()).add((offset, relaxed, group))
         self._anywhere = tuple(anywhere)
-        # two scans: a pattern whose first characters are all ASCII runs much faster
-        # (a bitmap test per character), and the other one only runs on non-ASCII text
-        ascii_anchors = [a for a in anchored if a[0].isascii()]
-        other_anchors = [a for a in anchored if not a[0].isascii()]
+        # a scan per first character of the anchors: the regex engine finds the places
+        # where a pattern's first character is a given literal with a fast loop, but
+        # tries a pattern with many first characters at nearly every place
+        firsts: dict[str, list[str]] = {}
+        for anchor in anchored:
+            firsts.setdefault(anchor[0], []).append(anchor)
         self._scans = tuple(
-            re.compile(_trie(anchors)) if anchors else None
-            for anchors in (ascii_anchors, other_anchors)
+            (first, re.compile(_trie(anchors))) for first, anchors in sorted(firsts.items())
         )
         # a scan reports the shortest anchor found at a place: each anchor's patterns
         # go to every shorter anchor it begins with
@@ -347,8 +358,8 @@ class PhraseGate:
                 found.add(group)
                 if len(found) >= wanted:
                     return frozenset(found)
-        for scan in self._scans if not text.isascii() else self._scans[:1]:
-            if scan is not None and self._scan(scan, text, found, wanted):
+        for char, scan in self._scans:
+            if char in text and self._scan(scan, text, found, wanted):
                 break
         return frozenset(found)
 
