@@ -11,14 +11,14 @@ relaxed patterns match wherever the originals do, case folding agrees with
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import pytest
 from gate_pages import DEV_CORPORA, corpus_pages, fixture_and_zoo_pages
 
 from newsparse.document import Document, load
-from newsparse.extract import disclaimer, takeaways
-from newsparse.extract import takeaway_gate as takeaways_gate
+from newsparse.extract import disclaimer, page_phrases, takeaways
 from newsparse.extract.dom import WIDGET_SKIP_TEXT, Claim, block_text, norm_space, page_index
 from newsparse.extract.vocabulary import (
     DISCLAIMER_CUES,
@@ -242,19 +242,10 @@ def test_patterns_without_start_strings_are_searched_everywhere(
 
 
 #: The gates of the detectors, with the patterns each group is built from.
-GATES = (
-    (
-        disclaimer._PHRASES,
-        {
-            "cue": (*(c.pattern for c in disclaimer._CUES), *(c.pattern for c in DISCLAIMER_CUES)),
-            "label": (disclaimer._LABEL_WORDS, DISCLAIMER_LABEL_WORDS),
-        },
-    ),
-    (takeaways_gate._LABEL_GATE, {"": SOURCES[-3:]}),
-)
+GATES = ((page_phrases._GATE, page_phrases.GROUPS),)
 
 
-def _found_by_search(groups: dict[str, tuple[str, ...]], text: str) -> frozenset[str]:
+def _found_by_search(groups: Mapping[str, tuple[str, ...]], text: str) -> frozenset[str]:
     """What PhraseGate.found stands in for: the groups with a relaxed pattern that
     matches somewhere in ``text`` (searched over the whole of it)."""
     return frozenset(
