@@ -34,6 +34,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import cast
 
 from lxml import etree
 
@@ -84,6 +85,8 @@ def _priceish(text: str) -> bool:
     return _PRICE_MARK.search(text) is not None or (
         len(text) < 16 and _LONE_SIGN.fullmatch(text) is not None
     )
+
+
 #: A price inside a longer text piece.
 _PRICE_TOKEN = re.compile(
     rf"(?<![\w.,])(?:(?:{_CODES_ALT})\s?)?(?:{_SIGNS_ALT})\s?(?:{NUMBER})(?:\s?[kKmMbB](?![\w]))?"
@@ -718,13 +721,18 @@ def _percent_count(doc: Document) -> int:
             percents -= sum((el.text or "").count("%") for el in root.iter("script", "style"))
         return percents
     outside = [root.text or ""]
-    hidden = 0
     for child in root:
         if child is not body and isinstance(child.tag, str):
-            outside.append(child.text_content())
-            hidden += sum((el.text or "").count("%") for el in child.iter("script", "style"))
+            outside.extend(cast("list[str]", _UNSCRIPTED_TEXT(child)))
         outside.append(child.tail or "")
-    return shown.count("%") + "".join(outside).count("%") - hidden
+    return shown.count("%") + "".join(outside).count("%")
+
+
+#: The text nodes of a subtree but those of scripts and styles (their text is not read
+#: into Python strings: a page's head may hold hundreds of kilobytes of them).
+_UNSCRIPTED_TEXT = etree.XPath(
+    "descendant::text()[not(parent::script or parent::style)]", smart_strings=False
+)
 
 
 def _hint_in(names: str) -> bool:
