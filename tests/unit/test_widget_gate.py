@@ -278,3 +278,10 @@ def test_scan_finds_what_a_search_finds_on_dev_corpora(
 ) -> None:
     texts = [shown_text(_doc(html)) for _, html in corpus_pages(corpus, request)]
     _check_scan([t for t in texts if t is not None])
+
+
+def test_shown_text_drops_zero_width_characters() -> None:
+    text = "Not in\u200bvest\u00adment ad\u200cvice \u2060\ufeffé\u200d."
+    page = f"<html><body><p>{text}</p></body></html>"
+    assert shown_text(_doc(page)) == "notinvestmentadviceé."
+    assert shown_text(_doc("<html><body><p>Caf\u00e9 <b>X</b></p></body></html>")) == "caféx"

@@ -38,7 +38,7 @@ from newsparse.extract.dom import NAMING_ATTRIBUTES, WIDGET_SKIP_TEXT, page_inde
 if TYPE_CHECKING:
     from newsparse.document import Document
 
-__all__ = ["PhraseGate", "fold", "page_naming_text", "relaxed_source", "shown_text"]
+__all__ = ["PhraseGate", "fold", "page_naming_text", "relaxed_source", "shown_text", "trie"]
 
 # ----------------------------------------------------------------- the page's shown text
 
@@ -50,7 +50,8 @@ _SHOWN_TEXT = etree.XSLT(
         "</xsl:stylesheet>"
     )
 )  # the built-in rules copy every text node (tails included) and nothing else
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # as dom.norm_space drops
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # as dom.norm_space drops
+_ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
 
 #: Characters that ``re.IGNORECASE`` equates with another letter but ``str.lower`` does
 #: not map to it (dotless i, long s, the combining dot that "İ".lower() adds, historic
@@ -89,7 +90,8 @@ def shown_text(doc: Document) -> str | None:
         text = None
     else:
         squashed = "".join(raw.split())
-        if not squashed.isascii():
+        # (most pages hold none: a test per character is much cheaper than the regex)
+        if not squashed.isascii() and any(c in squashed for c in _ZERO_WIDTH_CHARS):
             squashed = _ZERO_WIDTH.sub("", squashed)
         text = fold(squashed)
     doc.memo[_SHOWN_KEY] = text
@@ -236,7 +238,7 @@ def start_strings(source: str) -> frozenset[str] | None:
         return None  # another Python's internals: the pattern is searched everywhere
 
 
-def _trie(strings: Iterable[str]) -> str:
+def trie(strings: Iterable[str]) -> str:
     """A pattern matching, at a position, the shortest of ``strings`` found there."""
     tree: dict[str, Any] = {}
     for string in strings:
@@ -355,7 +357,7 @@ class PhraseGate:
         for anchor in anchored:
             firsts.setdefault(anchor[0], []).append(anchor)
         self._scans = tuple(
-            (first, re.compile(_trie(anchors))) for first, anchors in sorted(firsts.items())
+            (first, re.compile(trie(anchors))) for first, anchors in sorted(firsts.items())
         )
         # a scan reports the shortest anchor found at a place: each anchor's patterns
         # go to every shorter anchor it begins with
