@@ -207,7 +207,9 @@ def _scan(doc: Document) -> tuple[list[HtmlElement], list[HtmlElement]]:
     """One pass over the elements: those holding price-like text or quote attributes (a
     tail's text counts for its parent), and those with ticker class vocabulary.
 
-    (The page index's element list and attribute dicts: no lxml attribute reads here.)
+    (The page index's element list and attribute dicts: no lxml attribute reads here.
+    Two texts in three are whitespace only, which no price mark or sign is: they are
+    passed over before the regex calls.)
     """
     root = doc.root
     index = page_index(doc)
@@ -220,7 +222,7 @@ def _scan(doc: Document) -> tuple[list[HtmlElement], list[HtmlElement]]:
     skip = _SKIP | _NOT_CONTENT
     for node in index.elements:
         tail = node.tail
-        if tail and (mark(tail) or (len(tail) < 16 and lone(tail))):
+        if tail and not tail.isspace() and (mark(tail) or (len(tail) < 16 and lone(tail))):
             parent = node.getparent()
             if parent is not None:
                 marked.setdefault(parent, None)
@@ -229,7 +231,7 @@ def _scan(doc: Document) -> tuple[list[HtmlElement], list[HtmlElement]]:
             continue
         attrib = attrs.get(node, no_attrs)
         text = node.text
-        if (text and (mark(text) or (len(text) < 16 and lone(text)))) or (
+        if (text and not text.isspace() and (mark(text) or (len(text) < 16 and lone(text)))) or (
             quote_attrs and not _QUOTE_ATTR_SET.isdisjoint(attrib)
         ):
             marked.setdefault(node, None)
