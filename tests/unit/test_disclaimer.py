@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from pathlib import Path
 
 import pytest
+from gate_pages import fixture_and_zoo_pages
 from lxml import etree
 from scoring_helpers import token_f1
 
 import newsparse
 from newsparse.document import load
+from newsparse.extract import disclaimer as disclaimer_module
 from newsparse.extract.disclaimer import cue_count, extract_disclaimer
 from newsparse.extract.dom import page_index
 
@@ -419,3 +422,18 @@ def test_other_language_vocabulary_gate(html: str, other: bool) -> None:
     from newsparse.extract.vocabulary import other_languages
 
     assert other_languages(load(html)) is other
+
+
+def test_cue_hint_tree_finds_what_the_word_alternation_finds() -> None:
+    """disclaimer._CUE_HINT (a prefix tree of its words) against the plain alternation of
+    the same words, on every text and tail of the fixtures and zoo pages."""
+    plain = re.compile("|".join(map(re.escape, disclaimer_module._CUE_HINT_WORDS)))
+    found = 0
+    for _, html in fixture_and_zoo_pages():
+        for el in load(html).root.iter():
+            for text in (el.text if isinstance(el.tag, str) else None, el.tail):
+                if text:
+                    low = text.lower()
+                    assert bool(disclaimer_module._CUE_HINT.search(low)) == bool(plain.search(low))
+                    found += plain.search(low) is not None
+    assert found >= 50

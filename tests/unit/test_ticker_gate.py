@@ -76,3 +76,48 @@ def test_hint_search_from_word_starts_is_the_pattern_search() -> None:
     texts += [html.lower() for _, html in fixture_and_zoo_pages() if isinstance(html, str)]
     for text in texts:
         assert tickers._hint_in(text) == bool(tickers._HINT.search(text)), text[:80]
+
+
+def _percent_count_by_text_content(doc: Document) -> int:
+    """What tickers._percent_count stands in for: the shown text's "%" plus those of the
+    text outside the body (``text_content()``), less those of scripts and styles."""
+    root = doc.root
+    body = root.find("body")
+    shown = tickers.shown_text(doc)
+    assert shown is not None and body is not None
+    outside = [root.text or ""]
+    hidden = 0
+    for child in root:
+        if child is not body and isinstance(child.tag, str):
+            outside.append(child.text_content())
+            hidden += sum((el.text or "").count("%") for el in child.iter("script", "style"))
+        outside.append(child.tail or "")
+    return shown.count("%") + "".join(outside).count("%") - hidden
+
+
+def _check_percent_count(pages: Iterator[str | bytes]) -> int:
+    counted = 0
+    for html in pages:
+        doc = _doc(html)
+        if doc.root.find("body") is None or tickers.shown_text(doc) is None:
+            continue
+        expected = _percent_count_by_text_content(doc)
+        assert tickers._percent_count(doc) == expected
+        counted += expected > 0
+    return counted
+
+
+def test_percent_count_is_the_text_content_count() -> None:
+    head = (
+        "<html><head><title>BTC +5%</title><style>a{width:50%}</style>"
+        "<script>var x = '10%';</script><!-- 7% --><noscript><p>3%</p></noscript>"
+        "<script type='application/ld+json'>{\"a\": \"9%\"}</script></head>"
+        "<body><p>1% and 2%</p></body></html>"
+    )
+    assert tickers._percent_count(_doc(head)) == 4  # title, noscript, body x2
+    assert _check_percent_count(iter([head, *_pages()])) >= 5
+
+
+@pytest.mark.parametrize("corpus", DEV_CORPORA)
+def test_percent_count_on_dev_corpora(corpus: str, request: pytest.FixtureRequest) -> None:
+    _check_percent_count(html for _, html in corpus_pages(corpus, request))

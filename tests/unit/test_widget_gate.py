@@ -11,13 +11,14 @@ relaxed patterns match wherever the originals do, case folding agrees with
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import pytest
 from gate_pages import DEV_CORPORA, corpus_pages, fixture_and_zoo_pages
 
 from newsparse.document import Document, load
-from newsparse.extract import disclaimer, takeaways
+from newsparse.extract import disclaimer, page_phrases, takeaways
 from newsparse.extract.dom import WIDGET_SKIP_TEXT, Claim, block_text, norm_space, page_index
 from newsparse.extract.vocabulary import (
     DISCLAIMER_CUES,
@@ -238,3 +239,49 @@ def test_patterns_without_start_strings_are_searched_everywhere(
     assert gate.found(_squash("Past performance is no guide.")) == {"cue"}
     assert gate.found(_squash("Disclaimer: past performance...")) == {"cue", "label"}
     assert not gate.may_match(_squash("Performance in the past was fine."))
+
+
+#: The gates of the detectors, with the patterns each group is built from.
+GATES = ((page_phrases._GATE, page_phrases.GROUPS),)
+
+
+def _found_by_search(groups: Mapping[str, tuple[str, ...]], text: str) -> frozenset[str]:
+    """What PhraseGate.found stands in for: the groups with a relaxed pattern that
+    matches somewhere in ``text`` (searched over the whole of it)."""
+    return frozenset(
+        group
+        for group, sources in groups.items()
+        if any(re.search(relaxed_source(s), text) for s in sources)
+    )
+
+
+def _check_scan(texts: list[str]) -> int:
+    """Each gate's anchored scan finds the groups a full search finds; how many found."""
+    found = 0
+    for gate, groups in GATES:
+        for text in texts:
+            expected = _found_by_search(groups, text)
+            assert gate.found(text) == expected, (sorted(expected), text[:200])
+            assert gate.may_match(text) == bool(expected)
+            found += bool(expected)
+    return found
+
+
+def test_scan_finds_what_a_search_finds_on_fixtures_and_zoo() -> None:
+    texts = [shown_text(_doc(html)) for _, html in _pages()]
+    assert _check_scan([t for t in texts if t is not None] + [_squash(t) for t in ODD]) >= 40
+
+
+@pytest.mark.parametrize("corpus", DEV_CORPORA)
+def test_scan_finds_what_a_search_finds_on_dev_corpora(
+    corpus: str, request: pytest.FixtureRequest
+) -> None:
+    texts = [shown_text(_doc(html)) for _, html in corpus_pages(corpus, request)]
+    _check_scan([t for t in texts if t is not None])
+
+
+def test_shown_text_drops_zero_width_characters() -> None:
+    text = "Not in\u200bvest\u00adment ad\u200cvice \u2060\ufeffé\u200d."
+    page = f"<html><body><p>{text}</p></body></html>"
+    assert shown_text(_doc(page)) == "notinvestmentadviceé."
+    assert shown_text(_doc("<html><body><p>Caf\u00e9 <b>X</b></p></body></html>")) == "caféx"

@@ -41,15 +41,17 @@ from newsparse.extract.dom import (
     norm_space,
     page_index,
 )
+from newsparse.extract.page_phrases import ENGLISH_CUES as _CUES
+from newsparse.extract.page_phrases import ENGLISH_LABEL_WORDS as _LABEL_WORDS
+from newsparse.extract.page_phrases import page_phrases
 from newsparse.extract.vocabulary import (
     DISCLAIMER_CUES,
     DISCLAIMER_HINT,
     DISCLAIMER_LABEL,
-    DISCLAIMER_LABEL_WORDS,
     not_advice,
     other_languages,
 )
-from newsparse.extract.widget_gate import PhraseGate, page_naming_text, shown_text
+from newsparse.extract.widget_gate import page_naming_text, trie
 
 __all__ = ["cue_count", "extract_disclaimer"]
 
@@ -80,48 +82,9 @@ _LEAD_LABEL = re.compile(
     r"(?:important|note|notice|disclosures?)(?=\s*[:\-–—]|\s+[A-Z]))\s*[:.\-–—]?\s*",
     re.IGNORECASE,
 )
-#: The words of a whole-text label (the heading of a disclaimer box).
-_LABEL_WORDS = (
-    r"(?:(?:legal\s+|financial\s+|investment\s+|important\s+)?disclaimers?|"
-    r"risk\s+(?:warning|disclosure|disclaimer|notice|statement)|"
-    r"(?:legal\s+|financial\s+|investment\s+|important\s+)?disclosures?|"
-    r"(?:not|no)\s+(?:financial|investment)\s+advice)"
-)
 #: A whole-text label.
 _LABEL_ONLY = re.compile(rf"^[^\w]*{_LABEL_WORDS}\s*[:.!]?$", re.IGNORECASE)
 
-#: Text cues of a financial-advice / risk disclaimer; each counts once.
-_CUES = tuple(
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"\b(?:financial|investment|investing|trading|tax|legal)"
-        r"(?:\s*(?:,|/|or|and|nor)\s*(?:financial|investment|investing|trading|tax|legal))*"
-        r"\s+(?:advice|recommendations?)\b",
-        r"\b(?:information(?:al)?|educational|general\s+information)"
-        r"(?:\s+(?:and|or|&)\s+(?:information(?:al)?|educational|research))?\s+purposes?\s+only\b|"
-        r"\bor\s+(?:any\s+)?other\s+(?:(?:types?|forms?|kinds?)\s+of\s+)?advice\b",
-        r"\b(?:do|conduct|perform|doing|make|carry\s+out)\s+(?:your|their)\s+(?:own\s+)?"
-        r"(?:[a-z]+\s+)?(?:research|due\s+diligence|investigations?)|\bDYOR\b",
-        r"\bconsult(?:ing)?\s+(?:with\s+)?(?:a|an|your)\s+(?:[\w-]+\s+){0,3}"
-        r"(?:professional|advis[eo]rs?|experts?|planners?)",
-        r"\bcapital\s+(?:is\s+)?at\s+risk\b|\brisk\s+(?:of\s+)?los(?:ing|s)\b|"
-        r"\bloss\s+of\s+(?:your\s+)?(?:principal|capital|investment)\b|"
-        r"\b(?:may|could|might|can)\s+lose\s+(?:all|some|part|more)\b",
-        r"\bpast\s+performance\b",
-        r"\b(?:highly|extremely|very)\s+(?:volatile|speculative|risky)\b|\bhigh[-\s]risk\b|"
-        r"\binvolves?\s+(?:a\s+)?(?:(?:high|significant|substantial|considerable|some)\s+)?"
-        r"(?:degree\s+of\s+|level\s+of\s+)?risks?\b",
-        r"\b(?:recommendation|solicitation|offer|endorsement)\s+to\s+(?:buy|sell|invest|hold)|"
-        r"\bnot\s+(?:a\s+)?(?:recommendation|solicitation|offer|endorsement)\s+of\s+any",
-        r"\bverify\s+(?:the\s+)?(?:facts|information|claims)\s+independently\b|"
-        r"\bindependently\s+verify\b",
-        r"\bbefore\s+making\s+(?:any\s+)?(?:financial\s+|investment\s+|trading\s+)?decisions?\b",
-        r"\bresponsib\w*\s+for\s+(?:any\s+)?(?:\w+\s+){0,3}loss(?:es)?\b|"
-        r"\bat\s+your\s+own\s+risk\b",
-        r"\b(?:should\s+not|must\s+not|shall\s+not)\s+be\s+(?:considered|construed|relied|taken)\b|"
-        r"\bdoes\s+not\s+constitute\b|\bnot\s+intended\s+(?:as|to\s+be)\b",
-    )
-)
 #: Cues that are a disclaimer on their own, even alone in a short paragraph.
 #: "Not financial advice" and the like, in English.
 _NOT_ADVICE = (
@@ -136,12 +99,15 @@ _STRONG_CUE = re.compile(
     re.IGNORECASE,
 )
 _MAX_SHORT = 600
-#: Cheap pre-filter before the cue patterns.
-_CUE_HINT = re.compile(
-    r"advice|purposes|research|risk|consult|dyor|lose|performance|recommendation|"
-    r"verify|decision|constitute|volatile|speculative|construed|diligence|high-risk|"
-    r"loss|own risk|buy|sell|involve"
-)  # matched against lower-cased text: much faster than re.IGNORECASE
+#: Cheap pre-filter before the cue patterns: words one of which each cue holds.
+_CUE_HINT_WORDS = (
+    "advice", "purposes", "research", "risk", "consult", "dyor", "lose", "performance",
+    "recommendation", "verify", "decision", "constitute", "volatile", "speculative",
+    "construed", "diligence", "high-risk", "loss", "own risk", "buy", "sell", "involve",
+)  # fmt: skip
+#: Any of them in lower-cased text (much faster than re.IGNORECASE), as a prefix tree:
+#: one branch per first letter is tried at a place instead of every word.
+_CUE_HINT = re.compile(trie(_CUE_HINT_WORDS))
 
 _MIN_CHARS = 40
 _MAX_CHARS = 2500
@@ -269,9 +235,7 @@ def _place(el: HtmlElement) -> _Place:
         else:
             chrome = tag in _CHROME_TAGS or tag in ("aside", "footer")
         if chrome:
-            site = not strong and (
-                tag == "footer" or any(_FOOTER_NAME.search(n) for n in names[i])
-            )
+            site = not strong and (tag == "footer" or any(_FOOTER_NAME.search(n) for n in names[i]))
             return _Place(chrome=not site, in_article=container is not None, site=site)
         if tag == "header" and (container is None or i > container):
             return _Place(chrome=False, in_article=container is not None, site=True)
@@ -298,7 +262,11 @@ class _Candidate:
         """The article's own before a site-wide note (page header or footer); then named
         boxes, inside the article, more cues, earlier in the page."""
         return (
-            int(not self.site), self.strength, int(self.in_article), min(self.cues, 4), -self.order
+            int(not self.site),
+            self.strength,
+            int(self.in_article),
+            min(self.cues, 4),
+            -self.order,
         )
 
 
@@ -491,8 +459,7 @@ def _mostly_disclaimer(nodes: list[HtmlElement], total: int) -> bool:
 def _single_cue_ok(text: str) -> bool:
     """A block with one cue counts if it is labelled or short and unmistakable."""
     return bool(_LEAD_LABEL.match(text) or DISCLAIMER_LABEL.match(text)) or (
-        len(text) <= _MAX_SHORT
-        and (_STRONG_CUE.search(text) is not None or not_advice(text))
+        len(text) <= _MAX_SHORT and (_STRONG_CUE.search(text) is not None or not_advice(text))
     )
 
 
@@ -525,13 +492,9 @@ def _label_text(el: HtmlElement) -> bool:
 # ----------------------------------------------------------------- extractor
 
 
-#: A cue (in any language) in one element's text, and a whole-text label.
-_PHRASES = PhraseGate(
-    {
-        "cue": (*(cue.pattern for cue in _CUES), *(cue.pattern for cue in DISCLAIMER_CUES)),
-        "label": (_LABEL_WORDS, DISCLAIMER_LABEL_WORDS),
-    }
-)
+#: The page phrases of a disclaimer: a cue (in any language) in one element's text, and
+#: a whole-text label.
+_PHRASE_GROUPS = frozenset(("disclaimer-cue", "disclaimer-label"))
 #: Every ``_BOX_VOCAB`` match holds one of these (and so does the raw attribute value).
 _BOX_WORDS = ("discl", "risk", "advice", "warning")
 
@@ -546,7 +509,7 @@ def may_have_named_box(doc: Document) -> bool:
 
 def may_have_label(doc: Document) -> bool:
     """False only when no element's text is a disclaimer label (:func:`_label_text`)."""
-    return "label" in _PHRASES.found(shown_text(doc))
+    return "disclaimer-label" in page_phrases(doc)
 
 
 def may_have_disclaimer(doc: Document) -> bool:
@@ -558,17 +521,18 @@ def may_have_disclaimer(doc: Document) -> bool:
     each carry a cue of their own.  Without a label on the page, every candidate is one
     element, or a block and paragraphs with a cue each: some single element's text
     holds a cue.  So a page without a possible label and without a possible cue in one
-    element's text (:class:`~newsparse.extract.widget_gate.PhraseGate` on the page's
-    shown text) has no disclaimer, whatever its names.
+    element's text (:func:`~newsparse.extract.page_phrases.page_phrases`: a
+    :class:`~newsparse.extract.widget_gate.PhraseGate` on the page's shown text) has no
+    disclaimer, whatever its names.
     """
-    return bool(_PHRASES.found(shown_text(doc), first=True))
+    return not _PHRASE_GROUPS.isdisjoint(page_phrases(doc))
 
 
 def extract_disclaimer(doc: Document) -> Claim[str | None]:
     """The disclaimer text attached to the article and its element."""
-    found = _PHRASES.found(shown_text(doc))
-    if found:
-        return _find(doc, named=may_have_named_box(doc), label="label" in found)
+    found = page_phrases(doc)
+    if not _PHRASE_GROUPS.isdisjoint(found):
+        return _find(doc, named=may_have_named_box(doc), label="disclaimer-label" in found)
     return Claim(None)
 
 

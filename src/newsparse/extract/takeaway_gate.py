@@ -1,7 +1,7 @@
 """Page-level gates of the takeaways box search (for :mod:`takeaways`): may any element
 be named by box vocabulary, may any element's text be a box label?  Each is a necessary
-condition of the search finding such an element (see the functions).  Also the English
-label patterns, which the gates and the search share.
+condition of the search finding such an element (see the functions).  (The English
+label patterns, which the label gate and the search share, are in :mod:`page_phrases`.)
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from newsparse.document import Document
-from newsparse.extract.vocabulary import TAKEAWAY_LABEL_WORDS
-from newsparse.extract.widget_gate import PhraseGate, page_naming_text, shown_text
+from newsparse.extract.page_phrases import STRONG_LABEL, WEAK_LABEL, page_phrases
+from newsparse.extract.widget_gate import page_naming_text
 
 __all__ = [
     "STRONG_LABEL",
@@ -20,26 +20,6 @@ __all__ = [
     "may_have_labelled_box",
 ]
 
-#: Box labels that are enough on their own (followed by items anywhere).
-STRONG_LABEL = re.compile(
-    r"^(?:the\s+)?(?:key|main|top|quick)?\s*takeaways?|"
-    r"^(?:key|main)\s+(?:points?|facts|highlights)|^(?:quick|fast)\s+facts|"
-    r"^in\s+(?:brief|short|a\s+nutshell)|"
-    r"^(?:here'?s\s+)?what\s+(?:you\s+)?(?:need\s+to\s+|should\s+|to\s+)?know|"
-    r"^tl\s*[;:,.]?\s*dr|^too\s+long\s*;?\s*didn'?t\s+read|"
-    r"^at\s+a\s+glance|^(?:story|article)\s+(?:highlights|summary)|"
-    r"^(?:the\s+)?(?:quick|short)\s+(?:take|summary|version|read)|"
-    r"^(?:the\s+)?bottom\s+line|^the\s+gist|^summary\s+points",
-    re.IGNORECASE,
-)
-#: Box labels that need a box around them (a wrapper or a class) to count.
-WEAK_LABEL = re.compile(r"^(?:highlights|summary)", re.IGNORECASE)
-
-#: A phrase one element's whole text must hold to be a box label (leading ``^`` dropped).
-_LABEL_GATE = PhraseGate(
-    (STRONG_LABEL.pattern.replace("^", ""), WEAK_LABEL.pattern.replace("^", ""),
-     TAKEAWAY_LABEL_WORDS)
-)  # fmt: skip
 _SEP = "[^a-z0-9]*"  # what a "-" of a naming word is in the lower-cased value
 #: ``takeaways._BOX_VOCAB`` in a lower-cased attribute value: for each alternative, a
 #: word its every match holds (a quick substring test), and the alternative with any
@@ -76,9 +56,10 @@ def may_have_box_vocabulary(doc: Document) -> bool:
 
 def may_have_label(doc: Document) -> bool:
     """False only when no element's text is a box label (``takeaways._label_kind``): the
-    label patterns, relaxed, match nowhere in the page's shown text (:class:`PhraseGate`).
+    label patterns, relaxed, match nowhere in the page's shown text
+    (:func:`~newsparse.extract.page_phrases.page_phrases`).
     """
-    return _LABEL_GATE.may_match(shown_text(doc))
+    return "takeaway-label" in page_phrases(doc)
 
 
 def may_have_labelled_box(doc: Document) -> bool:

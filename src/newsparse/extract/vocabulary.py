@@ -1,5 +1,6 @@
 """Widget vocabulary in the 17 languages newsparse reads (beyond English, which each
-widget module keeps next to its rules): the labels of key-takeaways boxes and of
+widget module keeps next to its rules, or ``page_phrases.py`` for the phrases its
+page-level gate scans for): the labels of key-takeaways boxes and of
 disclaimers, and the phrases a financial-advice / risk disclaimer is made of.
 
 Languages: de, fr, es, pt, it, nl, tr, ru, uk, pl, ja, ko, zh, vi, id, ar.
