@@ -85,6 +85,46 @@ def test_hints_are_those_of_the_full_rule(path: Path) -> None:
     assert checked
 
 
+def _scored(html: bytes | str, current: bool) -> tuple[list[object], list[str]]:
+    """The scorer's stats and its author links, then form controls, by element path."""
+    doc = load(html)
+    body = doc.root.find("body")
+    scorer = content._Scorer(
+        body, set(), content._jsonld_body(doc), page_index(doc), current=current
+    )
+    scorer.visit(body, [0, 0, 0, None, False], False, False)
+    path = doc.root.getroottree().getpath
+    stats: list[object] = [(path(el), s) for el, s in scorer.stats.items()]
+    return stats, [*map(path, scorer.author_links), "", *map(path, scorer.form_controls)]
+
+
+_AUTHOR_LINKS = b"""<html><body><article>
+<p>By <a href="/author/jane-doe">Jane Doe</a> and <a rel="author" href="/j">John</a>,
+with <a href="/contributors/x"><b>X</b> Y</a>; <a rel="author"><span>no href</span></a>
+and <a>a link with no attributes</a>.</p>
+<p>More text of the article, with <a href="https://example.com/news">a link</a>.</p>
+</article></body></html>"""
+
+
+def test_link_attributes_from_the_index_are_the_elements() -> None:
+    """Reading a link's href and rel from the page index's dicts (``current=True``)
+    gives the same stats and author links as reading them from the element."""
+    pages: list[bytes | str] = [p.read_bytes() for p in FIXTURES]
+    pages += [page.html for page in build_all(langs=["en", "de"])]
+    pages.append(_AUTHOR_LINKS)
+    authors = 0
+    for html in pages:
+        fast = _scored(html, current=True)
+        assert fast == _scored(html, current=False)
+        authors += fast[1].index("")
+    assert authors
+    found = _scored(_AUTHOR_LINKS, current=True)[1]
+    assert found[: found.index("")] == [
+        "/html/body/article/p[1]/a[1]", "/html/body/article/p[1]/a[2]",
+        "/html/body/article/p[1]/a[3]", "/html/body/article/p[1]/a[4]",
+    ]  # fmt: skip
+
+
 TESTS = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(TESTS))
 from zoo.generate import build_all  # noqa: E402
