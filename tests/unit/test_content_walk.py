@@ -85,6 +85,32 @@ def test_hints_are_those_of_the_full_rule(path: Path) -> None:
     assert checked
 
 
+@pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
+def test_hidden_and_lazy_elements_are_those_of_the_plain_rule(path: Path) -> None:
+    """The set-up reads style/hidden/lazy attributes only behind one key-set test: it
+    still finds every hidden element (hidden, aria-hidden, an inline style that hides)
+    and every element with a lazy-image attribute."""
+    from newsparse.extract.content_names import _INVISIBLE
+
+    doc = load(path.read_bytes())
+    index = page_index(doc)
+    body = doc.root.find("body")
+    scorer = content._Scorer(body, set(), None, index)
+    hidden, lazy = [], []
+    for el, attrs in content._attributed(body, index):
+        style = attrs.get("style") or ""
+        if not content_prune.LAZY_ATTRS.isdisjoint(attrs) or "background-image" in style:
+            lazy.append(el)
+        if el.tag not in _INVISIBLE and (
+            "hidden" in attrs
+            or attrs.get("aria-hidden") == "true"
+            or content._HIDDEN_STYLE.search(style)
+        ):
+            hidden.append(el)
+    assert scorer.hidden == hidden
+    assert scorer.lazy == lazy
+
+
 def _scored(html: bytes | str, current: bool) -> tuple[list[object], list[str]]:
     """The scorer's stats and its author links, then form controls, by element path."""
     doc = load(html)

@@ -104,6 +104,9 @@ _ATTR_XPATH = etree.XPath(
     "descendant::*[@class or @id or @itemprop or @style or @hidden or @aria-hidden]"
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+#: The attributes that can make an element a lazy-loaded image or hidden (the rest
+#: of the scorer's set-up reads only class, id and itemprop).
+_LAZY_OR_HIDING = LAZY_ATTRS | {"style", "hidden", "aria-hidden"}
 #: Inline tags whose childless elements the walk counts without a recursive call.
 _INLINE_LEAVES = frozenset(
     {"a", "span", "em", "strong", "b", "i", "u", "small", "sup", "sub", "font", "abbr", "cite",
@@ -199,19 +202,24 @@ class _Scorer:
                     if hint != tag_hint(tag, 0):
                         hints[el] = hint
                 continue
-            get = attrib.get
-            style = get("style")
-            if not LAZY_ATTRS.isdisjoint(attrib) or (style and "background-image" in style):
-                lazy.append(el)
-            if tag in _INVISIBLE:
-                continue  # never walked into
-            if (
-                "hidden" in attrib
-                or get("aria-hidden") == "true"
-                or (style and _HIDDEN_STYLE.search(style))
-            ):
-                hidden.append(el)
-            elif tag not in _UNHINTED:
+            if not _LAZY_OR_HIDING.isdisjoint(attrib):
+                get = attrib.get
+                style = get("style")
+                if not LAZY_ATTRS.isdisjoint(attrib) or (style and "background-image" in style):
+                    lazy.append(el)
+                if tag in _INVISIBLE:
+                    continue  # never walked into
+                if (
+                    "hidden" in attrib
+                    or get("aria-hidden") == "true"
+                    or (style and _HIDDEN_STYLE.search(style))
+                ):
+                    hidden.append(el)
+                    continue
+            elif tag in _INVISIBLE:
+                continue  # (no attribute that could make it lazy or hidden: one test)
+            if tag not in _UNHINTED:
+                get = attrib.get
                 if "id" in attrib or "itemprop" in attrib:
                     hint = _hint(get, tag)
                 else:  # _hint reads only class, id and itemprop: the cached one will do
