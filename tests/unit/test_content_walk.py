@@ -258,3 +258,14 @@ def test_may_call_is_necessary_for_a_subscribe_call(parts: list[str]) -> None:
 def test_may_call_turns_away_ordinary_text() -> None:
     assert not content_prune._may_call("Bitcoin rose 4% on Monday as traders bought the dip.")
     assert content_prune._may_call("Already a subscriber? Log in")
+
+
+@settings(max_examples=3000)
+@given(st.text(alphabet=st.sampled_from([*"ab. ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c",
+                                         "\x1f", "\x85", "\xa0", "\u2028", "\u3000",
+                                         "\u200b", "\ufeff", "\u180e"]), max_size=40))
+@example(" ")
+@example("")
+@example("  a  ")
+def test_one_space_is_the_regex_substitution(text: str) -> None:
+    assert content._one_space(text) == content._WS.sub(" ", text)

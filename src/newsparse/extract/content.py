@@ -479,8 +479,23 @@ def _jsonld_body(doc: Document) -> str | None:
         if isinstance(body, str) and len(body) >= 300:
             if "<" in body or "&" in body:  # HTML or escaped entities inside the JSON
                 body = html.unescape(_TAG.sub(" ", body))
-            return _WS.sub(" ", body)
+            return _one_space(body)
     return None
+
+
+def _one_space(text: str) -> str:
+    r"""``_WS.sub(" ", text)``: each run of whitespace made one space, the ends kept (a
+    run there is a space too), in C string methods instead of a regex substitution
+    (~4x faster on an articleBody; ``str.split()`` splits on exactly the characters
+    ``\s`` matches; property-tested in tests/unit/test_content_walk.py)."""
+    if not text:
+        return text
+    joined = " ".join(text.split())
+    if text[0].isspace():
+        joined = " " + joined
+    if text[-1].isspace() and joined != " ":
+        joined += " "
+    return joined
 
 
 def find_main_content(
