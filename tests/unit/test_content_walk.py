@@ -68,21 +68,29 @@ def test_attributed_elements_when_something_follows_body() -> None:
 
 @pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
 def test_hints_are_those_of_the_full_rule(path: Path) -> None:
-    """The scorer stores a hint only where it differs from the tag's and reads class-only
-    names through the cached rule: every element still gets _hint's value."""
+    """The walk reads class-only names through the cached rule and elements without
+    attributes by their tag: every element still gets _hint's value (the scored root,
+    <body>, its tag's), and every block's stat holds it."""
     from newsparse.extract.content_names import _INVISIBLE, _TAG_HINT, _UNHINTED, _hint
 
     doc = load(path.read_bytes())
     index = page_index(doc)
     body = doc.root.find("body")
     scorer = content._Scorer(body, set(), None, index)
+    scorer.visit(body, [0, 0, 0, None, False], False, False)
     checked = 0
-    for el, attrs in content._attributed(body, index):
-        if el.tag in _INVISIBLE or el.tag in _UNHINTED or el in scorer.hidden:
+    for el in index.descendants(body):
+        tag = el.tag
+        if tag in _INVISIBLE or tag in _UNHINTED or el in scorer.hidden:
             continue
-        assert scorer.hints.get(el, _TAG_HINT.get(el.tag, 0)) == _hint(attrs.get, el.tag)
-        checked += 1
+        attrs = index.attrs.get(el)
+        full = _hint(attrs.get, tag) if attrs else _TAG_HINT.get(tag, 0)
+        assert scorer.hint_of(el, tag) == full
+        checked += attrs is not None
     assert checked
+    assert scorer.hint_of(body, "body") == 0
+    for el, s in scorer.stats.items():
+        assert s.hint == scorer.hint_of(el, el.tag)
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])

@@ -1,7 +1,8 @@
 """Choosing the main-content node and the boilerplate inside it.
 
-One XPath pass reads the class/id hints and hidden elements; one recursive walk
-over ``<body>`` then computes, for every block-level element, its visible text
+The page index gives the hidden elements (one test of each element's attribute
+names); one recursive walk over ``<body>`` then computes, for every block-level
+element, its class/id hint (read from the index's attributes), its visible text
 length, its link text length and link count, the text it carries itself (inline
 content not inside a nested block) and a *content value*:
 
@@ -56,7 +57,7 @@ from __future__ import annotations
 import html
 import itertools
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any, cast
@@ -178,54 +179,34 @@ class _Scorer:
         then reads a link's href and rel from the index's dicts, at a sixth of the
         cost of lxml's ``get``; otherwise from the element."""
         self.skip: set[HtmlElement] = set(skip)
-        #: The hint of every element with a class, id or itemprop (others: by tag).
-        self.hints: dict[HtmlElement, int] = {}
+        #: The scored subtree's root: hinted by its tag only (its names are the page's).
+        self.top = body
         hidden: list[HtmlElement] = []
-        attributed: Iterable[tuple[HtmlElement, dict[str, str]]]
+        flagged: Iterable[tuple[HtmlElement, dict[str, str]]]
         if index is None:
             found = cast("list[HtmlElement]", _ATTR_XPATH(body))
-            attributed = [(el, dict(el.attrib)) for el in found]
+            flagged = [(el, dict(el.attrib)) for el in found]
+            #: Where the walk reads an element's class, id and itemprop for its hint.
+            self.attrs_of: Callable[[HtmlElement], Any] = _ATTRIB
         else:
-            attributed = _attributed(body, index)
-        hints = self.hints
-        tag_hint = _TAG_HINT.get
-        # (a hint equal to the tag's own is not stored: the walk falls back to the tag's)
+            flagged = _attributed(body, index)
+            self.attrs_of = index.attrs.get
         lazy: list[HtmlElement] = []
-        for el, attrib in attributed:
-            tag = el.tag
-            if len(attrib) == 1 and "class" in attrib:
-                if tag in _INVISIBLE:
-                    continue  # never walked into
-                # the common case, a class and nothing else: not hidden, hint by class
-                if tag not in _UNHINTED:
-                    hint = _class_hint(tag, attrib["class"])
-                    if hint != tag_hint(tag, 0):
-                        hints[el] = hint
-                continue
-            if not _LAZY_OR_HIDING.isdisjoint(attrib):
-                get = attrib.get
-                style = get("style")
-                if not LAZY_ATTRS.isdisjoint(attrib) or (style and "background-image" in style):
-                    lazy.append(el)
-                if tag in _INVISIBLE:
-                    continue  # never walked into
-                if (
-                    "hidden" in attrib
-                    or get("aria-hidden") == "true"
-                    or (style and _HIDDEN_STYLE.search(style))
-                ):
-                    hidden.append(el)
-                    continue
-            elif tag in _INVISIBLE:
-                continue  # (no attribute that could make it lazy or hidden: one test)
-            if tag not in _UNHINTED:
-                get = attrib.get
-                if "id" in attrib or "itemprop" in attrib:
-                    hint = _hint(get, tag)
-                else:  # _hint reads only class, id and itemprop: the cached one will do
-                    hint = _class_hint(tag, get("class") or "")
-                if hint != tag_hint(tag, 0):
-                    hints[el] = hint
+        # (only the few elements with an attribute that can make them lazy or hidden:
+        # the class/id/itemprop hints are read by the walk, for the elements it visits)
+        for el, attrib in [pair for pair in flagged if not _LAZY_OR_HIDING.isdisjoint(pair[1])]:
+            get = attrib.get
+            style = get("style")
+            if not LAZY_ATTRS.isdisjoint(attrib) or (style and "background-image" in style):
+                lazy.append(el)
+            if el.tag in _INVISIBLE:
+                continue  # never walked into
+            if (
+                "hidden" in attrib
+                or get("aria-hidden") == "true"
+                or (style and _HIDDEN_STYLE.search(style))
+            ):
+                hidden.append(el)
         self.skip.update(hidden)
         #: A link's attributes (a dict, lxml's attribute proxy, or None for none).
         self.link_attrs: Callable[[HtmlElement], Any] = (
@@ -254,7 +235,9 @@ class _Scorer:
         excluded.  The recursion is a closure over local names: this is the hot loop.
         """
         skip = self.skip
-        hints = self.hints
+        attrs_of = self.attrs_of
+        top = self.top
+        tag_hint = _TAG_HINT.get
         stats = self.stats
         excluded = self.excluded
         author_links = self.author_links
@@ -273,9 +256,13 @@ class _Scorer:
                 if tag in _FORM_CONTROLS and el.get("type") not in ("hidden", "submit", "button"):
                     form_controls.append(el)
                 return _NOTHING
-            hint = hints.get(el)
-            if hint is None:
-                hint = _TAG_HINT.get(tag, 0)
+            attrib = attrs_of(el) if el is not top else None
+            if not attrib or tag in _UNHINTED:
+                hint = tag_hint(tag, 0)
+            elif len(attrib) == 1 and "class" in attrib:  # the common case, cached
+                hint = _class_hint(tag, attrib["class"])
+            else:
+                hint = _attribute_hint(tag, attrib)
             block = tag in _BLOCK
             mine: list[Any]
             if block:
@@ -330,7 +317,12 @@ class _Scorer:
                     ctag in _INLINE_LEAVES
                     and not len(child)
                     and child not in skip
-                    and (ctag == "a" or hints.get(child, 0) >= 0)
+                    and (
+                        ctag == "a"
+                        or not (cattrib := attrs_of(child))
+                        or ctag in _UNHINTED
+                        or _attribute_hint(ctag, cattrib) >= 0
+                    )
                 ):
                     # the common case, an inline element with only text, handled here
                     # rather than by a call: same counting as walk() would do
@@ -406,6 +398,14 @@ class _Scorer:
             # reference counting now rather than left for the cyclic garbage collector
             walk = None  # type: ignore[assignment]
 
+    def hint_of(self, el: HtmlElement, tag: str) -> int:
+        """The hint of ``el`` (not hidden, not of an invisible tag), as the walk reads
+        it: by its class, id and itemprop, or by its tag."""
+        attrib = self.attrs_of(el) if el is not self.top else None
+        if not attrib or tag in _UNHINTED:
+            return _TAG_HINT.get(tag, 0)
+        return _attribute_hint(tag, attrib)
+
     def _block_value(
         self, tag: str, mine: list[Any], texts: list[str] | None
     ) -> tuple[float, float]:
@@ -433,6 +433,15 @@ class _Scorer:
                 return value * 1.5, value
             return value * 0.7, value
         return value, value
+
+
+def _attribute_hint(tag: str, attrib: Mapping[str, str]) -> int:
+    """:func:`_hint` of an element with these attributes (not of an ``_UNHINTED`` tag):
+    through the cached rule when they name no id or itemprop (``_hint`` reads only
+    class, id and itemprop)."""
+    if "id" in attrib or "itemprop" in attrib:
+        return _hint(attrib.get, tag)
+    return _class_hint(tag, attrib.get("class") or "")
 
 
 def _attributed(
