@@ -68,21 +68,95 @@ def test_attributed_elements_when_something_follows_body() -> None:
 
 @pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
 def test_hints_are_those_of_the_full_rule(path: Path) -> None:
-    """The scorer stores a hint only where it differs from the tag's and reads class-only
-    names through the cached rule: every element still gets _hint's value."""
+    """The walk reads class-only names through the cached rule and elements without
+    attributes by their tag: every element still gets _hint's value (the scored root,
+    <body>, its tag's), and every block's stat holds it."""
     from newsparse.extract.content_names import _INVISIBLE, _TAG_HINT, _UNHINTED, _hint
 
     doc = load(path.read_bytes())
     index = page_index(doc)
     body = doc.root.find("body")
     scorer = content._Scorer(body, set(), None, index)
+    scorer.visit(body, [0, 0, 0, None, False], False, False)
     checked = 0
-    for el, attrs in content._attributed(body, index):
-        if el.tag in _INVISIBLE or el.tag in _UNHINTED or el in scorer.hidden:
+    for el in index.descendants(body):
+        tag = el.tag
+        if tag in _INVISIBLE or tag in _UNHINTED or el in scorer.hidden:
             continue
-        assert scorer.hints.get(el, _TAG_HINT.get(el.tag, 0)) == _hint(attrs.get, el.tag)
-        checked += 1
+        attrs = index.attrs.get(el)
+        full = _hint(attrs.get, tag) if attrs else _TAG_HINT.get(tag, 0)
+        assert scorer.hint_of(el, tag) == full
+        checked += attrs is not None
     assert checked
+    assert scorer.hint_of(body, "body") == 0
+    for el, s in scorer.stats.items():
+        assert s.hint == scorer.hint_of(el, el.tag)
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
+def test_hidden_and_lazy_elements_are_those_of_the_plain_rule(path: Path) -> None:
+    """The set-up reads style/hidden/lazy attributes only behind one key-set test: it
+    still finds every hidden element (hidden, aria-hidden, an inline style that hides)
+    and every element with a lazy-image attribute."""
+    from newsparse.extract.content_names import _INVISIBLE
+
+    doc = load(path.read_bytes())
+    index = page_index(doc)
+    body = doc.root.find("body")
+    scorer = content._Scorer(body, set(), None, index)
+    hidden, lazy = [], []
+    for el, attrs in content._attributed(body, index):
+        style = attrs.get("style") or ""
+        if not content_prune.LAZY_ATTRS.isdisjoint(attrs) or "background-image" in style:
+            lazy.append(el)
+        if el.tag not in _INVISIBLE and (
+            "hidden" in attrs
+            or attrs.get("aria-hidden") == "true"
+            or content._HIDDEN_STYLE.search(style)
+        ):
+            hidden.append(el)
+    assert scorer.hidden == hidden
+    assert scorer.lazy == lazy
+
+
+def _scored(html: bytes | str, current: bool) -> tuple[list[object], list[str]]:
+    """The scorer's stats and its author links, then form controls, by element path."""
+    doc = load(html)
+    body = doc.root.find("body")
+    scorer = content._Scorer(
+        body, set(), content._jsonld_body(doc), page_index(doc), current=current
+    )
+    scorer.visit(body, [0, 0, 0, None, False], False, False)
+    path = doc.root.getroottree().getpath
+    stats: list[object] = [(path(el), s) for el, s in scorer.stats.items()]
+    return stats, [*map(path, scorer.author_links), "", *map(path, scorer.form_controls)]
+
+
+_AUTHOR_LINKS = b"""<html><body><article>
+<p>By <a href="/author/jane-doe">Jane Doe</a> and <a rel="author" href="/j">John</a>,
+with <a href="/contributors/x"><b>X</b> Y</a>; <a rel="author"><span>no href</span></a>
+and <a>a link with no attributes</a>.</p>
+<p>More text of the article, with <a href="https://example.com/news">a link</a>.</p>
+</article></body></html>"""
+
+
+def test_link_attributes_from_the_index_are_the_elements() -> None:
+    """Reading a link's href and rel from the page index's dicts (``current=True``)
+    gives the same stats and author links as reading them from the element."""
+    pages: list[bytes | str] = [p.read_bytes() for p in FIXTURES]
+    pages += [page.html for page in build_all(langs=["en", "de"])]
+    pages.append(_AUTHOR_LINKS)
+    authors = 0
+    for html in pages:
+        fast = _scored(html, current=True)
+        assert fast == _scored(html, current=False)
+        authors += fast[1].index("")
+    assert authors
+    found = _scored(_AUTHOR_LINKS, current=True)[1]
+    assert found[: found.index("")] == [
+        "/html/body/article/p[1]/a[1]", "/html/body/article/p[1]/a[2]",
+        "/html/body/article/p[1]/a[3]", "/html/body/article/p[1]/a[4]",
+    ]  # fmt: skip
 
 
 TESTS = Path(__file__).resolve().parents[1]
@@ -192,3 +266,14 @@ def test_may_call_is_necessary_for_a_subscribe_call(parts: list[str]) -> None:
 def test_may_call_turns_away_ordinary_text() -> None:
     assert not content_prune._may_call("Bitcoin rose 4% on Monday as traders bought the dip.")
     assert content_prune._may_call("Already a subscriber? Log in")
+
+
+@settings(max_examples=3000)
+@given(st.text(alphabet=st.sampled_from([*"ab. ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c",
+                                         "\x1f", "\x85", "\xa0", "\u2028", "\u3000",
+                                         "\u200b", "\ufeff", "\u180e"]), max_size=40))
+@example(" ")
+@example("")
+@example("  a  ")
+def test_one_space_is_the_regex_substitution(text: str) -> None:
+    assert content._one_space(text) == content._WS.sub(" ", text)

@@ -208,8 +208,10 @@ def _prune(
             continue
         if el in out:
             continue
-        why = _is_boilerplate(el, s, guard, titles, stats, words)
-        if why is None and _is_gallery(el, s, guard, media):
+        # (a block without text is never boilerplate by _is_boilerplate's rules, and
+        # nothing is a gallery where there are too few images to count)
+        why = _is_boilerplate(el, s, guard, titles, stats, words) if s.text else None
+        if why is None and media and _is_gallery(el, s, guard, media):
             why = "gallery"
         if why is not None:
             out[el] = why
