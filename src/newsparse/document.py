@@ -769,6 +769,8 @@ def _is_jsonld(script_type: str | None) -> bool:
 
 
 _WRAPPERS = re.compile(r"^\s*(?:<!--|<!\[CDATA\[|//\s*<!\[CDATA\[)|(?:-->|\]\]>|//\s*\]\]>)\s*$")
+_WRAPPER_START = re.compile(r"\s*(?:<!--|<!\[CDATA\[|//)")
+_WRAPPER_ENDS = ("-->", "]]>")
 _JSON_MAX_DEPTH = 32
 _JSON_MAX_ITEMS = 1000
 
@@ -783,11 +785,20 @@ def parse_jsonld(raw: str) -> list[Any]:
     strings lose control characters and lone surrogates, nesting deeper than 32 levels
     becomes None and lists keep their first 1,000 items.
     """
-    text = _WRAPPERS.sub("", raw.strip().lstrip("\ufeff"))
+    text = raw.strip().lstrip("\ufeff")
+    if _may_be_wrapped(text):
+        text = _WRAPPERS.sub("", text)
     values = _decode_values(text)
     if not values:
         values = _decode_values(_repair_json(text))
     return [_sanitize(value) for value in values]
+
+
+def _may_be_wrapped(text: str) -> bool:
+    """Whether ``_WRAPPERS`` can match in ``text``: its first branch only at the start,
+    after spaces; its second only in a tail of "-->" or "]]>" and spaces.  (The pattern
+    itself is tried at every position of the text, which costs more than decoding it.)"""
+    return _WRAPPER_START.match(text) is not None or text.rstrip().endswith(_WRAPPER_ENDS)
 
 
 def _repair_json(text: str) -> str:

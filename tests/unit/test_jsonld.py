@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newsparse.document import parse_jsonld
+from newsparse.document import _WRAPPERS, _may_be_wrapped, parse_jsonld
 
 CASES: list[tuple[str, list[Any]]] = [
     ('{"@type": "NewsArticle", "headline": "H"}', [{"@type": "NewsArticle", "headline": "H"}]),
@@ -19,6 +21,8 @@ CASES: list[tuple[str, list[Any]]] = [
     ('\ufeff{"a": 1}', [{"a": 1}]),
     ('<!-- {"a": 1} -->', [{"a": 1}]),
     ('//<![CDATA[\n{"a": 1}\n//]]>', [{"a": 1}]),
+    ('\ufeff \n<!--{"a": 1}-->', [{"a": 1}]),  # spaces between the BOM and the wrapper
+    ('{"a": "-->"}', [{"a": "-->"}]),  # a wrapper's end inside the value is left alone
     ('{"a": 1}\n{"b": 2}', [{"a": 1}, {"b": 2}]),  # several objects in one script
     ('{"a": 1};', [{"a": 1}]),
     ('{"text": "line one\nline two"}', [{"text": "line one\nline two"}]),  # raw newline
@@ -70,3 +74,20 @@ def test_huge_integers_and_control_characters_are_sanitised() -> None:
     assert got["n"] is None
     assert got["m"] == int("9" * 30)
     assert got["s"] == "abc"
+
+
+#: Pieces of the wrappers _WRAPPERS removes, mixed with spaces and JSON.
+_WRAPPER_PIECES = [
+    "<!--", "-->", "<![CDATA[", "]]>", "//", "/", "-", "]", " ", "\n", "\t", "\u2028", "\x0b",
+    "\ufeff", "{", "}", '"a"', ":", "1", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_WRAPPER_PIECES), max_size=10))
+def test_wrappers_are_only_looked_for_where_they_can_match(pieces: list[str]) -> None:
+    """The quick test is a necessary condition of the pattern matching (the text as
+    parse_jsonld hands it over: stripped, a leading BOM removed)."""
+    text = "".join(pieces).strip().lstrip("\ufeff")
+    if not _may_be_wrapped(text):
+        assert _WRAPPERS.sub("", text) == text

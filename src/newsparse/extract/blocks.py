@@ -88,6 +88,13 @@ def _hard_breaks(md: str) -> str:
 
 def _squash(text: str) -> str:
     """Whitespace runs to one space within lines; blank lines dropped."""
+    if text.isprintable():
+        # no whitespace but " " and no invisible character (all are unprintable; a test
+        # checks every code point): most paragraphs, which are then squashed already
+        # unless they hold a double space or start or end with one
+        if "  " in text or text[:1] == " " or text[-1:] == " ":
+            return " ".join(text.split())
+        return text
     # (the invisible characters are not ASCII; a substring test each is quicker than
     # the pattern's scan when there are none)
     if not text.isascii() and any(ch in text for ch in _INVISIBLE_LIST):

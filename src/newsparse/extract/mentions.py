@@ -19,6 +19,8 @@ Amounts need a currency: "60k" alone is not a price.
 from __future__ import annotations
 
 import re
+import string
+from collections.abc import Iterator
 from decimal import Decimal
 
 from newsparse.extract.prices import (
@@ -113,6 +115,17 @@ _EXCHANGES = (
 
 _ASSET_ALT = "|".join(re.escape(w) for w in _ASSET_WORDS)
 _ASSET_FIRST = re.escape("".join(sorted({w[0] for w in _ASSET_WORDS})))
+_SIGN_FIRST = re.escape("".join(sorted({sign[0] for sign in CURRENCY_SIGNS})))
+
+
+def _starts(words: list[str]) -> str:
+    """A look-ahead for where one of ``words`` or a number, a currency code or an
+    exchange name (upper case) can start: a digit, ".", a capital, the first character
+    of a word that does not start with a lower-case letter, the first two of one that
+    does (lower-case letters start most words of a text)."""
+    lower = sorted({w[:2] for w in words if w[:1].islower()})
+    first = sorted({w[0] for w in words if not w[:1].islower()} - set(string.ascii_uppercase))
+    return rf"(?=[\dA-Z.{re.escape(''.join(first))}]|{'|'.join(map(re.escape, lower))})"
 #: The qualifier written just before an amount, read backwards from the amount (a bounded
 #: look-back per amount is cheaper than trying ~70 words at every word of the text).
 _QUALIFIER_BEFORE = re.compile(rf"(?<![\w.,])({_QUAL_ALT})\s+$")
@@ -120,48 +133,68 @@ _QUALIFIER_BEFORE = re.compile(rf"(?<![\w.,])({_QUAL_ALT})\s+$")
 # Alternatives that start with a word character sit behind one (?<!\w) so that the
 # scan fails fast inside words; the others start with a sign, "(" or punctuation.  Cheap
 # lookaheads (?=...) skip the long alternations where their first character cannot match.
-_SCAN = re.compile(
-    rf"""
-    (?<![\w.,])
-    (?:
+#: The scan's first branch, after its look-behind (?<![\w.,]): amounts, exchange
+#: tickers, asset names.
+_NAMED = rf"""
         (?P<amount>
-            (?P<sign>{_SIGNS_ALT})\s?(?P<n1>{_NUM}){_UNIT.format("u1")}?
+            (?=[{_SIGN_FIRST}])(?P<sign>{_SIGNS_ALT})\s?(?P<n1>{_NUM}){_UNIT.format("u1")}?
           | (?=[A-Z]{{3}})(?P<code>{_CODES_ALT})\s?(?P<n2>{_NUM}){_UNIT.format("u2")}?
-          | (?P<n3>{_EU_NUM}|{_NUM}){_UNIT.format("u3")}?\s?
+          | (?=[\d.])(?P<n3>{_EU_NUM}|{_NUM}){_UNIT.format("u3")}?\s?
             (?:(?P<ssign>€|£)|(?P<scode>{_CODES_ALT}|{_WORDS_ALT})\b)
         )
         (?![\w])
       | (?=[A-Z][A-Za-z])(?P<ex>{_EXCHANGES})\s?:\s?
         (?P<sym>[A-Z][A-Z0-9]{{0,5}}(?:[.\-][A-Z0-9]{{1,3}})?)\b
       | (?<!\$)(?=[{_ASSET_FIRST}])(?P<asset>{_ASSET_ALT})(?![\w])
-    )
-  | \((?P<psym>[A-Z][A-Z0-9]{{1,9}})\)
-  | (?P<eos>[.!?…]+["'”’)\]]*(?=\s+[^a-z\s])|\n)
-  | (?P<cell>\s\|\s)
-    """,
+"""
+_PSYM = r"\((?P<psym>[A-Z][A-Z0-9]{1,9})\)"
+_EOS = r"""(?P<eos>[.!?…]+["'”’)\]]*(?=\s+[^a-z\s])|\n)"""
+_CELL = r"(?P<cell>\s\|\s)"
+#: The scan as one pattern: what :func:`_scan` finds, match for match (it is the oracle
+#: of that function's test; ``re`` tries it at every position of the text, as it starts
+#: with a look-behind).
+_SCAN = re.compile(
+    rf"(?<![\w.,])(?:{_NAMED}) | {_PSYM} | {_EOS} | {_CELL}",
     re.VERBOSE,
 )
+#: The scan's four branches, each as a pattern that starts with a character set, which
+#: ``re`` skips to without trying the pattern at every position.  The first branch
+#: is found through the character before it (not a word character, "." or ","),
+#: the branch itself in a look-ahead (``named`` group); at the start of the text, where
+#: its look-behind holds with no character before it, by ``_NAMED_AT_START``.  A
+#: sentence end starts with its first character.
+_NAMED_AFTER = re.compile(
+    rf"[^\w.,]{_starts([*CURRENCY_SIGNS, *_ASSET_WORDS])}(?=(?P<named>{_NAMED}))", re.VERBOSE
+)
+_NAMED_AT_START = re.compile(rf"(?P<named>{_NAMED})", re.VERBOSE)
+_BRANCHES = (
+    re.compile(_PSYM),
+    re.compile(r"""(?P<eos>[.!?…\n](?:(?<=\n)|(?<=[.!?…])[.!?…]*["'”’)\]]*(?=\s+[^a-z\s])))"""),
+    re.compile(_CELL),
+)
+#: Which branch a match of :func:`_scan` is from.
+_NAMED_KIND, _PSYM_KIND, _EOS_KIND, _CELL_KIND = range(4)
+
 #: The amount and exchange branches of ``_SCAN`` alone (same sub-patterns, same
 #: lookarounds): wherever the scan reads a price or a stock mention, this matches too, so
 #: a text it finds nothing in has no mentions and the scan is skipped.
 _UNIT_ANY = re.sub(r"\(\?P<\{0\}[wl]>", "(?:", _UNIT)
-_MAY_MENTION = re.compile(
-    rf"""
-    (?<![\w.,])
-    (?:
+_MAY_BODY = rf"""
         (?:
-            (?:{_SIGNS_ALT})\s?(?:{_NUM}){_UNIT_ANY}?
+            (?=[{_SIGN_FIRST}])(?:{_SIGNS_ALT})\s?(?:{_NUM}){_UNIT_ANY}?
           | (?=[A-Z]{{3}})(?:{_CODES_ALT})\s?(?:{_NUM}){_UNIT_ANY}?
-          | (?:{_EU_NUM}|{_NUM}){_UNIT_ANY}?\s?
+          | (?=[\d.])(?:{_EU_NUM}|{_NUM}){_UNIT_ANY}?\s?
             (?:(?:€|£)|(?:{_CODES_ALT}|{_WORDS_ALT})\b)
         )
         (?![\w])
       | (?=[A-Z][A-Za-z])(?:{_EXCHANGES})\s?:\s?
         [A-Z][A-Z0-9]{{0,5}}(?:[.\-][A-Z0-9]{{1,3}})?\b
-    )
-    """,
-    re.VERBOSE,
-)
+"""
+_MAY_MENTION = re.compile(rf"(?<![\w.,])(?:{_MAY_BODY})", re.VERBOSE)
+#: ``_MAY_MENTION`` found as the scan's first branch is (:func:`_scan`): through the
+#: character before it, and at the start of the text.
+_MAY_AFTER = re.compile(rf"[^\w.,]{_starts(list(CURRENCY_SIGNS))}(?={_MAY_BODY})", re.VERBOSE)
+_MAY_AT_START = re.compile(rf"(?:{_MAY_BODY})", re.VERBOSE)
 #: Cheaper necessary conditions of ``_MAY_MENTION``, tried first: each starts with a
 #: character set or a set of words, which ``re`` scans for quickly (``_MAY_MENTION``
 #: starts with a look-behind, so it is tried at every position of the text).  A sign
@@ -181,13 +214,14 @@ _PRE_EXCHANGE = re.compile(rf"(?:{_EXCHANGES})\s?:")
 
 def _may_mention(text: str) -> bool:
     """Whether ``text`` can hold a price or stock mention: the quick patterns above,
-    then ``_MAY_MENTION`` (a match of the scan's amount or exchange branches)."""
+    then ``_MAY_MENTION`` (a match of the scan's amount or exchange branches), searched
+    as ``_MAY_AT_START`` and ``_MAY_AFTER``."""
     return (
         _PRE_SIGN.search(text) is not None
         or _PRE_AFTER.search(text) is not None
         or _PRE_CODE.search(text) is not None
         or _PRE_EXCHANGE.search(text) is not None
-    ) and _MAY_MENTION.search(text) is not None
+    ) and (_MAY_AT_START.match(text) is not None or _MAY_AFTER.search(text) is not None)
 
 
 _ABBREVIATIONS = frozenset(
@@ -383,6 +417,47 @@ def _amount(m: re.Match[str]) -> tuple[Decimal, str, str | None] | None:
     return scale(number, unit), currency, unit.lower() if unit else None
 
 
+def _scan(text: str) -> Iterator[tuple[int, re.Match[str], int, int]]:
+    """(branch, match, start, end) of each match of ``_SCAN.finditer(text)``, in order,
+    from the branches searched apart: at each step the match that starts first, the
+    earlier branch on a tie (as the alternation tries them at each position), and every
+    branch's next match searched again from its end when it started before that end.
+    A branch's search from a position finds its first match there or after, the one the
+    alternation would take at that position when no earlier branch matches; ``re`` only
+    tries each branch where its first character set allows (``_SCAN`` as one pattern
+    is tried at every position)."""
+    found: list[tuple[int, re.Match[str], int, int] | None] = [
+        _next_named(text, 0),
+        *(_next_of(kind, text, 0) for kind in (_PSYM_KIND, _EOS_KIND, _CELL_KIND)),
+    ]
+    while True:
+        first = None
+        for hit in found:
+            if hit is not None and (first is None or hit[2] < first[2]):
+                first = hit
+        if first is None:
+            return
+        yield first
+        end = first[3]
+        for kind, hit in enumerate(found):
+            if hit is not None and hit[2] < end:
+                found[kind] = _next_named(text, end) if kind == 0 else _next_of(kind, text, end)
+
+
+def _next_named(text: str, pos: int) -> tuple[int, re.Match[str], int, int] | None:
+    """The first match of the scan's first branch at ``pos`` or after."""
+    m = _NAMED_AT_START.match(text) if pos == 0 else None
+    if m is None:
+        m = _NAMED_AFTER.search(text, pos - 1 if pos else 0)
+    return None if m is None else (_NAMED_KIND, m, m.start("named"), m.end("named"))
+
+
+def _next_of(kind: int, text: str, pos: int) -> tuple[int, re.Match[str], int, int] | None:
+    """The first match of the scan's branch ``kind`` (not the first) at ``pos`` or after."""
+    m = _BRANCHES[kind - 1].search(text, pos)
+    return None if m is None else (kind, m, m.start(), m.end())
+
+
 def find_mentions(text: str) -> Mentions:
     """Price and stock-ticker mentions in ``text`` (offsets index into it).
 
@@ -404,13 +479,18 @@ def find_mentions(text: str) -> Mentions:
             prices.append(PriceMention(sentence=sentence, **fields))
         pending.clear()
 
-    for m in _SCAN.finditer(text):
-        if m["eos"] is not None:
-            if m["eos"] != "\n" and _is_abbreviation(text, m.start()):
+    for kind, m, start, end in _scan(text):
+        if kind == _EOS_KIND:
+            if m["eos"] != "\n" and _is_abbreviation(text, start):
                 continue
-            close_sentence(m.end())
-            sentence_start = m.end()
+            close_sentence(end)
+            sentence_start = end
             asset = None
+        elif kind == _CELL_KIND:
+            asset = None  # a table cell boundary (" | " in the text): a new clause
+        elif kind == _PSYM_KIND:
+            if not _is_acronym(text, start, m["psym"]):
+                asset = (m["psym"], end)
         elif m["amount"] is not None:
             read = _amount(m)
             if read is None:
@@ -443,12 +523,8 @@ def find_mentions(text: str) -> Mentions:
                     end=m.end("sym"),
                 )
             )
-            asset = (m["sym"], m.end())
-        elif m["asset"] is not None:
-            asset = (_ASSET_LOOKUP[m["asset"]], m.end())
-        elif m["cell"] is not None:
-            asset = None  # a table cell boundary (" | " in the text): a new clause
-        elif m["psym"] is not None and not _is_acronym(text, m.start(), m["psym"]):
-            asset = (m["psym"], m.end())
+            asset = (m["sym"], end)
+        else:
+            asset = (_ASSET_LOOKUP[m["asset"]], end)
     close_sentence(len(text))
     return Mentions(prices=prices, stocks=stocks)
