@@ -26,7 +26,6 @@ Hostile input is handled here, at the root, so the extractors never see it:
 from __future__ import annotations
 
 import json
-import math
 import re
 import threading
 from collections.abc import Iterator
@@ -46,6 +45,7 @@ from newsparse.charset import (
     decode_bytes,
     unmarked_utf16_32,
 )
+from newsparse.cleaning import clean_bytes, clean_text
 from newsparse.errors import (
     EmptyInputError,
     InputTooLargeError,
@@ -53,6 +53,7 @@ from newsparse.errors import (
     TooManyElementsError,
     UnsupportedInputError,
 )
+from newsparse.jsonld import flatten, parse_jsonld
 
 __all__ = [
     "ELEMENTS_KEY",
@@ -128,140 +129,6 @@ def _sniff_binary(data: bytes) -> str | None:
     return None
 
 
-# ------------------------------------------------------------------ cleaning
-
-#: Characters never allowed in the tree: C0 controls but tab/newline/CR, DEL, C1
-#: controls, lone surrogates, the non-characters U+FDD0-FDEF, U+FFFE, U+FFFF, and the
-#: bidi embedding/override/isolate controls U+202A-202E, U+2066-2069: they carry no
-#: text, come in push/pop pairs that extraction splits, and an unmatched one reorders
-#: everything after it when displayed ("Trojan Source"). The bidi marks U+200E/200F
-#: and U+061C are kept: single, scope-free, and needed to show mixed-direction text.
-_CONTROL = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
-    "\ufdd0-\ufdef\ufffe\uffff]"
-)
-_DROPPED = re.compile(
-    "[\x00-\x08\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]+"
-)
-_SPACED = re.compile("[\x0b\x0c]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_C1 = re.compile("[\x80-\x9f]")
-_CHAR_REF = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,8})|0*([0-9]{1,10}));?")
-_C1_AS_CP1252 = {
-    chr(b): bytes([b]).decode("cp1252", errors="replace").replace("\ufffd", "")
-    for b in range(0x80, 0xA0)
-}
-
-
-def _control_replacement(match: re.Match[str]) -> str:
-    char = match.group()
-    if char in "\x0b\x0c":
-        return " "
-    if "\x80" <= char <= "\x9f":
-        return _C1_AS_CP1252[char]  # text decoded as Latin-1 that was really windows-1252
-    if "\ud800" <= char <= "\udfff":
-        return "\ufffd"
-    return ""  # NUL, other controls and non-characters are dropped
-
-
-def _dropped_code(code: int) -> bool:
-    """Whether :func:`clean_text` rewrites a character reference to ``code``: a control
-    character (not ``&#0;``, tab or newline), a bidi control or a non-character."""
-    return (
-        (0 < code < 0x20 and code not in (0x09, 0x0A))
-        or code == 0x7F
-        or 0x202A <= code <= 0x202E
-        or 0x2066 <= code <= 0x2069
-        or 0xFDD0 <= code <= 0xFDEF
-        or ((code & 0xFFFE) == 0xFFFE and code <= 0x10FFFF)
-    )
-
-
-def _char_ref_replacement(match: re.Match[str]) -> str:
-    hex_digits, dec_digits = match.groups()
-    code = int(hex_digits, 16) if hex_digits else int(dec_digits)
-    if code in (0x0B, 0x0C):
-        return " "
-    if code == 0x0D:
-        return "&#10;"
-    if _dropped_code(code):
-        return ""
-    return match.group()
-
-
-def clean_text(text: str) -> str:
-    """``text`` without a leading BOM, control characters, NULs, lone surrogates or
-    non-characters, raw or as numeric character references; CR/CRLF become LF.
-
-    Raw C1 controls (U+0080-U+009F, what windows-1252 text read as Latin-1 contains)
-    become the windows-1252 characters they stand for.
-    """
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if _CONTROL.search(text):
-        # Plain replacements first (C speed), the per-character mapping only for C1.
-        text = _DROPPED.sub("", text)
-        text = _SPACED.sub(" ", text)
-        text = _SURROGATE.sub("\ufffd", text)
-        if _C1.search(text):
-            text = _C1.sub(_control_replacement, text)
-    if "&#" in text:
-        text = _CHAR_REF.sub(_char_ref_replacement, text)
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text
-
-
-#: The bytes :func:`clean_text` changes, as UTF-8: C0 controls but tab and newline (CR
-#: is tested apart), DEL; the multi-byte ones (C1 controls, bidi controls, non-characters)
-#: after a test for their lead byte (one fast ``in``), each pattern with a literal prefix.
-_C0_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
-_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
-_BIDI_UTF8 = re.compile(rb"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])")
-_NONCHAR_UTF8 = re.compile(rb"\xef(?:\xb7[\x90-\xaf]|\xbf[\xbe\xbf])")
-_CHAR_REF_BYTES = re.compile(rb"&#(?:[xX]0*([0-9a-fA-F]{1,8})|0*([0-9]{1,10}));?")
-
-
-def _clean_utf8(data: bytes) -> bool:
-    """Whether :func:`clean_text` would leave the text whose UTF-8 encoding is ``data``
-    unchanged: no BOM, CR, control character or non-character, raw or as a character
-    reference it rewrites (lone surrogates cannot be encoded in UTF-8).
-
-    Byte tests (``in``, ``translate``, patterns with a literal prefix) are several times
-    faster than the character-class scans of :func:`clean_text` over the decoded text,
-    and a page that passes them is handed to the parser as it came, not decoded, cleaned
-    and encoded again.
-    """
-    if data.startswith(b"\xef\xbb\xbf") or b"\r" in data:
-        return False
-    if len(data.translate(None, _C0_BYTES)) != len(data):
-        return False
-    if b"\xc2" in data and _C1_UTF8.search(data):
-        return False
-    if b"\xe2" in data and _BIDI_UTF8.search(data):
-        return False
-    if b"\xef" in data and _NONCHAR_UTF8.search(data):
-        return False
-    for match in _CHAR_REF_BYTES.finditer(data):  # its literal "&#" is found fast
-        hex_digits, dec_digits = match.groups()
-        code = int(hex_digits, 16) if hex_digits else int(dec_digits)
-        if _dropped_code(code):  # CR, VT and FF among them: rewritten, not dropped
-            return False
-    return True
-
-
-def _clean_bytes(decoded: Decoded) -> bytes | None:
-    """The UTF-8 bytes of the page's text when :func:`clean_text` has nothing to clean in
-    it (the input bytes themselves when they are that text's UTF-8); None otherwise."""
-    data = decoded.utf8
-    if data is None:
-        try:
-            data = decoded.text.encode("utf-8")
-        except UnicodeEncodeError:  # lone surrogates: clean_text replaces them
-            return None
-    return data if _clean_utf8(data) else None
-
-
 # ------------------------------------------------------------------ parsing
 
 _parsers = threading.local()
@@ -290,8 +157,25 @@ def _html_parser(huge: bool = False) -> lxml.html.HTMLParser:
 
 _VOID = frozenset(
     {
-        "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image",
-        "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
+        "area",
+        "base",
+        "basefont",
+        "bgsound",
+        "br",
+        "col",
+        "embed",
+        "frame",
+        "hr",
+        "image",
+        "img",
+        "input",
+        "keygen",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
     }
 )
 #: Elements a sibling of the same name closes (<p><p>, <li><li>...).
@@ -598,7 +482,7 @@ def load(
     stripped = text.lstrip()
     if stripped[:1] in "[{" and _is_json(stripped):
         raise NotHTMLError("input is JSON, not HTML", detected="json")
-    data = _clean_bytes(decoded)  # None: the text needs cleaning first
+    data = clean_bytes(decoded)  # None: the text needs cleaning first
     root = _parse_tree(text if data is not None else clean_text(text), limits, data)
     # Each tree test below comes first: stripping or moving elements the tree does not
     # hold changes nothing, and lxml answers "no such tag" without a walk when the tag
@@ -732,7 +616,7 @@ def _read_head(doc: Document) -> None:
             continue
         budget -= len(raw)
         for value in parse_jsonld(raw):
-            _flatten(value, objects, 0)
+            flatten(value, objects, 0)
     doc.jsonld = objects
 
 
@@ -766,145 +650,3 @@ def _is_jsonld(script_type: str | None) -> bool:
         and script_type.isascii()
         and script_type.lower() == _JSONLD_TYPE
     )
-
-
-_WRAPPERS = re.compile(r"^\s*(?:<!--|<!\[CDATA\[|//\s*<!\[CDATA\[)|(?:-->|\]\]>|//\s*\]\]>)\s*$")
-_WRAPPER_START = re.compile(r"\s*(?:<!--|<!\[CDATA\[|//)")
-_WRAPPER_ENDS = ("-->", "]]>")
-_JSON_MAX_DEPTH = 32
-_JSON_MAX_ITEMS = 1000
-
-
-def parse_jsonld(raw: str) -> list[Any]:
-    """Parse a JSON-LD script leniently: several concatenated values, trailing commas,
-    JS comments, PHP-style ``\\'`` escapes, a BOM, HTML comment / CDATA wrappers and raw
-    control characters are tolerated; what cannot be read is skipped (an empty list),
-    never raised.
-
-    Values are sanitised: NaN, Infinity and integers over 30 digits become None,
-    strings lose control characters and lone surrogates, nesting deeper than 32 levels
-    becomes None and lists keep their first 1,000 items.
-    """
-    text = raw.strip().lstrip("\ufeff")
-    if _may_be_wrapped(text):
-        text = _WRAPPERS.sub("", text)
-    values = _decode_values(text)
-    if not values:
-        values = _decode_values(_repair_json(text))
-    return [_sanitize(value) for value in values]
-
-
-def _may_be_wrapped(text: str) -> bool:
-    """Whether ``_WRAPPERS`` can match in ``text``: its first branch only at the start,
-    after spaces; its second only in a tail of "-->" or "]]>" and spaces.  (The pattern
-    itself is tried at every position of the text, which costs more than decoding it.)"""
-    return _WRAPPER_START.match(text) is not None or text.rstrip().endswith(_WRAPPER_ENDS)
-
-
-def _repair_json(text: str) -> str:
-    """Undo the usual hand-written JSON slips, outside string literals only: JS comments,
-    trailing commas; inside strings, PHP's ``\\'`` escape. String contents are never changed
-    otherwise (a regex over the whole text would rewrite ``"x, }"`` too)."""
-    out: list[str] = []
-    i, end = 0, len(text)
-    in_string = False
-    while i < end:
-        ch = text[i]
-        if in_string:
-            if ch == "\\" and i + 1 < end:
-                nxt = text[i + 1]
-                out.append("'" if nxt == "'" else ch + nxt)
-                i += 2
-                continue
-            if ch == '"':
-                in_string = False
-            out.append(ch)
-            i += 1
-            continue
-        if ch == '"':
-            in_string = True
-        elif ch == "/" and text.startswith("//", i):
-            newline = text.find("\n", i)
-            i = end if newline < 0 else newline
-            continue
-        elif ch == "/" and text.startswith("/*", i):
-            close = text.find("*/", i + 2)
-            i = end if close < 0 else close + 2
-            continue
-        elif ch == ",":
-            j = i + 1
-            while j < end and text[j] in " \t\r\n":
-                j += 1
-            if j < end and text[j] in "]}":
-                i += 1
-                continue
-        out.append(ch)
-        i += 1
-    return "".join(out)
-
-
-def _json_float(text: str) -> float | None:
-    value = float(text)
-    return value if math.isfinite(value) else None
-
-
-def _json_int(text: str) -> int | None:
-    return int(text) if len(text.lstrip("-")) <= 30 else None
-
-
-def _json_constant(_name: str) -> None:
-    return None  # NaN, Infinity, -Infinity are not JSON
-
-
-_DECODER = json.JSONDecoder(
-    strict=False, parse_float=_json_float, parse_int=_json_int, parse_constant=_json_constant
-)
-
-
-def _decode_values(text: str) -> list[Any]:
-    values: list[Any] = []
-    pos, end = 0, len(text)
-    while pos < end:
-        while pos < end and text[pos] in " \t\r\n;,":
-            pos += 1
-        if pos >= end:
-            break
-        try:
-            value, pos = _DECODER.raw_decode(text, pos)
-        except (ValueError, RecursionError):
-            return values
-        values.append(value)
-    return values
-
-
-def _sanitize(value: Any, depth: int = 0) -> Any:
-    """A JSON value with clean strings, bounded depth and bounded lists.
-
-    Recursion is bounded by ``_JSON_MAX_DEPTH``, far below Python's limit.
-    """
-    if isinstance(value, str):
-        return clean_text(value) if _CONTROL.search(value) else value
-    if depth >= _JSON_MAX_DEPTH:
-        return None if isinstance(value, (dict, list)) else value
-    if isinstance(value, dict):
-        return {
-            (clean_text(k) if _CONTROL.search(k) else k): _sanitize(v, depth + 1)
-            for k, v in value.items()
-        }
-    if isinstance(value, list):
-        return [_sanitize(v, depth + 1) for v in value[:_JSON_MAX_ITEMS]]
-    return value
-
-
-def _flatten(value: Any, out: list[dict[str, Any]], depth: int) -> None:
-    if depth > 8 or len(out) > 500:
-        return
-    if isinstance(value, list):
-        for item in value:
-            _flatten(item, out, depth + 1)
-    elif isinstance(value, dict):
-        graph = value.get("@graph")
-        if "@type" in value:
-            out.append(value)
-        if graph is not None:
-            _flatten(graph, out, depth + 1)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsparse.document import _WRAPPERS, _may_be_wrapped, parse_jsonld
+from newsparse.jsonld import _WRAPPERS, _may_be_wrapped, parse_jsonld
 
 CASES: list[tuple[str, list[Any]]] = [
     ('{"@type": "NewsArticle", "headline": "H"}', [{"@type": "NewsArticle", "headline": "H"}]),

@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from newsparse import document
-from newsparse.document import Limits, _clean_utf8, clean_text, load
+from newsparse.cleaning import clean_utf8
+from newsparse.document import Limits, clean_text, load
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -37,7 +38,7 @@ _PIECES = [
 @given(st.lists(st.sampled_from(_PIECES), max_size=12))
 def test_clean_utf8_says_exactly_when_clean_text_changes_nothing(pieces: list[str]) -> None:
     text = "".join(pieces)
-    assert _clean_utf8(text.encode("utf-8")) == (clean_text(text) == text)
+    assert clean_utf8(text.encode("utf-8")) == (clean_text(text) == text)
 
 
 @given(st.text(max_size=40))
@@ -46,7 +47,7 @@ def test_clean_utf8_never_passes_text_that_clean_text_changes(text: str) -> None
         data = text.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates never take the fast path
         return
-    if _clean_utf8(data):
+    if clean_utf8(data):
         assert clean_text(text) == text
 
 
@@ -59,18 +60,18 @@ def test_fast_path_loads_the_same_document(path: Path, monkeypatch: pytest.Monke
     data = path.read_bytes()
     text = data.decode("utf-8")
     fast = [load(data), load(text)]
-    monkeypatch.setattr(document, "_clean_bytes", lambda decoded: None)
+    monkeypatch.setattr(document, "clean_bytes", lambda decoded: None)
     slow = load(data)
     for doc in fast:
         assert etree.tostring(doc.root) == etree.tostring(slow.root)
         assert (doc.meta, doc.links, doc.jsonld) == (slow.meta, slow.links, slow.jsonld)
 
 
-def test_the_fast_path_is_taken_for_clean_utf8() -> None:
+def test_the_fast_path_is_taken_forclean_utf8() -> None:
     page = "<p>Bitcoin ’ &#8217;  </p>".encode()
     decoded = document._to_text(page, None, Limits())
     assert decoded.utf8 is page
-    assert document._clean_bytes(decoded) is page
+    assert document.clean_bytes(decoded) is page
 
 
 def test_control_characters_still_take_the_cleaning_path() -> None:
