@@ -1,6 +1,6 @@
 """The mention scan searched branch by branch (mentions._scan) finds exactly the matches
-of the one pattern it stands in for (mentions._SCAN, kept as the oracle), and the quick
-test's last step (_MAY_AT_START / _MAY_AFTER) answers as _MAY_MENTION.search: on
+of the one pattern it stands in for (mention_oracles.SCAN), and the quick test's last
+step (_MAY_AT_START / _MAY_AFTER) answers as mention_oracles.MAY_MENTION.search: on
 generated texts, the sample texts of test_mentions, the fixture and zoo pages and the
 dev corpora when ../shared is present."""
 
@@ -13,6 +13,7 @@ import pytest
 from gate_pages import DEV_CORPORA, corpus_pages, fixture_and_zoo_pages
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from mention_oracles import MAY_MENTION, SCAN
 from test_mentions import PRICES, STOCKS
 
 import newsparse
@@ -21,10 +22,8 @@ from newsparse.extract.mentions import (
     _EOS_KIND,
     _MAY_AFTER,
     _MAY_AT_START,
-    _MAY_MENTION,
     _NAMED_KIND,
     _PSYM_KIND,
-    _SCAN,
     _scan,
 )
 
@@ -32,16 +31,16 @@ Read = tuple[int, int, dict[str, tuple[str, tuple[int, int]]]]
 
 
 def _groups(m: re.Match[str]) -> dict[str, tuple[str, tuple[int, int]]]:
-    """The groups of ``_SCAN`` that took part in the match, with their spans."""
+    """The groups of ``SCAN`` that took part in the match, with their spans."""
     return {
         name: (m[name], m.span(name))
-        for name in _SCAN.groupindex
+        for name in SCAN.groupindex
         if name in m.re.groupindex and m[name] is not None
     }
 
 
 def _oracle(text: str) -> list[Read]:
-    return [(m.start(), m.end(), _groups(m)) for m in _SCAN.finditer(text)]
+    return [(m.start(), m.end(), _groups(m)) for m in SCAN.finditer(text)]
 
 
 def _branches(text: str) -> list[Read]:
@@ -52,7 +51,7 @@ def _same(text: str) -> int:
     found = _branches(text)
     assert found == _oracle(text)
     may = _MAY_AT_START.match(text) is not None or _MAY_AFTER.search(text) is not None
-    assert may == (_MAY_MENTION.search(text) is not None)
+    assert may == (MAY_MENTION.search(text) is not None)
     return len(found)
 
 

@@ -150,13 +150,10 @@ _NAMED = rf"""
 _PSYM = r"\((?P<psym>[A-Z][A-Z0-9]{1,9})\)"
 _EOS = r"""(?P<eos>[.!?…]+["'”’)\]]*(?=\s+[^a-z\s])|\n)"""
 _CELL = r"(?P<cell>\s\|\s)"
-#: The scan as one pattern: what :func:`_scan` finds, match for match (it is the oracle
-#: of that function's test; ``re`` tries it at every position of the text, as it starts
-#: with a look-behind).
-_SCAN = re.compile(
-    rf"(?<![\w.,])(?:{_NAMED}) | {_PSYM} | {_EOS} | {_CELL}",
-    re.VERBOSE,
-)
+# The scan, as one pattern, is ``(?<![\w.,])(?:{_NAMED}) | {_PSYM} | {_EOS} | {_CELL}``
+# (verbose): :func:`_scan` finds what it finds, match for match (tests/unit/
+# mention_oracles.py compiles it as that function's oracle).  ``re`` would try it at
+# every position of the text, as it starts with a look-behind.
 #: The scan's four branches, each as a pattern that starts with a character set, which
 #: ``re`` skips to without trying the pattern at every position.  The first branch
 #: is found through the character before it (not a word character, "." or ","),
@@ -175,9 +172,10 @@ _BRANCHES = (
 #: Which branch a match of :func:`_scan` is from.
 _NAMED_KIND, _PSYM_KIND, _EOS_KIND, _CELL_KIND = range(4)
 
-#: The amount and exchange branches of ``_SCAN`` alone (same sub-patterns, same
-#: lookarounds): wherever the scan reads a price or a stock mention, this matches too, so
-#: a text it finds nothing in has no mentions and the scan is skipped.
+#: The amount and exchange branches of the scan alone (same sub-patterns, same
+#: lookarounds), after the look-behind ``(?<![\w.,])``: wherever the scan reads a price
+#: or a stock mention, this matches too, so a text it finds nothing in has no mentions
+#: and the scan is skipped.
 _UNIT_ANY = re.sub(r"\(\?P<\{0\}[wl]>", "(?:", _UNIT)
 _MAY_BODY = rf"""
         (?:
@@ -190,14 +188,12 @@ _MAY_BODY = rf"""
       | (?=[A-Z][A-Za-z])(?:{_EXCHANGES})\s?:\s?
         [A-Z][A-Z0-9]{{0,5}}(?:[.\-][A-Z0-9]{{1,3}})?\b
 """
-_MAY_MENTION = re.compile(rf"(?<![\w.,])(?:{_MAY_BODY})", re.VERBOSE)
-#: ``_MAY_MENTION`` found as the scan's first branch is (:func:`_scan`): through the
-#: character before it, and at the start of the text.
+#: ``_MAY_BODY`` behind its look-behind, found as the scan's first branch is
+#: (:func:`_scan`): through the character before it, and at the start of the text.
 _MAY_AFTER = re.compile(rf"[^\w.,]{_starts(list(CURRENCY_SIGNS))}(?={_MAY_BODY})", re.VERBOSE)
 _MAY_AT_START = re.compile(rf"(?:{_MAY_BODY})", re.VERBOSE)
-#: Cheaper necessary conditions of ``_MAY_MENTION``, tried first: each starts with a
-#: character set or a set of words, which ``re`` scans for quickly (``_MAY_MENTION``
-#: starts with a look-behind, so it is tried at every position of the text).  A sign
+#: Cheaper necessary conditions of ``_MAY_BODY``, tried first: each starts with a
+#: character set or a set of words, which ``re`` scans for quickly.  A sign
 #: (its last character) before a number; a code before a number; a number (from its
 #: first digit: the digits, dots and commas of a number run on) with an optional unit
 #: before a sign, code or currency word; an exchange name before a colon.  Each relaxes
@@ -214,8 +210,8 @@ _PRE_EXCHANGE = re.compile(rf"(?:{_EXCHANGES})\s?:")
 
 def _may_mention(text: str) -> bool:
     """Whether ``text`` can hold a price or stock mention: the quick patterns above,
-    then ``_MAY_MENTION`` (a match of the scan's amount or exchange branches), searched
-    as ``_MAY_AT_START`` and ``_MAY_AFTER``."""
+    then a match of the scan's amount or exchange branches (``_MAY_BODY``), searched as
+    ``_MAY_AT_START`` and ``_MAY_AFTER``."""
     return (
         _PRE_SIGN.search(text) is not None
         or _PRE_AFTER.search(text) is not None
@@ -418,14 +414,14 @@ def _amount(m: re.Match[str]) -> tuple[Decimal, str, str | None] | None:
 
 
 def _scan(text: str) -> Iterator[tuple[int, re.Match[str], int, int]]:
-    """(branch, match, start, end) of each match of ``_SCAN.finditer(text)``, in order,
+    """(branch, match, start, end) of each match of the scan as one pattern, in order,
     from the branches searched apart: at each step the match that starts first, the
     earlier branch on a tie (as the alternation tries them at each position), and every
     branch's next match searched again from its end when it started before that end.
     A branch's search from a position finds its first match there or after, the one the
     alternation would take at that position when no earlier branch matches; ``re`` only
-    tries each branch where its first character set allows (``_SCAN`` as one pattern
-    is tried at every position)."""
+    tries each branch where its first character set allows (the one pattern is tried
+    at every position)."""
     found: list[tuple[int, re.Match[str], int, int] | None] = [
         _next_named(text, 0),
         *(_next_of(kind, text, 0) for kind in (_PSYM_KIND, _EOS_KIND, _CELL_KIND)),
