@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsparse.document import Document, load
-from newsparse.extract import authors, dates, metadata
+from newsparse.extract import authors, dates, dom, metadata
 from newsparse.extract.dom import HtmlElement, ancestors, page_index, text_of
 
 
@@ -90,7 +90,7 @@ def _check(html: str | bytes) -> None:
     index = page_index(doc)
     for name in ("itemprop", "rel", "class"):
         slow = [(el, a) for el, a in index.attrs.items() if a.get(name)]
-        assert list(dates.with_attribute(index.attrs, name)) == slow
+        assert list(dom.with_attribute(index.attrs, name)) == slow
     headings = [metadata.extract_title(doc)[1], *list(doc.root.iter("h1", "h2", "h3"))[:5]]
     descriptions = _descriptions(doc)
     for heading in headings:
@@ -102,12 +102,12 @@ def _check(html: str | bytes) -> None:
         for el in list(doc.root.iter("h2", "h3", "p"))[:8]:
             text = [text_of(el)]
             assert metadata.standfirst_node(heading, text) is _standfirst_oracle(heading, text)
-    body = dates.first_child(doc.root, "body")
+    body = dom.first_child(doc.root, "body")
     assert body is doc.root.find("body")
-    head = dates.first_child(doc.root, "head")
+    head = dom.first_child(doc.root, "head")
     assert head is doc.root.find("head")
     if head is not None:
-        assert dates.first_child(head, "title") is head.find("title")
+        assert dom.first_child(head, "title") is head.find("title")
 
 
 def _check_container(html: str | bytes) -> None:

@@ -28,10 +28,11 @@ from newsparse.extract.author_names import (
     is_person_name,
     split_names,
 )
-from newsparse.extract.dates import CHROME_WORDS, chrome_names, first_child
+from newsparse.extract.dates import CHROME_WORDS, chrome_names
 from newsparse.extract.dom import (
     HtmlElement,
     ancestors,
+    first_child,
     joined_text,
     name_matcher,
     norm_space,

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
-from itertools import compress, islice, repeat
+from itertools import islice
 from typing import Any
 
 from lxml import etree
@@ -34,10 +34,12 @@ from newsparse.extract.dom import (
     HtmlElement,
     ancestors,
     class_id,
+    first_child,
     name_matcher,
     norm_space,
     page_index,
     text_of,
+    with_attribute,
 )
 
 __all__ = [
@@ -45,7 +47,6 @@ __all__ = [
     "Dates",
     "day_first",
     "find_dates",
-    "first_child",
     "not_before",
     "page_now",
     "parse_date",
@@ -55,14 +56,7 @@ __all__ = [
     "search_date",
     "search_date_text",
     "select",
-    "with_attribute",
 ]
-
-def first_child(el: HtmlElement, tag: str) -> HtmlElement | None:
-    """The first child element of ``el`` with ``tag``, as ``el.find(tag)`` gives it
-    (picked by lxml in C, without ElementPath's Python-level steps)."""
-    return next(el.iterchildren(tag), None)
-
 
 def select(xpath: etree.XPath, root: HtmlElement) -> list[HtmlElement]:
     """The elements an XPath selects under ``root`` (text and attribute results dropped)."""
@@ -236,14 +230,6 @@ def _element_date(el: HtmlElement, *, day_first: bool = False) -> DateFound | No
         if written is not None:
             return DateFound(written[0], written[1], el)
     return None
-
-
-def with_attribute(
-    attrs: dict[HtmlElement, dict[str, str]], name: str
-) -> Iterator[tuple[HtmlElement, dict[str, str]]]:
-    """The (element, attributes) items of a page index's ``attrs`` whose attribute
-    ``name`` is set and not empty, in document order (picked by C-level loops)."""
-    return compress(attrs.items(), map(dict.get, attrs.values(), repeat(name)))
 
 
 def _from_itemprop(doc: Document, prop: str) -> DateFound | None:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, repeat
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 from lxml import etree
@@ -149,6 +150,20 @@ def _subtree_end(el: HtmlElement) -> HtmlElement | None:
             return nxt
         node = node.getparent()
     return None
+
+
+def first_child(el: HtmlElement, tag: str) -> HtmlElement | None:
+    """The first child element of ``el`` with ``tag``, as ``el.find(tag)`` gives it
+    (picked by lxml in C, without ElementPath's Python-level steps)."""
+    return next(el.iterchildren(tag), None)
+
+
+def with_attribute(
+    attrs: dict[HtmlElement, dict[str, str]], name: str
+) -> Iterator[tuple[HtmlElement, dict[str, str]]]:
+    """The (element, attributes) items of a page index's ``attrs`` whose attribute
+    ``name`` is set and not empty, in document order (picked by C-level loops)."""
+    return compress(attrs.items(), map(dict.get, attrs.values(), repeat(name)))
 
 
 _INDEX_KEY = "page_index"

@@ -24,20 +24,20 @@ from newsparse.extract.dates import (
     chrome_names,
     dateline_node,
     find_dates,
-    first_child,
     parse_date,
     search_date_text,
-    with_attribute,
 )
 from newsparse.extract.dom import (
     HtmlElement,
     ancestors,
     class_id,
+    first_child,
     joined_text,
     name_matcher,
     norm_space,
     page_index,
     text_of,
+    with_attribute,
 )
 from newsparse.models import Author
 
