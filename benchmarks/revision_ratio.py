@@ -1,7 +1,7 @@
 """parse() of this checkout against parse() of another git revision, in one run.
 
     python benchmarks/revision_ratio.py REV [--rounds N] [--corpus DIR] [--lean]
-                                            [--allow-different] [--gc]
+                                            [--allow-different]
 
 The other revision's ``src/newsparse`` is exported (``git archive``) into a temporary
 directory as the package ``newsparse_<rev>``, so both import side by side.  Each page of
@@ -15,10 +15,10 @@ revisions is timed in the same run too.  Both revisions must give the same Artic
 every page, unless ``--allow-different`` says the output changed on purpose between them
 (then the number of pages whose Article differs is printed).
 
-The cyclic garbage collector is off while timing (its pauses land on random pages),
-unless ``--gc`` keeps it on as a pipeline runs: then the cost of collections (and of
-any reference cycles a parse leaves behind) counts, and the lowest total of a whole
-round is printed too, the throughput figure.
+The cyclic garbage collector is off while timing: with both revisions interleaved in one
+process, a collection triggered by one's garbage would be charged to whichever runs
+next.  What the collector costs is measured apart, one revision per process, by
+``benchmarks/gc_cost.py``.
 """
 
 from __future__ import annotations
@@ -83,11 +83,6 @@ def main() -> None:
         help="time the revisions even where their output differs (a deliberate change of "
         "output between them); the number of differing pages is printed",
     )
-    ap.add_argument(
-        "--gc",
-        action="store_true",
-        help="keep the garbage collector on while timing, and print the best round totals",
-    )
     args = ap.parse_args()
     pages = _pages(args.corpus)
     if not pages:
@@ -115,22 +110,15 @@ def main() -> None:
             if count:
                 print(f"output differs on {count} of {len(pages)} pages ({a} / {b})")
         best = {k: [float("inf")] * len(pages) for k in fns}
-        rounds = {k: [float("inf")] for k in fns}
         order = list(fns)
-        if not args.gc:
-            gc.disable()
+        gc.disable()
         for _ in range(args.rounds):
-            spent = dict.fromkeys(fns, 0.0)
             for i, page in enumerate(pages):
                 for key in order:
                     start = time.process_time()
                     fns[key](page)
-                    took = time.process_time() - start
-                    best[key][i] = min(best[key][i], took)
-                    spent[key] += took
+                    best[key][i] = min(best[key][i], time.process_time() - start)
                 order = order[1:] + order[:1]
-            for key, seconds in spent.items():
-                rounds[key].append(seconds)
             gc.collect()
         gc.enable()
     total = {k: sum(v) for k, v in best.items()}
@@ -142,13 +130,6 @@ def main() -> None:
         print(f"  {key:>12}: {seconds:7.3f} s  {ratio:7.2f}x  {median:18.2f}x")
     for a, b in pairs:
         print(f"{b} / {a}: {total[b] / total[a]:.3f}")
-    if args.gc:
-        low = {k: min(v) for k, v in rounds.items()}
-        print("best round total, garbage collector on (throughput):")
-        for key, seconds in low.items():
-            print(f"  {key:>12}: {seconds:7.3f} s  {seconds / low['lxml']:7.2f}x")
-        for a, b in pairs:
-            print(f"{b} / {a}: {low[b] / low[a]:.3f}")
 
 
 if __name__ == "__main__":
