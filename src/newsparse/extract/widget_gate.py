@@ -323,10 +323,11 @@ class PhraseGate:
     :meth:`found` tells which groups may match, in one scan.
 
     The relaxed copies are tried only where one may start: every match of a copy starts
-    with one of a few strings (read from the pattern); a part of each (its "anchor",
-    from its rarest letter on) is looked for by prefix-tree patterns, one per first
-    character of the anchors (and only when the text holds that character), and the
-    copies that may start at a hit are tried there."""
+    with one of a few strings (read from the pattern); a part of each (its "anchor":
+    five characters from a first character chosen for all the strings together, see
+    :func:`_anchors`) is looked for by prefix-tree patterns, one per first character of
+    the anchors (and only when the text holds that character), and the copies that may
+    start at a hit are tried there."""
 
     __slots__ = ("_anywhere", "_at", "_groups", "_scans")
 
