@@ -237,7 +237,6 @@ class _Scorer:
         skip = self.skip
         attrs_of = self.attrs_of
         top = self.top
-        tag_hint = _TAG_HINT.get
         stats = self.stats
         excluded = self.excluded
         author_links = self.author_links
@@ -256,13 +255,7 @@ class _Scorer:
                 if tag in _FORM_CONTROLS and el.get("type") not in ("hidden", "submit", "button"):
                     form_controls.append(el)
                 return _NOTHING
-            attrib = attrs_of(el) if el is not top else None
-            if not attrib or tag in _UNHINTED:
-                hint = tag_hint(tag, 0)
-            elif len(attrib) == 1 and "class" in attrib:  # the common case, cached
-                hint = _class_hint(tag, attrib["class"])
-            else:
-                hint = _attribute_hint(tag, attrib)
+            hint = _element_hint(tag, attrs_of(el) if el is not top else None)
             block = tag in _BLOCK
             mine: list[Any]
             if block:
@@ -317,12 +310,7 @@ class _Scorer:
                     ctag in _INLINE_LEAVES
                     and not len(child)
                     and child not in skip
-                    and (
-                        ctag == "a"
-                        or not (cattrib := attrs_of(child))
-                        or ctag in _UNHINTED
-                        or _attribute_hint(ctag, cattrib) >= 0
-                    )
+                    and (ctag == "a" or _element_hint(ctag, attrs_of(child)) >= 0)
                 ):
                     # the common case, an inline element with only text, handled here
                     # rather than by a call: same counting as walk() would do
@@ -401,10 +389,7 @@ class _Scorer:
     def hint_of(self, el: HtmlElement, tag: str) -> int:
         """The hint of ``el`` (not hidden, not of an invisible tag), as the walk reads
         it: by its class, id and itemprop, or by its tag."""
-        attrib = self.attrs_of(el) if el is not self.top else None
-        if not attrib or tag in _UNHINTED:
-            return _TAG_HINT.get(tag, 0)
-        return _attribute_hint(tag, attrib)
+        return _element_hint(tag, self.attrs_of(el) if el is not self.top else None)
 
     def _block_value(
         self, tag: str, mine: list[Any], texts: list[str] | None
@@ -435,10 +420,12 @@ class _Scorer:
         return value, value
 
 
-def _attribute_hint(tag: str, attrib: Mapping[str, str]) -> int:
-    """:func:`_hint` of an element with these attributes (not of an ``_UNHINTED`` tag):
-    through the cached rule when they name no id or itemprop (``_hint`` reads only
-    class, id and itemprop)."""
+def _element_hint(tag: str, attrib: Mapping[str, str] | None) -> int:
+    """The hint of an element with ``tag`` and these attributes: its tag's without any
+    (or for an ``_UNHINTED`` tag), else :func:`_hint`'s, through the cached class rule
+    when they name no id or itemprop (``_hint`` reads only class, id and itemprop)."""
+    if not attrib or tag in _UNHINTED:
+        return _TAG_HINT.get(tag, 0)
     if "id" in attrib or "itemprop" in attrib:
         return _hint(attrib.get, tag)
     return _class_hint(tag, attrib.get("class") or "")
