@@ -65,6 +65,7 @@ from typing import Any, cast
 import lxml.html
 from lxml import etree
 
+from newsparse import _accel
 from newsparse.document import Document
 from newsparse.extract.content_lead import _lead_before
 from newsparse.extract.content_names import (
@@ -232,7 +233,19 @@ class _Scorer:
         """Walk ``el``; add its inline text to ``own`` (the enclosing block's counters).
 
         Returns (text, link text, value, good, links count) of the subtree, its tail
-        excluded.  The recursion is a closure over local names: this is the hot loop.
+        excluded.  Runs the compiled walk (:mod:`newsparse._accel.walk`) where it was
+        built, else :meth:`visit_python`; the two give the same results.
+        """
+        if _COMPILED is not None:
+            return cast("tuple[int, int, float, float, int]", _COMPILED.run(self, el, own, in_link, boxed))
+        return self.visit_python(el, own, in_link, boxed)
+
+    def visit_python(
+        self, el: HtmlElement, own: list[Any], in_link: bool, boxed: bool
+    ) -> tuple[int, int, float, float, int]:
+        """:meth:`visit` in Python: the reference the compiled walk is tested against.
+
+        The recursion is a closure over local names: this is the hot loop.
         """
         skip = self.skip
         attrs_of = self.attrs_of
@@ -467,6 +480,23 @@ def _has_block_child(el: HtmlElement) -> bool:
 def _has_marks(text: str) -> bool:
     """Whether a text piece has sentence punctuation (a label like "Share" has none)."""
     return ". " in text or ", " in text or text.rstrip().endswith((".", "!", "?", '"'))
+
+
+def _compiled_walk() -> Any:
+    """The compiled twin of :meth:`_Scorer.visit_python`, set up with this module's
+    rules, or None where it is not built (see :mod:`newsparse._accel`)."""
+    module = _accel.load("walk")
+    if module is None:
+        return None
+    return module.Walker(
+        invisible=_INVISIBLE, block=_BLOCK, form_controls=_FORM_CONTROLS, unhinted=_UNHINTED,
+        headings=_HEADINGS, tag_hints=_TAG_HINT, element_hint=_element_hint,
+        author_href=_author_href, stat_type=_Stat, short_text=_SHORT, inline_box=_INLINE_BOX,
+        linky=_LINKY,
+    )  # fmt: skip
+
+
+_COMPILED = _compiled_walk()
 
 
 def _jsonld_body(doc: Document) -> str | None:

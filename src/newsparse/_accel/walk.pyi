@@ -1,0 +1,24 @@
+"""Type stub of the compiled walk (newsparse/_accel/walk.pyx)."""
+
+from typing import Any
+
+class Walker:
+    def __init__(
+        self,
+        *,
+        invisible: Any,
+        block: Any,
+        form_controls: Any,
+        unhinted: Any,
+        headings: Any,
+        tag_hints: Any,
+        element_hint: Any,
+        author_href: Any,
+        stat_type: Any,
+        short_text: int,
+        inline_box: int,
+        linky: float,
+    ) -> None: ...
+    def run(
+        self, scorer: Any, el: Any, own: list[Any], in_link: bool, boxed: bool
+    ) -> tuple[int, int, float, float, int]: ...
