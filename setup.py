@@ -64,9 +64,12 @@ def _extensions() -> list[Extension]:
     ]
     try:
         return list(
-            cythonize(extensions, language_level=3, quiet=True, compiler_directives={
-                "boundscheck": False, "wraparound": False, "cdivision": True,
-            })  # fmt: skip
+            cythonize(
+                extensions,
+                language_level=3,
+                quiet=True,
+                compiler_directives={"boundscheck": False, "wraparound": False, "cdivision": True},
+            )
         )
     except Exception as exc:  # a Cython error: keep the install working
         _warn(f"compiled extensions not built ({exc}); newsparse runs as pure Python")

@@ -237,7 +237,8 @@ class _Scorer:
         built, else :meth:`visit_python`; the two give the same results.
         """
         if _COMPILED is not None:
-            return cast("tuple[int, int, float, float, int]", _COMPILED.run(self, el, own, in_link, boxed))
+            sums = _COMPILED.run(self, el, own, in_link, boxed)
+            return cast("tuple[int, int, float, float, int]", sums)
         return self.visit_python(el, own, in_link, boxed)
 
     def visit_python(
