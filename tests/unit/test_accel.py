@@ -132,6 +132,11 @@ _SAMPLES = [
     # hinted containers and tags
     "<article class='entry-content'><p>" + "Sentence of the body. " * 20 + "</p></article>"
     "<aside><p>Sidebar text, with words.</p></aside><nav><a href='/'>Home</a></nav>",
+    # ids and itemprop beside class (the hint's full rule), entities in attribute
+    # values, an href that has an author stem but is not an author page
+    "<div id='main-content' class='x'><p itemprop='articleBody'>Body text, it says.</p>"
+    "<p class='a&amp;b related'>Text. <a href='/authorize?x=1'>not an author</a> "
+    "<a href='/writers/jo' rel='nofollow'>Jo</a> <a href='' rel='author'>Al</a></p></div>",
     # a namespaced-looking tag and an unknown tag
     "<fb:like>Like</fb:like><custom-el class='related'>Related stuff here.</custom-el>",
 ]

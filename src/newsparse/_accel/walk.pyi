@@ -13,6 +13,7 @@ class Walker:
         headings: Any,
         tag_hints: Any,
         element_hint: Any,
+        class_hint: Any,
         author_href: Any,
         stat_type: Any,
         short_text: int,

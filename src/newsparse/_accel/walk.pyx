@@ -10,8 +10,9 @@ stays the reference: tests/unit/test_accel.py compares the two on every fixture 
 zoo page, and the committed snapshot of the corpora's output holds with either.
 """
 
+from cpython.ref cimport PyObject
 from cpython.unicode cimport PyUnicode_DecodeUTF8
-from libc.string cimport strlen
+from libc.string cimport memset, strcmp, strlen, strncmp, strstr
 
 from lxml.includes cimport tree
 from lxml.includes.etreepublic cimport _Document, _Element, elementFactory, import_lxml__etree
@@ -45,6 +46,9 @@ cdef class _Tag:
     cdef str tag
     cdef bint invisible, block, form_control, is_a, unhinted
     cdef int tag_hint
+    #: The hint of an element with this tag by its class string (id and itemprop unset),
+    #: for one walk.
+    cdef dict class_hints
 
 
 cdef inline bint _is_element(tree.xmlNode* c):
@@ -100,24 +104,106 @@ cdef inline Py_ssize_t _stripped_len(str text):
     return j - i
 
 
+cdef Py_ssize_t _utf8_stripped_len(const unsigned char* s) noexcept:
+    """``len(text.strip())`` of the NUL-terminated UTF-8 ``s``, without making the str;
+    -1 for a malformed sequence (the caller then decodes, raising as lxml would)."""
+    cdef Py_ssize_t count = 0, pending = 0
+    cdef bint started = False
+    cdef Py_UCS4 cp
+    cdef unsigned char b
+    while True:
+        b = s[0]
+        if b == 0:
+            break
+        if b < 0x80:
+            cp = b
+            s += 1
+        elif b >= 0xC2 and b < 0xE0:
+            if (s[1] & 0xC0) != 0x80:
+                return -1
+            cp = ((b & 0x1F) << 6) | (s[1] & 0x3F)
+            s += 2
+        elif b >= 0xE0 and b < 0xF0:
+            if (s[1] & 0xC0) != 0x80 or (s[2] & 0xC0) != 0x80:
+                return -1
+            cp = ((b & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F)
+            s += 3
+        elif b >= 0xF0 and b < 0xF5:
+            if (s[1] & 0xC0) != 0x80 or (s[2] & 0xC0) != 0x80 or (s[3] & 0xC0) != 0x80:
+                return -1
+            cp = ((b & 0x07) << 18) | ((s[1] & 0x3F) << 12) | ((s[2] & 0x3F) << 6) | (s[3] & 0x3F)
+            s += 4
+        else:
+            return -1
+        if Py_UNICODE_ISSPACE(cp):
+            if started:
+                pending += 1
+        else:
+            if started:
+                count += pending + 1
+            else:
+                count = 1
+                started = True
+            pending = 0
+    return count
+
+
+cdef tree.xmlAttr* _attr(tree.xmlNode* c, const char* name) noexcept:
+    """The attribute ``name`` (no namespace) of ``c``, or NULL."""
+    cdef tree.xmlAttr* a = c.properties
+    while a is not NULL:
+        if a.ns is NULL and strcmp(<const char*>a.name, name) == 0:
+            return a
+        a = a.next
+    return NULL
+
+
+cdef const char* _EMPTY = ""
+
+
+cdef const char* _simple_value(tree.xmlAttr* a) noexcept:
+    """An attribute's value as libxml2 gives it to lxml, where it is one text node or
+    none (""); NULL for a value of several nodes (the caller then asks lxml)."""
+    cdef tree.xmlNode* child = a.children
+    if child is NULL:
+        return _EMPTY
+    if child.next is NULL and (
+        child.type == tree.XML_TEXT_NODE or child.type == tree.XML_CDATA_SECTION_NODE
+    ):
+        return <const char*>child.content if child.content is not NULL else _EMPTY
+    return NULL
+
+
+cdef inline str _decode(const char* s):
+    return PyUnicode_DecodeUTF8(s, strlen(s), NULL)
+
+
 cdef inline bint _has_marks(str text):
     # content._has_marks
     return ". " in text or ", " in text or text.rstrip().endswith((".", "!", "?", '"'))
 
 
+cdef enum:
+    # slots of a walk's table from tag-name pointers to tag facts (a page has a few
+    # dozen distinct tags; past half full, names are decoded and looked up by string)
+    _SLOTS = 512
+
+
 cdef class Walker:
-    """The compiled walk, set up once with the scorer's vocabulary and rules."""
+    """The compiled walk, set up once with the scorer's vocabulary and rules.
+
+    It holds no state from page to page: every cache lives in one walk (:class:`_Run`).
+    """
 
     cdef frozenset invisible, block, form_controls, unhinted, headings
     cdef dict tag_hints
-    cdef object element_hint, author_href, stat_type
+    cdef object element_hint, class_hint, author_href, stat_type
     cdef Py_ssize_t short_text, inline_box
     cdef double linky
-    cdef dict tags
 
     def __init__(
         self, *, invisible, block, form_controls, unhinted, headings, tag_hints,
-        element_hint, author_href, stat_type, short_text, inline_box, linky,
+        element_hint, class_hint, author_href, stat_type, short_text, inline_box, linky,
     ):
         self.invisible = frozenset(invisible)
         self.block = frozenset(block)
@@ -126,27 +212,12 @@ cdef class Walker:
         self.headings = frozenset(headings)
         self.tag_hints = dict(tag_hints)
         self.element_hint = element_hint
+        self.class_hint = class_hint
         self.author_href = author_href
         self.stat_type = stat_type
         self.short_text = short_text
         self.inline_box = inline_box
         self.linky = linky
-        self.tags = {}
-
-    cdef _Tag _tag_of(self, str tag):
-        cdef _Tag info = self.tags.get(tag)
-        if info is None:
-            info = _Tag()
-            info.tag = tag
-            info.invisible = tag in self.invisible
-            info.block = tag in self.block
-            info.form_control = tag in self.form_controls
-            info.is_a = tag == "a"
-            info.unhinted = tag in self.unhinted
-            info.tag_hint = self.tag_hints.get(tag, 0)
-            if len(self.tags) < 4096:
-                self.tags[tag] = info
-        return info
 
     def run(self, scorer, _Element el, list own, bint in_link, bint boxed):
         """``scorer.visit(el, own, in_link, boxed)``, computed in C."""
@@ -169,7 +240,7 @@ cdef class Walker:
 
 
 cdef class _Run:
-    """One walk: the scorer's state and the page's document."""
+    """One walk: the scorer's state, the page's document and the walk's caches."""
 
     cdef Walker w
     cdef object scorer
@@ -179,8 +250,18 @@ cdef class _Run:
     cdef list excluded, author_links, form_controls, ld_blocks
     cdef dict stats
     cdef bint with_texts
+    #: The attributes the scorer reads are those of the C nodes (see _Scorer.live_attrs)
+    cdef bint live
     cdef object ld_text
     cdef Py_ssize_t count
+    cdef dict tag_infos
+    cdef const tree.xmlChar* slot_names[_SLOTS]
+    cdef PyObject* slot_infos[_SLOTS]
+    cdef int used
+    #: Out-values of the helpers below: the proxy one made, the joined text of a run
+    #: of several text nodes
+    cdef object made
+    cdef object joined
 
     def __cinit__(self, Walker w, scorer, _Element el):
         self.w = w
@@ -197,17 +278,49 @@ cdef class _Run:
         self.stats = scorer.stats
         self.ld_text = scorer.ld_text
         self.with_texts = self.ld_text is not None
+        self.live = scorer.live_attrs
         self.count = scorer.count
+        self.tag_infos = {}
+        memset(self.slot_names, 0, sizeof(self.slot_names))
+        self.used = 0
 
     cdef inline object proxy(self, tree.xmlNode* c):
         return elementFactory(self.doc, c)
 
+    cdef _Tag info_of(self, str tag):
+        cdef _Tag info = self.tag_infos.get(tag)
+        if info is None:
+            info = _Tag()
+            info.tag = tag
+            info.invisible = tag in self.w.invisible
+            info.block = tag in self.w.block
+            info.form_control = tag in self.w.form_controls
+            info.is_a = tag == "a"
+            info.unhinted = tag in self.w.unhinted
+            info.tag_hint = self.w.tag_hints.get(tag, 0)
+            info.class_hints = {}
+            self.tag_infos[tag] = info
+        return info
+
     cdef _Tag tag_of(self, tree.xmlNode* c):
-        if c.ns is NULL:
-            return self.w._tag_of(
-                PyUnicode_DecodeUTF8(<const char*>c.name, strlen(<const char*>c.name), NULL)
-            )
-        return self.w._tag_of(self.proxy(c).tag)
+        """The facts of ``c``'s tag (lxml's ``.tag``), by the pointer to its name: the
+        parser interns names, and nothing renames a node during a walk."""
+        cdef const tree.xmlChar* name = c.name
+        cdef size_t h
+        cdef _Tag info
+        if c.ns is not NULL:
+            return self.info_of(self.proxy(c).tag)
+        h = (<size_t>name >> 4) & (_SLOTS - 1)
+        while self.slot_names[h] is not NULL:
+            if self.slot_names[h] == name:
+                return <_Tag>self.slot_infos[h]
+            h = (h + 1) & (_SLOTS - 1)
+        info = self.info_of(_decode(<const char*>name))
+        if self.used < _SLOTS // 2:
+            self.slot_names[h] = name
+            self.slot_infos[h] = <PyObject*>info  # (kept alive by tag_infos)
+            self.used += 1
+        return info
 
     cdef bint has_block_child(self, tree.xmlNode* c):
         # content._has_block_child: any element child whose tag is a block tag
@@ -217,6 +330,29 @@ cdef class _Run:
                 return True
             child = child.next
         return False
+
+    cdef int hint_of(self, tree.xmlNode* c, _Tag info) except? -9:
+        """content._element_hint(tag, attrs_of(el)), from the C node's attributes where
+        they are the ones the scorer reads; ``self.made``: the proxy it had to make."""
+        cdef tree.xmlAttr* a
+        cdef const char* value
+        self.made = None
+        if c is self.top or c.properties is NULL or info.unhinted:
+            return info.tag_hint
+        if self.live and _attr(c, "id") is NULL and _attr(c, "itemprop") is NULL:
+            a = _attr(c, "class")
+            value = _EMPTY if a is NULL else _simple_value(a)
+            if value is not NULL:
+                cls = _decode(value)
+                found = info.class_hints.get(cls)
+                if found is None:
+                    found = self.w.class_hint(info.tag, cls)
+                    info.class_hints[cls] = found
+                return found
+        proxy = self.proxy(c)
+        self.made = proxy
+        attrib = self.attrs_of(proxy)
+        return info.tag_hint if not attrib else self.w.element_hint(info.tag, attrib)
 
     cdef tuple block_value(self, str tag, Own* mine, list texts):
         # content._Scorer._block_value, operation for operation
@@ -243,18 +379,90 @@ cdef class _Run:
             return value * 0.7, value
         return value, value
 
-    cdef inline void count_text(self, str text, Py_ssize_t n, Own* mine, list texts,
-                                bint in_link, Py_ssize_t* links) except *:
+    cdef Py_ssize_t piece(self, tree.xmlNode* start, tree.xmlNode** node) except -1:
+        """The visible length (``len(s.strip())``) of the text run at ``start`` (lxml's
+        ``.text``/``.tail``); the run is one node (``node``, its str made only when a
+        rule reads it) or several (``self.joined``, their text joined)."""
+        cdef tree.xmlNode* c = _text_node_or_skip(start)
+        cdef Py_ssize_t n
+        node[0] = NULL
+        self.joined = None
+        if c is NULL:
+            return 0
+        if _text_node_or_skip(c.next) is NULL:
+            if c.content is NULL:
+                return 0
+            n = _utf8_stripped_len(<const unsigned char*>c.content)
+            if n >= 0:
+                node[0] = c
+                return n
+        joined = _collect_text(start)
+        self.joined = joined
+        return _stripped_len(joined)
+
+    cdef void count_text(self, tree.xmlNode* node, object text, Py_ssize_t n, Own* mine,
+                         list texts, bint in_link, Py_ssize_t* links) except *:
+        # the counting of one text piece, as content._Scorer.visit_python does it
         if not mine.chars:
             mine.first_link = in_link
         mine.chars += n
-        if mine.chars < self.w.short_text and not mine.marks and _has_marks(text):
-            mine.marks = 1
+        if mine.chars < self.w.short_text and not mine.marks:
+            if text is None:
+                text = _decode(<const char*>node.content)
+            if _has_marks(text):
+                mine.marks = 1
         if in_link:
             links[0] += n
             mine.link_chars += n
         if texts is not None:
+            if text is None:
+                text = _decode(<const char*>node.content)
             texts.append(text)
+
+    cdef bint link_facts(self, tree.xmlNode* c, object el, bint* author) except -1:
+        """For an ``<a>``: whether it is a link (not a script "link" around blocks), and
+        (``author``) whether it goes to an author page, as the Python walk reads them;
+        ``self.made``: the proxy it had to make."""
+        cdef tree.xmlAttr* ha
+        cdef tree.xmlAttr* ra
+        cdef const char* href = NULL
+        cdef const char* rel = NULL
+        self.made = None
+        if self.live:
+            if c.properties is NULL:
+                author[0] = False
+                return True
+            ha = _attr(c, "href")
+            if ha is not NULL:
+                href = _simple_value(ha)
+            ra = _attr(c, "rel")
+            if ra is not NULL:
+                rel = _simple_value(ra)
+            if (ha is NULL or href is not NULL) and (ra is NULL or rel is not NULL):
+                is_link = not (
+                    href is not NULL and strncmp(href, "javascript:", 11) == 0
+                    and self.has_block_child(c)
+                )
+                author[0] = (
+                    href is not NULL and href[0] != 0
+                    and (strstr(href, "/author") is not NULL
+                         or strstr(href, "/contributor") is not NULL
+                         or strstr(href, "/writer") is not NULL)
+                    and self.w.author_href(_decode(href))
+                ) or (rel is not NULL and strcmp(rel, "author") == 0)
+                return is_link
+        if el is None:
+            el = self.proxy(c)
+            self.made = el
+        attrib = self.link_attrs(el)
+        href_value = attrib.get("href") if attrib else None
+        is_link = not (
+            href_value and href_value.startswith("javascript:") and self.has_block_child(c)
+        )
+        author[0] = bool(attrib) and bool(
+            (href_value and self.w.author_href(href_value)) or attrib.get("rel") == "author"
+        )
+        return is_link
 
     cdef Sums walk(self, tree.xmlNode* c, Own* own, list own_texts, bint in_link,
                    bint boxed) except *:
@@ -268,20 +476,15 @@ cdef class _Run:
             return out  # a comment, processing instruction or entity: no text of its own
         cdef _Tag info = self.tag_of(c)
         cdef str tag = info.tag
-        el = None
+        cdef object el = None
         if info.invisible or (c._private is not NULL and <object>c._private in self.skip):
             if info.form_control:
                 el = self.proxy(c)
                 if el.get("type") not in ("hidden", "submit", "button"):
                     self.form_controls.append(el)
             return out
-        cdef int hint
-        if c is self.top or c.properties is NULL or info.unhinted:
-            hint = info.tag_hint
-        else:
-            el = self.proxy(c)
-            attrib = self.attrs_of(el)
-            hint = info.tag_hint if not attrib else self.w.element_hint(tag, attrib)
+        cdef int hint = self.hint_of(c, info)
+        el = self.made
         cdef bint block = info.block
         cdef Own mine_own
         cdef Own* mine
@@ -289,6 +492,8 @@ cdef class _Run:
         cdef Own junk
         cdef Py_ssize_t size
         cdef tree.xmlNode* child
+        cdef tree.xmlNode* node
+        cdef object text = None
         if block:
             self.count += 1
             mine_own.chars = 0
@@ -306,15 +511,12 @@ cdef class _Run:
                 junk.link_chars = 0
                 junk.marks = 0
                 junk.first_link = False
-                text = _collect_text(c.children)
-                size = _stripped_len(text) if text else 0
+                size = self.piece(c.children, &node)
                 child = c.children
                 while child is not NULL:
                     if _is_element(child):
                         size += self.walk(child, &junk, None, True, True).total
-                        tail = _collect_text(child.next)
-                        if tail:
-                            size += _stripped_len(tail)
+                        size += self.piece(child.next, &node)
                     child = child.next
                 if size < self.w.inline_box:
                     if el is None:
@@ -323,22 +525,22 @@ cdef class _Run:
                     return out
         cdef Py_ssize_t total = 0, links = 0, anchors = 0, n
         cdef double value = 0.0, good = 0.0
+        cdef bint author = False
         if info.is_a:
-            if el is None:
-                el = self.proxy(c)
-            attrib = self.link_attrs(el)
-            href = attrib.get("href") if attrib else None
-            if not (href and href.startswith("javascript:") and self.has_block_child(c)):
+            if self.link_facts(c, el, &author):
                 in_link = True  # (a script "link" around paragraphs is a wrapper)
                 anchors = 1
-            if attrib and ((href and self.w.author_href(href)) or attrib.get("rel") == "author"):
+            if self.made is not None:
+                el = self.made
+            if author:
+                if el is None:
+                    el = self.proxy(c)
                 self.author_links.append(el)
-        text = _collect_text(c.children)
-        if text:
-            n = _stripped_len(text)
-            if n:
-                total = n
-                self.count_text(text, n, mine, texts, in_link, &links)
+        n = self.piece(c.children, &node)
+        text = self.joined
+        if n:
+            total = n
+            self.count_text(node, text, n, mine, texts, in_link, &links)
         cdef Py_ssize_t index = self.count
         cdef bint inner_boxed = boxed or hint < 0
         cdef Sums sub
@@ -351,12 +553,11 @@ cdef class _Run:
                 anchors += sub.anchors
                 value += sub.value
                 good += sub.good
-                tail = _collect_text(child.next)
-                if tail:
-                    n = _stripped_len(tail)
-                    if n:
-                        total += n
-                        self.count_text(tail, n, mine, texts, in_link, &links)
+                n = self.piece(child.next, &node)
+                text = self.joined
+                if n:
+                    total += n
+                    self.count_text(node, text, n, mine, texts, in_link, &links)
             child = child.next
         out.total = total
         out.links = links

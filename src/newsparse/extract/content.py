@@ -213,6 +213,10 @@ class _Scorer:
         self.link_attrs: Callable[[HtmlElement], Any] = (
             index.attrs.get if current and index is not None else _ATTRIB
         )
+        #: Whether the attributes the walk reads are the elements' own as the tree holds
+        #: them now (read live, or from an index made from this very tree): the compiled
+        #: walk then reads class, id, itemprop, href and rel from the C nodes.
+        self.live_attrs = index is None or current
         #: Elements with an attribute of a lazy-loaded image (see media_counts).
         self.lazy = lazy
         self.stats: dict[HtmlElement, _Stat] = {}
@@ -491,7 +495,7 @@ def _compiled_walk() -> Any:
         return None
     return module.Walker(
         invisible=_INVISIBLE, block=_BLOCK, form_controls=_FORM_CONTROLS, unhinted=_UNHINTED,
-        headings=_HEADINGS, tag_hints=_TAG_HINT, element_hint=_element_hint,
+        headings=_HEADINGS, tag_hints=_TAG_HINT, element_hint=_element_hint, class_hint=_class_hint,
         author_href=_author_href, stat_type=_Stat, short_text=_SHORT, inline_box=_INLINE_BOX,
         linky=_LINKY,
     )  # fmt: skip
