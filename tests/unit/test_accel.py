@@ -158,9 +158,19 @@ _TEXTS = ["", " ", "Word", "Some words, and more.", "A sentence. Next", "\u00a0\
           "long text " * 9, "«Quoted»!", '"q"']  # fmt: skip
 
 
+#: Characters str.strip() strips or keeps at the edges of a text (Unicode spaces, zero
+#: widths, a 4-byte character), and sentence marks: the compiled walk measures text
+#: from its UTF-8 bytes and must count as len(text.strip()) does.
+_CHARS = (
+    " \t\n\u00a0\u0085\u1680\u2000\u200a\u200b\u2028\u202f\u205f\u3000\ufeff"
+    'a.,!?"\u00e9\U0001f600'
+)
+_texts = st.one_of(st.sampled_from(_TEXTS), st.text(alphabet=_CHARS, max_size=12))
+
+
 @st.composite
 def _trees(draw: st.DrawFn, depth: int = 0) -> str:
-    parts = [draw(st.sampled_from(_TEXTS))]
+    parts = [draw(_texts)]
     for _ in range(draw(st.integers(0, 3 if depth < 4 else 0))):
         kind = draw(st.integers(0, 9))
         if kind == 0:
@@ -183,7 +193,7 @@ def _trees(draw: st.DrawFn, depth: int = 0) -> str:
                 )
             inner = draw(_trees(depth + 1))
             parts.append(f"<{tag}{attrs}>{inner}</{tag}>")
-        parts.append(draw(st.sampled_from(_TEXTS)))
+        parts.append(draw(_texts))
     return "".join(parts)
 
 
