@@ -51,6 +51,7 @@ def _state(scorer: content._Scorer, sums: Any) -> tuple[Any, ...]:
         [(path(el), v) for el, v in scorer.ld_blocks],
         scorer.count,
         scorer.ld_hit,
+        {type(s) for s in scorer.stats.values()},  # content_prune._Stat from either walk
     )
 
 

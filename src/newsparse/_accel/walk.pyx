@@ -183,6 +183,22 @@ cdef inline bint _has_marks(str text):
     return ". " in text or ", " in text or text.rstrip().endswith((".", "!", "?", '"'))
 
 
+cdef extern from "Python.h":
+    ctypedef int (*descrsetfunc)(PyObject*, PyObject*, PyObject*) except -1
+    ctypedef struct _TypeSlots "PyTypeObject":
+        descrsetfunc tp_descr_set
+
+
+#: The fields of content_prune._Stat, in its constructor's order.
+_STAT_FIELDS = ("text", "links", "value", "good", "hint", "index", "boxed", "anchors")
+
+
+cdef inline void _set(PyObject* descr, object obj, object value) except *:
+    # what ``obj.<field> = value`` does through the class's slot descriptor, minus the
+    # attribute lookup
+    (<_TypeSlots*>(<PyObject*>descr).ob_type).tp_descr_set(descr, <PyObject*>obj, <PyObject*>value)
+
+
 cdef enum:
     # slots of a walk's table from tag-name pointers to tag facts (a page has a few
     # dozen distinct tags; past half full, names are decoded and looked up by string)
@@ -200,6 +216,9 @@ cdef class Walker:
     cdef object element_hint, class_hint, author_href, stat_type
     cdef Py_ssize_t short_text, inline_box
     cdef double linky
+    #: The stat type's slot descriptors (None: the type is called instead)
+    cdef tuple stat_slots
+    cdef object make
 
     def __init__(
         self, *, invisible, block, form_controls, unhinted, headings, tag_hints,
@@ -215,6 +234,19 @@ cdef class Walker:
         self.class_hint = class_hint
         self.author_href = author_href
         self.stat_type = stat_type
+        # a stat is made as its dataclass __init__ makes it (an instance, each field set
+        # in order) without running that Python function: the type has no __post_init__
+        # and its fields are slots, whose descriptors set them from C
+        slots = tuple(vars(stat_type).get(name) for name in _STAT_FIELDS)
+        self.stat_slots = None
+        if (
+            not hasattr(stat_type, "__post_init__")
+            and getattr(stat_type, "__dataclass_fields__", None) is not None
+            and tuple(stat_type.__dataclass_fields__) == _STAT_FIELDS
+            and all(type(d).__name__ == "member_descriptor" for d in slots)
+        ):
+            self.stat_slots = slots
+        self.make = object.__new__
         self.short_text = short_text
         self.inline_box = inline_box
         self.linky = linky
@@ -353,6 +385,23 @@ cdef class _Run:
         self.made = proxy
         attrib = self.attrs_of(proxy)
         return info.tag_hint if not attrib else self.w.element_hint(info.tag, attrib)
+
+    cdef object stat(self, Py_ssize_t total, Py_ssize_t links, double value, double good,
+                     int hint, Py_ssize_t index, bint boxed, Py_ssize_t anchors):
+        """``stat_type(total, links, value, good, hint, index, boxed, anchors)``."""
+        cdef tuple slots = self.w.stat_slots
+        if slots is None:
+            return self.w.stat_type(total, links, value, good, hint, index, boxed, anchors)
+        stat = self.w.make(self.w.stat_type)
+        _set(<PyObject*>slots[0], stat, total)
+        _set(<PyObject*>slots[1], stat, links)
+        _set(<PyObject*>slots[2], stat, value)
+        _set(<PyObject*>slots[3], stat, good)
+        _set(<PyObject*>slots[4], stat, hint)
+        _set(<PyObject*>slots[5], stat, index)
+        _set(<PyObject*>slots[6], stat, boxed)
+        _set(<PyObject*>slots[7], stat, anchors)
+        return stat
 
     cdef tuple block_value(self, str tag, Own* mine, list texts):
         # content._Scorer._block_value, operation for operation
@@ -579,9 +628,7 @@ cdef class _Run:
             value += good * (0.35 if hint > 1 else 0.1)
         elif hint < 0:
             value = (0.0 if 0.0 < value else value) - total * 0.5
-        self.stats[el] = self.w.stat_type(
-            total, links, value, good, hint, index, boxed, anchors
-        )
+        self.stats[el] = self.stat(total, links, value, good, hint, index, boxed, anchors)
         out.value = value
         out.good = good
         return out
