@@ -27,7 +27,7 @@ two on every fixture and zoo page and on generated trees.
 from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 from cpython.pyport cimport PY_SSIZE_T_MAX
-from libc.string cimport memcmp, memcpy, strlen
+from libc.string cimport memcmp, strlen
 
 from lxml.includes cimport tree
 from lxml.includes.etreepublic cimport _Document, _Element, elementFactory, import_lxml__etree
@@ -92,51 +92,67 @@ cdef int _put(Out* o, const unsigned char* s, Py_ssize_t n) except -1:
     cdef Py_ssize_t i = 0, j, k
     cdef unsigned char b
     cdef unsigned int cp = 0
-    _reserve(o, n + 1)
+    # locals, not the struct's fields: a store through ``out`` may alias anything, so
+    # the compiler would reload the fields after every byte written
+    cdef char* out
+    cdef Py_ssize_t length
+    cdef bint space = o.space, squash = o.squash
+    _reserve(o, n + 1)  # (at most one space is written per character)
+    out = o.data
+    length = o.len
     while i < n:
         b = s[i]
         if b < 0x80:
+            # ASCII, most of the text: one byte, whitespace by the table str.split uses
             if Py_UNICODE_ISSPACE(b):
-                o.space = True
-                i += 1
-                continue
-            k = 1
-        else:
-            # a multi-byte character: its code point, for the whitespace and zero-width
-            # tests (libxml2 holds valid UTF-8; a broken sequence is copied as it is and
-            # fails the final decode, as lxml's own decode of the text would)
-            if b >= 0xF0:
-                k = 4
-                cp = b & 0x07
-            elif b >= 0xE0:
-                k = 3
-                cp = b & 0x0F
-            elif b >= 0xC0:
-                k = 2
-                cp = b & 0x1F
+                space = True
             else:
-                k = 1
-                cp = b
-            if i + k > n:
-                k = n - i
-            for j in range(1, k):
-                cp = (cp << 6) | (s[i + j] & 0x3F)
-            if k > 1:
-                if _zero_width(cp):
-                    i += k
-                    continue
-                if Py_UNICODE_ISSPACE(<Py_UCS4>cp):
-                    o.space = True
-                    i += k
-                    continue
-        if o.space:
-            if o.len and not o.squash:
-                o.data[o.len] = b' '
-                o.len += 1
-            o.space = False
-        memcpy(o.data + o.len, s + i, k)
-        o.len += k
+                if space:
+                    if length and not squash:
+                        out[length] = b' '
+                        length += 1
+                    space = False
+                out[length] = <char>b
+                length += 1
+            i += 1
+            continue
+        # a multi-byte character: its code point, for the whitespace and zero-width
+        # tests (libxml2 holds valid UTF-8; a broken sequence is copied as it is and
+        # fails the final decode, as lxml's own decode of the text would)
+        if b >= 0xF0:
+            k = 4
+            cp = b & 0x07
+        elif b >= 0xE0:
+            k = 3
+            cp = b & 0x0F
+        elif b >= 0xC0:
+            k = 2
+            cp = b & 0x1F
+        else:
+            k = 1
+            cp = b
+        if i + k > n:
+            k = n - i
+        for j in range(1, k):
+            cp = (cp << 6) | (s[i + j] & 0x3F)
+        if k > 1 and _zero_width(cp):
+            i += k
+            continue
+        if k > 1 and Py_UNICODE_ISSPACE(<Py_UCS4>cp):
+            space = True
+            i += k
+            continue
+        if space:
+            if length and not squash:
+                out[length] = b' '
+                length += 1
+            space = False
+        for j in range(k):
+            out[length + j] = <char>s[i + j]
+        length += k
         i += k
+    o.len = length
+    o.space = space
     return 0
 
 
@@ -213,6 +229,24 @@ cdef inline unsigned int _hash(const char* name, size_t n):
     return h
 
 
+cdef enum:
+    CACHED = 32  # slots of a walk's cache of tag names (a power of two)
+
+
+cdef struct Seen:
+    # one walk's cache of the flags of the names met, by the name's address: within one
+    # call nothing frees or changes a name (libxml2 keeps a document's names in its
+    # dictionary, so most elements of one tag share one address)
+    const tree.xmlChar* name[CACHED]
+    int flags[CACHED]
+
+
+cdef inline void _forget(Seen* seen):
+    cdef int i
+    for i in range(CACHED):
+        seen.name[i] = NULL
+
+
 cdef class Names:
     """Two sets of tag names (``skip``, ``boundary``) as one small hash table over the
     names' UTF-8 bytes, so that an element's name is tested without making a str of it.
@@ -249,6 +283,17 @@ cdef class Names:
             self.flags[h] = (SKIP if name in self.skip else 0) | (
                 BOUNDARY if name in self.boundary else 0
             )
+
+    cdef inline int cached(self, Seen* seen, _Document doc, tree.xmlNode* c) except -1:
+        """:meth:`flags_of`, through the walk's cache."""
+        cdef size_t slot
+        if c.ns is not NULL:
+            return self.flags_of(doc, c)
+        slot = ((<size_t>c.name) >> 4) & (CACHED - 1)
+        if seen.name[slot] is not c.name:
+            seen.flags[slot] = self.flags_of(doc, c)
+            seen.name[slot] = c.name
+        return seen.flags[slot]
 
     cdef int flags_of(self, _Document doc, tree.xmlNode* c) except -1:
         """The SKIP / BOUNDARY bits of element ``c``'s tag."""
@@ -289,12 +334,14 @@ cdef int _walk(Out* o, _Element el, Names names, Mode mode, const unsigned char*
     cdef tree.xmlNode* nxt
     cdef int flags
     cdef bint element
+    cdef Seen seen
+    _forget(&seen)
     while True:
         # ---- start event of c
         element = c.type == tree.XML_ELEMENT_NODE
         nxt = NULL
         if element:
-            flags = names.flags_of(doc, c)
+            flags = names.cached(&seen, doc, c)
             if not flags & SKIP:
                 if mode == TEXT_OF:
                     o.space = True  # " ".join: a space between any two pieces
@@ -321,7 +368,7 @@ cdef int _walk(Out* o, _Element el, Names names, Mode mode, const unsigned char*
             element = c.type == tree.XML_ELEMENT_NODE
             if mode == JOINED:
                 if element:
-                    flags = names.flags_of(doc, c)
+                    flags = names.cached(&seen, doc, c)
                     if flags & BOUNDARY and not flags & SKIP and c is not top:
                         _put(o, sep, sep_len)
                         o.parts += 1
@@ -331,7 +378,7 @@ cdef int _walk(Out* o, _Element el, Names names, Mode mode, const unsigned char*
                     if limited and o.parts > max_parts:
                         return 0
             else:
-                if mode == BLOCK and element and names.flags_of(doc, c) & BOUNDARY:
+                if mode == BLOCK and element and names.cached(&seen, doc, c) & BOUNDARY:
                     o.space = True
                 if c is not top:
                     if mode == TEXT_OF:
@@ -415,6 +462,8 @@ def squashed_text(Names names, _Element top not None):
     cdef tree.xmlNode* parent
     cdef tree.xmlNode* c
     cdef int depth = 1
+    cdef Seen seen
+    _forget(&seen)
     if root.type != tree.XML_ELEMENT_NODE:
         return None
     if root.parent is not NULL and root.parent.type != tree.XML_ELEMENT_NODE:
@@ -447,7 +496,7 @@ def squashed_text(Names names, _Element top not None):
                 if c.content is not NULL:
                     _put(&o, <const unsigned char*>c.content, strlen(<const char*>c.content))
             elif c.type == tree.XML_ELEMENT_NODE:
-                if c.children is not NULL and not names.flags_of(doc, c) & SKIP:
+                if c.children is not NULL and not names.cached(&seen, doc, c) & SKIP:
                     depth += 1
                     if depth > MAX_DEPTH:
                         return None
