@@ -25,7 +25,7 @@ from lxml import etree
 
 from newsparse import _accel
 from newsparse.document import load
-from newsparse.extract import dom, widget_gate
+from newsparse.extract import dom, ticker_quotes, widget_gate
 from newsparse.extract.authors import _NAME_BOUNDARY, _SKIP_TAGS
 from newsparse.extract.metadata import _BLOCKISH, _NO_TEXT
 
@@ -48,9 +48,15 @@ _JOINS = [
 ]
 
 
-def _compiled(el: etree._Element) -> tuple[str, ...]:
+def _pieces(pieces: list[tuple[str, etree._Element]]) -> list[tuple[str, str]]:
+    """Pieces with their owners told by their paths in the tree."""
+    return [(text, owner.getroottree().getpath(owner)) for text, owner in pieces]
+
+
+def _compiled(el: etree._Element) -> tuple[object, ...]:
     assert dom._COMPILED is not None
     return (
+        _pieces(dom._COMPILED.pieces(ticker_quotes._PIECE_NAMES, el)),
         dom._COMPILED.text_of(dom._TEXT_NAMES, el),
         dom._COMPILED.block_text(dom._BLOCK_NAMES, el),
         *(
@@ -60,8 +66,9 @@ def _compiled(el: etree._Element) -> tuple[str, ...]:
     )
 
 
-def _python(el: etree._Element) -> tuple[str, ...]:
+def _python(el: etree._Element) -> tuple[object, ...]:
     return (
+        _pieces(ticker_quotes._pieces_python(el)),
         dom.text_of_python(el),
         dom.block_text_python(el),
         *(dom.joined_text_python(el, bound, skip, sep, most) for bound, skip, sep, most in _JOINS),
@@ -140,7 +147,7 @@ _SAMPLES = [
 def test_samples(markup: str, expected: tuple[str, str, str]) -> None:
     el = _one(markup)
     assert _compiled(el) == _python(el)
-    assert _compiled(el)[:3] == expected
+    assert _compiled(el)[1:4] == expected
 
 
 def test_samples_in_python() -> None:
@@ -150,7 +157,7 @@ def test_samples_in_python() -> None:
         el = _one(markup)
         got = (dom.text_of(el), dom.block_text(el), dom.joined_text(el, _BLOCKISH, _NO_TEXT))
         assert got == expected
-        assert _python(el)[:3] == expected
+        assert _python(el)[1:4] == expected
 
 
 @needs_compiled
@@ -159,10 +166,27 @@ def test_entity_reference_tails_count_and_their_text_does_not() -> None:
     amp = etree.Entity("amp")
     amp.tail = "T"
     el.insert(0, amp)
-    assert _python(el)[:2] == ("a T b c", "aT b c")
+    assert _python(el)[1:3] == ("a T b c", "aT b c")
     assert _compiled(el) == _python(el)
     # joined_text skips every node that is not an element, tail and all
     assert dom.joined_text_python(el, _BLOCKISH, _NO_TEXT) == "a b c"
+
+
+@needs_compiled
+def test_pieces_join_text_split_by_a_comment() -> None:
+    el = _one(
+        "<div><span>$<!-- -->61,321.00</span> <b>BTC</b><!-- x --> +2.5%<?pi p?>up"
+        "<script>no</script>\u200b</div>"
+    )
+    pi = etree.ProcessingInstruction("pi", "y")
+    pi.tail = "5%"
+    el[1].append(pi)
+    # the comment's and the PI's tails join the text before them in the same parent; a
+    # skipped element's tail of a zero-width space is an empty piece, left out
+    div = "/html/body/div"
+    expected = [("$61,321.00", f"{div}/span"), ("BTC5%", f"{div}/b"), ("+2.5%up", div)]
+    assert _pieces(ticker_quotes._pieces_python(el)) == expected
+    assert _pieces(ticker_quotes._pieces(el)) == expected
 
 
 @needs_compiled
@@ -178,7 +202,7 @@ def test_max_parts_stops_where_the_python_loop_does() -> None:
 def test_top_element_in_the_skip_set_and_not_an_element() -> None:
     el = _one("<div><script>x</script>tail</div>")[0]
     assert _compiled(el) == _python(el)
-    assert _python(el)[:3] == ("", "", "")  # (the joins with another skip set read "x")
+    assert _python(el)[:4] == ([], "", "", "")  # (the joins with another skip set read "x")
     comment = _one("<div><!-- c -->t</div>")[0]
     for python, compiled in (
         (dom.text_of_python, dom.text_of),
@@ -278,8 +302,12 @@ def _markup(draw: st.DrawFn, depth: int = 0) -> str:
 
 @needs_compiled
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_markup(), st.integers(0, 6), st.integers(0, 3))
-def test_generated_trees(markup: str, entity_every: int, empty_every: int) -> None:
+@given(
+    _markup(), st.integers(0, 6), st.integers(0, 3), st.lists(st.sampled_from(_TEXTS), min_size=1)
+)
+def test_generated_trees(
+    markup: str, entity_every: int, empty_every: int, draw_tail: list[str]
+) -> None:
     doc = lxml.html.document_fromstring(f"<html><body><div>{markup}</div></body></html>")
     elements = list(doc.iter(etree.Element))
     for i, el in enumerate(elements):
@@ -289,6 +317,10 @@ def test_generated_trees(markup: str, entity_every: int, empty_every: int) -> No
             el.append(amp)
         if empty_every and i % empty_every == 2 and el.text is None:
             el.text = ""
+        if i % 5 == 3:  # (the HTML parser reads "<?pi x?>" as a comment)
+            pi = etree.ProcessingInstruction("pi", "x")
+            pi.tail = draw_tail[i % len(draw_tail)]
+            el.insert(0, pi)
     for el in elements:
         assert _compiled(el) == _python(el)
     body = doc.find("body")

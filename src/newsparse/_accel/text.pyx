@@ -47,6 +47,7 @@ cdef struct Out:
     Py_ssize_t cap
     bint space     # whitespace met since the last character written
     bint squash    # drop whitespace (shown_text) instead of writing one space per run
+    bint solid     # a character other than whitespace was met (zero-width ones count)
     Py_ssize_t parts  # joined_text: the pieces appended so far (separators included)
 
 
@@ -58,6 +59,7 @@ cdef int _init(Out* o, bint squash) except -1:
     o.len = 0
     o.space = False
     o.squash = squash
+    o.solid = False
     o.parts = 0
     return 0
 
@@ -96,7 +98,7 @@ cdef int _put(Out* o, const unsigned char* s, Py_ssize_t n) except -1:
     # the compiler would reload the fields after every byte written
     cdef char* out
     cdef Py_ssize_t length
-    cdef bint space = o.space, squash = o.squash
+    cdef bint space = o.space, squash = o.squash, solid = o.solid
     _reserve(o, n + 1)  # (at most one space is written per character)
     out = o.data
     length = o.len
@@ -107,6 +109,7 @@ cdef int _put(Out* o, const unsigned char* s, Py_ssize_t n) except -1:
             if Py_UNICODE_ISSPACE(b):
                 space = True
             else:
+                solid = True
                 if space:
                     if length and not squash:
                         out[length] = b' '
@@ -135,11 +138,12 @@ cdef int _put(Out* o, const unsigned char* s, Py_ssize_t n) except -1:
             k = n - i
         for j in range(1, k):
             cp = (cp << 6) | (s[i + j] & 0x3F)
-        if k > 1 and _zero_width(cp):
-            i += k
-            continue
         if k > 1 and Py_UNICODE_ISSPACE(<Py_UCS4>cp):
             space = True
+            i += k
+            continue
+        solid = True
+        if k > 1 and _zero_width(cp):
             i += k
             continue
         if space:
@@ -153,6 +157,7 @@ cdef int _put(Out* o, const unsigned char* s, Py_ssize_t n) except -1:
         i += k
     o.len = length
     o.space = space
+    o.solid = solid
     return 0
 
 
@@ -440,6 +445,110 @@ def joined_text(Names names, _Element el not None, str separator, max_parts):
     try:
         _walk(&o, el, names, JOINED, sep, len(sep), limited, limit)
         return _result(&o)
+    finally:
+        PyMem_Free(o.data)
+
+
+# ------------------------------------------------------------------ ticker_quotes
+
+cdef inline bint _visited_with_comments(tree.xmlNode* c):
+    # the nodes etree.iterwalk(..., events=("start", "end", "comment", "pi")) gives
+    # events for
+    return (
+        c.type == tree.XML_ELEMENT_NODE or c.type == tree.XML_ENTITY_REF_NODE
+        or c.type == tree.XML_COMMENT_NODE or c.type == tree.XML_PI_NODE
+    )
+
+
+cdef inline tree.xmlNode* _next_with_comments(tree.xmlNode* c):
+    while c is not NULL and not _visited_with_comments(c):
+        c = c.next
+    return c
+
+
+cdef bint _starts_with_space(tree.xmlNode* c):
+    """Whether ``_collectText(c)`` starts with whitespace (``text[:1].isspace()``)."""
+    cdef const unsigned char* s
+    cdef unsigned int cp
+    c = _text_node_or_skip(c)
+    while c is not NULL:
+        s = <const unsigned char*>c.content
+        if s is not NULL and s[0] != 0:
+            if s[0] < 0x80:
+                return Py_UNICODE_ISSPACE(s[0])
+            if s[1] == 0 or (s[0] >= 0xE0 and s[2] == 0) or (s[0] >= 0xF0 and s[3] == 0):
+                return False  # a broken sequence: the decode of the piece fails anyway
+            if s[0] >= 0xF0:
+                cp = ((s[0] & 0x07) << 18) | ((s[1] & 0x3F) << 12) | ((s[2] & 0x3F) << 6) | (
+                    s[3] & 0x3F
+                )
+            elif s[0] >= 0xE0:
+                cp = ((s[0] & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F)
+            elif s[0] >= 0xC0:
+                cp = ((s[0] & 0x1F) << 6) | (s[1] & 0x3F)
+            else:
+                return False
+            return Py_UNICODE_ISSPACE(<Py_UCS4>cp)
+        c = _text_node_or_skip(c.next)
+    return False
+
+
+cdef inline bint _piece(Out* o, tree.xmlNode* c) except -1:
+    """Normalise ``_collectText(c)`` into ``o`` (emptied first); whether it holds more
+    than whitespace (``text.strip()`` is not empty)."""
+    o.len = 0
+    o.space = False
+    o.solid = False
+    _put_text(o, c)
+    return o.solid
+
+
+def pieces(Names names, _Element item not None):
+    """``ticker_quotes._pieces(item)``: ``names`` holds ``ticker_quotes.SKIP``."""
+    if item._c_node.type != tree.XML_ELEMENT_NODE:
+        raise _not_element(item)
+    cdef _Document doc = item._doc
+    cdef tree.xmlNode* top = item._c_node
+    cdef tree.xmlNode* c = top
+    cdef tree.xmlNode* nxt
+    cdef tree.xmlNode* last = NULL  # the node owning out[-1]
+    cdef list out = []
+    cdef Seen seen
+    cdef Out o
+    _forget(&seen)
+    _init(&o, False)
+    try:
+        while True:
+            # ---- start event of c: an element's text (comments and PIs have none)
+            nxt = NULL
+            if c.type == tree.XML_ELEMENT_NODE and not names.cached(&seen, doc, c) & SKIP:
+                if _piece(&o, c.children):
+                    out.append((_result(&o), elementFactory(doc, c)))
+                    last = c
+                nxt = _next_with_comments(c.children)
+            if nxt is not NULL:
+                c = nxt
+                continue
+            # ---- end (comment, pi) events: the tail goes to the parent; a tail after
+            # a comment, PI or entity that starts with no space joins the text before it
+            while True:
+                if c is top:
+                    return [piece for piece in out if piece[0]]
+                if _piece(&o, c.next):
+                    if (
+                        c.type != tree.XML_ELEMENT_NODE and last is c.parent
+                        and not _starts_with_space(c.next)
+                    ):
+                        before = out[len(out) - 1]
+                        out[len(out) - 1] = (before[0] + _result(&o), before[1])
+                    else:
+                        out.append((_result(&o), elementFactory(doc, c.parent)))
+                        last = c.parent
+                nxt = _next_with_comments(c.next)
+                if nxt is not NULL:
+                    c = nxt
+                    break
+                c = c.parent
     finally:
         PyMem_Free(o.data)
 
