@@ -4,7 +4,8 @@
 
 (1) Per function: every page of the corpus (default ../shared/corpora/aeb-dev) is parsed
 once with the calls that ``parse()`` makes to ``dom.text_of``, ``block_text``,
-``joined_text`` and ``widget_gate.shown_text``'s walk recorded; then each page's calls
+``joined_text``, ``widget_gate.shown_text``'s walk and ``ticker_quotes._pieces``
+recorded; then each page's calls
 are replayed N times with the Python twin and with the compiled function, interleaved,
 and the per-page minima of CPU time are summed (the results are checked equal on the
 way).  (2) Whole parse: ``parse()`` with the compiled text helpers switched on and off
@@ -32,7 +33,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 import newsparse  # noqa: E402
-from newsparse.extract import dom, widget_gate  # noqa: E402
+from newsparse.extract import dom, ticker_quotes, widget_gate  # noqa: E402
+
+#: The modules that dispatch to the compiled text helpers.
+_USERS = (dom, widget_gate, ticker_quotes)
+
+
+def _use(module: Any) -> None:
+    for user in _USERS:
+        user._COMPILED = module  # type: ignore[attr-defined]
 
 Call = tuple[str, tuple[Any, ...]]
 
@@ -55,6 +64,10 @@ class _Recorder:
     def joined_text(self, names: Any, el: Any, sep: str, most: int | None) -> str:
         self.calls.append(("joined_text", (names, el, sep, most)))
         return str(self.module.joined_text(names, el, sep, most))
+
+    def pieces(self, names: Any, item: Any) -> Any:
+        self.calls.append(("pieces", (names, item)))
+        return self.module.pieces(names, item)
 
     def squashed_text(self, names: Any, top: Any) -> str | None:
         self.calls.append(("shown_text", (names, top)))
@@ -87,6 +100,7 @@ def _twins(module: Any) -> dict[str, tuple[Callable[..., Any], Callable[..., Any
         "block_text": (lambda names, el: dom.block_text_python(el), module.block_text),
         "joined_text": (joined_python, module.joined_text),
         "shown_text": (lambda names, top: widget_gate.shown_text_python(top), shown_compiled),
+        "pieces": (lambda names, item: ticker_quotes._pieces_python(item), module.pieces),
     }
 
 
@@ -95,11 +109,11 @@ def _per_function(pages: list[bytes], module: Any, rounds: int) -> None:
     keep = []  # the Articles' documents stay alive: the recorded elements belong to them
     for page in pages:
         calls: list[Call] = []
-        dom._COMPILED = widget_gate._COMPILED = _Recorder(module, calls)
+        _use(_Recorder(module, calls))
         try:
             keep.append(newsparse.parse(page))
         finally:
-            dom._COMPILED = widget_gate._COMPILED = module
+            _use(module)
         recorded.append(calls)
     twins = _twins(module)
     best: dict[str, list[list[float]]] = {
@@ -133,11 +147,11 @@ def _per_function(pages: list[bytes], module: Any, rounds: int) -> None:
 
 def _whole_parse(pages: list[bytes], module: Any, rounds: int) -> None:
     def with_text(page: bytes) -> object:
-        dom._COMPILED = widget_gate._COMPILED = module
+        _use(module)
         return newsparse.parse(page)
 
     def without_text(page: bytes) -> object:
-        dom._COMPILED = widget_gate._COMPILED = None
+        _use(None)
         return newsparse.parse(page)
 
     fns: dict[str, Callable[[bytes], object]] = {
@@ -159,7 +173,7 @@ def _whole_parse(pages: list[bytes], module: Any, rounds: int) -> None:
             gc.collect()
     finally:
         gc.enable()
-        dom._COMPILED = widget_gate._COMPILED = module
+        _use(module)
     total = {k: sum(v) for k, v in best.items()}
     print(f"(2) whole parse, {len(pages)} pages, {rounds} rounds (CPU time, per-page minima):")
     for key, seconds in total.items():
