@@ -1,7 +1,8 @@
 """The compiled text helpers (newsparse._accel.text) give what their Python twins give.
 
 The Python functions are the reference: ``dom.text_of_python``, ``block_text_python``,
-``joined_text_python`` and ``widget_gate.shown_text_python`` (the XSLT pass).  The
+``joined_text_python``, ``ticker_quotes._pieces_python`` and
+``widget_gate.shown_text_python`` (the XSLT pass).  The
 compiled ones must return the same strings on every element of the fixtures and zoo
 pages, on hand-written samples of what the walks treat specially (comments and
 processing instructions, whose tails ``etree.iterwalk`` never reaches; entity
