@@ -7,11 +7,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, repeat
-from typing import TYPE_CHECKING, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from lxml import etree
 from lxml.html import HtmlElement as HtmlElement
 
+from newsparse import _accel
 from newsparse.document import ELEMENTS_KEY
 
 if TYPE_CHECKING:
@@ -40,8 +41,20 @@ def norm_space(text: str | None) -> str:
     return " ".join(text.split())
 
 
+#: The compiled text helpers (newsparse._accel.text), or None: the Python twins below
+#: (``*_python``) are the reference and run where it is not built.
+_COMPILED: Any = _accel.load("text")
+
+
 def text_of(el: HtmlElement) -> str:
     """Whitespace-normalised text content of ``el`` (scripts and styles excluded)."""
+    if _COMPILED is not None:
+        return cast(str, _COMPILED.text_of(_TEXT_NAMES, el))
+    return text_of_python(el)
+
+
+def text_of_python(el: HtmlElement) -> str:
+    """:func:`text_of` in Python: the reference of the compiled one."""
     return norm_space(" ".join(iter_text(el)))
 
 
@@ -229,7 +242,26 @@ def iter_block_text(el: HtmlElement) -> Iterator[str]:
 
 def block_text(el: HtmlElement) -> str:
     """Whitespace-normalised text of ``el`` with spaces at block boundaries only."""
+    if _COMPILED is not None:
+        return cast(str, _COMPILED.block_text(_BLOCK_NAMES, el))
+    return block_text_python(el)
+
+
+def block_text_python(el: HtmlElement) -> str:
+    """:func:`block_text` in Python: the reference of the compiled one."""
     return norm_space("".join(iter_block_text(el)))
+
+
+@lru_cache(maxsize=16)
+def compiled_names(skip: frozenset[str], boundary: frozenset[str] = frozenset()) -> Any:
+    """The compiled module's table of the tag names ``skip`` and ``boundary`` (the
+    callers' sets are a few module constants: each table is made once)."""
+    return _COMPILED.Names(skip, boundary)
+
+
+if _COMPILED is not None:
+    _TEXT_NAMES = compiled_names(_SKIP_TEXT)
+    _BLOCK_NAMES = compiled_names(WIDGET_SKIP_TEXT, BLOCK_BOUNDARY)
 
 
 _NAME_SEPARATORS = re.compile(r"[^a-z0-9]+")
@@ -304,6 +336,20 @@ def joined_text(
     """The text of ``el`` with ``separator`` at the boundaries of ``boundary`` elements
     inside it (inline pieces joined as written), ``skip`` subtrees left out, whitespace
     normalised; stops after ``max_parts`` pieces when given."""
+    if _COMPILED is not None:
+        names = compiled_names(skip, boundary)
+        return cast(str, _COMPILED.joined_text(names, el, separator, max_parts))
+    return joined_text_python(el, boundary, skip, separator, max_parts)
+
+
+def joined_text_python(
+    el: HtmlElement,
+    boundary: frozenset[str],
+    skip: frozenset[str],
+    separator: str = " ",
+    max_parts: int | None = None,
+) -> str:
+    """:func:`joined_text` in Python: the reference of the compiled one."""
     parts: list[str] = []
     hidden = 0
     for event, node in etree.iterwalk(el, events=("start", "end")):

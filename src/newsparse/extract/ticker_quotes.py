@@ -11,10 +11,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any, cast
 
 from lxml import etree
 
-from newsparse.extract.dom import HtmlElement, class_id, norm_space, text_of
+from newsparse import _accel
+from newsparse.extract.dom import HtmlElement, class_id, compiled_names, norm_space, text_of
 from newsparse.extract.prices import (
     ASSET_SYMBOLS,
     CURRENCY_CODES,
@@ -92,6 +94,9 @@ _NAME_PIECE = re.compile(r"[A-Za-z][A-Za-z0-9 .&'-]{1,39}")
 _CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?")
 
 SKIP = frozenset({"script", "style", "noscript", "template", "svg", "math", "button", "select"})
+#: The compiled walk of :func:`_pieces` (newsparse._accel.text), or None.
+_COMPILED: Any = _accel.load("text")
+_PIECE_NAMES = compiled_names(SKIP) if _COMPILED is not None else None
 QUOTE_ATTRS = ("data-symbol", "data-price", "data-change", "data-ticker", "data-coin")
 QUOTE_ATTR_SET = frozenset(QUOTE_ATTRS)
 SYMBOL_ATTRS = ("data-symbol", "data-ticker", "data-coin-symbol", "data-coin")
@@ -186,6 +191,14 @@ def _pieces(item: HtmlElement) -> list[tuple[str, HtmlElement]]:
     Text split only by a comment is one piece: server-rendered React writes
     "<span>$<!-- -->61,321.00</span>".
     """
+    if _COMPILED is not None:
+        return cast("list[tuple[str, HtmlElement]]", _COMPILED.pieces(_PIECE_NAMES, item))
+    return _pieces_python(item)
+
+
+def _pieces_python(item: HtmlElement) -> list[tuple[str, HtmlElement]]:
+    """:func:`_pieces` in Python: the reference of the compiled one
+    (newsparse._accel.text.pieces)."""
     out: list[tuple[str, HtmlElement]] = []
     skip = 0
     for event, node in etree.iterwalk(item, events=("start", "end", "comment", "pi")):

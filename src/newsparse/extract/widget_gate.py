@@ -33,7 +33,8 @@ from typing import TYPE_CHECKING, Any, cast
 
 from lxml import etree
 
-from newsparse.extract.dom import NAMING_ATTRIBUTES, WIDGET_SKIP_TEXT, page_index
+from newsparse import _accel
+from newsparse.extract.dom import NAMING_ATTRIBUTES, WIDGET_SKIP_TEXT, compiled_names, page_index
 
 if TYPE_CHECKING:
     from newsparse.document import Document
@@ -74,6 +75,8 @@ def fold(text: str) -> str:
 
 
 _SHOWN_KEY = "widget_gate.shown_text"
+#: The compiled walk of :func:`shown_text` (newsparse._accel.text), or None.
+_COMPILED: Any = _accel.load("text")
 
 
 def shown_text(doc: Document) -> str | None:
@@ -84,18 +87,28 @@ def shown_text(doc: Document) -> str | None:
     if _SHOWN_KEY in doc.memo:
         return cast("str | None", doc.memo[_SHOWN_KEY])
     body = doc.root.find("body")
-    try:
-        raw = str(_SHOWN_TEXT(body if body is not None else doc.root))
-    except etree.XSLTError:
-        text = None
-    else:
-        squashed = "".join(raw.split())
-        # (most pages hold none: a test per character is much cheaper than the regex)
-        if not squashed.isascii() and any(c in squashed for c in _ZERO_WIDTH_CHARS):
-            squashed = _ZERO_WIDTH.sub("", squashed)
-        text = fold(squashed)
+    top = body if body is not None else doc.root
+    squashed = None
+    if _COMPILED is not None:
+        # the compiled walk gives the squashed text, or None where the XSLT pass decides
+        squashed = _COMPILED.squashed_text(compiled_names(WIDGET_SKIP_TEXT), top)
+    text = fold(squashed) if squashed is not None else shown_text_python(top)
     doc.memo[_SHOWN_KEY] = text
     return text
+
+
+def shown_text_python(top: etree._Element) -> str | None:
+    """:func:`shown_text` of ``top`` by the XSLT pass: the reference of the compiled
+    walk (newsparse._accel.text.squashed_text), and what runs where that is not built."""
+    try:
+        raw = str(_SHOWN_TEXT(top))
+    except etree.XSLTError:
+        return None
+    squashed = "".join(raw.split())
+    # (most pages hold none: a test per character is much cheaper than the regex)
+    if not squashed.isascii() and any(c in squashed for c in _ZERO_WIDTH_CHARS):
+        squashed = _ZERO_WIDTH.sub("", squashed)
+    return fold(squashed)
 
 
 #: The attributes ``naming_words`` reads (and ``data-type``).
