@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar, cast
 from lxml import etree
 from lxml.html import HtmlElement as HtmlElement
 
+from newsparse import _accel
 from newsparse.document import ELEMENTS_KEY
 
 if TYPE_CHECKING:
@@ -175,17 +176,48 @@ def page_index(doc: Document) -> PageIndex:
     found = doc.memo.get(_INDEX_KEY)
     if found is not None:
         return cast(PageIndex, found)
-    # C-level loops throughout: the tag filter skips comments and processing
-    # instructions, map() calls items() without a Python-level loop body; load() has
-    # listed the elements already (and nothing changes the tree before the index)
+    elements = _page_elements(doc)
+    index = PageIndex(elements, _element_attrs(elements))
+    doc.memo[_INDEX_KEY] = index
+    return index
+
+
+def _page_index_python(doc: Document) -> PageIndex:
+    """:func:`page_index` in pure Python, not kept on the Document (the reference twin
+    of the compiled one: tests/unit/test_accel_index.py compares the two)."""
+    elements = _page_elements(doc)
+    return PageIndex(elements, _element_attrs_python(elements))
+
+
+def _page_elements(doc: Document) -> list[HtmlElement]:
+    """Every element of the page in document order: the list load() made (nothing
+    changes the tree before the index), or a new one (C-level: the tag filter skips
+    comments and processing instructions)."""
     elements: list[HtmlElement] | None = doc.memo.pop(ELEMENTS_KEY, None)
     if elements is None:
         elements = list(doc.root.iter(etree.Element))
+    return elements
+
+
+def _element_attrs_python(elements: list[HtmlElement]) -> dict[HtmlElement, dict[str, str]]:
+    """The attributes of each of ``elements`` that has any, as ``dict(el.items())``
+    (map() calls items() without a Python-level loop body)."""
     pairs = zip(elements, map(_ITEMS, elements), strict=True)
-    attrs = cast("dict[HtmlElement, dict[str, str]]", {el: dict(i) for el, i in pairs if i})
-    index = PageIndex(elements, attrs)
-    doc.memo[_INDEX_KEY] = index
-    return index
+    return cast("dict[HtmlElement, dict[str, str]]", {el: dict(i) for el, i in pairs if i})
+
+
+def _compiled_attrs() -> Callable[[list[HtmlElement]], dict[HtmlElement, dict[str, str]]]:
+    """The compiled twin of :func:`_element_attrs_python`, or the function itself where
+    it is not built (see :mod:`newsparse._accel`)."""
+    module = _accel.load("index")
+    if module is None:
+        return _element_attrs_python
+    return cast(
+        "Callable[[list[HtmlElement]], dict[HtmlElement, dict[str, str]]]", module.element_attrs
+    )
+
+
+_element_attrs = _compiled_attrs()
 
 
 #: Subtrees whose text is never shown as text (for the block-aware walk below).

@@ -28,12 +28,13 @@ phrase across the join, which each detector rules out or gates on its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
 from lxml import etree
 
-from newsparse.extract.dom import NAMING_ATTRIBUTES, WIDGET_SKIP_TEXT, page_index
+from newsparse import _accel
+from newsparse.extract.dom import NAMING_ATTRIBUTES, WIDGET_SKIP_TEXT, HtmlElement, page_index
 
 if TYPE_CHECKING:
     from newsparse.document import Document
@@ -110,11 +111,33 @@ def page_naming_text(doc: Document) -> str:
     found = doc.memo.get(_NAMING_KEY)
     if found is not None:
         return cast(str, found)
-    wanted = _NAMING_ATTRIBUTES
-    values = [v for a in page_index(doc).attrs.values() for k, v in a.items() if k in wanted]
-    text = "\n".join(values).lower()
+    text = _naming_text(page_index(doc).attrs, _NAMING_ATTRIBUTES)
     doc.memo[_NAMING_KEY] = text
     return text
+
+
+def _naming_text_python(
+    attrs: Mapping[HtmlElement, Mapping[str, str]], wanted: frozenset[str]
+) -> str:
+    """The values of the ``wanted`` attributes in ``attrs`` (a page index's), in order,
+    lower-cased, one a line (the reference twin of the compiled one)."""
+    values = [v for a in attrs.values() for k, v in a.items() if k in wanted]
+    return "\n".join(values).lower()
+
+
+_NamingText = Callable[[Mapping[HtmlElement, Mapping[str, str]], frozenset[str]], str]
+
+
+def _compiled_naming_text() -> _NamingText:
+    """The compiled twin of :func:`_naming_text_python`, or the function itself where it
+    is not built (see :mod:`newsparse._accel`)."""
+    module = _accel.load("index")
+    if module is None:
+        return _naming_text_python
+    return cast(_NamingText, module.naming_text)
+
+
+_naming_text = _compiled_naming_text()
 
 
 # ----------------------------------------------------------------- relaxed patterns

@@ -1,0 +1,133 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
+"""The page index's attribute pass and the gate vocabulary in C.
+
+``element_attrs`` is the attribute half of ``newsparse.extract.dom.page_index``: for each
+element of the page (lxml proxies, in document order) that has attributes, the dict
+``dict(el.items())`` gives.  It reads each element's libxml2 attribute list directly
+instead of asking lxml for a list of (name, value) tuples per element and building the
+dict from it.  ``naming_text`` is ``newsparse.extract.widget_gate.page_naming_text``
+over the finished attribute dicts.  The pure-Python code stays the reference:
+tests/unit/test_accel_index.py compares the two on every fixture and zoo page.
+"""
+
+from cpython.dict cimport PyDict_Next
+from cpython.object cimport PyObject
+from cpython.set cimport PySet_Contains
+from cpython.unicode cimport PyUnicode_DecodeUTF8
+from libc.string cimport strlen
+
+from lxml.includes cimport tree
+from lxml.includes.etreepublic cimport _Element, import_lxml__etree
+
+import_lxml__etree()
+
+
+cdef extern from "Python.h":
+    # one hash lookup: the value already under ``key``, or ``default`` just stored there
+    PyObject* PyDict_SetDefault(object d, object key, object default) except NULL
+
+
+cdef enum:
+    NAME_SLOTS = 64  # slots of the per-call cache of attribute names (a power of two)
+
+
+cdef inline str _decode(const char* s):
+    # lxml's funicode: the NUL-terminated UTF-8 string (strict)
+    return PyUnicode_DecodeUTF8(s, strlen(s), NULL)
+
+
+cdef str _value(tree.xmlAttr* a):
+    """lxml's ``_attributeValue`` of an attribute without namespace that is the first
+    of its name on the element (libxml2's ``xmlGetNoNsProp``), as str; None where it
+    is not one text node (lxml is asked then)."""
+    cdef tree.xmlNode* child = a.children
+    if child is NULL:
+        return ""  # (libxml2 joins no nodes into "")
+    if child.next is NULL and child.content is not NULL and (
+        child.type == tree.XML_TEXT_NODE or child.type == tree.XML_CDATA_SECTION_NODE
+    ):
+        # libxml2's own shortcut: one text node's content is the value
+        return _decode(<const char*>child.content)
+    return None  # several nodes (entity references kept as nodes...): libxml2 joins them
+
+
+cdef class _Names:
+    """Attribute names decoded once per call: libxml2's parser keeps each name once in
+    the document's dictionary, so a name pointer seen before is the same string (names
+    made otherwise have pointers of their own, and simply miss).  A direct-mapped cache
+    on the pointer; the str objects are shared by every dict of the call."""
+
+    cdef const void* keys[NAME_SLOTS]
+    cdef list values
+
+    def __cinit__(self):
+        cdef int i
+        for i in range(NAME_SLOTS):
+            self.keys[i] = NULL
+        self.values = [None] * NAME_SLOTS
+
+    cdef inline str get(self, const tree.xmlChar* name):
+        cdef size_t slot = ((<size_t>name) >> 4) & (NAME_SLOTS - 1)
+        if self.keys[slot] == <const void*>name:
+            return <str>self.values[slot]
+        cdef str out = _decode(<const char*>name)
+        self.keys[slot] = <const void*>name
+        self.values[slot] = out
+        return out
+
+
+def element_attrs(list elements):
+    """``{el: dict(el.items()) for el in elements if el.items()}``, computed in C; an
+    element with a namespaced attribute gets its dict from lxml itself."""
+    cdef dict out = {}
+    cdef _Names names = _Names()
+    cdef _Element el
+    cdef tree.xmlNode* c
+    cdef tree.xmlAttr* a
+    cdef dict attrs
+    cdef str value
+    for obj in elements:
+        el = <_Element?>obj
+        c = el._c_node
+        if c is NULL or c.properties is NULL:
+            continue
+        attrs = None
+        a = c.properties
+        while a is not NULL:
+            if a.type == tree.XML_ATTRIBUTE_NODE:
+                if a.ns is not NULL:
+                    # lxml names it "{uri}name" and looks its value up by namespace:
+                    # the element's dict comes from lxml
+                    attrs = dict(el.items())
+                    break
+                if attrs is None:
+                    attrs = {}
+                value = _value(a)
+                if value is None:
+                    attrs = dict(el.items())
+                    break
+                # (a repeated name: lxml's items() gives the first one's value twice,
+                # so the dict keeps the first)
+                PyDict_SetDefault(attrs, names.get(a.name), value)
+            a = a.next
+        if attrs:
+            out[el] = attrs
+    return out
+
+
+def naming_text(dict attrs, frozenset wanted):
+    """``"\\n".join(v for a in attrs.values() for k, v in a.items() if k in wanted)``
+    lower-cased: the page's naming vocabulary (``widget_gate.page_naming_text``)."""
+    cdef list values = []
+    cdef Py_ssize_t pos, inner
+    cdef PyObject* key
+    cdef PyObject* item
+    cdef PyObject* k
+    cdef PyObject* v
+    pos = 0
+    while PyDict_Next(attrs, &pos, &key, &item):
+        inner = 0
+        while PyDict_Next(<object>item, &inner, &k, &v):
+            if PySet_Contains(wanted, <object>k):
+                values.append(<object>v)
+    return "\n".join(values).lower()
