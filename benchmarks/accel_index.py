@@ -8,13 +8,18 @@ page, the attribute pass of ``dom.page_index`` (``_element_attrs_python`` and th
 compiled ``element_attrs``, over the element list load() makes) and
 ``widget_gate.page_naming_text``'s vocabulary (``_naming_text_python`` and the compiled
 ``naming_text``, over the page index's attributes).  Per-page minima of CPU time are
-summed; prints each sum in lxml units and the compiled/Python ratio.  Needs the
-extension built (``python setup.py build_ext --inplace``).
+summed; prints each sum in lxml units and the compiled/Python ratio.  With ``--parse``,
+times whole ``parse()`` calls instead (and ``Parser(widgets=False, mentions=False)``),
+with the page index's twins switched between compiled and Python and everything else
+the same (the collector off, as in revision_ratio.py).  Needs the extension built
+(``python setup.py build_ext --inplace``).
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
+import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -25,6 +30,7 @@ import lxml.html
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import newsparse
 from newsparse import _accel
 from newsparse.document import ELEMENTS_KEY, load
 from newsparse.extract import dom, widget_gate
@@ -41,11 +47,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--rounds", type=int, default=5, help="repetitions per page (default 5)")
     ap.add_argument("--corpus", type=Path, default=ROOT / ".." / "shared" / "corpora" / "aeb-dev")
+    ap.add_argument("--parse", action="store_true", help="time whole parse() calls")
     args = ap.parse_args()
     module = _accel.load("index")
     if module is None:
         sys.exit("newsparse._accel.index is not built (or NEWSPARSE_PURE_PYTHON is set)")
     pages = _pages(args.corpus)
+    if args.parse:
+        _parse_ab(module, pages, args.rounds)
+        return
     wanted = widget_gate._NAMING_ATTRIBUTES
     cases: list[tuple[Any, ...]] = []
     for page in pages:
@@ -76,6 +86,52 @@ def main() -> None:
         print(f"  {name:16} {total:8.4f} s  {total / sums[0]:6.3f} lxml")
     print(f"attrs:  compiled/python {sums[2] / sums[1]:.3f}")
     print(f"naming: compiled/python {sums[4] / sums[3]:.3f}")
+
+
+def _switched(module: Any, compiled: bool, fn: Callable[[bytes], Any]) -> Callable[[bytes], Any]:
+    """``fn`` run with the page index's compiled twins (or their Python ones)."""
+    attrs = module.element_attrs if compiled else dom._element_attrs_python
+    naming = module.naming_text if compiled else widget_gate._naming_text_python
+
+    def run(page: bytes) -> Any:
+        dom._element_attrs = attrs
+        widget_gate._naming_text = naming
+        return fn(page)
+
+    return run
+
+
+def _parse_ab(module: Any, pages: list[bytes], rounds: int) -> None:
+    lean = newsparse.Parser(widgets=False, mentions=False).parse
+    fns = {
+        "lxml": lxml.html.document_fromstring,
+        "python": _switched(module, False, newsparse.parse),
+        "compiled": _switched(module, True, newsparse.parse),
+        "python lean": _switched(module, False, lean),
+        "compiled lean": _switched(module, True, lean),
+    }
+    for page in pages:
+        for a, b in (("python", "compiled"), ("python lean", "compiled lean")):
+            if fns[a](page).model_dump_json() != fns[b](page).model_dump_json():
+                sys.exit(f"the twins disagree ({a} / {b})")
+    best = {k: [float("inf")] * len(pages) for k in fns}
+    order = list(fns)
+    gc.disable()
+    for _ in range(rounds):
+        for i, page in enumerate(pages):
+            for key in order:
+                best[key][i] = min(best[key][i], _cpu(fns[key], page))
+            order = order[1:] + order[:1]
+        gc.collect()
+    gc.enable()
+    total = {k: sum(v) for k, v in best.items()}
+    print(f"{len(pages)} pages, {rounds} rounds; parse() CPU time, per-page minima:")
+    for key, seconds in total.items():
+        median = statistics.median(t / b for t, b in zip(best[key], best["lxml"], strict=True))
+        ratio = seconds / total["lxml"]
+        print(f"  {key:>14}: {seconds:7.3f} s  {ratio:6.2f}x  median {median:.2f}x")
+    print(f"compiled / python: {total['compiled'] / total['python']:.3f}")
+    print(f"compiled lean / python lean: {total['compiled lean'] / total['python lean']:.3f}")
 
 
 if __name__ == "__main__":
