@@ -7,7 +7,8 @@ in one process, interleaved, N times: a bare ``lxml.html.document_fromstring`` o
 page, the attribute pass of ``dom.page_index`` (``_element_attrs_python`` and the
 compiled ``element_attrs``, over the element list load() makes) and
 ``widget_gate.page_naming_text``'s vocabulary (``_naming_text_python`` and the compiled
-``naming_text``, over the page index's attributes).  Per-page minima of CPU time are
+``naming_text``, over the page index's attributes) and ``widget_gate.shown_text``
+(``_shown_text_python``, the XSLT pass, and the compiled twin).  Per-page minima of CPU time are
 summed; prints each sum in lxml units and the compiled/Python ratio.  With ``--parse``,
 times whole ``parse()`` calls instead (and ``Parser(widgets=False, mentions=False)``),
 with the page index's twins switched between compiled and Python and everything else
@@ -66,8 +67,13 @@ def main() -> None:
             sys.exit("the compiled attribute pass differs from the Python one")
         if module.naming_text(attrs, wanted) != widget_gate._naming_text_python(attrs, wanted):
             sys.exit("the compiled naming text differs from the Python one")
-        cases.append((page, elements, attrs))
-    names = ("lxml", "attrs python", "attrs compiled", "naming python", "naming compiled")
+        if widget_gate._shown_text(doc) != widget_gate._shown_text_python(doc):
+            sys.exit("the compiled shown text differs from the Python one")
+        cases.append((page, elements, attrs, doc))
+    names = (
+        "lxml", "attrs python", "attrs compiled", "naming python", "naming compiled",
+        "shown python", "shown compiled",
+    )  # fmt: skip
     best = [[float("inf")] * len(names) for _ in cases]
     runs: tuple[tuple[Callable[..., Any], int], ...] = (
         (lxml.html.document_fromstring, 0),
@@ -75,6 +81,8 @@ def main() -> None:
         (module.element_attrs, 1),
         (lambda attrs: widget_gate._naming_text_python(attrs, wanted), 2),
         (lambda attrs: module.naming_text(attrs, wanted), 2),
+        (widget_gate._shown_text_python, 3),
+        (widget_gate._shown_text, 3),
     )  # (function, which argument of the case it takes)
     for _ in range(args.rounds):
         for i, case in enumerate(cases):
@@ -86,16 +94,22 @@ def main() -> None:
         print(f"  {name:16} {total:8.4f} s  {total / sums[0]:6.3f} lxml")
     print(f"attrs:  compiled/python {sums[2] / sums[1]:.3f}")
     print(f"naming: compiled/python {sums[4] / sums[3]:.3f}")
+    print(f"shown:  compiled/python {sums[6] / sums[5]:.3f}")
+
+
+_SHOWN_COMPILED = widget_gate._shown_text
 
 
 def _switched(module: Any, compiled: bool, fn: Callable[[bytes], Any]) -> Callable[[bytes], Any]:
     """``fn`` run with the page index's compiled twins (or their Python ones)."""
     attrs = module.element_attrs if compiled else dom._element_attrs_python
     naming = module.naming_text if compiled else widget_gate._naming_text_python
+    shown = _SHOWN_COMPILED if compiled else widget_gate._shown_text_python
 
     def run(page: bytes) -> Any:
         dom._element_attrs = attrs
         widget_gate._naming_text = naming
+        widget_gate._shown_text = shown
         return fn(page)
 
     return run

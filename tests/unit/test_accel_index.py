@@ -1,13 +1,14 @@
 """The compiled page index pass (newsparse._accel.index) gives what its Python twins give.
 
 The Python code is the reference: ``dom._element_attrs_python`` (every element's
-``dict(el.items())``, for the elements that have attributes) and
-``widget_gate._naming_text_python`` (the page's naming vocabulary).  The compiled
-``element_attrs`` and ``naming_text`` must give the same dicts (same keys in the same
-order, same values) and the same string, on the fixtures, the zoo, hand-written edge
-cases (entities, empty and boolean attributes, odd names, namespaced attributes,
-comments and processing instructions, <template>, deep trees, trees changed after
-load) and generated trees.
+``dict(el.items())``, for the elements that have attributes),
+``widget_gate._naming_text_python`` (the page's naming vocabulary) and
+``widget_gate._shown_text_python`` (the page's shown text, by an XSLT pass).  The
+compiled twins must give the same dicts (same keys in the same order, same values) and
+the same strings, on the fixtures, the zoo, hand-written edge cases (entities, empty and
+boolean attributes, odd names, namespaced attributes, comments and processing
+instructions, <template>, deep trees, trees changed after load, whitespace beyond ASCII)
+and generated trees.
 """
 
 from __future__ import annotations
@@ -51,13 +52,29 @@ def _check(elements: list[HtmlElement]) -> dict[HtmlElement, dict[str, str]]:
     assert _flat(compiled) == _flat(python)
     assert all(type(v) is str for a in compiled.values() for v in (*a, *a.values()))
     assert COMPILED.naming_text(compiled, WANTED) == widget_gate._naming_text_python(python, WANTED)
+    if elements:
+        _check_shown(elements[0])
     return python
+
+
+def _check_shown(top: HtmlElement) -> str | None:
+    """Assert the compiled shown text of ``top`` is the XSLT pass's, squashed."""
+    assert COMPILED is not None
+    try:
+        reference: str | None = "".join(str(widget_gate._SHOWN_TEXT(top)).split())
+    except etree.XSLTError:
+        reference = None
+    squashed = COMPILED.squashed_text(top, widget_gate._SKIP_NAMES)
+    if squashed is not None:
+        assert "".join(squashed.split()) == reference
+    return squashed
 
 
 def _check_page(html: str | bytes) -> dict[HtmlElement, dict[str, str]]:
     doc = load(html)
     elements = doc.memo[ELEMENTS_KEY]
     assert elements == list(doc.root.iter(etree.Element))
+    assert widget_gate._shown_text(doc) == widget_gate._shown_text_python(doc)
     return _check(elements)
 
 
@@ -65,6 +82,7 @@ def test_dispatch_uses_the_compiled_twins_when_built() -> None:
     if COMPILED is None:
         assert dom._element_attrs is dom._element_attrs_python
         assert widget_gate._naming_text is widget_gate._naming_text_python
+        assert widget_gate._shown_text is widget_gate._shown_text_python
     else:
         assert dom._element_attrs is COMPILED.element_attrs
         assert widget_gate._naming_text is COMPILED.naming_text
@@ -242,7 +260,9 @@ _NAMES = ["class", "id", "href", "data-testid", "aria-label", "data-type", "styl
           "data-ü", "title", "rel"]  # fmt: skip
 _VALUES = ["", " ", "a", "Key Takeaways", "x &amp; y", "&lt;b&gt;", "&#x2003;", "é€",
            "q\"uote", "&nosuch;", "multi\nline"]  # fmt: skip
-_TAGS = ["div", "p", "span", "a", "section", "template", "svg", "input", "li", "ul"]
+_TAGS = ["div", "p", "span", "a", "section", "template", "svg", "input", "li", "ul", "script",
+         "button", "style", "noscript"]  # fmt: skip
+_TEXTS = ["t", "", " ", "\u00a0x\n", "a\u200bb", "İ ſ", "\x1c\x1f\x85", "é €\t"]
 
 
 @st.composite
@@ -263,7 +283,7 @@ def _trees(draw: st.DrawFn, depth: int = 0) -> str:
                 f" {name}" if value == " " else f" {name}='{value}'" for name, value in pairs
             )
             parts.append(f"<{tag}{attrs}>{draw(_trees(depth + 1))}</{tag}>")
-        parts.append("t")
+        parts.append(draw(st.sampled_from(_TEXTS)))
     return "".join(parts)
 
 
@@ -286,11 +306,91 @@ def test_page_index_in_a_pure_python_process() -> None:
         "from newsparse.extract import dom, widget_gate\n"
         "assert dom._element_attrs is dom._element_attrs_python\n"
         "assert widget_gate._naming_text is widget_gate._naming_text_python\n"
+        "assert widget_gate._shown_text is widget_gate._shown_text_python\n"
         "doc = load(open(sys.argv[1], 'rb').read())\n"
         "sys.stdout.write(widget_gate.page_naming_text(doc))\n"
     )
     env = {**os.environ, _accel.PURE_ENV: "1"}
+    code = code.replace(
+        "page_naming_text(doc)", "page_naming_text(doc) + str(widget_gate.shown_text(doc))"
+    )
+    here += str(widget_gate.shown_text(doc))
     out = subprocess.run(
         [sys.executable, "-c", code, str(page)], env=env, capture_output=True, text=True, check=True
     )
     assert out.stdout == here
+
+
+_SHOWN_SAMPLES = [
+    # skipped subtrees (their tails are text), nested, and whitespace of every kind
+    "<p>One <script>var x = 1;</script>two\t\n<style>p{}</style>three\r\x0b\x0c</p>"
+    "<div><noscript><p>no</p></noscript><svg><text>s</text><script>x</script></svg>tail"
+    "<button>Buy <b>now</b></button> after <template>tpl</template><math>m</math></div>",
+    # whitespace beyond ASCII, zero-width characters, letters that fold
+    "<p>\u00a0A\u2003B\u3000C\x85D\u2028E\u200bF\u00adG\ufeff İI ſ \u1c80</p>",
+    # comments and processing instructions hold no shown text
+    "<p>a<!-- hidden comment -->b<?pi hidden?>c</p>",
+    # non-ASCII text between ASCII whitespace, entities
+    "<p> é \n ü &amp; &lt;tag&gt; 😀 \t€ </p><pre>  keep\n  lines  </pre>",
+    # no text at all, and only whitespace
+    "<div><span> </span>\n\t<img src='x'></div>",
+]
+
+
+@needs_compiled
+@pytest.mark.parametrize("body", _SHOWN_SAMPLES)
+def test_shown_text_samples(body: str) -> None:
+    _check_page(f"<html><head><title>Title</title></head><body>{body}</body></html>")
+
+
+@needs_compiled
+def test_shown_text_values() -> None:
+    doc = load(f"<html><body>{_SHOWN_SAMPLES[0]}{_SHOWN_SAMPLES[2]}</body></html>")
+    assert widget_gate.shown_text(doc) == "onetwothreetailafterabc"
+    doc = load("<html><body><p>\u00a0Key\u2003Takeaways\u200b: İ</p></body></html>")
+    assert widget_gate.shown_text(doc) == "keytakeaways:i"
+
+
+@needs_compiled
+def test_shown_text_of_trees_changed_through_lxml() -> None:
+    """Elements the XSLT pass does not skip (a namespaced or upper-case SCRIPT), CDATA,
+    an entity reference node (left to the XSLT pass), a page without a body."""
+    doc = load("<html><body><p>text</p></body></html>")
+    body = doc.root.find("body")
+    assert body is not None
+    etree.SubElement(body, "{http://www.w3.org/1999/xhtml}script").text = "ns script"
+    etree.SubElement(body, "SCRIPT").text = "upper"
+    etree.SubElement(body, "script").text = "skipped"
+    cdata = etree.SubElement(body, "p")
+    cdata.text = etree.CDATA("in cdata")
+    _check_page_doc(doc)
+    assert widget_gate._shown_text(doc) == "textnsscriptupperincdata"
+    body.append(etree.Entity("amp"))
+    assert _check_shown(body) is None  # the XSLT pass decides
+    assert widget_gate._shown_text(doc) == widget_gate._shown_text_python(doc)
+    doc.root.remove(body)
+    etree.SubElement(doc.root, "div").text = "no body"
+    _check_page_doc(doc)
+    assert widget_gate._shown_text(doc) == "nobody"
+
+
+def _check_page_doc(doc: Any) -> None:
+    assert widget_gate._shown_text(doc) == widget_gate._shown_text_python(doc)
+    _check(_elements(doc.root))
+
+
+@needs_compiled
+@pytest.mark.parametrize("depth", [999, 1001, 2990, 3100])
+def test_shown_text_of_deep_trees(depth: int) -> None:
+    """Deeper than the compiled pass goes the XSLT pass decides (and gives up at 3000)."""
+    doc = load("<html><body><p>x</p></body></html>")
+    node = doc.root.find("body")
+    assert node is not None
+    for i in range(depth):
+        node = etree.SubElement(node, "div")
+        node.text = "ab"[i % 2]
+    squashed = _check_shown(doc.root.find("body"))  # type: ignore[arg-type]
+    assert (squashed is None) == (depth >= 1000)
+    shown = widget_gate._shown_text(doc)
+    assert shown == widget_gate._shown_text_python(doc)
+    assert (shown is None) == (depth > 3000)

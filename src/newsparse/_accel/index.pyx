@@ -14,7 +14,8 @@ from cpython.dict cimport PyDict_Next
 from cpython.object cimport PyObject
 from cpython.set cimport PySet_Contains
 from cpython.unicode cimport PyUnicode_DecodeUTF8
-from libc.string cimport strlen
+from libc.stdlib cimport free, malloc, realloc
+from libc.string cimport strcmp, strlen
 
 from lxml.includes cimport tree
 from lxml.includes.etreepublic cimport _Element, import_lxml__etree
@@ -131,3 +132,88 @@ def naming_text(dict attrs, frozenset wanted):
             if PySet_Contains(wanted, <object>k):
                 values.append(<object>v)
     return "\n".join(values).lower()
+
+
+cdef enum:
+    MAX_SKIP_NAMES = 16
+    # deeper than this below the top, the XSLT engine's answer is asked for (it gives up
+    # at 3000 nested template calls, and the Python twin then gives None)
+    XSLT_DEPTH = 1000
+
+
+cdef inline bint _skipped(const char* name, const char** names, Py_ssize_t count):
+    cdef Py_ssize_t i
+    for i in range(count):
+        if strcmp(name, names[i]) == 0:
+            return True
+    return False
+
+
+cdef inline bint _ascii_space(unsigned char b):
+    # the ASCII characters str.split() splits on: \t \n \v \f \r, \x1c-\x1f and space
+    return b == 32 or 9 <= b <= 13 or 28 <= b <= 31
+
+
+def squashed_text(_Element top, tuple skip):
+    """The text ``widget_gate._SHOWN_TEXT`` (an XSLT pass: every text node below
+    ``top``, those inside elements named in ``skip`` (bytes, no namespace) left out)
+    gives for ``top``, with the ASCII whitespace removed (the rest of str.split()'s
+    whitespace is not); None where the XSLT engine is asked instead: a tree deeper than
+    XSLT_DEPTH below ``top``, or a node other than an element, text, CDATA, comment or
+    processing instruction (an entity reference, an XInclude marker)."""
+    cdef const char* names[MAX_SKIP_NAMES]
+    cdef Py_ssize_t count = len(skip), i
+    if count > MAX_SKIP_NAMES:
+        raise ValueError("too many names to skip")
+    for i in range(count):
+        names[i] = <const char*>(<bytes>skip[i])  # (the tuple keeps the bytes alive)
+    cdef tree.xmlNode* c = top._c_node
+    cdef tree.xmlNode* node = c.children
+    cdef Py_ssize_t depth = 1, size = 0, cap = 1 << 16
+    cdef const unsigned char* s
+    cdef unsigned char b
+    cdef char* grown
+    cdef char* buf = <char*>malloc(cap)
+    if buf is NULL:
+        raise MemoryError()
+    try:
+        while node is not NULL:
+            if node.type == tree.XML_TEXT_NODE or node.type == tree.XML_CDATA_SECTION_NODE:
+                s = <const unsigned char*>node.content
+                if s is not NULL:
+                    while s[0]:
+                        b = s[0]
+                        s += 1
+                        if _ascii_space(b):
+                            continue
+                        if size == cap:
+                            grown = <char*>realloc(buf, cap * 2)
+                            if grown is NULL:
+                                raise MemoryError()
+                            buf = grown
+                            cap *= 2
+                        buf[size] = <char>b
+                        size += 1
+            elif node.type == tree.XML_ELEMENT_NODE:
+                if node.children is not NULL and not (
+                    node.ns is NULL and _skipped(<const char*>node.name, names, count)
+                ):
+                    depth += 1
+                    if depth > XSLT_DEPTH:
+                        return None
+                    node = node.children
+                    continue
+            elif node.type != tree.XML_COMMENT_NODE and node.type != tree.XML_PI_NODE:
+                return None
+            # the next node in document order after node's subtree, below top
+            while node.next is NULL:
+                node = node.parent
+                depth -= 1
+                if node is c or node is NULL:
+                    break
+            if node is c or node is NULL:
+                break
+            node = node.next
+        return PyUnicode_DecodeUTF8(buf, size, NULL)
+    finally:
+        free(buf)

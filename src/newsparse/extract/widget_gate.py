@@ -84,19 +84,54 @@ def shown_text(doc: Document) -> str | None:
     """
     if _SHOWN_KEY in doc.memo:
         return cast("str | None", doc.memo[_SHOWN_KEY])
+    text = _shown_text(doc)
+    doc.memo[_SHOWN_KEY] = text
+    return text
+
+
+def _shown_text_python(doc: Document) -> str | None:
+    """:func:`shown_text`, made by the XSLT pass (the reference twin of the compiled
+    one); not kept on the Document."""
     body = doc.root.find("body")
     try:
         raw = str(_SHOWN_TEXT(body if body is not None else doc.root))
     except etree.XSLTError:
-        text = None
-    else:
-        squashed = "".join(raw.split())
-        # (most pages hold none: a test per character is much cheaper than the regex)
-        if not squashed.isascii() and any(c in squashed for c in _ZERO_WIDTH_CHARS):
-            squashed = _ZERO_WIDTH.sub("", squashed)
-        text = fold(squashed)
-    doc.memo[_SHOWN_KEY] = text
-    return text
+        return None
+    return _drop_zero_width_and_fold("".join(raw.split()))
+
+
+def _drop_zero_width_and_fold(squashed: str) -> str:
+    # (most pages hold none: a test per character is much cheaper than the regex)
+    if not squashed.isascii() and any(c in squashed for c in _ZERO_WIDTH_CHARS):
+        squashed = _ZERO_WIDTH.sub("", squashed)
+    return fold(squashed)
+
+
+#: The names the XSLT pass leaves out, for the compiled twin.
+_SKIP_NAMES = tuple(name.encode() for name in sorted(WIDGET_SKIP_TEXT))
+
+
+def _compiled_shown_text() -> Callable[[Document], str | None]:
+    """The compiled twin of :func:`_shown_text_python` (the text collected in C, ASCII
+    whitespace left out on the way), or the function itself where it is not built."""
+    module = _accel.load("index")
+    if module is None:
+        return _shown_text_python
+    squashed_text = module.squashed_text
+
+    def shown_text_compiled(doc: Document) -> str | None:
+        body = doc.root.find("body")
+        squashed = squashed_text(body if body is not None else doc.root, _SKIP_NAMES)
+        if squashed is None:  # a tree the compiled pass leaves to the XSLT engine
+            return _shown_text_python(doc)
+        if not squashed.isascii():  # whitespace beyond ASCII is left to str.split()
+            squashed = "".join(squashed.split())
+        return _drop_zero_width_and_fold(squashed)
+
+    return shown_text_compiled
+
+
+_shown_text = _compiled_shown_text()
 
 
 #: The attributes ``naming_words`` reads (and ``data-type``).
