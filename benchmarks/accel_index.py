@@ -3,16 +3,17 @@
     python benchmarks/accel_index.py [--rounds N] [--corpus DIR]
 
 For every page of the corpus (default ../shared/corpora/aeb-dev), loaded once, times
-in one process, interleaved, N times: a bare ``lxml.html.document_fromstring`` of the
-page, the attribute pass of ``dom.page_index`` (``_element_attrs_python`` and the
-compiled ``element_attrs``, over the element list load() makes) and
-``widget_gate.page_naming_text``'s vocabulary (``_naming_text_python`` and the compiled
-``naming_text``, over the page index's attributes) and ``widget_gate.shown_text``
-(``_shown_text_python``, the XSLT pass, and the compiled twin).  Per-page minima of CPU time are
-summed; prints each sum in lxml units and the compiled/Python ratio.  With ``--parse``,
-times whole ``parse()`` calls instead (and ``Parser(widgets=False, mentions=False)``),
-with the page index's twins switched between compiled and Python and everything else
-the same (the collector off, as in revision_ratio.py).  Needs the extension built
+in one process, interleaved, N times, each twin's Python and compiled version: a bare
+``lxml.html.document_fromstring`` of the page (the unit); the element list load()
+makes (``document.elements_of``: parse and list, the parse subtracted); the attribute
+pass of ``dom.page_index`` (``element_attrs``, over load()'s list);
+``dom.page_attribute_names`` (``attribute_names``) and ``widget_gate.page_naming_text``
+(``naming_text``) over the page index's attributes; ``widget_gate.shown_text`` (the
+XSLT pass against the compiled text pass).  Per-page minima of CPU time are summed;
+prints each sum in lxml units and the compiled/Python ratios.  With ``--parse``, times
+whole ``parse()`` calls instead (and ``Parser(widgets=False, mentions=False)``), with
+all these twins switched between compiled and Python and everything else the same
+(the collector off, as in revision_ratio.py).  Needs the extension built
 (``python setup.py build_ext --inplace``).
 """
 
@@ -32,7 +33,7 @@ import lxml.html
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import newsparse
-from newsparse import _accel
+from newsparse import _accel, document
 from newsparse.document import ELEMENTS_KEY, load
 from newsparse.extract import dom, widget_gate
 from revision_ratio import ROOT, _pages
@@ -69,32 +70,43 @@ def main() -> None:
             sys.exit("the compiled naming text differs from the Python one")
         if widget_gate._shown_text(doc) != widget_gate._shown_text_python(doc):
             sys.exit("the compiled shown text differs from the Python one")
+        if module.attribute_names(attrs) != dom._attribute_names_python(attrs):
+            sys.exit("the compiled attribute names differ from the Python ones")
+        if module.elements_of(doc.root) != document._elements_of_python(doc.root):
+            sys.exit("the compiled element list differs from the Python one")
         cases.append((page, elements, attrs, doc))
-    names = (
-        "lxml", "attrs python", "attrs compiled", "naming python", "naming compiled",
-        "shown python", "shown compiled",
-    )  # fmt: skip
-    best = [[float("inf")] * len(names) for _ in cases]
-    runs: tuple[tuple[Callable[..., Any], int], ...] = (
-        (lxml.html.document_fromstring, 0),
-        (dom._element_attrs_python, 1),
-        (module.element_attrs, 1),
-        (lambda attrs: widget_gate._naming_text_python(attrs, wanted), 2),
-        (lambda attrs: module.naming_text(attrs, wanted), 2),
-        (widget_gate._shown_text_python, 3),
-        (widget_gate._shown_text, 3),
-    )  # (function, which argument of the case it takes)
+    runs: dict[str, tuple[Callable[[Any], Any], int]] = {
+        # name: (function, which item of the case it takes)
+        "lxml": (lxml.html.document_fromstring, 0),
+        # the element list as load() makes it: parse, then list (lxml units: minus lxml)
+        "elements python": (lambda p: document._elements_of_python(_parse(p)), 0),
+        "elements compiled": (lambda p: module.elements_of(_parse(p)), 0),
+        "attrs python": (dom._element_attrs_python, 1),
+        "attrs compiled": (module.element_attrs, 1),
+        "names python": (dom._attribute_names_python, 2),
+        "names compiled": (module.attribute_names, 2),
+        "naming python": (lambda attrs: widget_gate._naming_text_python(attrs, wanted), 2),
+        "naming compiled": (lambda attrs: module.naming_text(attrs, wanted), 2),
+        "shown python": (widget_gate._shown_text_python, 3),
+        "shown compiled": (widget_gate._shown_text, 3),
+    }
+    best = {name: [float("inf")] * len(cases) for name in runs}
     for _ in range(args.rounds):
         for i, case in enumerate(cases):
-            for j, (run, arg) in enumerate(runs):
-                best[i][j] = min(best[i][j], _cpu(run, case[arg]))
-    sums = [sum(row[j] for row in best) for j in range(len(names))]
+            for name, (run, arg) in runs.items():
+                best[name][i] = min(best[name][i], _cpu(run, case[arg]))
+    sums = {name: sum(times) for name, times in best.items()}
+    for name in ("elements python", "elements compiled"):
+        sums[name] -= sums["lxml"]
     print(f"{len(cases)} pages, {args.rounds} rounds; sums of per-page CPU minima")
-    for name, total in zip(names, sums, strict=True):
-        print(f"  {name:16} {total:8.4f} s  {total / sums[0]:6.3f} lxml")
-    print(f"attrs:  compiled/python {sums[2] / sums[1]:.3f}")
-    print(f"naming: compiled/python {sums[4] / sums[3]:.3f}")
-    print(f"shown:  compiled/python {sums[6] / sums[5]:.3f}")
+    for name, total in sums.items():
+        print(f"  {name:18} {total:8.4f} s  {total / sums['lxml']:6.3f} lxml")
+    for what in ("elements", "attrs", "names", "naming", "shown"):
+        print(f"{what:>8}: compiled/python {sums[what + ' compiled'] / sums[what + ' python']:.3f}")
+
+
+def _parse(page: bytes) -> Any:
+    return lxml.html.document_fromstring(page)
 
 
 _SHOWN_COMPILED = widget_gate._shown_text
@@ -103,11 +115,16 @@ _SHOWN_COMPILED = widget_gate._shown_text
 def _switched(module: Any, compiled: bool, fn: Callable[[bytes], Any]) -> Callable[[bytes], Any]:
     """``fn`` run with the page index's compiled twins (or their Python ones)."""
     attrs = module.element_attrs if compiled else dom._element_attrs_python
+    names = module.attribute_names if compiled else dom._attribute_names_python
+    elements = module.elements_of if compiled else document._elements_of_python
     naming = module.naming_text if compiled else widget_gate._naming_text_python
     shown = _SHOWN_COMPILED if compiled else widget_gate._shown_text_python
 
     def run(page: bytes) -> Any:
         dom._element_attrs = attrs
+        dom._attribute_names = names
+        document.elements_of = elements
+        dom.elements_of = elements
         widget_gate._naming_text = naming
         widget_gate._shown_text = shown
         return fn(page)

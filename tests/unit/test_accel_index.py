@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from newsparse import _accel
+from newsparse import _accel, document
 from newsparse.document import ELEMENTS_KEY, load
 from newsparse.extract import dom, widget_gate
 from newsparse.extract.dom import HtmlElement
@@ -52,8 +52,11 @@ def _check(elements: list[HtmlElement]) -> dict[HtmlElement, dict[str, str]]:
     assert _flat(compiled) == _flat(python)
     assert all(type(v) is str for a in compiled.values() for v in (*a, *a.values()))
     assert COMPILED.naming_text(compiled, WANTED) == widget_gate._naming_text_python(python, WANTED)
+    assert COMPILED.attribute_names(compiled) == dom._attribute_names_python(python)
     if elements:
         _check_shown(elements[0])
+        for top in elements[:: max(1, len(elements) // 5)]:  # the page and subtrees
+            assert COMPILED.elements_of(top) == document._elements_of_python(top)
     return python
 
 
@@ -83,8 +86,12 @@ def test_dispatch_uses_the_compiled_twins_when_built() -> None:
         assert dom._element_attrs is dom._element_attrs_python
         assert widget_gate._naming_text is widget_gate._naming_text_python
         assert widget_gate._shown_text is widget_gate._shown_text_python
+        assert dom._attribute_names is dom._attribute_names_python
+        assert document.elements_of is document._elements_of_python
     else:
         assert dom._element_attrs is COMPILED.element_attrs
+        assert dom._attribute_names is COMPILED.attribute_names
+        assert document.elements_of is COMPILED.elements_of
         assert widget_gate._naming_text is COMPILED.naming_text
 
 
@@ -201,6 +208,8 @@ def test_tree_changed_after_load() -> None:
     assert attrs[span] == {"title": "", "data-none": ""}
     assert p not in attrs
     assert attrs[new] == {"class": "added", "aria-label": "Label", "id": "n"}
+    assert COMPILED.attribute_names(attrs) == {"class", "data-new", "title", "data-none",
+                                               "aria-label", "id"}  # fmt: skip
 
 
 @needs_compiled
@@ -366,7 +375,10 @@ def test_shown_text_of_trees_changed_through_lxml() -> None:
     _check_page_doc(doc)
     assert widget_gate._shown_text(doc) == "textnsscriptupperincdata"
     body.append(etree.Entity("amp"))
+    body.append(etree.ProcessingInstruction("pi", "x"))
+    etree.SubElement(body, "i").append(etree.Entity("lt"))
     assert _check_shown(body) is None  # the XSLT pass decides
+    _check(_elements(doc.root))  # (elements_of: entities are not elements)
     assert widget_gate._shown_text(doc) == widget_gate._shown_text_python(doc)
     doc.root.remove(body)
     etree.SubElement(doc.root, "div").text = "no body"

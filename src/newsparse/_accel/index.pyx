@@ -1,13 +1,18 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
-"""The page index's attribute pass and the gate vocabulary in C.
+"""The page index and the widget gates' page vocabulary in C.
 
-``element_attrs`` is the attribute half of ``newsparse.extract.dom.page_index``: for each
-element of the page (lxml proxies, in document order) that has attributes, the dict
-``dict(el.items())`` gives.  It reads each element's libxml2 attribute list directly
-instead of asking lxml for a list of (name, value) tuples per element and building the
-dict from it.  ``naming_text`` is ``newsparse.extract.widget_gate.page_naming_text``
-over the finished attribute dicts.  The pure-Python code stays the reference:
-tests/unit/test_accel_index.py compares the two on every fixture and zoo page.
+* ``elements_of``: ``list(root.iter(etree.Element))``, the element list ``load()`` makes,
+  in one walk of the C tree (lxml's proxies fetched or made by ``elementFactory``).
+* ``element_attrs``: the attribute half of ``newsparse.extract.dom.page_index``: for each
+  element that has attributes, the dict ``dict(el.items())`` gives, read from the
+  element's libxml2 attribute list instead of a list of (name, value) tuples per element.
+* ``attribute_names`` (``dom.page_attribute_names``) and ``naming_text``
+  (``widget_gate.page_naming_text``): read from the finished attribute dicts.
+* ``squashed_text``: the text of ``widget_gate.shown_text``'s XSLT pass, ASCII
+  whitespace left out on the way (the pass's str.split()/join made a str per word).
+
+The pure-Python code stays the reference: tests/unit/test_accel_index.py compares each
+pair on every fixture and zoo page, edge cases and generated trees.
 """
 
 from cpython.dict cimport PyDict_Next
@@ -18,7 +23,7 @@ from libc.stdlib cimport free, malloc, realloc
 from libc.string cimport strcmp, strlen
 
 from lxml.includes cimport tree
-from lxml.includes.etreepublic cimport _Element, import_lxml__etree
+from lxml.includes.etreepublic cimport _Document, _Element, elementFactory, import_lxml__etree
 
 import_lxml__etree()
 
@@ -217,3 +222,41 @@ def squashed_text(_Element top, tuple skip):
         return PyUnicode_DecodeUTF8(buf, size, NULL)
     finally:
         free(buf)
+
+
+def elements_of(_Element top):
+    """``list(top.iter(etree.Element))``: ``top`` and every element below it, in document
+    order (lxml's iteration descends into elements only), as lxml proxies."""
+    cdef list out = [top]
+    cdef tree.xmlNode* c = top._c_node
+    cdef tree.xmlNode* node = c.children
+    cdef _Document doc = top._doc
+    while node is not NULL:
+        if node.type == tree.XML_ELEMENT_NODE:
+            out.append(elementFactory(doc, node))
+            if node.children is not NULL:
+                node = node.children
+                continue
+        while node.next is NULL:
+            node = node.parent
+            if node is c or node is NULL:
+                break
+        if node is c or node is NULL:
+            break
+        node = node.next
+    return out
+
+
+def attribute_names(dict attrs):
+    """``frozenset().union(*attrs.values())``: every attribute name of the page."""
+    cdef set names = set()
+    cdef Py_ssize_t pos = 0, inner
+    cdef PyObject* key
+    cdef PyObject* item
+    cdef PyObject* k
+    cdef PyObject* v
+    while PyDict_Next(attrs, &pos, &key, &item):
+        inner = 0
+        while PyDict_Next(<object>item, &inner, &k, &v):
+            names.add(<object>k)
+    return frozenset(names)

@@ -13,7 +13,7 @@ from lxml import etree
 from lxml.html import HtmlElement as HtmlElement
 
 from newsparse import _accel
-from newsparse.document import ELEMENTS_KEY
+from newsparse.document import ELEMENTS_KEY, elements_of
 
 if TYPE_CHECKING:
     from newsparse.document import Document
@@ -191,11 +191,10 @@ def _page_index_python(doc: Document) -> PageIndex:
 
 def _page_elements(doc: Document) -> list[HtmlElement]:
     """Every element of the page in document order: the list load() made (nothing
-    changes the tree before the index), or a new one (C-level: the tag filter skips
-    comments and processing instructions)."""
+    changes the tree before the index), or a new one."""
     elements: list[HtmlElement] | None = doc.memo.pop(ELEMENTS_KEY, None)
     if elements is None:
-        elements = list(doc.root.iter(etree.Element))
+        elements = elements_of(doc.root)
     return elements
 
 
@@ -378,9 +377,28 @@ def page_attribute_names(doc: Document) -> frozenset[str]:
     found = doc.memo.get(_ATTR_NAMES_KEY)
     if found is not None:
         return cast("frozenset[str]", found)
-    names = frozenset().union(*page_index(doc).attrs.values())
+    names = _attribute_names(page_index(doc).attrs)
     doc.memo[_ATTR_NAMES_KEY] = names
     return names
+
+
+def _attribute_names_python(attrs: dict[HtmlElement, dict[str, str]]) -> frozenset[str]:
+    """Every name in the dicts of ``attrs`` (the reference twin of the compiled one)."""
+    return frozenset().union(*attrs.values())
+
+
+def _compiled_names() -> Callable[[dict[HtmlElement, dict[str, str]]], frozenset[str]]:
+    """The compiled twin of :func:`_attribute_names_python`, or the function itself where
+    it is not built."""
+    module = _accel.load("index")
+    if module is None:
+        return _attribute_names_python
+    return cast(
+        "Callable[[dict[HtmlElement, dict[str, str]]], frozenset[str]]", module.attribute_names
+    )
+
+
+_attribute_names = _compiled_names()
 
 
 def page_text(doc: Document) -> str:
