@@ -8,7 +8,8 @@ tests on it:
 
 * :func:`shown_text` is the page's text without the subtrees the detectors never read
   (``WIDGET_SKIP_TEXT``: scripts, styles, SVG, buttons...), made by one XSLT pass in
-  C, with **all whitespace removed** and case folded.  An element's text as the
+  C (or by its compiled twin in ``newsparse._accel.index``, which gives the same text),
+  with **all whitespace removed** and case folded.  An element's text as the
   detectors read it (:func:`~newsparse.extract.dom.block_text`: the same pieces in
   the same order, spaces added at block boundaries, whitespace collapsed, zero-width
   characters dropped) is, squashed and folded the same way, a substring of it.
@@ -101,6 +102,7 @@ def _shown_text_python(doc: Document) -> str | None:
 
 
 def _drop_zero_width_and_fold(squashed: str) -> str:
+    """``squashed`` (text without whitespace) without zero-width characters, folded."""
     # (most pages hold none: a test per character is much cheaper than the regex)
     if not squashed.isascii() and any(c in squashed for c in _ZERO_WIDTH_CHARS):
         squashed = _ZERO_WIDTH.sub("", squashed)
