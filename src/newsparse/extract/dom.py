@@ -176,7 +176,7 @@ def page_index(doc: Document) -> PageIndex:
     found = doc.memo.get(_INDEX_KEY)
     if found is not None:
         return cast(PageIndex, found)
-    elements = _page_elements(doc)
+    elements = _page_elements(doc, elements_of)
     index = PageIndex(elements, _element_attrs(elements))
     doc.memo[_INDEX_KEY] = index
     return index
@@ -185,16 +185,18 @@ def page_index(doc: Document) -> PageIndex:
 def _page_index_python(doc: Document) -> PageIndex:
     """:func:`page_index` in pure Python, not kept on the Document (the reference twin
     of the compiled one: tests/unit/test_accel_index.py compares the two)."""
-    elements = _page_elements(doc)
+    elements = _page_elements(doc, lambda root: list(root.iter(etree.Element)))
     return PageIndex(elements, _element_attrs_python(elements))
 
 
-def _page_elements(doc: Document) -> list[HtmlElement]:
+def _page_elements(
+    doc: Document, lister: Callable[[HtmlElement], list[HtmlElement]]
+) -> list[HtmlElement]:
     """Every element of the page in document order: the list load() made (nothing
     changes the tree before the index), or a new one."""
     elements: list[HtmlElement] | None = doc.memo.pop(ELEMENTS_KEY, None)
     if elements is None:
-        elements = elements_of(doc.root)
+        elements = lister(doc.root)
     return elements
 
 
