@@ -21,6 +21,7 @@ from setuptools.command.build_ext import build_ext
 MODULES = [
     ("newsparse._accel.walk", "src/newsparse/_accel/walk.pyx"),
     ("newsparse._accel.text", "src/newsparse/_accel/text.pyx"),
+    ("newsparse._accel.index", "src/newsparse/_accel/index.pyx"),
 ]
 
 

@@ -4,8 +4,7 @@
 
 (1) Per function: every page of the corpus (default ../shared/corpora/aeb-dev) is parsed
 once with the calls that ``parse()`` makes to ``dom.text_of``, ``block_text``,
-``joined_text``, ``widget_gate.shown_text``'s walk and ``ticker_quotes._pieces``
-recorded; then each page's calls
+``joined_text`` and ``ticker_quotes._pieces`` recorded; then each page's calls
 are replayed N times with the Python twin and with the compiled function, interleaved,
 and the per-page minima of CPU time are summed (the results are checked equal on the
 way).  (2) Whole parse: ``parse()`` with the compiled text helpers switched on and off
@@ -33,10 +32,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 import newsparse  # noqa: E402
-from newsparse.extract import dom, ticker_quotes, widget_gate  # noqa: E402
+from newsparse.extract import dom, ticker_quotes  # noqa: E402
 
 #: The modules that dispatch to the compiled text helpers.
-_USERS = (dom, widget_gate, ticker_quotes)
+_USERS = (dom, ticker_quotes)
 
 
 def _use(module: Any) -> None:
@@ -69,10 +68,6 @@ class _Recorder:
         self.calls.append(("pieces", (names, item)))
         return self.module.pieces(names, item)
 
-    def squashed_text(self, names: Any, top: Any) -> str | None:
-        self.calls.append(("shown_text", (names, top)))
-        return self.module.squashed_text(names, top)  # type: ignore[no-any-return]
-
     def Names(self, *args: Any) -> Any:  # the module's class
         return self.module.Names(*args)
 
@@ -91,15 +86,10 @@ def _twins(module: Any) -> dict[str, tuple[Callable[..., Any], Callable[..., Any
         boundary, skip = sets[id(names)]
         return dom.joined_text_python(el, boundary, skip, sep, most)
 
-    def shown_compiled(names: Any, top: Any) -> str | None:
-        squashed = module.squashed_text(names, top)
-        return widget_gate.fold(squashed) if squashed is not None else None
-
     return {
         "text_of": (lambda names, el: dom.text_of_python(el), module.text_of),
         "block_text": (lambda names, el: dom.block_text_python(el), module.block_text),
         "joined_text": (joined_python, module.joined_text),
-        "shown_text": (lambda names, top: widget_gate.shown_text_python(top), shown_compiled),
         "pieces": (lambda names, item: ticker_quotes._pieces_python(item), module.pieces),
     }
 

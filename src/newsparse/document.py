@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, cast
 from urllib.parse import urljoin, urlsplit
@@ -37,6 +37,7 @@ import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
+from newsparse import _accel
 from newsparse.charset import (
     BOMS,
     Decoded,
@@ -62,6 +63,7 @@ __all__ = [
     "Limits",
     "clean_text",
     "decode",
+    "elements_of",
     "load",
     "parse_jsonld",
 ]
@@ -496,7 +498,7 @@ def load(
     if _has_any(root, _VOID_CONTAINERS) and _VOID_AS_CONTAINER.search(text):
         _unnest_void(root)  # moves elements: the count stays
     # Every element, in document order: counted here, and kept for the page index.
-    elements: list[HtmlElement] = list(root.iter(etree.Element))
+    elements = elements_of(root)
     if not ruby:
         _check_count(len(elements), limits)
     doc = Document(root=root, url=_clean_url(url), limits=limits)
@@ -505,6 +507,25 @@ def load(
         doc.encoding, doc.encoding_source = decoded.encoding, decoded.source
     _read_head(doc)
     return doc
+
+
+def _elements_of_python(root: HtmlElement) -> list[HtmlElement]:
+    """``root`` and every element inside it (comments and processing instructions left
+    out: a C-level filter), in document order (the reference twin of the compiled one)."""
+    return list(root.iter(etree.Element))
+
+
+def _compiled_elements_of() -> Callable[[HtmlElement], list[HtmlElement]]:
+    """The compiled twin of :func:`_elements_of_python` (the proxies made in one walk of
+    the C tree, without lxml's iterator), or the function itself where it is not built."""
+    module = _accel.load("index")
+    if module is None:
+        return _elements_of_python
+    return cast("Callable[[HtmlElement], list[HtmlElement]]", module.elements_of)
+
+
+#: ``root`` and every element inside it, in document order.
+elements_of = _compiled_elements_of()
 
 
 #: HTML5 void elements that libxml2's HTML parser opens as containers: everything up to

@@ -1,9 +1,9 @@
 """The compiled text helpers (newsparse._accel.text) give what their Python twins give.
 
 The Python functions are the reference: ``dom.text_of_python``, ``block_text_python``,
-``joined_text_python``, ``ticker_quotes._pieces_python`` and
-``widget_gate.shown_text_python`` (the XSLT pass).  The
-compiled ones must return the same strings on every element of the fixtures and zoo
+``joined_text_python`` and ``ticker_quotes._pieces_python``; the page's shown text
+(``index.squashed_text`` against widget_gate's XSLT pass) is checked on the same trees.
+The compiled ones must return the same strings on every element of the fixtures and zoo
 pages, on hand-written samples of what the walks treat specially (comments and
 processing instructions, whose tails ``etree.iterwalk`` never reaches; entity
 references, whose tails it does; skipped subtrees; block boundaries; Unicode
@@ -17,6 +17,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 import lxml.html
 import pytest
@@ -77,12 +78,29 @@ def _python(el: etree._Element) -> tuple[object, ...]:
 
 
 def _shown(top: etree._Element) -> tuple[str | None, str | None]:
-    """(the XSLT pass's shown text, the compiled walk's) of ``top``."""
-    assert widget_gate._COMPILED is not None
-    squashed = widget_gate._COMPILED.squashed_text(dom.compiled_names(dom.WIDGET_SKIP_TEXT), top)
-    return widget_gate.shown_text_python(top), (
-        widget_gate.fold(squashed) if squashed is not None else None
-    )
+    """(the XSLT pass's shown text, the compiled walk's) of ``top``: the page's shown
+    text is the compiled ``index.squashed_text`` (see widget_gate), whose tests are in
+    test_accel_index.py; it runs here on these trees too."""
+    index = _accel.load("index")
+    assert index is not None
+    try:
+        raw = str(widget_gate._SHOWN_TEXT(top))
+    except etree.XSLTError:
+        python = None
+    else:
+        python = widget_gate._drop_zero_width_and_fold("".join(raw.split()))
+    squashed = index.squashed_text(top, widget_gate._SKIP_NAMES)
+    if squashed is None:
+        return python, None
+    if not squashed.isascii():
+        squashed = "".join(squashed.split())
+    return python, widget_gate._drop_zero_width_and_fold(squashed)
+
+
+def _squashed(top: etree._Element) -> str | None:
+    index = _accel.load("index")
+    assert index is not None
+    return cast("str | None", index.squashed_text(top, widget_gate._SKIP_NAMES))
 
 
 def _elements(root: etree._Element, every: int = 1) -> Iterator[etree._Element]:
@@ -246,9 +264,7 @@ def test_shown_text_of_documents() -> None:
     assert _shown(script) == ("", "")
     # an entity reference: the compiled walk leaves it to the XSLT pass
     body.insert(0, etree.Entity("amp"))
-    assert (
-        widget_gate._COMPILED.squashed_text(dom.compiled_names(dom.WIDGET_SKIP_TEXT), body) is None
-    )
+    assert _squashed(body) is None
 
 
 @needs_compiled
@@ -270,8 +286,7 @@ def test_shown_text_of_a_very_deep_tree_is_left_to_the_xslt_pass() -> None:
     for _ in range(1200):
         node = etree.SubElement(node, "div")
         node.text = "x y"
-    names = dom.compiled_names(dom.WIDGET_SKIP_TEXT)
-    assert widget_gate._COMPILED.squashed_text(names, root) is None
+    assert _squashed(root) is None
     inner = root
     for _ in range(500):
         inner = inner[0]
@@ -350,7 +365,8 @@ def test_text_is_the_same_in_a_pure_python_process() -> None:
         "from lxml import etree\n"
         "from newsparse.document import load\n"
         "from newsparse.extract import dom, widget_gate\n"
-        "assert dom._COMPILED is None and widget_gate._COMPILED is None\n"
+        "assert dom._COMPILED is None\n"
+        "assert widget_gate._shown_text is widget_gate._shown_text_python\n"
         "doc = load(open(sys.argv[1], 'rb').read())\n"
         "for el in doc.root.iter(etree.Element):\n"
         "    print(repr((dom.text_of(el), dom.block_text(el), dom.joined_text(\n"

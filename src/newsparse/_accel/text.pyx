@@ -1,10 +1,10 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
-"""The text-assembly helpers of ``newsparse.extract.dom`` and ``widget_gate`` in C.
+"""The text-assembly helpers of ``newsparse.extract.dom`` and ``ticker_quotes`` in C.
 
 ``text_of``, ``block_text`` and ``joined_text`` walk a subtree with ``etree.iterwalk``
 in Python, make a str per text piece, join them and normalise the whitespace
-(``dom.norm_space``); ``widget_gate.shown_text`` runs an XSLT pass and squashes its
-output.  Here the same walks read lxml's C tree (libxml2 nodes) directly and copy the
+(``dom.norm_space``).  (``widget_gate.shown_text``'s walk is ``index.squashed_text``.)
+Here the same walks read lxml's C tree (libxml2 nodes) directly and copy the
 text nodes' UTF-8 bytes into one buffer, collapsing whitespace and dropping zero-width
 characters on the way: one str is made per call, no proxy per node.
 
@@ -46,19 +46,17 @@ cdef struct Out:
     Py_ssize_t len
     Py_ssize_t cap
     bint space     # whitespace met since the last character written
-    bint squash    # drop whitespace (shown_text) instead of writing one space per run
     bint solid     # a character other than whitespace was met (zero-width ones count)
     Py_ssize_t parts  # joined_text: the pieces appended so far (separators included)
 
 
-cdef int _init(Out* o, bint squash) except -1:
+cdef int _init(Out* o) except -1:
     o.cap = 256
     o.data = <char*>PyMem_Malloc(o.cap)
     if o.data is NULL:
         raise MemoryError()
     o.len = 0
     o.space = False
-    o.squash = squash
     o.solid = False
     o.parts = 0
     return 0
@@ -90,7 +88,7 @@ cdef inline bint _zero_width(unsigned int cp):
 cdef int _put(Out* o, const unsigned char* s, Py_ssize_t n) except -1:
     """Append the UTF-8 text ``s[:n]`` as ``norm_space`` reads it: zero-width characters
     dropped, a whitespace run written as one space before the next character (none at
-    the start; a run at the end is left pending), or nothing at all when squashing."""
+    the start; a run at the end is left pending)."""
     cdef Py_ssize_t i = 0, j, k
     cdef unsigned char b
     cdef unsigned int cp = 0
@@ -98,7 +96,7 @@ cdef int _put(Out* o, const unsigned char* s, Py_ssize_t n) except -1:
     # the compiler would reload the fields after every byte written
     cdef char* out
     cdef Py_ssize_t length
-    cdef bint space = o.space, squash = o.squash, solid = o.solid
+    cdef bint space = o.space, solid = o.solid
     _reserve(o, n + 1)  # (at most one space is written per character)
     out = o.data
     length = o.len
@@ -111,7 +109,7 @@ cdef int _put(Out* o, const unsigned char* s, Py_ssize_t n) except -1:
             else:
                 solid = True
                 if space:
-                    if length and not squash:
+                    if length:
                         out[length] = b' '
                         length += 1
                     space = False
@@ -147,7 +145,7 @@ cdef int _put(Out* o, const unsigned char* s, Py_ssize_t n) except -1:
             i += k
             continue
         if space:
-            if length and not squash:
+            if length:
                 out[length] = b' '
                 length += 1
             space = False
@@ -403,7 +401,7 @@ def text_of(Names names, _Element el not None):
     if el._c_node.type != tree.XML_ELEMENT_NODE:
         raise _not_element(el)
     cdef Out o
-    _init(&o, False)
+    _init(&o)
     try:
         _walk(&o, el, names, TEXT_OF, NULL, 0, False, 0)
         return _result(&o)
@@ -417,7 +415,7 @@ def block_text(Names names, _Element el not None):
     if el._c_node.type != tree.XML_ELEMENT_NODE:
         raise _not_element(el)
     cdef Out o
-    _init(&o, False)
+    _init(&o)
     try:
         _walk(&o, el, names, BLOCK, NULL, 0, False, 0)
         return _result(&o)
@@ -441,7 +439,7 @@ def joined_text(Names names, _Element el not None, str separator, max_parts):
         else:
             limit = max_parts
     cdef Out o
-    _init(&o, False)
+    _init(&o)
     try:
         _walk(&o, el, names, JOINED, sep, len(sep), limited, limit)
         return _result(&o)
@@ -516,7 +514,7 @@ def pieces(Names names, _Element item not None):
     cdef Seen seen
     cdef Out o
     _forget(&seen)
-    _init(&o, False)
+    _init(&o)
     try:
         while True:
             # ---- start event of c: an element's text (comments and PIs have none)
@@ -549,72 +547,5 @@ def pieces(Names names, _Element item not None):
                     c = nxt
                     break
                 c = c.parent
-    finally:
-        PyMem_Free(o.data)
-
-
-# ------------------------------------------------------------------ widget_gate
-
-cdef enum:
-    MAX_DEPTH = 1000  # deeper: let the XSLT pass decide (it fails on very deep trees)
-
-
-def squashed_text(Names names, _Element top not None):
-    """What ``widget_gate.shown_text`` makes of its XSLT pass over ``top`` before
-    folding: the text of every text node in ``top``'s subtree outside the elements of
-    ``names``'s skip set (which the stylesheet's empty templates match: names without a
-    namespace), whitespace and zero-width characters removed.  None where this walk
-    cannot vouch for giving the XSLT pass's text (a node type it does not expect, a
-    tree deeper than MAX_DEPTH): the caller then runs the XSLT pass."""
-    cdef _Document doc = top._doc
-    cdef tree.xmlNode* root = top._c_node
-    cdef tree.xmlNode* parent
-    cdef tree.xmlNode* c
-    cdef int depth = 1
-    cdef Seen seen
-    _forget(&seen)
-    if root.type != tree.XML_ELEMENT_NODE:
-        return None
-    if root.parent is not NULL and root.parent.type != tree.XML_ELEMENT_NODE:
-        # the document's root element: the XSLT pass reads the whole document (lxml
-        # fakes no document for it), whose other top-level nodes must write nothing
-        c = root.parent.children
-        while c is not NULL:
-            if c is not root and c.type != tree.XML_COMMENT_NODE and (
-                c.type != tree.XML_PI_NODE and c.type != tree.XML_DTD_NODE
-            ):
-                return None
-            c = c.next
-    if names.flags_of(doc, root) & SKIP:
-        return ""
-    cdef Out o
-    _init(&o, True)
-    try:
-        parent = root
-        c = root.children
-        while True:
-            if c is NULL:
-                # the end of parent's children: go on after parent
-                if parent is root:
-                    break
-                c = parent.next
-                parent = parent.parent
-                depth -= 1
-                continue
-            if c.type == tree.XML_TEXT_NODE or c.type == tree.XML_CDATA_SECTION_NODE:
-                if c.content is not NULL:
-                    _put(&o, <const unsigned char*>c.content, strlen(<const char*>c.content))
-            elif c.type == tree.XML_ELEMENT_NODE:
-                if c.children is not NULL and not names.cached(&seen, doc, c) & SKIP:
-                    depth += 1
-                    if depth > MAX_DEPTH:
-                        return None
-                    parent = c
-                    c = c.children
-                    continue
-            elif c.type != tree.XML_COMMENT_NODE and c.type != tree.XML_PI_NODE:
-                return None  # an entity reference, an XInclude marker...
-            c = c.next
-        return _result(&o)
     finally:
         PyMem_Free(o.data)

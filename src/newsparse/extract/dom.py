@@ -13,7 +13,7 @@ from lxml import etree
 from lxml.html import HtmlElement as HtmlElement
 
 from newsparse import _accel
-from newsparse.document import ELEMENTS_KEY
+from newsparse.document import ELEMENTS_KEY, elements_of
 
 if TYPE_CHECKING:
     from newsparse.document import Document
@@ -188,17 +188,49 @@ def page_index(doc: Document) -> PageIndex:
     found = doc.memo.get(_INDEX_KEY)
     if found is not None:
         return cast(PageIndex, found)
-    # C-level loops throughout: the tag filter skips comments and processing
-    # instructions, map() calls items() without a Python-level loop body; load() has
-    # listed the elements already (and nothing changes the tree before the index)
-    elements: list[HtmlElement] | None = doc.memo.pop(ELEMENTS_KEY, None)
-    if elements is None:
-        elements = list(doc.root.iter(etree.Element))
-    pairs = zip(elements, map(_ITEMS, elements), strict=True)
-    attrs = cast("dict[HtmlElement, dict[str, str]]", {el: dict(i) for el, i in pairs if i})
-    index = PageIndex(elements, attrs)
+    elements = _page_elements(doc, elements_of)
+    index = PageIndex(elements, _element_attrs(elements))
     doc.memo[_INDEX_KEY] = index
     return index
+
+
+def _page_index_python(doc: Document) -> PageIndex:
+    """:func:`page_index` in pure Python, not kept on the Document (the reference twin
+    of the compiled one: tests/unit/test_accel_index.py compares the two)."""
+    elements = _page_elements(doc, lambda root: list(root.iter(etree.Element)))
+    return PageIndex(elements, _element_attrs_python(elements))
+
+
+def _page_elements(
+    doc: Document, lister: Callable[[HtmlElement], list[HtmlElement]]
+) -> list[HtmlElement]:
+    """Every element of the page in document order: the list load() made (nothing
+    changes the tree before the index), or a new one."""
+    elements: list[HtmlElement] | None = doc.memo.pop(ELEMENTS_KEY, None)
+    if elements is None:
+        elements = lister(doc.root)
+    return elements
+
+
+def _element_attrs_python(elements: list[HtmlElement]) -> dict[HtmlElement, dict[str, str]]:
+    """The attributes of each of ``elements`` that has any, as ``dict(el.items())``
+    (map() calls items() without a Python-level loop body)."""
+    pairs = zip(elements, map(_ITEMS, elements), strict=True)
+    return cast("dict[HtmlElement, dict[str, str]]", {el: dict(i) for el, i in pairs if i})
+
+
+def _compiled_attrs() -> Callable[[list[HtmlElement]], dict[HtmlElement, dict[str, str]]]:
+    """The compiled twin of :func:`_element_attrs_python`, or the function itself where
+    it is not built (see :mod:`newsparse._accel`)."""
+    module = _accel.load("index")
+    if module is None:
+        return _element_attrs_python
+    return cast(
+        "Callable[[list[HtmlElement]], dict[HtmlElement, dict[str, str]]]", module.element_attrs
+    )
+
+
+_element_attrs = _compiled_attrs()
 
 
 #: Subtrees whose text is never shown as text (for the block-aware walk below).
@@ -392,9 +424,28 @@ def page_attribute_names(doc: Document) -> frozenset[str]:
     found = doc.memo.get(_ATTR_NAMES_KEY)
     if found is not None:
         return cast("frozenset[str]", found)
-    names = frozenset().union(*page_index(doc).attrs.values())
+    names = _attribute_names(page_index(doc).attrs)
     doc.memo[_ATTR_NAMES_KEY] = names
     return names
+
+
+def _attribute_names_python(attrs: dict[HtmlElement, dict[str, str]]) -> frozenset[str]:
+    """Every name in the dicts of ``attrs`` (the reference twin of the compiled one)."""
+    return frozenset().union(*attrs.values())
+
+
+def _compiled_names() -> Callable[[dict[HtmlElement, dict[str, str]]], frozenset[str]]:
+    """The compiled twin of :func:`_attribute_names_python`, or the function itself where
+    it is not built."""
+    module = _accel.load("index")
+    if module is None:
+        return _attribute_names_python
+    return cast(
+        "Callable[[dict[HtmlElement, dict[str, str]]], frozenset[str]]", module.attribute_names
+    )
+
+
+_attribute_names = _compiled_names()
 
 
 def page_text(doc: Document) -> str:

@@ -8,7 +8,8 @@ tests on it:
 
 * :func:`shown_text` is the page's text without the subtrees the detectors never read
   (``WIDGET_SKIP_TEXT``: scripts, styles, SVG, buttons...), made by one XSLT pass in
-  C, with **all whitespace removed** and case folded.  An element's text as the
+  C (or by its compiled twin in ``newsparse._accel.index``, which gives the same text),
+  with **all whitespace removed** and case folded.  An element's text as the
   detectors read it (:func:`~newsparse.extract.dom.block_text`: the same pieces in
   the same order, spaces added at block boundaries, whitespace collapsed, zero-width
   characters dropped) is, squashed and folded the same way, a substring of it.
@@ -28,13 +29,13 @@ phrase across the join, which each detector rules out or gates on its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
 from lxml import etree
 
 from newsparse import _accel
-from newsparse.extract.dom import NAMING_ATTRIBUTES, WIDGET_SKIP_TEXT, compiled_names, page_index
+from newsparse.extract.dom import NAMING_ATTRIBUTES, WIDGET_SKIP_TEXT, HtmlElement, page_index
 
 if TYPE_CHECKING:
     from newsparse.document import Document
@@ -75,8 +76,6 @@ def fold(text: str) -> str:
 
 
 _SHOWN_KEY = "widget_gate.shown_text"
-#: The compiled walk of :func:`shown_text` (newsparse._accel.text), or None.
-_COMPILED: Any = _accel.load("text")
 
 
 def shown_text(doc: Document) -> str | None:
@@ -86,29 +85,55 @@ def shown_text(doc: Document) -> str | None:
     """
     if _SHOWN_KEY in doc.memo:
         return cast("str | None", doc.memo[_SHOWN_KEY])
-    body = doc.root.find("body")
-    top = body if body is not None else doc.root
-    squashed = None
-    if _COMPILED is not None:
-        # the compiled walk gives the squashed text, or None where the XSLT pass decides
-        squashed = _COMPILED.squashed_text(compiled_names(WIDGET_SKIP_TEXT), top)
-    text = fold(squashed) if squashed is not None else shown_text_python(top)
+    text = _shown_text(doc)
     doc.memo[_SHOWN_KEY] = text
     return text
 
 
-def shown_text_python(top: etree._Element) -> str | None:
-    """:func:`shown_text` of ``top`` by the XSLT pass: the reference of the compiled
-    walk (newsparse._accel.text.squashed_text), and what runs where that is not built."""
+def _shown_text_python(doc: Document) -> str | None:
+    """:func:`shown_text`, made by the XSLT pass (the reference twin of the compiled
+    one); not kept on the Document."""
+    body = doc.root.find("body")
     try:
-        raw = str(_SHOWN_TEXT(top))
+        raw = str(_SHOWN_TEXT(body if body is not None else doc.root))
     except etree.XSLTError:
         return None
-    squashed = "".join(raw.split())
+    return _drop_zero_width_and_fold("".join(raw.split()))
+
+
+def _drop_zero_width_and_fold(squashed: str) -> str:
+    """``squashed`` (text without whitespace) without zero-width characters, folded."""
     # (most pages hold none: a test per character is much cheaper than the regex)
     if not squashed.isascii() and any(c in squashed for c in _ZERO_WIDTH_CHARS):
         squashed = _ZERO_WIDTH.sub("", squashed)
     return fold(squashed)
+
+
+#: The names the XSLT pass leaves out, for the compiled twin.
+_SKIP_NAMES = tuple(name.encode() for name in sorted(WIDGET_SKIP_TEXT))
+
+
+def _compiled_shown_text() -> Callable[[Document], str | None]:
+    """The compiled twin of :func:`_shown_text_python` (the text collected in C, ASCII
+    whitespace left out on the way), or the function itself where it is not built."""
+    module = _accel.load("index")
+    if module is None:
+        return _shown_text_python
+    squashed_text = module.squashed_text
+
+    def shown_text_compiled(doc: Document) -> str | None:
+        body = doc.root.find("body")
+        squashed = squashed_text(body if body is not None else doc.root, _SKIP_NAMES)
+        if squashed is None:  # a tree the compiled pass leaves to the XSLT engine
+            return _shown_text_python(doc)
+        if not squashed.isascii():  # whitespace beyond ASCII is left to str.split()
+            squashed = "".join(squashed.split())
+        return _drop_zero_width_and_fold(squashed)
+
+    return shown_text_compiled
+
+
+_shown_text = _compiled_shown_text()
 
 
 #: The attributes ``naming_words`` reads (and ``data-type``).
@@ -123,11 +148,33 @@ def page_naming_text(doc: Document) -> str:
     found = doc.memo.get(_NAMING_KEY)
     if found is not None:
         return cast(str, found)
-    wanted = _NAMING_ATTRIBUTES
-    values = [v for a in page_index(doc).attrs.values() for k, v in a.items() if k in wanted]
-    text = "\n".join(values).lower()
+    text = _naming_text(page_index(doc).attrs, _NAMING_ATTRIBUTES)
     doc.memo[_NAMING_KEY] = text
     return text
+
+
+def _naming_text_python(
+    attrs: Mapping[HtmlElement, Mapping[str, str]], wanted: frozenset[str]
+) -> str:
+    """The values of the ``wanted`` attributes in ``attrs`` (a page index's), in order,
+    lower-cased, one a line (the reference twin of the compiled one)."""
+    values = [v for a in attrs.values() for k, v in a.items() if k in wanted]
+    return "\n".join(values).lower()
+
+
+_NamingText = Callable[[Mapping[HtmlElement, Mapping[str, str]], frozenset[str]], str]
+
+
+def _compiled_naming_text() -> _NamingText:
+    """The compiled twin of :func:`_naming_text_python`, or the function itself where it
+    is not built (see :mod:`newsparse._accel`)."""
+    module = _accel.load("index")
+    if module is None:
+        return _naming_text_python
+    return cast(_NamingText, module.naming_text)
+
+
+_naming_text = _compiled_naming_text()
 
 
 # ----------------------------------------------------------------- relaxed patterns
