@@ -20,6 +20,7 @@ from setuptools.command.build_ext import build_ext
 #: The compiled modules: (module name, source file).
 MODULES = [
     ("newsparse._accel.walk", "src/newsparse/_accel/walk.pyx"),
+    ("newsparse._accel.scan", "src/newsparse/_accel/scan.pyx"),
 ]
 
 
