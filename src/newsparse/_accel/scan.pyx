@@ -63,7 +63,7 @@ cdef object _collect_text(tree.xmlNode* c):
 
 cdef inline bint _named(tree.xmlAttr* a, const char* name):
     # an attribute without namespace called ``name``: the key ``name`` of lxml's items()
-    return a.ns is NULL and strcmp(<const char*>a.name, name) == 0
+    return a.ns is NULL and _same(<const char*>a.name, name)
 
 
 cdef const char* _value(tree.xmlAttr* a, object el, list keep) except NULL:
@@ -105,6 +105,16 @@ cdef inline bint _starts(const char* s, const char* word):
     return True
 
 
+cdef inline bint _same(const char* s, const char* word):
+    # strcmp(s, word) == 0, inlined: most names differ at their first byte
+    cdef Py_ssize_t k = 0
+    while word[k]:
+        if s[k] != word[k]:
+            return False
+        k += 1
+    return s[k] == 0
+
+
 cdef inline bint _starts_ci(const char* s, const char* word):
     # s starts with word (lower-case ASCII), ASCII letters compared without case
     cdef Py_ssize_t k = 0
@@ -115,31 +125,50 @@ cdef inline bint _starts_ci(const char* s, const char* word):
     return True
 
 
+# The first letters of the byline words (either case): which word may start there;
+# 255 for a non-ASCII byte.  One table read per byte, a comparison only at these letters.
+cdef unsigned char _BYLINE_FIRST[256]
+cdef const char* _BYLINE_WORDS[6]
+_BYLINE_WORDS[:] = [NULL, "byline", "author", "posted-by", "writer", "creator"]
+
+
+# The same for the comment hints (case-sensitive; two of them start with "d").
+cdef unsigned char _HINT_FIRST[256]
+cdef const char* _HINT_WORDS[7]
+cdef const char* _HINT_WORDS2[7]
+_HINT_WORDS[:] = [NULL, "omment", "wpd", "disqus", "respond", "post-list", "cooked"]
+_HINT_WORDS2[:] = [NULL, NULL, NULL, "discussion", NULL, NULL, NULL]
+
+
+cdef void _init_tables():
+    cdef int ch, k
+    for ch in range(256):
+        _BYLINE_FIRST[ch] = 255 if ch >= 0x80 else 0
+        _HINT_FIRST[ch] = 0
+    for k in range(1, 6):
+        ch = <unsigned char>_BYLINE_WORDS[k][0]
+        _BYLINE_FIRST[ch] = k
+        _BYLINE_FIRST[ch - 32] = k  # its capital
+    for k in range(1, 7):
+        _HINT_FIRST[<unsigned char>_HINT_WORDS[k][0]] = k
+
+
+_init_tables()
+
+
 cdef int _byline_word(const char* s):
     """1 if the value holds a word of ``authors._BYLINE_WORDS`` (ASCII letters without
     case), 0 if not, -1 if it does not and has non-ASCII characters (``re.IGNORECASE``
     matches "ſ" to "s", "ı" to "i": the pattern decides)."""
     cdef Py_ssize_t i = 0
-    cdef unsigned char ch
+    cdef unsigned char k
     cdef bint wide = False
     while s[i]:
-        ch = _lower(<unsigned char>s[i])
-        if ch >= 0x80:
-            wide = True
-        elif ch == b"b":
-            if _starts_ci(s + i, "byline"):
-                return 1
-        elif ch == b"a":
-            if _starts_ci(s + i, "author"):
-                return 1
-        elif ch == b"p":
-            if _starts_ci(s + i, "posted-by"):
-                return 1
-        elif ch == b"w":
-            if _starts_ci(s + i, "writer"):
-                return 1
-        elif ch == b"c":
-            if _starts_ci(s + i, "creator"):
+        k = _BYLINE_FIRST[<unsigned char>s[i]]
+        if k:
+            if k == 255:
+                wide = True
+            elif _starts_ci(s + i, _BYLINE_WORDS[k]):
                 return 1
         i += 1
     return -1 if wide else 0
@@ -188,27 +217,14 @@ cdef bint _comment_hint(const char* s):
     """``comment_vocab._CANDIDATE_HINT.search`` (case-sensitive ASCII alternatives: a
     byte search on the UTF-8 value finds what the pattern finds in the text)."""
     cdef Py_ssize_t i = 0
-    cdef char ch
+    cdef unsigned char k
     while s[i]:
-        ch = s[i]
-        if ch == b"o":
-            if _starts(s + i, "omment"):
-                return True
-        elif ch == b"w":
-            if _starts(s + i, "wpd"):
-                return True
-        elif ch == b"d":
-            if _starts(s + i, "disqus") or _starts(s + i, "discussion"):
-                return True
-        elif ch == b"r":
-            if _starts(s + i, "respond"):
-                return True
-        elif ch == b"p":
-            if _starts(s + i, "post-list"):
-                return True
-        elif ch == b"c":
-            if _starts(s + i, "cooked"):
-                return True
+        k = _HINT_FIRST[<unsigned char>s[i]]
+        if k and (
+            _starts(s + i, _HINT_WORDS[k])
+            or (_HINT_WORDS2[k] is not NULL and _starts(s + i, _HINT_WORDS2[k]))
+        ):
+            return True
         i += 1
     return False
 
@@ -247,13 +263,13 @@ cdef class BylineScan:
         cdef const char* value
         while a is not NULL:
             if a.ns is NULL:
-                if strcmp(<const char*>a.name, "class") == 0:
+                if _same(<const char*>a.name, "class"):
                     bit = 1
-                elif strcmp(<const char*>a.name, "id") == 0:
+                elif _same(<const char*>a.name, "id"):
                     bit = 2
-                elif strcmp(<const char*>a.name, "rel") == 0:
+                elif _same(<const char*>a.name, "rel"):
                     bit = 4
-                elif strcmp(<const char*>a.name, "itemprop") == 0:
+                elif _same(<const char*>a.name, "itemprop"):
                     bit = 8
                 else:
                     bit = 0
@@ -367,15 +383,15 @@ def comment_candidates(list elements):
         comment_id = False
         while a is not NULL:
             if a.ns is NULL:
-                if cls is NULL and strcmp(<const char*>a.name, "class") == 0:
+                if cls is NULL and _same(<const char*>a.name, "class"):
                     cls = _value(a, el, keep)
-                elif ident is NULL and strcmp(<const char*>a.name, "id") == 0:
+                elif ident is NULL and _same(<const char*>a.name, "id"):
                     ident = _value(a, el, keep)
-                elif itemtype is NULL and strcmp(<const char*>a.name, "itemtype") == 0:
+                elif itemtype is NULL and _same(<const char*>a.name, "itemtype"):
                     itemtype = _value(a, el, keep)
-                elif testid is NULL and strcmp(<const char*>a.name, "data-testid") == 0:
+                elif testid is NULL and _same(<const char*>a.name, "data-testid"):
                     testid = _value(a, el, keep)
-                elif strcmp(<const char*>a.name, "data-comment-id") == 0:
+                elif _same(<const char*>a.name, "data-comment-id"):
                     comment_id = True
             a = a.next
         if (
