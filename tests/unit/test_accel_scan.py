@@ -14,6 +14,7 @@ attribute values hold entity references (values of several nodes).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -230,6 +231,27 @@ def test_generated_trees(markup: str, picks: list[int]) -> None:
     elements = page_index(doc).elements
     anchors: list[HtmlElement | None] = [None, *(elements[i % len(elements)] for i in picks)]
     _compare(doc, anchors)
+
+
+@needs_compiled
+def test_the_compiled_scans_are_used_while_the_patterns_are_theirs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The scans compute the patterns' answers in C: they are used with the patterns
+    they were written for, and not once one of the Python patterns changes."""
+    assert authors._SCAN is not None and comment_markup._SCAN is not None
+    assert authors._compiled_scan() is not None
+    for name in ("_BYLINE_ATTR", "_AUTHOR_HREF", "_BY_TEXT"):
+        with monkeypatch.context() as m:
+            old = getattr(authors, name)
+            m.setattr(authors, name, re.compile(old.pattern + "|contributor", old.flags))
+            assert authors._compiled_scan() is None, name
+        with monkeypatch.context() as m:
+            m.setattr(authors, name, re.compile(old.pattern, old.flags ^ re.IGNORECASE))
+            assert authors._compiled_scan() is None, name
+    assert comment_markup._compiled_scan() is not None
+    monkeypatch.setattr(comment_markup, "_CANDIDATE_HINT", re.compile("omment|thread"))
+    assert comment_markup._compiled_scan() is None
 
 
 def test_pure_python_twins_are_used_when_not_built(monkeypatch: pytest.MonkeyPatch) -> None:

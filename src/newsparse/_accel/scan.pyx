@@ -18,6 +18,8 @@ generated trees.  The page index is made after the tree's last change (``load``)
 attributes read here are the ones in the index's dicts.
 """
 
+import re
+
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 from libc.string cimport strcmp, strlen, strstr
 
@@ -125,53 +127,94 @@ cdef inline bint _starts_ci(const char* s, const char* word):
     return True
 
 
-# The first letters of the byline words (either case): which word may start there;
-# 255 for a non-ASCII byte.  One table read per byte, a comparison only at these letters.
-cdef unsigned char _BYLINE_FIRST[256]
-cdef const char* _BYLINE_WORDS[6]
-_BYLINE_WORDS[:] = [NULL, "byline", "author", "posted-by", "writer", "creator"]
+# ------------------------------------------------------------------ the patterns
+
+#: The patterns whose answers (or pre-tests) this module computes in C, as the Python
+#: modules define them.  ``authors`` and ``comment_markup`` use the compiled scans only
+#: while their patterns are these (tests/unit/test_accel_scan.py checks that they are):
+#: a change of vocabulary there must be made here too.
+BYLINE_ATTR = re.compile("byline|author|posted-by|writer|creator", re.IGNORECASE)
+AUTHOR_HREF = re.compile(r"/(?:authors?|writers?)/|[?&]author=", re.IGNORECASE)
+BY_TEXT = re.compile(r"\s*(?:By|BY|by)\s")
+COMMENT_HINT = re.compile(r"omment|wpd|disqus|respond|post-list|discussion|cooked")
 
 
-# The same for the comment hints (case-sensitive; two of them start with "d").
-cdef unsigned char _HINT_FIRST[256]
-cdef const char* _HINT_WORDS[7]
-cdef const char* _HINT_WORDS2[7]
-_HINT_WORDS[:] = [NULL, "omment", "wpd", "disqus", "respond", "post-list", "cooked"]
-_HINT_WORDS2[:] = [NULL, NULL, NULL, "discussion", NULL, NULL, NULL]
+cdef enum:
+    MAX_WORDS = 16
 
 
-cdef void _init_tables():
+cdef struct Words:
+    # a set of ASCII words, found by one table read per byte and a comparison only at
+    # their first letters: first[byte] is 1 + the index of the first word starting with
+    # that byte (0: none; 255: a non-ASCII byte, when ``wide`` is asked for), next[k]
+    # the next word with the same first letter
+    unsigned char first[256]
+    const char* word[MAX_WORDS]
+    unsigned char next[MAX_WORDS]
+    bint fold
+
+
+cdef list _KEEP = []  # the bytes the word pointers point into
+
+
+cdef void _words(Words* w, pattern) except *:
+    """Fill ``w`` with the alternatives of the compiled ``pattern`` (plain ASCII words
+    joined by "|"); with ``re.IGNORECASE`` they are compared without case and a
+    non-ASCII byte is marked (255)."""
+    cdef bint fold = bool(pattern.flags & re.IGNORECASE), wide = fold
+    words = pattern.pattern.split("|")
+    if len(words) >= MAX_WORDS or not all(x and x.isascii() and x.replace("-", "").isalnum()
+                                          for x in words):
+        raise ValueError(f"not a list of plain words: {pattern.pattern!r}")
     cdef int ch, k
+    cdef unsigned char last
     for ch in range(256):
-        _BYLINE_FIRST[ch] = 255 if ch >= 0x80 else 0
-        _HINT_FIRST[ch] = 0
-    for k in range(1, 6):
-        ch = <unsigned char>_BYLINE_WORDS[k][0]
-        _BYLINE_FIRST[ch] = k
-        _BYLINE_FIRST[ch - 32] = k  # its capital
-    for k in range(1, 7):
-        _HINT_FIRST[<unsigned char>_HINT_WORDS[k][0]] = k
+        w.first[ch] = 255 if wide and ch >= 0x80 else 0
+    w.fold = fold
+    for k in range(len(words)):
+        data = (words[k].lower() if fold else words[k]).encode("ascii")
+        _KEEP.append(data)
+        w.word[k] = <const char*>data
+        w.next[k] = 0
+        for ch in ({data[0], data.upper()[0]} if fold else {data[0]}):
+            if w.first[ch] == 0:
+                w.first[ch] = k + 1
+            else:  # chain it after the last word with this first letter
+                last = w.first[ch] - 1
+                while w.next[last]:
+                    last = w.next[last] - 1
+                w.next[last] = k + 1
 
 
-_init_tables()
-
-
-cdef int _byline_word(const char* s):
-    """1 if the value holds a word of ``authors._BYLINE_WORDS`` (ASCII letters without
-    case), 0 if not, -1 if it does not and has non-ASCII characters (``re.IGNORECASE``
-    matches "ſ" to "s", "ı" to "i": the pattern decides)."""
+cdef int _find(const Words* w, const char* s):
+    """1 if ``s`` holds one of the words, 0 if not, -1 if it does not and has a non-ASCII
+    byte (only for a table made ``wide``)."""
     cdef Py_ssize_t i = 0
     cdef unsigned char k
     cdef bint wide = False
     while s[i]:
-        k = _BYLINE_FIRST[<unsigned char>s[i]]
-        if k:
-            if k == 255:
-                wide = True
-            elif _starts_ci(s + i, _BYLINE_WORDS[k]):
-                return 1
+        k = w.first[<unsigned char>s[i]]
+        if k == 255:
+            wide = True
+        else:
+            while k:
+                if _starts_ci(s + i, w.word[k - 1]) if w.fold else _starts(s + i, w.word[k - 1]):
+                    return 1
+                k = w.next[k - 1]
         i += 1
     return -1 if wide else 0
+
+
+cdef Words _BYLINE_WORDS, _HINT_WORDS
+_words(&_BYLINE_WORDS, BYLINE_ATTR)
+_words(&_HINT_WORDS, COMMENT_HINT)
+
+
+cdef inline int _byline_word(const char* s):
+    """1 if the value holds a word of :data:`BYLINE_ATTR` (ASCII letters without case),
+    0 if not, -1 if it does not and has non-ASCII characters (``re.IGNORECASE`` matches
+    "ſ" to "s", "ı" to "i": the pattern decides)."""
+    return _find(&_BYLINE_WORDS, s)
 
 
 cdef bint _may_be_author_href(const char* s):
@@ -213,20 +256,10 @@ cdef bint _may_start_by(tree.xmlNode* c):
     return False
 
 
-cdef bint _comment_hint(const char* s):
-    """``comment_vocab._CANDIDATE_HINT.search`` (case-sensitive ASCII alternatives: a
-    byte search on the UTF-8 value finds what the pattern finds in the text)."""
-    cdef Py_ssize_t i = 0
-    cdef unsigned char k
-    while s[i]:
-        k = _HINT_FIRST[<unsigned char>s[i]]
-        if k and (
-            _starts(s + i, _HINT_WORDS[k])
-            or (_HINT_WORDS2[k] is not NULL and _starts(s + i, _HINT_WORDS2[k]))
-        ):
-            return True
-        i += 1
-    return False
+cdef inline bint _comment_hint(const char* s):
+    """:data:`COMMENT_HINT` ``.search`` (case-sensitive ASCII words: a byte search on the
+    UTF-8 value finds what the pattern finds in the text)."""
+    return _find(&_HINT_WORDS, s) == 1
 
 
 # ------------------------------------------------------------------ bylines

@@ -419,10 +419,15 @@ def _in_other_article(el: HtmlElement, own: set[HtmlElement]) -> bool:
 
 def _compiled_scan() -> Any:
     """The compiled twin of the byline scans, set up with this module's patterns and
-    tests, or None where it is not built (see :mod:`newsparse._accel`)."""
+    tests, or None where it is not built (see :mod:`newsparse._accel`) or was written
+    for other patterns than this module's."""
     module = _accel.load("scan")
     if module is None:
         return None
+    ours = (_BYLINE_ATTR, _AUTHOR_HREF, _BY_TEXT)
+    theirs = (module.BYLINE_ATTR, module.AUTHOR_HREF, module.BY_TEXT)
+    if [(p.pattern, p.flags) for p in ours] != [(p.pattern, p.flags) for p in theirs]:
+        return None  # a pattern changed here, not in the scan's C tests: Python decides
     return module.BylineScan(
         byline_attr=_BYLINE_ATTR.search, author_href=_AUTHOR_HREF.search,
         by_text=_BY_TEXT.match, no_byline_tags=_NO_BYLINE_TAGS,

@@ -455,7 +455,19 @@ def _candidates_python(doc: Document) -> Iterator[HtmlElement]:
             yield el
 
 
-_SCAN = _accel.load("scan")
+def _compiled_scan() -> Any:
+    """The compiled twin of :func:`_candidates_python`'s scan (:mod:`newsparse._accel.scan`),
+    or None where it is not built or was written for another hint pattern than ours."""
+    module = _accel.load("scan")
+    if module is None:
+        return None
+    theirs = module.COMMENT_HINT
+    if (theirs.pattern, theirs.flags) != (_CANDIDATE_HINT.pattern, _CANDIDATE_HINT.flags):
+        return None  # the hint changed here, not in the scan's C test: Python decides
+    return module
+
+
+_SCAN = _compiled_scan()
 
 
 def _inside_template(el: HtmlElement) -> bool:
