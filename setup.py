@@ -22,6 +22,7 @@ MODULES = [
     ("newsparse._accel.walk", "src/newsparse/_accel/walk.pyx"),
     ("newsparse._accel.text", "src/newsparse/_accel/text.pyx"),
     ("newsparse._accel.index", "src/newsparse/_accel/index.pyx"),
+    ("newsparse._accel.scan", "src/newsparse/_accel/scan.pyx"),
 ]
 
 

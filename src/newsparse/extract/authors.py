@@ -18,6 +18,7 @@ from itertools import compress, repeat
 from typing import Any, cast
 from urllib.parse import urlsplit
 
+from newsparse import _accel
 from newsparse.document import Document
 from newsparse.extract.author_names import (
     _ROLE_BEFORE,
@@ -285,9 +286,19 @@ def _chrome(el: HtmlElement, known: dict[HtmlElement, bool] | None = None) -> bo
 def _cue_elements(doc: Document) -> set[HtmlElement]:
     """The page's elements whose class, id, rel or itemprop names a byline: one of them
     holds a word of :data:`_BYLINE_ATTR` (no word holds a space, so this is the same as
-    searching the four joined by spaces).  The distinct values of each attribute are
-    matched together (:func:`_naming_values`), and the elements are picked out by C-level
-    loops (``map``, ``compress``), not a Python step per element."""
+    searching the four joined by spaces).  Runs the compiled scan
+    (:mod:`newsparse._accel.scan`) where it was built, else
+    :func:`_cue_elements_python`; the two give the same set."""
+    if _SCAN is not None:
+        return cast("set[HtmlElement]", _SCAN.cues(page_index(doc).elements))
+    return _cue_elements_python(doc)
+
+
+def _cue_elements_python(doc: Document) -> set[HtmlElement]:
+    """:func:`_cue_elements` in Python, the compiled scan's reference.  The distinct
+    values of each attribute are matched together (:func:`_naming_values`), and the
+    elements are picked out by C-level loops (``map``, ``compress``), not a Python step
+    per element."""
     attrs = page_index(doc).attrs
     holders = list(attrs)
     found: set[HtmlElement] = set()
@@ -325,13 +336,11 @@ def _naming_values(values: Iterable[str | None]) -> set[str]:
     return named
 
 
-def _byline_candidates(doc: Document, anchor: HtmlElement | None) -> list[HtmlElement]:
-    """Byline-looking elements outside page chrome; those after the headline first.
-
-    Elements with only a weak cue (a "By " text, an author-page link) count only shortly
-    after the headline; none counts inside another <article> than the headline's (a
-    teaser card) or very far after the headline.  Only the elements with a cue are
-    visited: those of :func:`_cue_elements`, and the few just after the headline."""
+def _search_span(
+    doc: Document, anchor: HtmlElement | None
+) -> tuple[list[HtmlElement], int | None, int]:
+    """The body's elements (in document order), the headline's position in them (None
+    without a headline or when it is outside the body) and where the search stops."""
     body = first_child(doc.root, "body")
     index = page_index(doc)
     elements = index.descendants(body) if body is not None else index.elements
@@ -342,7 +351,35 @@ def _byline_candidates(doc: Document, anchor: HtmlElement | None) -> list[HtmlEl
         except ValueError:  # the headline is outside the body
             at = None
     end = len(elements) if at is None else min(len(elements), at + _FAR_AFTER_HEADLINE + 1)
-    cues = _cue_elements(doc)
+    return elements, at, end
+
+
+def _byline_candidates(doc: Document, anchor: HtmlElement | None) -> list[HtmlElement]:
+    """Byline-looking elements outside page chrome; those after the headline first.
+
+    Elements with only a weak cue (a "By " text, an author-page link) count only shortly
+    after the headline; none counts inside another <article> than the headline's (a
+    teaser card) or very far after the headline.  Runs the compiled scan
+    (:mod:`newsparse._accel.scan`) where it was built, else
+    :func:`_byline_candidates_python`; the two give the same list."""
+    if _SCAN is None:
+        return _byline_candidates_python(doc, anchor)
+    elements, at, end = _search_span(doc, anchor)
+    first_after = 0 if anchor is None else len(elements) if at is None else at + 1
+    own_articles = (
+        {a for a in ancestors(anchor) if a.tag == "article"} if anchor is not None else set()
+    )
+    found = _SCAN.candidates(elements, -1 if at is None else at, end, first_after, own_articles)
+    return cast("list[HtmlElement]", found)
+
+
+def _byline_candidates_python(doc: Document, anchor: HtmlElement | None) -> list[HtmlElement]:
+    """:func:`_byline_candidates` in Python, the compiled scan's reference.  Only the
+    elements with a cue are visited: those of :func:`_cue_elements`, and the few just
+    after the headline."""
+    index = page_index(doc)
+    elements, at, end = _search_span(doc, anchor)
+    cues = _cue_elements_python(doc)
     # the positions of the cue elements, by C-level loops over the element list
     visit = set(compress(range(end), map(cues.__contains__, elements)))
     near = range(0)  # where weak cues count: just after the headline
@@ -378,6 +415,28 @@ def _in_other_article(el: HtmlElement, own: set[HtmlElement]) -> bool:
         if node.tag == "article":
             return node not in own
     return False
+
+
+def _compiled_scan() -> Any:
+    """The compiled twin of the byline scans, set up with this module's patterns and
+    tests, or None where it is not built (see :mod:`newsparse._accel`) or was written
+    for other patterns than this module's."""
+    module = _accel.load("scan")
+    if module is None:
+        return None
+    ours = (_BYLINE_ATTR, _AUTHOR_HREF, _BY_TEXT)
+    theirs = (module.BYLINE_ATTR, module.AUTHOR_HREF, module.BY_TEXT)
+    if [(p.pattern, p.flags) for p in ours] != [(p.pattern, p.flags) for p in theirs]:
+        return None  # a pattern changed here, not in the scan's C tests: Python decides
+    return module.BylineScan(
+        byline_attr=_BYLINE_ATTR.search, author_href=_AUTHOR_HREF.search,
+        by_text=_BY_TEXT.match, no_byline_tags=_NO_BYLINE_TAGS,
+        in_other_article=_in_other_article, chrome=_chrome,
+        max_candidates=_MAX_CANDIDATES, near=_NEAR_HEADLINE,
+    )  # fmt: skip
+
+
+_SCAN = _compiled_scan()
 
 
 _BY_BEFORE = re.compile(r"\bby\s*:?\s*$", re.IGNORECASE)

@@ -5,7 +5,7 @@ items found on the page (for :mod:`comments`; private to it).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
@@ -14,6 +14,7 @@ from typing import Any, cast
 
 from lxml import etree
 
+from newsparse import _accel
 from newsparse.document import (
     Document,
 )
@@ -414,8 +415,19 @@ def _discourse_post(el: HtmlElement) -> HtmlElement | None:
     return None
 
 
-def _candidates(doc: Document) -> Iterator[HtmlElement]:
+def _candidates(doc: Document) -> Iterable[HtmlElement]:
     """Elements whose class, id, itemtype or data-testid hint at comments, in page order.
+
+    Runs the compiled scan (:mod:`newsparse._accel.scan`) where it was built, else
+    :func:`_candidates_python`; the two give the same elements.
+    """
+    if _SCAN is not None:
+        return cast("list[HtmlElement]", _SCAN.comment_candidates(page_index(doc).elements))
+    return _candidates_python(doc)
+
+
+def _candidates_python(doc: Document) -> Iterator[HtmlElement]:
+    """:func:`_candidates` in Python, the compiled scan's reference.
 
     (The page index's element list and attribute dicts: no lxml attribute reads.)
     """
@@ -441,6 +453,21 @@ def _candidates(doc: Document) -> Iterator[HtmlElement]:
             or "data-comment-id" in attrib
         ):
             yield el
+
+
+def _compiled_scan() -> Any:
+    """The compiled twin of :func:`_candidates_python`'s scan (:mod:`newsparse._accel.scan`),
+    or None where it is not built or was written for another hint pattern than ours."""
+    module = _accel.load("scan")
+    if module is None:
+        return None
+    theirs = module.COMMENT_HINT
+    if (theirs.pattern, theirs.flags) != (_CANDIDATE_HINT.pattern, _CANDIDATE_HINT.flags):
+        return None  # the hint changed here, not in the scan's C test: Python decides
+    return module
+
+
+_SCAN = _compiled_scan()
 
 
 def _inside_template(el: HtmlElement) -> bool:
