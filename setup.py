@@ -71,6 +71,7 @@ def _extensions() -> list[Extension]:
                 extensions,
                 language_level=3,
                 quiet=True,
+                include_path=["src"],  # (the shared .pxd: newsparse/_accel/nodes.pxd)
                 compiler_directives={"boundscheck": False, "wraparound": False, "cdivision": True},
             )
         )

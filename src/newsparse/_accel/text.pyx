@@ -32,6 +32,10 @@ from libc.string cimport memcmp, strlen
 from lxml.includes cimport tree
 from lxml.includes.etreepublic cimport _Document, _Element, elementFactory, import_lxml__etree
 
+from newsparse._accel.nodes cimport (
+    text_node_or_skip as _text_node_or_skip,
+)
+
 import_lxml__etree()
 
 
@@ -164,18 +168,6 @@ cdef object _result(Out* o):
 
 
 # ------------------------------------------------------------------ reading the tree
-
-cdef inline tree.xmlNode* _text_node_or_skip(tree.xmlNode* c):
-    # lxml's _textNodeOrSkip: the text node at c, XInclude markers passed over
-    while c is not NULL:
-        if c.type == tree.XML_TEXT_NODE or c.type == tree.XML_CDATA_SECTION_NODE:
-            return c
-        if c.type == tree.XML_XINCLUDE_START or c.type == tree.XML_XINCLUDE_END:
-            c = c.next
-        else:
-            return NULL
-    return NULL
-
 
 cdef bint _has_text(tree.xmlNode* c):
     """Whether lxml's ``_collectText(c)`` is a non-empty string."""

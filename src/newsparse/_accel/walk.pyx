@@ -17,6 +17,12 @@ from libc.string cimport memset, strcmp, strlen, strncmp, strstr
 from lxml.includes cimport tree
 from lxml.includes.etreepublic cimport _Document, _Element, elementFactory, import_lxml__etree
 
+from newsparse._accel.nodes cimport (
+    is_element as _is_element,
+    collect_text as _collect_text,
+    text_node_or_skip as _text_node_or_skip,
+)
+
 import_lxml__etree()
 
 
@@ -49,49 +55,6 @@ cdef class _Tag:
     #: The hint of an element with this tag by its class string (id and itemprop unset),
     #: for one walk.
     cdef dict class_hints
-
-
-cdef inline bint _is_element(tree.xmlNode* c):
-    # lxml's _isElement: the nodes lxml shows as children (elements, comments, entity
-    # references, processing instructions); text nodes are .text and .tail
-    return (
-        c.type == tree.XML_ELEMENT_NODE
-        or c.type == tree.XML_COMMENT_NODE
-        or c.type == tree.XML_ENTITY_REF_NODE
-        or c.type == tree.XML_PI_NODE
-    )
-
-
-cdef inline tree.xmlNode* _text_node_or_skip(tree.xmlNode* c):
-    # lxml's _textNodeOrSkip: the text node at c, XInclude markers passed over
-    while c is not NULL:
-        if c.type == tree.XML_TEXT_NODE or c.type == tree.XML_CDATA_SECTION_NODE:
-            return c
-        if c.type == tree.XML_XINCLUDE_START or c.type == tree.XML_XINCLUDE_END:
-            c = c.next
-        else:
-            return NULL
-    return NULL
-
-
-cdef object _collect_text(tree.xmlNode* c):
-    """lxml's ``_collectText``: the text of the run of text nodes starting at ``c``
-    (``.text`` of a parent from its first child, ``.tail`` from a node's next), None
-    when there is none."""
-    c = _text_node_or_skip(c)
-    if c is NULL:
-        return None
-    cdef tree.xmlNode* scan = _text_node_or_skip(c.next)
-    if scan is NULL:
-        if c.content is NULL:
-            return ""
-        return PyUnicode_DecodeUTF8(<const char*>c.content, strlen(<const char*>c.content), NULL)
-    cdef bytes joined = b""
-    while c is not NULL:
-        if c.content is not NULL:
-            joined += <const char*>c.content
-        c = _text_node_or_skip(c.next)
-    return joined.decode("utf8")
 
 
 cdef inline Py_ssize_t _stripped_len(str text):
