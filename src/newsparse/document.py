@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, cast
 from urllib.parse import urljoin, urlsplit
@@ -515,17 +515,9 @@ def _elements_of_python(root: HtmlElement) -> list[HtmlElement]:
     return list(root.iter(etree.Element))
 
 
-def _compiled_elements_of() -> Callable[[HtmlElement], list[HtmlElement]]:
-    """The compiled twin of :func:`_elements_of_python` (the proxies made in one walk of
-    the C tree, without lxml's iterator), or the function itself where it is not built."""
-    module = _accel.load("index")
-    if module is None:
-        return _elements_of_python
-    return cast("Callable[[HtmlElement], list[HtmlElement]]", module.elements_of)
-
-
-#: ``root`` and every element inside it, in document order.
-elements_of = _compiled_elements_of()
+#: ``root`` and every element inside it, in document order (compiled where built: the
+#: proxies made in one walk of the C tree, without lxml's iterator).
+elements_of = _accel.twin("index", "elements_of", _elements_of_python)
 
 
 #: HTML5 void elements that libxml2's HTML parser opens as containers: everything up to

@@ -243,3 +243,17 @@ def test_parse_is_the_same_in_a_pure_python_process() -> None:
         [sys.executable, "-c", code, str(page)], env=env, capture_output=True, text=True, check=True
     )
     assert out.stdout == here
+
+
+def test_twin_gives_the_compiled_function_or_the_python_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def python(x: int) -> int:
+        return x
+
+    monkeypatch.setenv(_accel.PURE_ENV, "1")
+    assert _accel.twin("walk", "Walker", python) is python
+    monkeypatch.setenv(_accel.PURE_ENV, "0")
+    module = _accel.load("walk")
+    expected = python if module is None else module.Walker
+    assert _accel.twin("walk", "Walker", python) is expected

@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import importlib
 import os
+from collections.abc import Callable
 from types import ModuleType
+from typing import Any, TypeVar, cast
 
-__all__ = ["PURE_ENV", "available", "load"]
+__all__ = ["PURE_ENV", "available", "load", "twin"]
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 #: Set this environment variable (to anything but "" or "0") before importing newsparse
 #: to use the pure-Python code even where the extensions are built.
@@ -43,3 +47,10 @@ def load(name: str) -> ModuleType | None:
 def available() -> dict[str, bool]:
     """Which compiled modules this installation uses (False: the pure-Python twin)."""
     return {name: load(name) is not None for name in MODULES}
+
+
+def twin(name: str, function: str, python: F) -> F:
+    """``function`` of the compiled module ``name`` where it is in use, else ``python``
+    (its pure-Python twin, which takes the same arguments and returns the same value)."""
+    module = load(name)
+    return python if module is None else cast(F, getattr(module, function))

@@ -219,18 +219,7 @@ def _element_attrs_python(elements: list[HtmlElement]) -> dict[HtmlElement, dict
     return cast("dict[HtmlElement, dict[str, str]]", {el: dict(i) for el, i in pairs if i})
 
 
-def _compiled_attrs() -> Callable[[list[HtmlElement]], dict[HtmlElement, dict[str, str]]]:
-    """The compiled twin of :func:`_element_attrs_python`, or the function itself where
-    it is not built (see :mod:`newsparse._accel`)."""
-    module = _accel.load("index")
-    if module is None:
-        return _element_attrs_python
-    return cast(
-        "Callable[[list[HtmlElement]], dict[HtmlElement, dict[str, str]]]", module.element_attrs
-    )
-
-
-_element_attrs = _compiled_attrs()
+_element_attrs = _accel.twin("index", "element_attrs", _element_attrs_python)
 
 
 #: Subtrees whose text is never shown as text (for the block-aware walk below).
@@ -434,18 +423,7 @@ def _attribute_names_python(attrs: dict[HtmlElement, dict[str, str]]) -> frozens
     return frozenset().union(*attrs.values())
 
 
-def _compiled_names() -> Callable[[dict[HtmlElement, dict[str, str]]], frozenset[str]]:
-    """The compiled twin of :func:`_attribute_names_python`, or the function itself where
-    it is not built."""
-    module = _accel.load("index")
-    if module is None:
-        return _attribute_names_python
-    return cast(
-        "Callable[[dict[HtmlElement, dict[str, str]]], frozenset[str]]", module.attribute_names
-    )
-
-
-_attribute_names = _compiled_names()
+_attribute_names = _accel.twin("index", "attribute_names", _attribute_names_python)
 
 
 def page_text(doc: Document) -> str:

@@ -165,16 +165,7 @@ def _naming_text_python(
 _NamingText = Callable[[Mapping[HtmlElement, Mapping[str, str]], frozenset[str]], str]
 
 
-def _compiled_naming_text() -> _NamingText:
-    """The compiled twin of :func:`_naming_text_python`, or the function itself where it
-    is not built (see :mod:`newsparse._accel`)."""
-    module = _accel.load("index")
-    if module is None:
-        return _naming_text_python
-    return cast(_NamingText, module.naming_text)
-
-
-_naming_text = _compiled_naming_text()
+_naming_text: _NamingText = _accel.twin("index", "naming_text", _naming_text_python)
 
 
 # ----------------------------------------------------------------- relaxed patterns
