@@ -37,6 +37,8 @@ _TABLE: list[tuple[bytes, bool]] = [
     (b"", True),
     (b"<p>plain</p>", True),
     (b"\xef\xbb\xbf<p>", False),  # a leading BOM is dropped
+    (b"\xef\xbb\xbf", False),
+    (b"\xef\xbb", True),
     (b"<p>\xef\xbb\xbf", True),  # one further on is a character like any other
     (b"a\rb", False),
     (b"a\tb\nc", True),
@@ -106,6 +108,8 @@ _TABLE: list[tuple[bytes, bool]] = [
     (b"&#x10000000d;", True),  # 0x10000000, then "d;" (a wide or unbounded sum: 0xD)
     (b"&#4294967309;", True),  # 2**32 + 13 (a 32-bit sum: 13)
     (b"&#42949673090;", True),  # 10 decimal digits at most: 4294967309
+    (b"&#x10000000000000001;", True),  # 0x10000000 (an unbounded 64-bit sum: 1)
+    (b"&#18446744073709551629;", True),  # 1844674407 (an unbounded 64-bit sum: 13)
     (b"&#x;", True),  # no digit: no reference
     (b"&#;", True),
     (b"&#xg13;", True),  # "&#x" never falls back to decimal
