@@ -225,3 +225,17 @@ def test_zoo_pages() -> None:
     for seed, page in enumerate(pages):
         html = page.html if isinstance(page.html, bytes) else page.html.encode("utf-8")
         _check_page(html, seed)
+
+
+@needs_compiled
+@pytest.mark.parametrize(("data", "expected"), _TABLE, ids=_IDS)
+def test_table_at_every_offset(data: bytes, expected: bool) -> None:
+    """Each case inside plain text, at every place in an eight-byte word (the compiled
+    scan skips plain words whole), with and without text after it."""
+    assert COMPILED is not None
+    for before in range(17):
+        for after in (b"", b"p", b"<p>plain text</p>\n"):
+            page = b"<p>plain text</p>"[:before] + data + after
+            assert COMPILED.clean_utf8(page) is clean_utf8_python(page)
+            if before == 0 or not data.startswith(b"\xef\xbb\xbf"):  # a BOM further on
+                assert clean_utf8_python(page) is expected  # is a character like others

@@ -13,6 +13,7 @@ past its first byte, so testing each "&#" on its own finds what ``finditer`` fin
 """
 
 from libc.stdint cimport uint64_t
+from libc.string cimport memcpy
 
 # 1: a byte clean_text changes (C0 but tab/newline, CR, DEL); 2: a byte to look past.
 cdef unsigned char _KIND[256]
@@ -98,40 +99,63 @@ cdef inline bint _dropped_ref(const unsigned char* s, Py_ssize_t i, Py_ssize_t n
     return _dropped_code(code)  # k == 0 after zeros: code 0, never dropped
 
 
+cdef inline bint _changed_at(const unsigned char* s, Py_ssize_t i, Py_ssize_t n) nogil:
+    """Whether something clean_text changes begins at ``s[i]``."""
+    cdef unsigned char c = s[i], kind = _KIND[c], b1, b2
+    if kind == 0:
+        return False
+    if kind == 1:
+        return True  # CR, a C0 control, DEL
+    if c == 0x26:  # "&"
+        return i + 1 < n and s[i + 1] == 0x23 and _dropped_ref(s, i, n)
+    if i + 1 >= n:
+        return False
+    b1 = s[i + 1]
+    if c == 0xC2:  # C1 controls U+0080-009F
+        return 0x80 <= b1 <= 0x9F
+    if i + 2 >= n:
+        return False
+    b2 = s[i + 2]
+    if c == 0xE2:  # bidi controls U+202A-202E, U+2066-2069
+        return (b1 == 0x80 and 0xAA <= b2 <= 0xAE) or (b1 == 0x81 and 0xA6 <= b2 <= 0xA9)
+    # 0xEF: non-characters U+FDD0-FDEF, U+FFFE, U+FFFF
+    return (b1 == 0xB7 and 0x90 <= b2 <= 0xAF) or (b1 == 0xBF and (b2 == 0xBE or b2 == 0xBF))
+
+
+# Eight bytes at a time (SWAR): a word needs the byte-by-byte test only when one of its
+# bytes is below 0x20 (tab and newline among them), DEL, "&", or has its high bit set
+# (every lead byte above).  Each test is exact as to whether any byte of the word
+# qualifies (bit hacks "hasless"/"haszero", n <= 128), so no word that holds such a
+# byte is skipped; a word flagged for a tab or a newline only costs the slower test.
+cdef uint64_t _ONES = 0x0101010101010101ULL
+cdef uint64_t _HIGHS = 0x8080808080808080ULL
+
+
+cdef inline bint _plain_word(uint64_t x) nogil:
+    cdef uint64_t amp = x ^ (_ONES * 0x26), dele = x ^ (_ONES * 0x7F)
+    return (
+        (x | ((x - _ONES * 0x20) & ~x) | ((amp - _ONES) & ~amp) | ((dele - _ONES) & ~dele))
+        & _HIGHS
+    ) == 0
+
+
 cdef bint _clean(const unsigned char* s, Py_ssize_t n) nogil:
     """Whether no byte of ``s[:n]`` starts something clean_text would change."""
-    cdef Py_ssize_t i = 0
-    cdef unsigned char c, kind, b1, b2
+    cdef Py_ssize_t i = 0, end
+    cdef uint64_t word
     if n >= 3 and s[0] == 0xEF and s[1] == 0xBB and s[2] == 0xBF:
         return False  # a leading BOM
     while i < n:
-        c = s[i]
-        kind = _KIND[c]
-        if kind == 0:
-            i += 1
-            continue
-        if kind == 1:
-            return False  # CR, a C0 control, DEL
-        if c == 0x26:  # "&"
-            if i + 1 < n and s[i + 1] == 0x23 and _dropped_ref(s, i, n):
+        if i + 8 <= n:
+            memcpy(&word, s + i, 8)
+            if _plain_word(word):
+                i += 8
+                continue
+        end = i + 8 if i + 8 <= n else n
+        while i < end:
+            if _changed_at(s, i, n):
                 return False
-        elif i + 1 < n:
-            b1 = s[i + 1]
-            if c == 0xC2:  # C1 controls U+0080-009F
-                if 0x80 <= b1 <= 0x9F:
-                    return False
-            elif i + 2 < n:
-                b2 = s[i + 2]
-                if c == 0xE2:  # bidi controls U+202A-202E, U+2066-2069
-                    if (b1 == 0x80 and 0xAA <= b2 <= 0xAE) or (
-                        b1 == 0x81 and 0xA6 <= b2 <= 0xA9
-                    ):
-                        return False
-                elif (b1 == 0xB7 and 0x90 <= b2 <= 0xAF) or (
-                    b1 == 0xBF and (b2 == 0xBE or b2 == 0xBF)
-                ):  # 0xEF: non-characters U+FDD0-FDEF, U+FFFE, U+FFFF
-                    return False
-        i += 1
+            i += 1
     return True
 
 
