@@ -155,6 +155,7 @@ def test_dispatch_uses_the_compiled_twin() -> None:
 
 
 # Bytes and fragments that the scans treat specially, and plain filler.
+# fmt: off
 _FRAGMENTS = [
     b"&#", b"&#x", b"&#X", b"&", b"#", b"x", b";", b"0", b"00000000", b"1", b"9", b"d",
     b"D", b"f", b"e", b"a", b"b", b"2", b"6", b"7", b"8", b"fffe", b"FDD", b"202",
@@ -163,6 +164,7 @@ _FRAGMENTS = [
     b"\xef", b"\xb7", b"\x90", b"\xaf", b"\xbf", b"\xbe", b"\xbb", b"\xbd",
     b"\r", b"\x00", b"\x01", b"\x0b", b"\x1f", b"\x7f", b"\t", b"\n", b" ", b"<p>",
 ]
+# fmt: on
 _BYTES = st.lists(st.sampled_from(_FRAGMENTS), max_size=24).map(b"".join)
 
 
