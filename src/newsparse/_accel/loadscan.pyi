@@ -1,0 +1,3 @@
+"""Type stub of the compiled byte scans of load (newsparse/_accel/loadscan.pyx)."""
+
+def clean_utf8(data: bytes) -> bool: ...
