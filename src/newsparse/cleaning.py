@@ -136,19 +136,10 @@ def clean_utf8_python(data: bytes) -> bool:
     return True
 
 
-def _compiled_clean_utf8() -> Callable[[bytes], bool]:
-    """The compiled twin of :func:`clean_utf8_python` (one C pass over the bytes, the
-    same answer), or the Python one when ``newsparse._accel.loadscan`` is not built."""
-    module = _accel.load("loadscan")
-    if module is None:
-        return clean_utf8_python
-    compiled: Callable[[bytes], bool] = module.clean_utf8
-    return compiled
-
-
 #: Whether :func:`clean_text` would leave the text whose UTF-8 encoding is ``data``
-#: unchanged (see :func:`clean_utf8_python`, the reference; compiled when built).
-clean_utf8: Callable[[bytes], bool] = _compiled_clean_utf8()
+#: unchanged (see :func:`clean_utf8_python`, the reference; compiled where built: one C
+#: pass over the bytes, :mod:`newsparse._accel.loadscan`).
+clean_utf8: Callable[[bytes], bool] = _accel.twin("loadscan", "clean_utf8", clean_utf8_python)
 
 
 def clean_bytes(decoded: Decoded) -> bytes | None:
