@@ -381,7 +381,19 @@ def machine_info() -> dict[str, str]:
     import lxml.etree
 
     libxml2 = ".".join(str(x) for x in lxml.etree.LIBXML_VERSION)
+    try:  # the newsparse the workers import (the same sys.path), and its compiled twins
+        import newsparse
+        from newsparse import _accel
+
+        built = [name for name, ok in _accel.available().items() if ok]
+        compiled = (
+            f"newsparse imported from {Path(newsparse.__file__).parent}; its compiled "
+            f"modules in use: {', '.join(built) or 'none (pure Python)'}"
+        )
+    except ImportError:  # a newsparse from before the compiled twins
+        compiled = "newsparse without compiled modules"
     return {
+        "compiled": compiled,
         "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": platform.machine(),
         "cpu": cpu or "unknown CPU",
@@ -466,6 +478,7 @@ def report(
 
 Measured {info["date"]} on {info["machine"]} ({info["cpu"]}), {info["cores"]} cores,
 {info["system"]}, Python {info["python"]}, {info["lxml"]}.
+{info["compiled"]}.
 Load average when the run started: {info["load"]} (a shared machine: absolute
 times vary between runs; the ratio to lxml, measured page by page in the same
 process, is the steadier figure).
