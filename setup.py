@@ -23,6 +23,7 @@ MODULES = [
     ("newsparse._accel.text", "src/newsparse/_accel/text.pyx"),
     ("newsparse._accel.index", "src/newsparse/_accel/index.pyx"),
     ("newsparse._accel.scan", "src/newsparse/_accel/scan.pyx"),
+    ("newsparse._accel.widgets", "src/newsparse/_accel/widgets.pyx"),
 ]
 
 

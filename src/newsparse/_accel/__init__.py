@@ -21,7 +21,7 @@ __all__ = ["PURE_ENV", "available", "load"]
 PURE_ENV = "NEWSPARSE_PURE_PYTHON"
 
 #: The compiled modules newsparse knows of.
-MODULES = ("walk", "text", "index", "scan")
+MODULES = ("walk", "text", "index", "scan", "widgets")
 
 
 def _pure() -> bool:
