@@ -125,8 +125,10 @@ def main() -> None:
     for name, _module, _attr, compiled, python in TWINS:
         py = _alone(python, calls[name], args.rounds) / 1e9
         c = _alone(compiled, calls[name], args.rounds) / 1e9
-        print(f"  {name:>22}: {len(calls[name])} calls; python {py:7.4f} s  "
-              f"compiled {c:7.4f} s  ratio {py / c:5.2f}")
+        print(
+            f"  {name:>22}: {len(calls[name])} calls; python {py:7.4f} s  "
+            f"compiled {c:7.4f} s  ratio {py / c:5.2f}"
+        )
 
 
 if __name__ == "__main__":

@@ -152,7 +152,8 @@ _TAGS = ["div", "span", "p", "li", "b", "i", "td", "tr", "marquee", "script", "s
 _CLASSES = ["", "ticker", "Ticker-Wrap", "coin-price", "COINLIST", "crypto_rates",
             "price-strip", "market-data", "stocks_ticker", "quote-board", "tickertape",
             "tradingview-widget", "ccpw-ticker", "\u017ftock-bar", "tic\u212aer",
-            "\u00e9t\u00e9 ticker", "coin", "price", "prices", "x", "a&amp;b", "marquee"]  # fmt: skip
+            "\u00e9t\u00e9 ticker", "coin", "price", "prices", "x", "a&amp;b",
+            "marquee"]  # fmt: skip
 _ATTRS = ["data-price='1'", "data-symbol='BTC'", "data-change", "data-ticker='x'",
           "data-coin='y'", "data-coin-symbol='z'", "data-value='1'", "id='ticker'",
           "title='$5'"]  # fmt: skip
