@@ -5,9 +5,9 @@
 Over every page of the corpus (default ../shared/corpora/aeb-dev), sums of per-page
 minima of CPU time over N rounds:
 
-- inside real parses: each page parsed with the compiled scan and with the Python twin
-  (``tickers._scan_python``), in alternating order, the scan timed where the parse calls
-  it, and the whole parse timed too;
+- inside real parses: each page parsed with the compiled twins and with the Python ones
+  (``tickers._scan_python``, ``takeaways._boxes_python``), in alternating order, each
+  timed where the parse calls it, and the whole parse timed too;
 - alone, on the Documents of finished parses.
 
 Both give the same elements (checked on every page first).  Needs the extension built
@@ -25,13 +25,14 @@ from typing import Any
 
 import newsparse
 from bench_pages import read_pages
-from newsparse.extract import tickers
+from newsparse.extract import takeaways, tickers
 
 ROOT = Path(__file__).resolve().parents[1]
 clock = time.process_time_ns
 #: (name, module, attribute, compiled, python)
 TWINS: list[tuple[str, Any, str, Callable[..., Any], Callable[..., Any]]] = [
     ("tickers._scan", tickers, "_scan", tickers._scan, tickers._scan_python),
+    ("takeaways._boxes", takeaways, "_boxes", takeaways._boxes, takeaways._boxes_python),
 ]
 
 
@@ -42,9 +43,9 @@ def _in_parses(pages: list[bytes], rounds: int) -> dict[tuple[str, str], int]:
     spent: dict[str, int] = {}
 
     def timed(key: str, fn: Callable[..., Any]) -> Callable[..., Any]:
-        def wrapper(*args: Any) -> Any:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
             start = clock()
-            found = fn(*args)
+            found = fn(*args, **kwargs)
             spent[key] = spent.get(key, 0) + clock() - start
             return found
 
@@ -70,14 +71,14 @@ def _in_parses(pages: list[bytes], rounds: int) -> dict[tuple[str, str], int]:
     return {slot: sum(times) for slot, times in best.items()}
 
 
-def _captured(pages: list[bytes]) -> dict[str, list[tuple[Any, ...]]]:
+def _captured(pages: list[bytes]) -> dict[str, list[tuple[Any, Any]]]:
     """The arguments of each call of each twin in parses of ``pages``."""
-    calls: dict[str, list[tuple[Any, ...]]] = {name: [] for name, *_ in TWINS}
+    calls: dict[str, list[tuple[Any, Any]]] = {name: [] for name, *_ in TWINS}
 
     def capture(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
-        def wrapper(*args: Any) -> Any:
-            calls[name].append(args)
-            return fn(*args)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            calls[name].append((args, kwargs))
+            return fn(*args, **kwargs)
 
         return wrapper
 
@@ -92,12 +93,12 @@ def _captured(pages: list[bytes]) -> dict[str, list[tuple[Any, ...]]]:
     return calls
 
 
-def _alone(fn: Callable[..., Any], calls: list[tuple[Any, ...]], rounds: int) -> int:
+def _alone(fn: Callable[..., Any], calls: list[tuple[Any, Any]], rounds: int) -> int:
     best = [1 << 62] * len(calls)
     for _ in range(rounds):
-        for i, args in enumerate(calls):
+        for i, (args, kwargs) in enumerate(calls):
             start = clock()
-            fn(*args)
+            fn(*args, **kwargs)
             best[i] = min(best[i], clock() - start)
     return sum(best)
 
@@ -107,13 +108,13 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--corpus", type=Path, default=ROOT / ".." / "shared" / "corpora" / "aeb-dev")
     args = ap.parse_args()
-    if tickers._WIDGETS is None:
+    if tickers._WIDGETS is None or takeaways._WIDGETS is None:
         raise SystemExit("newsparse._accel.widgets is not built (or NEWSPARSE_PURE_PYTHON is set)")
     pages = read_pages(args.corpus)
     calls = _captured(pages)
     for name, _module, _attr, compiled, python in TWINS:
-        for call in calls[name]:
-            assert compiled(*call) == python(*call), name
+        for a, kw in calls[name]:
+            assert compiled(*a, **kw) == python(*a, **kw), name
     gc.disable()
     print(f"{len(pages)} pages, {args.rounds} rounds; sums of per-page minima of CPU time")
     print("inside parses:")

@@ -23,7 +23,7 @@ from lxml import etree
 
 from newsparse import _accel
 from newsparse.document import Document, load
-from newsparse.extract import tickers
+from newsparse.extract import takeaways, tickers
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = sorted((ROOT / "tests" / "fixtures").glob("*.html"))
@@ -217,3 +217,132 @@ def test_pure_python_twin_is_used_when_not_built(monkeypatch: pytest.MonkeyPatch
     marked, hinted = tickers._scan(doc)
     assert [el.tag for el in marked] == ["li", "i", "span", "i", "i", "em"]
     assert len(hinted) == 2
+
+
+# ------------------------------------------------------------------ takeaways boxes
+
+
+def _compare_boxes(doc: Document) -> int:
+    """Assert the compiled box walk equals its Python twin on ``doc``, with every choice
+    of the page gates' flags; the number of takeaways found (all flags on)."""
+    assert takeaways._WIDGETS is not None
+    found = 0
+    for vocab, label in ((True, True), (True, False), (False, True)):
+        python = takeaways._boxes_python(doc, doc.root, vocab=vocab, label=label)
+        compiled = takeaways._boxes(doc, doc.root, vocab=vocab, label=label)
+        assert compiled[0] == python[0]
+        assert all(a is b for a, b in zip(compiled[1], python[1], strict=True))
+        assert len(compiled[1]) == len(python[1])
+        if vocab and label:
+            found = len(python[0])
+    return found
+
+
+@needs_compiled
+@pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
+def test_boxes_on_fixture_pages(path: Path) -> None:
+    _compare_boxes(load(path.read_bytes()))
+
+
+@needs_compiled
+def test_boxes_on_zoo_pages() -> None:
+    from tests.zoo.generate import build_all
+
+    assert sum(_compare_boxes(load(page.html)) for page in build_all()) > 0
+
+
+_BOX_SAMPLES = [
+    # named boxes (class/id vocabulary in any case), a label box, a box in chrome
+    "<h1>Title</h1><div class='Key-Takeaways'><h3>Key takeaways</h3><ul>"
+    "<li>Bitcoin rose above its old high this week.</li><li>Ether followed it up.</li>"
+    "</ul></div><p>Body text of the article goes here.</p>"
+    "<h2>In brief</h2><ul><li>The first point of the story here.</li>"
+    "<li>The second point of the story here.</li></ul>"
+    "<nav><div class='highlights'><ul><li>Nav one item</li><li>Nav two item</li></ul>"
+    "</div></nav><footer><h3>Summary</h3><ul><li>Foot one</li><li>Foot two</li></ul>"
+    "</footer>",
+    # labels after punctuation and in other languages, vocabulary in non-ASCII values
+    "<html lang='de'><body><p>\u2014 TL;DR:</p><ul><li>Erster Punkt der Geschichte.</li>"
+    "<li>Zweiter Punkt der Geschichte.</li></ul><h3>Das Wichtigste in K\u00fcrze</h3><ul>"
+    "<li>Erster Punkt hier und da.</li><li>Zweiter Punkt hier und da.</li></ul>"
+    "<div class='\u017fummary-box tl\u00e9'><p>x</p></div>"
+    "<article><footer><strong>At a glance</strong><ul><li>One thing that is true.</li>"
+    "<li>Another thing that is true.</li></ul></footer></article></body></html>",
+]
+
+
+@needs_compiled
+@pytest.mark.parametrize("html", _BOX_SAMPLES)
+def test_boxes_samples(html: str) -> None:
+    if not html.startswith("<html"):
+        html = f"<html lang='en'><head><title>Markets rise</title></head><body>{html}</body></html>"
+    _compare_boxes(load(html))
+
+
+@needs_compiled
+def test_boxes_sample_finds_what_the_rules_say() -> None:
+    """Both twins take the named box and the "In brief" box, not those in the site's
+    <nav> and <footer>."""
+    doc = load(
+        f"<html lang='en'><head><title>T</title></head><body>{_BOX_SAMPLES[0]}</body></html>"
+    )
+    found, _claimed = takeaways._boxes(doc, doc.root)
+    assert [t.text for t in found] == [
+        "Bitcoin rose above its old high this week.", "Ether followed it up.",
+        "The first point of the story here.", "The second point of the story here.",
+    ]  # fmt: skip
+
+
+_BOX_TAGS = ["div", "section", "p", "ul", "li", "h2", "h3", "strong", "span", "nav",
+             "footer", "article", "aside", "script", "svg", "head", "b", "dt", "em"]  # fmt: skip
+_BOX_CLASSES = ["", "key-takeaways", "KEY_POINTS", "in-brief", "tldr", "tl-dr", "summary",
+                "highlights", "at-a-glance", "need-to-know", "title", "address", "x",
+                "\u017fummary", "takeaway-share", "related", "site-footer", "menu"]  # fmt: skip
+_BOX_TEXTS = ["", " ", "Key takeaways", "In brief:", "TL;DR", "\u2014 Summary", "The gist",
+              "Highlights", "Story highlights", "Bitcoin rose above its old high.",
+              "Ether followed it up, as did others.", "Das Wichtigste", "\u00bfQu\u00e9?",
+              "2 things", "_x", "\u212aey points", "\n At a glance \n",
+              "Written by Jane"]  # fmt: skip
+
+
+@st.composite
+def _box_trees(draw: st.DrawFn, depth: int = 0) -> str:
+    parts = [draw(st.sampled_from(_BOX_TEXTS))]
+    for _ in range(draw(st.integers(0, 3 if depth < 4 else 0))):
+        if draw(st.integers(0, 9)) == 0:
+            parts.append("<!-- c -->")
+        else:
+            tag = draw(st.sampled_from(_BOX_TAGS))
+            cls = draw(st.sampled_from(_BOX_CLASSES))
+            attrs = f" class='{cls}'" if cls else ""
+            inner = draw(_box_trees(depth + 1))
+            parts.append(f"<{tag}{attrs}>{inner}</{tag}>")
+        parts.append(draw(st.sampled_from(_BOX_TEXTS)))
+    return "".join(parts)
+
+
+@needs_compiled
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_box_trees(), st.sampled_from(["en", "de", ""]))
+def test_boxes_generated_trees(markup: str, lang: str) -> None:
+    _compare_boxes(
+        load(f"<html lang='{lang}'><head><title>T</title></head><body>{markup}</body></html>")
+    )
+
+
+@needs_compiled
+def test_the_compiled_box_walk_is_used_while_the_vocabulary_is_its(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert takeaways._compiled_widgets() is not None
+    changed = {
+        "_VOCAB_HINT": re.compile(takeaways._VOCAB_HINT.pattern + "|gist"),
+        "_LABEL_START": re.compile(
+            takeaways._LABEL_START.pattern.replace("|tl|", "|tl|gist|"), re.IGNORECASE
+        ),
+        "_SKIP_TEXT": takeaways._SKIP_TEXT | {"select"},
+    }
+    for name, value in changed.items():
+        with monkeypatch.context() as m:
+            m.setattr(takeaways, name, value)
+            assert takeaways._compiled_widgets() is None, name

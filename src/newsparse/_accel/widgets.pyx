@@ -183,17 +183,21 @@ cdef inline bint _quote_attr(const char* name):
 #: ``ticker_quotes.QUOTE_ATTRS`` as this module tests them.
 QUOTE_ATTRS = ("data-symbol", "data-price", "data-change", "data-ticker", "data-coin")
 #: ``ticker_quotes.SKIP | tickers._NOT_CONTENT``: tags whose own text is not read.
-SKIP_TAGS = frozenset({
+SKIP_TAGS = frozenset({  # (12 names: _SKIP_C)
     "script", "style", "noscript", "template", "svg", "math", "button", "select",
     "link", "meta", "title", "base",
 })
 cdef list _SKIP_BYTES = [t.encode("ascii") for t in sorted(SKIP_TAGS)]
+cdef const char* _SKIP_C[12]
+for _k in range(12):
+    _SKIP_C[_k] = <const char*>_SKIP_BYTES[_k]
 
 
-cdef bint _skipped(const char* name):
-    cdef bytes t
-    for t in _SKIP_BYTES:
-        if _same(name, <const char*>t):
+cdef inline bint _skipped(const char* name):
+    # name in SKIP_TAGS (one byte compared for most names)
+    cdef int k
+    for k in range(12):
+        if name[0] == _SKIP_C[k][0] and _same(name, _SKIP_C[k]):
             return True
     return False
 
@@ -261,3 +265,160 @@ cdef bint _class_may_hint(tree.xmlAttr* a):
     if ch.next is NULL and (ch.type == tree.XML_TEXT_NODE or ch.type == tree.XML_CDATA_SECTION_NODE):
         return ch.content is not NULL and _may_hint(<const char*>ch.content)
     return True
+
+
+# ------------------------------------------------------------------ takeaways boxes
+
+#: ``takeaways._VOCAB_HINT``'s words: the pre-test of an element's attribute values.
+VOCAB_WORDS = ("take", "brief", "tl", "dr", "key", "know", "glance", "highlight", "summar")
+cdef list _VOCAB_BYTES = [w.encode("ascii") for w in VOCAB_WORDS]
+cdef const char* _VOCAB_C[9]
+for _k in range(9):
+    _VOCAB_C[_k] = <const char*>_VOCAB_BYTES[_k]
+#: The first letters of ``takeaways._LABEL_START``'s words (English labels).
+LABEL_FIRST = "abfhikmqstw"
+#: ``takeaways._SKIP_TEXT`` and "head": subtrees the box search never enters.
+BOX_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "math", "button", "head"})
+cdef list _BOX_SKIP_BYTES = [t.encode("ascii") for t in sorted(BOX_SKIP)]
+cdef const char* _BOX_SKIP_C[8]
+for _k in range(8):
+    _BOX_SKIP_C[_k] = <const char*>_BOX_SKIP_BYTES[_k]
+
+
+cdef bint _may_vocab(const char* s):
+    """Whether a value can hold a word of ``VOCAB_WORDS`` once lower-cased: it holds one
+    (ASCII letters without case) or a non-ASCII byte."""
+    cdef Py_ssize_t i = 0
+    cdef int k
+    cdef unsigned char ch
+    while s[i]:
+        ch = _lower(<unsigned char>s[i])
+        if ch >= 0x80:
+            return True
+        for k in range(9):
+            if <unsigned char>_VOCAB_C[k][0] == ch and _starts_ci(s + i, _VOCAB_C[k]):
+                return True
+        i += 1
+    return False
+
+
+cdef bint _values_may_vocab(tree.xmlNode* c):
+    # _may_vocab of any attribute value (a value of several nodes: True, Python decides)
+    cdef tree.xmlAttr* a = c.properties
+    cdef tree.xmlNode* ch
+    while a is not NULL:
+        ch = a.children
+        if ch is not NULL:
+            if ch.next is not NULL or not (
+                ch.type == tree.XML_TEXT_NODE or ch.type == tree.XML_CDATA_SECTION_NODE
+            ):
+                return True
+            if ch.content is not NULL and _may_vocab(<const char*>ch.content):
+                return True
+        a = a.next
+    return False
+
+
+cdef bint _may_label(tree.xmlNode* c, bint other):
+    """Whether ``takeaways._label_kind_of`` can find a label on the element: its text is
+    not empty and (with ``other``: any text) past leading ASCII non-word bytes starts
+    with a non-ASCII byte or a letter of :data:`LABEL_FIRST` (without case)."""
+    cdef tree.xmlNode* t = _text_node_or_skip(c.children)
+    cdef const unsigned char* s
+    cdef Py_ssize_t i
+    cdef unsigned char ch
+    while t is not NULL:
+        s = <const unsigned char*>t.content
+        if s is not NULL and s[0]:
+            if other:
+                return True
+            i = 0
+            while s[i]:
+                ch = _lower(s[i])
+                if ch >= 0x80:
+                    return True
+                if (48 <= ch <= 57) or (97 <= ch <= 122) or ch == 95:  # \w
+                    return (ch == b"a" or ch == b"b" or ch == b"f" or ch == b"h" or ch == b"i"
+                            or ch == b"k" or ch == b"m" or ch == b"q" or ch == b"s"
+                            or ch == b"t" or ch == b"w")
+                i += 1
+        t = _text_node_or_skip(t.next)
+    return False
+
+
+cdef bint _named_in(tree.xmlNode* c, const char** names, int count):
+    cdef int k
+    cdef const char* name = <const char*>c.name
+    for k in range(count):
+        if name[0] == names[k][0] and _same(name, names[k]):
+            return True
+    return False
+
+
+cdef bint _in_article(tree.xmlNode* c):
+    # an <article> among the element's ancestors
+    c = c.parent
+    while c is not NULL and c.type == tree.XML_ELEMENT_NODE:
+        if c.ns is NULL and _same(<const char*>c.name, "article"):
+            return True
+        c = c.parent
+    return False
+
+
+def box_walk(_Element root, bint may_name, not_box, bint may_label, label_tags, bint other,
+             visit):
+    """The walk of ``takeaways._boxes``: the elements below and at ``root`` in document
+    order, the skipped subtrees (``BOX_SKIP``; <nav> and <footer> outside an <article>)
+    left out; ``visit(el)`` is called for each element that may name a box (``may_name``,
+    its tag not in ``not_box``, an attribute value passing :func:`_may_vocab`) or carry a
+    label (``may_label``, its tag in ``label_tags``, :func:`_may_label`), and its subtree
+    is left out when it returns True."""
+    cdef _Document doc = root._doc
+    cdef tree.xmlNode* top = root._c_node
+    cdef tree.xmlNode* c = top
+    cdef bint descend, candidate
+    cdef list not_box_b = [t.encode("utf8") for t in not_box]
+    cdef list label_b = [t.encode("utf8") for t in label_tags]
+    cdef int n_not_box = len(not_box_b), n_label = len(label_b), k
+    if n_not_box > 64 or n_label > 64:
+        raise ValueError("too many tags")
+    cdef const char* not_box_c[64]
+    cdef const char* label_c[64]
+    for k in range(n_not_box):
+        not_box_c[k] = <const char*>not_box_b[k]
+    for k in range(n_label):
+        label_c[k] = <const char*>label_b[k]
+    while c is not NULL:
+        descend = True
+        if c.type == tree.XML_ELEMENT_NODE:
+            if c.ns is NULL and _named_in(c, _BOX_SKIP_C, 8):
+                descend = False
+            elif c.ns is NULL and (_same(<const char*>c.name, "nav")
+                                   or _same(<const char*>c.name, "footer")) \
+                    and not _in_article(c):
+                descend = False
+            else:
+                candidate = False
+                if may_name and (c.ns is not NULL or not _named_in(c, not_box_c, n_not_box)):
+                    candidate = _values_may_vocab(c)
+                if not candidate and may_label and c.ns is NULL \
+                        and _named_in(c, label_c, n_label):
+                    candidate = _may_label(c, other)
+                if candidate and visit(elementFactory(doc, c)):
+                    descend = False
+        else:
+            descend = False
+        # next node in document order (children first unless skipped), within root
+        if descend and c.children is not NULL:
+            c = c.children
+            continue
+        if c is top:
+            break
+        while c.next is NULL:
+            c = c.parent
+            if c is top or c is NULL:
+                c = NULL
+                break
+        if c is NULL:
+            break
+        c = c.next
