@@ -293,6 +293,27 @@ def test_boxes_sample_finds_what_the_rules_say() -> None:
     ]  # fmt: skip
 
 
+@needs_compiled
+def test_boxes_named_only_by_summar_and_labelled_past_ascii() -> None:
+    """A box named "summary-box" (of the hint words, only "summar") and a label whose
+    first letter is the Kelvin sign (``re.IGNORECASE`` reads it as "k") on an English
+    page: both twins take both boxes."""
+    doc = load(
+        "<html lang='en'><head><title>Markets rise</title></head><body>"
+        "<h1>Markets rise today</h1><div class='summary-box'><ul>"
+        "<li>Bitcoin rose above its old high this week.</li><li>Ether followed it up.</li>"
+        "</ul></div><p>Body text of the article goes here and on.</p>"
+        "<h3>\u212aey takeaways</h3><ul><li>The first point of the story here.</li>"
+        "<li>The second point of the story here.</li></ul><p>More body text.</p></body></html>"
+    )
+    expected = [
+        "Bitcoin rose above its old high this week.", "Ether followed it up.",
+        "The first point of the story here.", "The second point of the story here.",
+    ]  # fmt: skip
+    assert [t.text for t in takeaways._boxes(doc, doc.root)[0]] == expected
+    assert _compare_boxes(doc) == 4
+
+
 _BOX_TAGS = ["div", "section", "p", "ul", "li", "h2", "h3", "strong", "span", "nav",
              "footer", "article", "aside", "script", "svg", "head", "b", "dt", "em"]  # fmt: skip
 _BOX_CLASSES = ["", "key-takeaways", "KEY_POINTS", "in-brief", "tldr", "tl-dr", "summary",

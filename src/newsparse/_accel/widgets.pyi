@@ -15,3 +15,17 @@ def ticker_marks(
     priceish: Callable[[str], bool],
     hinted_class: Callable[[str], bool],
 ) -> tuple[list[Any], list[Any]]: ...
+
+VOCAB_WORDS: tuple[str, ...]
+LABEL_FIRST: str
+BOX_SKIP: frozenset[str]
+
+def box_walk(
+    root: Any,
+    may_name: bool,
+    not_box: frozenset[str],
+    may_label: bool,
+    label_tags: frozenset[str],
+    other: bool,
+    visit: Callable[[Any], bool],
+) -> None: ...

@@ -16,9 +16,16 @@ UTF-8 values that can only say "no":
   (``re.IGNORECASE`` folds "ſ" to "s", "K" (Kelvin) to "k"...); only such classes are
   given to the Python test.
 
-The Python function stays the reference: ``tickers._scan_python``;
-tests/unit/test_accel_widgets.py compares the two on the fixtures, the zoo, samples and
-generated trees.
+``box_walk`` is the walk of ``takeaways._boxes``: the same elements in the same order,
+the same subtrees left out, but the search's step (``takeaways._BoxSearch.candidate``)
+called only for the elements that may name a box (an attribute value holding a
+``_VOCAB_HINT`` word, ASCII without case, or a non-ASCII byte) or carry a label (own
+text whose first word character may start a ``_LABEL_START`` word; any text when other
+languages are tried).
+
+The Python functions stay the reference: ``tickers._scan_python`` and
+``takeaways._boxes_python``; tests/unit/test_accel_widgets.py compares each pair on the
+fixtures, the zoo, samples and generated trees.
 """
 
 from cpython.unicode cimport PyUnicode_DecodeUTF8
