@@ -24,6 +24,7 @@ MODULES = [
     ("newsparse._accel.index", "src/newsparse/_accel/index.pyx"),
     ("newsparse._accel.scan", "src/newsparse/_accel/scan.pyx"),
     ("newsparse._accel.loadscan", "src/newsparse/_accel/loadscan.pyx"),
+    ("newsparse._accel.widgets", "src/newsparse/_accel/widgets.pyx"),
 ]
 
 

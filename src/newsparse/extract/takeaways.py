@@ -24,9 +24,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from lxml import etree
 
+from newsparse import _accel
 from newsparse.document import Document
 from newsparse.extract.dom import (
     BLOCK_BOUNDARY,
@@ -579,27 +581,23 @@ def _boxes(
 ) -> tuple[list[Takeaway], list[HtmlElement]]:
     """The items and elements of the boxes named by vocabulary or introduced by a label;
     without ``vocab`` (``label``) no element is tried for box vocabulary (a label):
-    the page gates said none can have it."""
-    may_name, may_label = vocab, label
-    claimed: list[HtmlElement] = []
-    found: list[Takeaway] = []
-    seen: set[str] = set()
+    the page gates said none can have it.
 
-    def inside_claimed(el: HtmlElement) -> bool:
-        return any(el is c or c in set(el.iterancestors()) for c in claimed)
+    Runs the compiled walk (:mod:`newsparse._accel.widgets`) where it was built, else
+    :func:`_boxes_python`; the two give the same boxes.
+    """
+    if _WIDGETS is None:
+        return _boxes_python(doc, root, vocab=vocab, label=label)
+    search = _BoxSearch(doc, vocab, label)
+    _WIDGETS.box_walk(root, vocab, _NOT_BOX, label, _LABEL_TAGS, search.other, search.candidate)
+    return search.found, search.claimed
 
-    def accept(nodes: list[HtmlElement], items: list[tuple[HtmlElement, Takeaway]]) -> bool:
-        if not items or len(items) > _MAX_ITEMS or not _mostly_items(nodes, items):
-            return False
-        claimed.extend(nodes)
-        for _, item in items:
-            key = norm_space(f"{item.label or ''} {item.text}").lower()
-            if key not in seen:
-                seen.add(key)
-                found.append(item)
-        return True
 
-    other = other_languages(doc)  # labels in other languages: not tried on English pages
+def _boxes_python(
+    doc: Document, root: HtmlElement, *, vocab: bool = True, label: bool = True
+) -> tuple[list[Takeaway], list[HtmlElement]]:
+    """:func:`_boxes` in Python, the compiled walk's reference."""
+    search = _BoxSearch(doc, vocab, label)
     walker = etree.iterwalk(root, events=("start",))
     for _, el in walker:
         tag = el.tag
@@ -609,21 +607,56 @@ def _boxes(
         if tag in ("nav", "footer") and not any(a.tag == "article" for a in el.iterancestors()):
             walker.skip_subtree()
             continue
-        word = _box_vocab(el) if may_name and tag not in _NOT_BOX else None
+        if search.candidate(el):
+            walker.skip_subtree()
+    return search.found, search.claimed
+
+
+class _BoxSearch:
+    """The state of one box search and its step at one element."""
+
+    __slots__ = ("claimed", "found", "may_label", "may_name", "other", "seen")
+
+    def __init__(self, doc: Document, vocab: bool, label: bool) -> None:
+        self.may_name, self.may_label = vocab, label
+        self.claimed: list[HtmlElement] = []
+        self.found: list[Takeaway] = []
+        self.seen: set[str] = set()
+        # labels in other languages: not tried on English pages
+        self.other = other_languages(doc)
+
+    def inside_claimed(self, el: HtmlElement) -> bool:
+        return any(el is c or c in set(el.iterancestors()) for c in self.claimed)
+
+    def accept(self, nodes: list[HtmlElement], items: list[tuple[HtmlElement, Takeaway]]) -> bool:
+        if not items or len(items) > _MAX_ITEMS or not _mostly_items(nodes, items):
+            return False
+        self.claimed.extend(nodes)
+        for _, item in items:
+            key = norm_space(f"{item.label or ''} {item.text}").lower()
+            if key not in self.seen:
+                self.seen.add(key)
+                self.found.append(item)
+        return True
+
+    def candidate(self, el: HtmlElement) -> bool:
+        """The search's step at ``el`` (an element the walk enters): True when its subtree
+        is to be left out (a box was taken there, or it is claimed or chrome)."""
+        tag = el.tag
+        word = _box_vocab(el) if self.may_name and tag not in _NOT_BOX else None
         vocab = word is not None
         label_kind: str | None = None
-        if may_label and tag in _LABEL_TAGS and not vocab:
-            label_kind = _label_kind_of(el, other)
+        if self.may_label and tag in _LABEL_TAGS and not vocab:
+            label_kind = _label_kind_of(el, self.other)
         if not vocab and label_kind is None:
-            continue
-        if inside_claimed(el) or _in_site_chrome(el):
-            walker.skip_subtree()
-            continue
+            return False
+        if self.inside_claimed(el) or _in_site_chrome(el):
+            return True
         if vocab:
             text = block_text(el)
             kind = _label_kind(text)
             if not text:
-                continue
+                return False
             if kind is not None or (len(text) <= _MAX_LABEL_CHARS and _item_count(el) == 0):
                 nodes, items = _label_box(el, kind or "strong", vocab=True)
             else:
@@ -634,15 +667,35 @@ def _boxes(
                     nodes.insert(0, prev)
                 if len(items) < 2 and word and _WEAK_VOCAB.search(word):
                     items = []
-            if accept(nodes, items):
-                walker.skip_subtree()
-            continue
+            return self.accept(nodes, items)
         nodes, items = _label_box(el, label_kind or "weak", vocab=False)
         if label_kind != "strong" and not all(_substantial(t) for _, t in items):
-            continue  # "Summary" over a metadata box ("Description", "Written by")
-        if accept(nodes, items):
-            walker.skip_subtree()
-    return found, claimed
+            return False  # "Summary" over a metadata box ("Description", "Written by")
+        return self.accept(nodes, items)
+
+
+def _compiled_widgets() -> Any:
+    """The compiled twin of :func:`_boxes_python`'s walk (:mod:`newsparse._accel.widgets`),
+    or None where it is not built or was written for other vocabulary than ours."""
+    module = _accel.load("widgets")
+    if module is None:
+        return None
+    vocab_ok = (
+        _VOCAB_HINT.pattern == "|".join(module.VOCAB_WORDS) and _VOCAB_HINT.flags == re.UNICODE
+    )
+    words = _LABEL_START.pattern.removeprefix(r"[^\w]*(?:").removesuffix(r")\b").split("|")
+    label_ok = (
+        _LABEL_START.pattern == r"[^\w]*(?:" + "|".join(words) + r")\b"
+        and _LABEL_START.flags == re.IGNORECASE | re.UNICODE
+        and all(w.isascii() and w.isalpha() for w in words)
+        and {w[0] for w in words} == set(module.LABEL_FIRST)
+    )
+    if not (vocab_ok and label_ok and _SKIP_TEXT | {"head"} == module.BOX_SKIP):
+        return None  # the vocabulary changed here, not in the C pre-tests: Python decides
+    return module
+
+
+_WIDGETS = _compiled_widgets()
 
 
 #: A sentence's end: Latin, CJK and Arabic full stops, question and exclamation marks.

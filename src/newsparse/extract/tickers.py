@@ -35,10 +35,11 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import cast
+from typing import Any, cast
 
 from lxml import etree
 
+from newsparse import _accel
 from newsparse.document import Document
 from newsparse.extract.dom import (
     Claim,
@@ -207,11 +208,32 @@ def _scan(doc: Document) -> tuple[list[HtmlElement], list[HtmlElement]]:
     """One pass over the elements: those holding price-like text or quote attributes (a
     tail's text counts for its parent), and those with ticker class vocabulary.
 
+    Runs the compiled loop (:mod:`newsparse._accel.widgets`) where it was built, else
+    :func:`_scan_python`; the two give the same lists.
+    """
+    if _WIDGETS is None:
+        return _scan_python(doc)
+    quote_attrs = not _QUOTE_ATTR_SET.isdisjoint(page_attribute_names(doc))
+    marked, hinted = _WIDGETS.ticker_marks(
+        page_index(doc).elements, quote_attrs, _priceish, _hinted_class
+    )
+    return _outside_skipped(doc.root, marked, hinted)
+
+
+def _priceish(text: str) -> bool:
+    """``ticker_quotes``' price-like test of a text piece, as :func:`_scan_python` makes it."""
+    return _PRICE_MARK.search(text) is not None or (
+        len(text) < 16 and _LONE_SIGN.fullmatch(text) is not None
+    )
+
+
+def _scan_python(doc: Document) -> tuple[list[HtmlElement], list[HtmlElement]]:
+    """:func:`_scan` in Python, the compiled loop's reference.
+
     (The page index's element list and attribute dicts: no lxml attribute reads here.
     Two texts in three are whitespace only, which no price mark or sign is: they are
     passed over before the regex calls.)
     """
-    root = doc.root
     index = page_index(doc)
     attrs = index.attrs
     no_attrs: dict[str, str] = {}
@@ -238,11 +260,35 @@ def _scan(doc: Document) -> tuple[list[HtmlElement], list[HtmlElement]]:
         cls = attrib.get("class")
         if tag == "marquee" or (cls and _hinted_class(cls)):
             hinted.append(node)
-    # Text inside scripts, styles, <noscript> fallbacks, SVG... is not shown as a quote.
+    return _outside_skipped(doc.root, list(marked), hinted)
+
+
+def _outside_skipped(
+    root: HtmlElement, marked: list[HtmlElement], hinted: list[HtmlElement]
+) -> tuple[list[HtmlElement], list[HtmlElement]]:
+    """``marked`` and ``hinted`` without the elements inside scripts, styles, <noscript>
+    fallbacks, SVG... (their text is not shown as a quote)."""
     inside = {d for el in root.iter(*_SKIP) for d in el.iterdescendants()}
     if inside:
         return [el for el in marked if el not in inside], [el for el in hinted if el not in inside]
-    return list(marked), hinted
+    return marked, hinted
+
+
+def _compiled_widgets() -> Any:
+    """The compiled twin of :func:`_scan_python`'s loop (:mod:`newsparse._accel.widgets`),
+    or None where it is not built or was written for other vocabulary than ours."""
+    module = _accel.load("widgets")
+    if module is None:
+        return None
+    if (
+        tuple(module.HINT_WORDS) != _HINT_WORDS
+        or frozenset(module.QUOTE_ATTRS) != _QUOTE_ATTR_SET
+        or module.SKIP_TAGS != _SKIP | _NOT_CONTENT
+        or (_PRICE_MARK.pattern, _LONE_SIGN.pattern) != (module.PRICE_MARK, module.LONE_SIGN)
+        or {_PRICE_MARK.flags, _LONE_SIGN.flags} != {re.UNICODE}
+    ):
+        return None  # the vocabulary changed here, not in the C pre-tests: Python decides
+    return module
 
 
 #: Every attribute an item's quote can be read from.
@@ -322,6 +368,9 @@ _HINT_WORDS = (
 )  # fmt: skip
 #: The words of ``_CHANGE_CLASS``: each match holds one.
 _CHANGE_WORDS = ("change", "percent", "pct", "diff", "delta", "move")
+
+
+_WIDGETS = _compiled_widgets()
 
 
 def extract_tickers(doc: Document) -> Claim[list[TickerQuote]]:

@@ -1,0 +1,431 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
+"""Per-element scans of the widget detectors, in C.
+
+``ticker_marks`` is the loop of ``tickers._scan``: over the page index's element list,
+the elements whose text (or a child's tail) looks price-like or that carry a quote
+attribute, and those with ticker class vocabulary.  Texts, tails and attributes are
+read from lxml's C tree; the tests that decide most elements are byte tests on the
+UTF-8 values that can only say "no":
+
+- a text can be price-like (``ticker_quotes.PRICE_MARK`` / ``LONE_SIGN``) only if it
+  holds an ASCII digit, "$", "%" or a non-ASCII character (every other sign is
+  non-ASCII, and ``\\d`` also matches non-ASCII digits); only such texts are decoded and
+  given to the Python test;
+- a class can match ``tickers._HINT`` (``re.IGNORECASE``) only if it holds one of the
+  words every match starts with (ASCII letters without case) or a non-ASCII character
+  (``re.IGNORECASE`` folds "ſ" to "s", "K" (Kelvin) to "k"...); only such classes are
+  given to the Python test.
+
+``box_walk`` is the walk of ``takeaways._boxes``: the same elements in the same order,
+the same subtrees left out, but the search's step (``takeaways._BoxSearch.candidate``)
+called only for the elements that may name a box (an attribute value holding a
+``_VOCAB_HINT`` word, ASCII without case, or a non-ASCII byte) or carry a label (own
+text whose first word character may start a ``_LABEL_START`` word; any text when other
+languages are tried).
+
+The Python functions stay the reference: ``tickers._scan_python`` and
+``takeaways._boxes_python``; tests/unit/test_accel_widgets.py compares each pair on the
+fixtures, the zoo, samples and generated trees.
+"""
+
+from cpython.unicode cimport PyUnicode_DecodeUTF8
+from libc.string cimport strlen
+
+from lxml.includes cimport tree
+from lxml.includes.etreepublic cimport _Document, _Element, elementFactory, import_lxml__etree
+
+import_lxml__etree()
+
+
+# ------------------------------------------------------------------ reading the tree
+
+
+cdef inline tree.xmlNode* _text_node_or_skip(tree.xmlNode* c):
+    # lxml's _textNodeOrSkip: the text node at c, XInclude markers passed over
+    while c is not NULL:
+        if c.type == tree.XML_TEXT_NODE or c.type == tree.XML_CDATA_SECTION_NODE:
+            return c
+        if c.type == tree.XML_XINCLUDE_START or c.type == tree.XML_XINCLUDE_END:
+            c = c.next
+        else:
+            return NULL
+    return NULL
+
+
+cdef object _collect_text(tree.xmlNode* c):
+    """lxml's ``_collectText``: the text of the run of text nodes starting at ``c``
+    (``.text`` of a parent from its first child, ``.tail`` from the next sibling), None
+    when there is none."""
+    c = _text_node_or_skip(c)
+    if c is NULL:
+        return None
+    cdef tree.xmlNode* scan = _text_node_or_skip(c.next)
+    if scan is NULL:
+        if c.content is NULL:
+            return ""
+        return PyUnicode_DecodeUTF8(<const char*>c.content, strlen(<const char*>c.content), NULL)
+    cdef bytes joined = b""
+    while c is not NULL:
+        if c.content is not NULL:
+            joined += <const char*>c.content
+        c = _text_node_or_skip(c.next)
+    return joined.decode("utf8")
+
+
+cdef inline bint _same(const char* s, const char* word):
+    # strcmp(s, word) == 0, inlined: most names differ at their first byte
+    cdef Py_ssize_t k = 0
+    while word[k]:
+        if s[k] != word[k]:
+            return False
+        k += 1
+    return s[k] == 0
+
+
+cdef inline unsigned char _lower(unsigned char ch):
+    return ch + 32 if 65 <= ch <= 90 else ch
+
+
+cdef inline bint _starts_ci(const char* s, const char* word):
+    # s starts with word (lower-case ASCII), ASCII letters compared without case
+    cdef Py_ssize_t k = 0
+    while word[k]:
+        if _lower(<unsigned char>s[k]) != <unsigned char>word[k]:
+            return False
+        k += 1
+    return True
+
+
+# ------------------------------------------------------------------ pre-tests
+
+
+cdef inline bint _may_be_priceish_run(tree.xmlNode* c):
+    """Whether the text of the run of text nodes at ``c`` may be price-like: it holds an
+    ASCII digit, "$", "%" or a non-ASCII byte.  (Whitespace-only and empty texts never
+    are.)"""
+    cdef const unsigned char* s
+    cdef Py_ssize_t i
+    cdef unsigned char ch
+    c = _text_node_or_skip(c)
+    while c is not NULL:
+        s = <const unsigned char*>c.content
+        if s is not NULL:
+            i = 0
+            while s[i]:
+                ch = s[i]
+                if ch >= 0x80 or (48 <= ch <= 57) or ch == 36 or ch == 37:
+                    return True
+                i += 1
+        c = _text_node_or_skip(c.next)
+    return False
+
+
+#: The patterns the text pre-test was written for (``ticker_quotes.PRICE_MARK`` and
+#: ``LONE_SIGN``): every match holds an ASCII digit, "$", "%" or a non-ASCII character.
+#: ``tickers`` uses this module only while its patterns are these.
+PRICE_MARK = (
+    "[\\$\xa3\xa5\u0e3f\u20a6\u20a9\u20aa\u20ab\u20ac\u20b1\u20b4\u20b9\u20ba\u20bd]"
+    "\\s?[.\\d]|\\d\\s?[\\$\xa3\xa5\u0e3f\u20a6\u20a9\u20aa\u20ab\u20ac\u20b1\u20b4"
+    "\u20b9\u20ba\u20bd%]|\\d\\s?(?:z\u0142|[A-Z]{3}\\b)"
+)
+LONE_SIGN = (
+    "\\s*[\\$\xa3\xa5\u0e3f\u20a6\u20a9\u20aa\u20ab\u20ac\u20b1\u20b4\u20b9\u20ba"
+    "\u20bd%]\\s*"
+)
+
+
+#: The words every match of ``tickers._HINT`` starts with (lower case; the tests check
+#: that ``tickers._HINT_WORDS`` are these).
+HINT_WORDS = (
+    "ticker", "marquee", "ccpw", "coin", "crypto", "price", "market", "stock", "quote",
+    "tradingview",
+)
+cdef list _HINT_BYTES = [w.encode("ascii") for w in HINT_WORDS]
+cdef const char* _HINT_C[10]
+for _k in range(10):
+    _HINT_C[_k] = <const char*>_HINT_BYTES[_k]
+
+
+cdef bint _may_hint(const char* s):
+    """Whether ``tickers._HINT`` (``re.IGNORECASE``) can match the value: it holds one of
+    :data:`HINT_WORDS` (ASCII letters without case) or a non-ASCII byte."""
+    cdef Py_ssize_t i = 0
+    cdef int k
+    cdef unsigned char ch
+    while s[i]:
+        ch = _lower(<unsigned char>s[i])
+        if ch >= 0x80:
+            return True
+        if ch == b"t" or ch == b"m" or ch == b"c" or ch == b"p" or ch == b"s" or ch == b"q":
+            for k in range(10):
+                if <unsigned char>_HINT_C[k][0] == ch and _starts_ci(s + i, _HINT_C[k]):
+                    return True
+        i += 1
+    return False
+
+
+cdef object _attr_value(tree.xmlAttr* a, object el):
+    """The attribute's value as lxml reads it (``el.get``)."""
+    cdef tree.xmlNode* ch = a.children
+    if ch is NULL:
+        return ""
+    if ch.next is NULL and (ch.type == tree.XML_TEXT_NODE or ch.type == tree.XML_CDATA_SECTION_NODE):
+        if ch.content is NULL:
+            return ""
+        return PyUnicode_DecodeUTF8(<const char*>ch.content, strlen(<const char*>ch.content), NULL)
+    name = PyUnicode_DecodeUTF8(<const char*>a.name, strlen(<const char*>a.name), NULL)
+    return el.get(name)
+
+
+cdef inline bint _quote_attr(const char* name):
+    # name in ticker_quotes.QUOTE_ATTR_SET (the tests check the set)
+    if not (name[0] == b"d" and name[1] == b"a" and name[2] == b"t" and name[3] == b"a"
+            and name[4] == b"-"):
+        return False
+    name += 5
+    return (_same(name, "symbol") or _same(name, "price") or _same(name, "change")
+            or _same(name, "ticker") or _same(name, "coin"))
+
+
+#: ``ticker_quotes.QUOTE_ATTRS`` as this module tests them.
+QUOTE_ATTRS = ("data-symbol", "data-price", "data-change", "data-ticker", "data-coin")
+#: ``ticker_quotes.SKIP | tickers._NOT_CONTENT``: tags whose own text is not read.
+SKIP_TAGS = frozenset({  # (12 names: _SKIP_C)
+    "script", "style", "noscript", "template", "svg", "math", "button", "select",
+    "link", "meta", "title", "base",
+})
+cdef list _SKIP_BYTES = [t.encode("ascii") for t in sorted(SKIP_TAGS)]
+cdef const char* _SKIP_C[12]
+for _k in range(12):
+    _SKIP_C[_k] = <const char*>_SKIP_BYTES[_k]
+
+
+cdef inline bint _skipped(const char* name):
+    # name in SKIP_TAGS (one byte compared for most names)
+    cdef int k
+    for k in range(12):
+        if name[0] == _SKIP_C[k][0] and _same(name, _SKIP_C[k]):
+            return True
+    return False
+
+
+# ------------------------------------------------------------------ tickers
+
+
+def ticker_marks(list elements, bint quote_attrs, priceish, hinted_class):
+    """The loop of ``tickers._scan``: (marked, hinted), ``marked`` a list of the elements
+    whose text is price-like (``priceish``), whose child's tail is, or (``quote_attrs``:
+    the page has some) that carry a quote attribute, in the order they are first marked;
+    ``hinted`` the ``<marquee>`` elements and those whose class ``hinted_class``
+    accepts, in page order."""
+    cdef dict marked = {}
+    cdef list hinted = []
+    cdef _Element el
+    cdef _Document doc
+    cdef tree.xmlNode* c
+    cdef tree.xmlNode* parent
+    cdef tree.xmlAttr* a
+    cdef tree.xmlAttr* cls
+    cdef bint mark
+    for item in elements:
+        el = <_Element?>item
+        c = el._c_node
+        # a price-like tail marks the parent element
+        if c.next is not NULL and _may_be_priceish_run(c.next):
+            parent = c.parent
+            if parent is not NULL and (parent.type == tree.XML_ELEMENT_NODE):
+                tail = _collect_text(c.next)
+                if priceish(tail):
+                    doc = el._doc
+                    marked.setdefault(elementFactory(doc, parent), None)
+        if c.ns is NULL and _skipped(<const char*>c.name):
+            continue
+        mark = c.children is not NULL and _may_be_priceish_run(c.children) and bool(
+            priceish(_collect_text(c.children))
+        )
+        cls = NULL
+        a = c.properties
+        while a is not NULL:
+            if a.ns is NULL:
+                if _same(<const char*>a.name, "class"):
+                    cls = a  # the last one, as the index's dict(el.items()) keeps
+                elif quote_attrs and not mark and _quote_attr(<const char*>a.name):
+                    mark = True
+            a = a.next
+        if mark:
+            marked.setdefault(el, None)
+        if c.ns is NULL and _same(<const char*>c.name, "marquee"):
+            hinted.append(el)
+        elif cls is not NULL and _class_may_hint(cls):
+            value = _attr_value(cls, el)
+            if value and hinted_class(value):
+                hinted.append(el)
+    return list(marked), hinted
+
+
+cdef bint _class_may_hint(tree.xmlAttr* a):
+    """:func:`_may_hint` of the attribute's value (True for a value of several nodes:
+    the Python test decides)."""
+    cdef tree.xmlNode* ch = a.children
+    if ch is NULL:
+        return False
+    if ch.next is NULL and (ch.type == tree.XML_TEXT_NODE or ch.type == tree.XML_CDATA_SECTION_NODE):
+        return ch.content is not NULL and _may_hint(<const char*>ch.content)
+    return True
+
+
+# ------------------------------------------------------------------ takeaways boxes
+
+#: ``takeaways._VOCAB_HINT``'s words: the pre-test of an element's attribute values.
+VOCAB_WORDS = ("take", "brief", "tl", "dr", "key", "know", "glance", "highlight", "summar")
+cdef list _VOCAB_BYTES = [w.encode("ascii") for w in VOCAB_WORDS]
+cdef const char* _VOCAB_C[9]
+for _k in range(9):
+    _VOCAB_C[_k] = <const char*>_VOCAB_BYTES[_k]
+#: The first letters of ``takeaways._LABEL_START``'s words (English labels).
+LABEL_FIRST = "abfhikmqstw"
+#: ``takeaways._SKIP_TEXT`` and "head": subtrees the box search never enters.
+BOX_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "math", "button", "head"})
+cdef list _BOX_SKIP_BYTES = [t.encode("ascii") for t in sorted(BOX_SKIP)]
+cdef const char* _BOX_SKIP_C[8]
+for _k in range(8):
+    _BOX_SKIP_C[_k] = <const char*>_BOX_SKIP_BYTES[_k]
+
+
+cdef bint _may_vocab(const char* s):
+    """Whether a value can hold a word of ``VOCAB_WORDS`` once lower-cased: it holds one
+    (ASCII letters without case) or a non-ASCII byte."""
+    cdef Py_ssize_t i = 0
+    cdef int k
+    cdef unsigned char ch
+    while s[i]:
+        ch = _lower(<unsigned char>s[i])
+        if ch >= 0x80:
+            return True
+        for k in range(9):
+            if <unsigned char>_VOCAB_C[k][0] == ch and _starts_ci(s + i, _VOCAB_C[k]):
+                return True
+        i += 1
+    return False
+
+
+cdef bint _values_may_vocab(tree.xmlNode* c):
+    # _may_vocab of any attribute value (a value of several nodes: True, Python decides)
+    cdef tree.xmlAttr* a = c.properties
+    cdef tree.xmlNode* ch
+    while a is not NULL:
+        ch = a.children
+        if ch is not NULL:
+            if ch.next is not NULL or not (
+                ch.type == tree.XML_TEXT_NODE or ch.type == tree.XML_CDATA_SECTION_NODE
+            ):
+                return True
+            if ch.content is not NULL and _may_vocab(<const char*>ch.content):
+                return True
+        a = a.next
+    return False
+
+
+cdef bint _may_label(tree.xmlNode* c, bint other):
+    """Whether ``takeaways._label_kind_of`` can find a label on the element: its text is
+    not empty and (with ``other``: any text) past leading ASCII non-word bytes starts
+    with a non-ASCII byte or a letter of :data:`LABEL_FIRST` (without case)."""
+    cdef tree.xmlNode* t = _text_node_or_skip(c.children)
+    cdef const unsigned char* s
+    cdef Py_ssize_t i
+    cdef unsigned char ch
+    while t is not NULL:
+        s = <const unsigned char*>t.content
+        if s is not NULL and s[0]:
+            if other:
+                return True
+            i = 0
+            while s[i]:
+                ch = _lower(s[i])
+                if ch >= 0x80:
+                    return True
+                if (48 <= ch <= 57) or (97 <= ch <= 122) or ch == 95:  # \w
+                    return (ch == b"a" or ch == b"b" or ch == b"f" or ch == b"h" or ch == b"i"
+                            or ch == b"k" or ch == b"m" or ch == b"q" or ch == b"s"
+                            or ch == b"t" or ch == b"w")
+                i += 1
+        t = _text_node_or_skip(t.next)
+    return False
+
+
+cdef bint _named_in(tree.xmlNode* c, const char** names, int count):
+    cdef int k
+    cdef const char* name = <const char*>c.name
+    for k in range(count):
+        if name[0] == names[k][0] and _same(name, names[k]):
+            return True
+    return False
+
+
+cdef bint _in_article(tree.xmlNode* c):
+    # an <article> among the element's ancestors
+    c = c.parent
+    while c is not NULL and c.type == tree.XML_ELEMENT_NODE:
+        if c.ns is NULL and _same(<const char*>c.name, "article"):
+            return True
+        c = c.parent
+    return False
+
+
+def box_walk(_Element root, bint may_name, not_box, bint may_label, label_tags, bint other,
+             visit):
+    """The walk of ``takeaways._boxes``: the elements below and at ``root`` in document
+    order, the skipped subtrees (``BOX_SKIP``; <nav> and <footer> outside an <article>)
+    left out; ``visit(el)`` is called for each element that may name a box (``may_name``,
+    its tag not in ``not_box``, an attribute value passing :func:`_may_vocab`) or carry a
+    label (``may_label``, its tag in ``label_tags``, :func:`_may_label`), and its subtree
+    is left out when it returns True."""
+    cdef _Document doc = root._doc
+    cdef tree.xmlNode* top = root._c_node
+    cdef tree.xmlNode* c = top
+    cdef bint descend, candidate
+    cdef list not_box_b = [t.encode("utf8") for t in not_box]
+    cdef list label_b = [t.encode("utf8") for t in label_tags]
+    cdef int n_not_box = len(not_box_b), n_label = len(label_b), k
+    if n_not_box > 64 or n_label > 64:
+        raise ValueError("too many tags")
+    cdef const char* not_box_c[64]
+    cdef const char* label_c[64]
+    for k in range(n_not_box):
+        not_box_c[k] = <const char*>not_box_b[k]
+    for k in range(n_label):
+        label_c[k] = <const char*>label_b[k]
+    while c is not NULL:
+        descend = True
+        if c.type == tree.XML_ELEMENT_NODE:
+            if c.ns is NULL and _named_in(c, _BOX_SKIP_C, 8):
+                descend = False
+            elif c.ns is NULL and (_same(<const char*>c.name, "nav")
+                                   or _same(<const char*>c.name, "footer")) \
+                    and not _in_article(c):
+                descend = False
+            else:
+                candidate = False
+                if may_name and (c.ns is not NULL or not _named_in(c, not_box_c, n_not_box)):
+                    candidate = _values_may_vocab(c)
+                if not candidate and may_label and c.ns is NULL \
+                        and _named_in(c, label_c, n_label):
+                    candidate = _may_label(c, other)
+                if candidate and visit(elementFactory(doc, c)):
+                    descend = False
+        else:
+            descend = False
+        # next node in document order (children first unless skipped), within root
+        if descend and c.children is not NULL:
+            c = c.children
+            continue
+        if c is top:
+            break
+        while c.next is NULL:
+            c = c.parent
+            if c is top or c is NULL:
+                c = NULL
+                break
+        if c is NULL:
+            break
+        c = c.next
