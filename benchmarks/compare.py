@@ -281,6 +281,7 @@ class Row:
     p99_ms: float = 0.0
     lxml_median_ms: float = 0.0
     ratio: float = 0.0
+    page_ratio: float = 0.0
     peak_mb: float = 0.0
     rss_after_mb: list[float] = field(default_factory=list)
     import_s: float = 0.0
@@ -358,6 +359,8 @@ def measure(
     row.p99_ms = p99(res["tool_ms"])
     row.lxml_median_ms = statistics.median(res["lxml_ms"])
     row.ratio = row.median_ms / row.lxml_median_ms if row.lxml_median_ms else float("nan")
+    per_page = [t / x for t, x in zip(res["tool_ms"], res["lxml_ms"], strict=True) if x > 0]
+    row.page_ratio = statistics.median(per_page) if per_page else float("nan")
     row.peak_mb = res["peak_growth"] / MB
     row.rss_after_mb = [b / MB for b in res["rss_after_pass"]]
     row.import_s = res["import_s"]
@@ -413,21 +416,23 @@ def table(rows: Sequence[Row]) -> str:
     """The main Markdown table, one line per tool, best F1 first."""
     head = (
         "| Tool | Version | Input | F1 | Precision | Recall | Errors | Median ms/page "
-        "| p99 ms/page | lxml median ms | Median vs lxml | Peak RSS growth |\n"
-        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        "| p99 ms/page | lxml median ms | Median vs lxml | Median of page/lxml "
+        "| Peak RSS growth |\n"
+        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
     )
     lines = []
     for r in sorted(rows, key=lambda r: (r.unavailable is not None, -r.f1)):
         if r.unavailable:
             lines.append(
                 f"| {r.tool.name} | {r.version} | {r.tool.input} | — | — | — | — | — | — | — "
-                f"| — | not run: {r.unavailable} |"
+                f"| — | — | not run: {r.unavailable} |"
             )
             continue
         lines.append(
             f"| {r.tool.name} | {r.version} | {r.tool.input} | {r.f1:.3f} | {r.precision:.3f} "
             f"| {r.recall:.3f} | {len(r.errors)} | {r.median_ms:.1f} | {r.p99_ms:.1f} "
-            f"| {r.lxml_median_ms:.2f} | {r.ratio:.1f}x | {r.peak_mb:.1f} MB |"
+            f"| {r.lxml_median_ms:.2f} | {r.ratio:.1f}x | {r.page_ratio:.1f}x "
+            f"| {r.peak_mb:.1f} MB |"
         )
     return head + "\n".join(lines) + "\n"
 
@@ -495,6 +500,9 @@ Command: `{command}`
 - **Median vs lxml**: the tool's median divided by the median of a bare
   `lxml.html.document_fromstring` of the same input, timed in the same worker,
   page by page interleaved with the tool (alternating which goes first).
+- **Median of page/lxml**: the median over pages of each page's time divided by
+  that page's lxml time (the figure `revision_ratio.py` and `build_ratio.py` give;
+  a large page weighs as much as a small one).
 - **Peak RSS growth**: the worker's peak RSS over all its passes minus its RSS
   after imports and reading the pages, before the first extraction.
 

@@ -79,6 +79,7 @@ def test_table_orders_by_f1_and_lists_unavailable_last() -> None:
         p99_ms=40.0,
         lxml_median_ms=2.5,
         ratio=4.0,
+        page_ratio=3.5,
         peak_mb=12.3,
     )
     worse = compare.Row(
@@ -91,7 +92,8 @@ def test_table_orders_by_f1_and_lists_unavailable_last() -> None:
     missing = compare.Row(peers.TOOLS["newspaper4k"], unavailable="ImportError: no module")
     lines = compare.table([missing, worse, good]).splitlines()
     assert lines[2].startswith("| newsparse | newsparse 0.1.0 | str | 0.970 | 0.960 | 0.980 | 0 ")
-    assert "| 10.0 | 40.0 | 2.50 | 4.0x | 12.3 MB |" in lines[2]
+    assert "| 10.0 | 40.0 | 2.50 | 4.0x | 3.5x | 12.3 MB |" in lines[2]
+    assert all(line.count("|") == lines[0].count("|") for line in lines[2:5])
     assert lines[3].startswith("| resiliparse ") and "| 1 |" in lines[3]
     assert lines[4].startswith("| newspaper4k ") and "not run: ImportError" in lines[4]
 
