@@ -52,3 +52,40 @@ cdef inline object collect_text(tree.xmlNode* c):
             joined += <const char*>c.content
         c = text_node_or_skip(c.next)
     return joined.decode("utf8")
+
+
+# ------------------------------------------------------------------ byte tests
+
+
+cdef inline unsigned char ascii_lower(unsigned char ch) noexcept:
+    return ch + 32 if 65 <= ch <= 90 else ch
+
+
+cdef inline bint starts(const char* s, const char* word) noexcept:
+    # s starts with word (the NUL ending s never equals a character of word)
+    cdef Py_ssize_t k = 0
+    while word[k]:
+        if s[k] != word[k]:
+            return False
+        k += 1
+    return True
+
+
+cdef inline bint same(const char* s, const char* word) noexcept:
+    # strcmp(s, word) == 0, inlined: most names differ at their first byte
+    cdef Py_ssize_t k = 0
+    while word[k]:
+        if s[k] != word[k]:
+            return False
+        k += 1
+    return s[k] == 0
+
+
+cdef inline bint starts_ci(const char* s, const char* word) noexcept:
+    # s starts with word (lower-case ASCII), ASCII letters compared without case
+    cdef Py_ssize_t k = 0
+    while word[k]:
+        if ascii_lower(<unsigned char>s[k]) != <unsigned char>word[k]:
+            return False
+        k += 1
+    return True

@@ -29,6 +29,10 @@ from lxml.includes.etreepublic cimport _Element, import_lxml__etree
 from newsparse._accel.nodes cimport (
     collect_text as _collect_text,
     text_node_or_skip as _text_node_or_skip,
+    ascii_lower as _lower,
+    starts as _starts,
+    same as _same,
+    starts_ci as _starts_ci,
 )
 
 import_lxml__etree()
@@ -62,43 +66,6 @@ cdef const char* _value(tree.xmlAttr* a, object el, list keep) except NULL:
 
 cdef inline str _str(const char* value):
     return PyUnicode_DecodeUTF8(value, strlen(value), NULL)
-
-
-# ------------------------------------------------------------------ byte tests
-
-
-cdef inline unsigned char _lower(unsigned char ch):
-    return ch + 32 if 65 <= ch <= 90 else ch
-
-
-cdef inline bint _starts(const char* s, const char* word):
-    # s starts with word (the NUL ending s never equals a character of word)
-    cdef Py_ssize_t k = 0
-    while word[k]:
-        if s[k] != word[k]:
-            return False
-        k += 1
-    return True
-
-
-cdef inline bint _same(const char* s, const char* word):
-    # strcmp(s, word) == 0, inlined: most names differ at their first byte
-    cdef Py_ssize_t k = 0
-    while word[k]:
-        if s[k] != word[k]:
-            return False
-        k += 1
-    return s[k] == 0
-
-
-cdef inline bint _starts_ci(const char* s, const char* word):
-    # s starts with word (lower-case ASCII), ASCII letters compared without case
-    cdef Py_ssize_t k = 0
-    while word[k]:
-        if _lower(<unsigned char>s[k]) != <unsigned char>word[k]:
-            return False
-        k += 1
-    return True
 
 
 # ------------------------------------------------------------------ the patterns

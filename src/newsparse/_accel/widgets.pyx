@@ -34,66 +34,15 @@ from libc.string cimport strlen
 from lxml.includes cimport tree
 from lxml.includes.etreepublic cimport _Document, _Element, elementFactory, import_lxml__etree
 
+from newsparse._accel.nodes cimport (
+    ascii_lower as _lower,
+    collect_text as _collect_text,
+    same as _same,
+    starts_ci as _starts_ci,
+    text_node_or_skip as _text_node_or_skip,
+)
+
 import_lxml__etree()
-
-
-# ------------------------------------------------------------------ reading the tree
-
-
-cdef inline tree.xmlNode* _text_node_or_skip(tree.xmlNode* c):
-    # lxml's _textNodeOrSkip: the text node at c, XInclude markers passed over
-    while c is not NULL:
-        if c.type == tree.XML_TEXT_NODE or c.type == tree.XML_CDATA_SECTION_NODE:
-            return c
-        if c.type == tree.XML_XINCLUDE_START or c.type == tree.XML_XINCLUDE_END:
-            c = c.next
-        else:
-            return NULL
-    return NULL
-
-
-cdef object _collect_text(tree.xmlNode* c):
-    """lxml's ``_collectText``: the text of the run of text nodes starting at ``c``
-    (``.text`` of a parent from its first child, ``.tail`` from the next sibling), None
-    when there is none."""
-    c = _text_node_or_skip(c)
-    if c is NULL:
-        return None
-    cdef tree.xmlNode* scan = _text_node_or_skip(c.next)
-    if scan is NULL:
-        if c.content is NULL:
-            return ""
-        return PyUnicode_DecodeUTF8(<const char*>c.content, strlen(<const char*>c.content), NULL)
-    cdef bytes joined = b""
-    while c is not NULL:
-        if c.content is not NULL:
-            joined += <const char*>c.content
-        c = _text_node_or_skip(c.next)
-    return joined.decode("utf8")
-
-
-cdef inline bint _same(const char* s, const char* word):
-    # strcmp(s, word) == 0, inlined: most names differ at their first byte
-    cdef Py_ssize_t k = 0
-    while word[k]:
-        if s[k] != word[k]:
-            return False
-        k += 1
-    return s[k] == 0
-
-
-cdef inline unsigned char _lower(unsigned char ch):
-    return ch + 32 if 65 <= ch <= 90 else ch
-
-
-cdef inline bint _starts_ci(const char* s, const char* word):
-    # s starts with word (lower-case ASCII), ASCII letters compared without case
-    cdef Py_ssize_t k = 0
-    while word[k]:
-        if _lower(<unsigned char>s[k]) != <unsigned char>word[k]:
-            return False
-        k += 1
-    return True
 
 
 # ------------------------------------------------------------------ pre-tests
