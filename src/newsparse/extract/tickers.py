@@ -60,6 +60,7 @@ from newsparse.extract.ticker_quotes import QUOTE_ATTRS as _QUOTE_ATTRS
 from newsparse.extract.ticker_quotes import SKIP as _SKIP
 from newsparse.extract.ticker_quotes import SYMBOL_ATTRS as _SYMBOL_ATTRS
 from newsparse.extract.ticker_quotes import Quote as _Quote
+from newsparse.extract.ticker_quotes import _priceish
 from newsparse.extract.ticker_quotes import class_string as _classes
 from newsparse.extract.ticker_quotes import read_item as _read_item
 from newsparse.extract.ticker_quotes import scan_flat as _scan_flat
@@ -218,13 +219,6 @@ def _scan(doc: Document) -> tuple[list[HtmlElement], list[HtmlElement]]:
         page_index(doc).elements, quote_attrs, _priceish, _hinted_class
     )
     return _outside_skipped(doc.root, marked, hinted)
-
-
-def _priceish(text: str) -> bool:
-    """``ticker_quotes``' price-like test of a text piece, as :func:`_scan_python` makes it."""
-    return _PRICE_MARK.search(text) is not None or (
-        len(text) < 16 and _LONE_SIGN.fullmatch(text) is not None
-    )
 
 
 def _scan_python(doc: Document) -> tuple[list[HtmlElement], list[HtmlElement]]:
