@@ -1,5 +1,7 @@
 """Pages for the tests that hold a gate or a fast path to the code it stands in for:
-every fixture and zoo page, and the dev corpora when ../shared is present.
+every fixture and zoo page, and the dev corpora when ../shared is present; and, for the
+tests of the compiled twins (test_accel*.py), the module under test with the mark that
+skips a test where it is not built.
 
 ``corpus_pages`` skips the calling test when the corpus is absent, and a test marked
 ``slow`` unless ``-m slow`` or ``NEWSPARSE_SLOW=1`` asks for it.
@@ -12,10 +14,14 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
+from newsparse import _accel
+
 TESTS = Path(__file__).resolve().parents[1]
+ROOT = TESTS.parent
 FIXTURES = sorted((TESTS / "fixtures").glob("*.html"))
 CORPORA = TESTS.parent.parent / "shared" / "corpora"
 
@@ -56,3 +62,13 @@ def corpus_pages(name: str, request: pytest.FixtureRequest) -> list[tuple[str, b
         (p.name, gzip.decompress(p.read_bytes()) if p.suffix == ".gz" else p.read_bytes())
         for p in paths
     ]
+
+
+def compiled_module(name: str) -> tuple[ModuleType | None, pytest.MarkDecorator]:
+    """The compiled module ``newsparse._accel.<name>`` (None where it is not in use) and
+    a mark that skips a test needing it."""
+    module = _accel.load(name)
+    mark = pytest.mark.skipif(
+        module is None, reason=f"newsparse._accel.{name} is not built (pure-Python install)"
+    )
+    return module, mark

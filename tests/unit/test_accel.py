@@ -22,19 +22,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
+from tests.unit.gate_pages import FIXTURES, ROOT, compiled_module
 
 from newsparse import _accel
 from newsparse.document import load
 from newsparse.extract import content
 from newsparse.extract.dom import page_index
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = sorted((ROOT / "tests" / "fixtures").glob("*.html"))
-COMPILED = _accel.load("walk")
-
-needs_compiled = pytest.mark.skipif(
-    COMPILED is None, reason="newsparse._accel.walk is not built (pure-Python install)"
-)
+COMPILED, needs_compiled = compiled_module("walk")
 
 
 def _state(scorer: content._Scorer, sums: Any) -> tuple[Any, ...]:
@@ -257,3 +252,12 @@ def test_twin_gives_the_compiled_function_or_the_python_one(
     module = _accel.load("walk")
     expected = python if module is None else module.Walker
     assert _accel.twin("walk", "Walker", python) is expected
+
+
+def test_module_names_leave_the_package_functions_alone() -> None:
+    """Importing ``newsparse._accel.<name>`` binds ``<name>`` on the package: a module
+    named like one of its functions (``load``...) would replace that function."""
+    assert set(_accel.MODULES).isdisjoint(_accel.__all__)
+    for name in _accel.MODULES:
+        _accel.load(name)
+    assert callable(_accel.load) and callable(_accel.twin) and callable(_accel.available)

@@ -23,20 +23,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
+from tests.unit.gate_pages import FIXTURES, ROOT, compiled_module
 
 from newsparse import _accel, document
 from newsparse.document import ELEMENTS_KEY, load
 from newsparse.extract import dom, widget_gate
 from newsparse.extract.dom import HtmlElement
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = sorted((ROOT / "tests" / "fixtures").glob("*.html"))
-COMPILED = _accel.load("index")
+COMPILED, needs_compiled = compiled_module("index")
 WANTED = widget_gate._NAMING_ATTRIBUTES
-
-needs_compiled = pytest.mark.skipif(
-    COMPILED is None, reason="newsparse._accel.index is not built (pure-Python install)"
-)
 
 
 def _flat(attrs: dict[HtmlElement, dict[str, str]]) -> list[tuple[Any, list[tuple[str, str]]]]:

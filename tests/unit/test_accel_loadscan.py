@@ -14,22 +14,16 @@ and the fixture and zoo pages, as they are and with such fragments spliced in.
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.unit.gate_pages import FIXTURES, compiled_module
 
-from newsparse import _accel, cleaning
+from newsparse import cleaning
 from newsparse.cleaning import clean_text, clean_utf8_python
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = sorted((ROOT / "tests" / "fixtures").glob("*.html"))
-COMPILED = _accel.load("loadscan")
-
-needs_compiled = pytest.mark.skipif(
-    COMPILED is None, reason="newsparse._accel.loadscan is not built (pure-Python install)"
-)
+COMPILED, needs_compiled = compiled_module("loadscan")
 
 # (bytes, whether clean_text leaves the text unchanged), each checked by hand against
 # clean_text's rules (see also test_python_table_agrees_with_clean_text).

@@ -21,19 +21,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
+from tests.unit.gate_pages import FIXTURES, compiled_module
 
-from newsparse import _accel
 from newsparse.document import Document, load
 from newsparse.extract import authors, comment_markup
 from newsparse.extract.dom import HtmlElement, page_index
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = sorted((ROOT / "tests" / "fixtures").glob("*.html"))
-COMPILED = _accel.load("scan")
-
-needs_compiled = pytest.mark.skipif(
-    COMPILED is None, reason="newsparse._accel.scan is not built (pure-Python install)"
-)
+COMPILED, needs_compiled = compiled_module("scan")
 
 
 def _paths(doc: Document, els: object) -> list[str]:

@@ -24,6 +24,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
+from tests.unit.gate_pages import FIXTURES, ROOT, compiled_module
 
 from newsparse import _accel
 from newsparse.document import load
@@ -31,13 +32,7 @@ from newsparse.extract import dom, ticker_quotes, widget_gate
 from newsparse.extract.authors import _NAME_BOUNDARY, _SKIP_TAGS
 from newsparse.extract.metadata import _BLOCKISH, _NO_TEXT
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = sorted((ROOT / "tests" / "fixtures").glob("*.html"))
-COMPILED = _accel.load("text")
-
-needs_compiled = pytest.mark.skipif(
-    COMPILED is None, reason="newsparse._accel.text is not built (pure-Python install)"
-)
+COMPILED, needs_compiled = compiled_module("text")
 
 #: (boundary, skip, separator, max_parts) as the callers pass them, and a few more.
 _JOINS = [

@@ -20,18 +20,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
+from tests.unit.gate_pages import FIXTURES, compiled_module
 
-from newsparse import _accel
 from newsparse.document import Document, load
 from newsparse.extract import takeaways, tickers
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = sorted((ROOT / "tests" / "fixtures").glob("*.html"))
-COMPILED = _accel.load("widgets")
-
-needs_compiled = pytest.mark.skipif(
-    COMPILED is None, reason="newsparse._accel.widgets is not built (pure-Python install)"
-)
+COMPILED, needs_compiled = compiled_module("widgets")
 
 
 def _compare(doc: Document) -> tuple[int, int]:
