@@ -61,6 +61,49 @@ def test_percent_gate_reads_text_outside_the_body() -> None:
     assert tickers._may_have_tickers(_doc(styled)) is False
 
 
+def _strict_rows(prices: list[str]) -> str:
+    """A page with a table of quotes in a sidebar, named by no ticker vocabulary: only
+    strict quotes (symbol, price with a currency, change) make it a widget."""
+    rows = "".join(
+        f"<tr><td>{s}</td><td>{p}</td><td>+1.{i}%</td></tr>"
+        for i, (s, p) in enumerate(zip(["BTC", "ETH", "SOL"], prices, strict=True))
+    )
+    return f"<html><body><aside><table>{rows}</table></aside><p>Text.</p></body></html>"
+
+
+def test_currency_gate_needs_three_prices_with_a_currency() -> None:
+    signs = _strict_rows(["$61,321.50", "€3,456.10", "145.20 zł"])
+    assert _check(signs) == (True, True)
+    assert tickers._item_text_count(_doc(signs), tickers._count_signs) == 3
+    # ISO codes, read case-sensitively from the text pieces
+    codes = _strict_rows(["61,321.50 USD", "EUR 3,456.10", "145.20 USDT"])
+    assert _check(codes) == (True, True)
+    assert tickers._code_count(_doc(codes)) == 3
+    # a code split by a comment is one ("USD": the loader drops comments), one split by
+    # an element is none (two pieces: no price reads it)
+    split = _strict_rows(["61,321.50 US<!-- -->D", "EUR 3,456.10", "$145.20"])
+    assert tickers._code_count(_doc(split)) == 2
+    assert _check(split) == (True, True)
+    split = _strict_rows(["61,321.50 US<b> </b>D", "EUR 3,456.10", "$145.20"])
+    assert tickers._code_count(_doc(split)) == 1
+    assert _check(split) == (False, False)
+    # bare numbers: three changes but no currency, no strict quote
+    bare = _strict_rows(["61,321.50", "3,456.10", "145.20"])
+    assert _check(bare) == (False, False)
+    # lower case is no code, nor is a code in a script or a button
+    hidden = _strict_rows(["61,321.50 usd", "3,456.10 <button>EUR</button>", "145.20"])
+    hidden = hidden.replace("<p>", "<script>var c = 'USD EUR GBP';</script><p>")
+    assert tickers._code_count(_doc(hidden)) == 0
+    assert _check(hidden) == (False, False)
+
+
+def test_sign_marks_cover_every_currency_sign() -> None:
+    for sign in tickers.CURRENCY_SIGNS:
+        assert tickers._count_signs(sign) >= 1, sign
+        assert tickers._count_signs(f"1 {sign.upper()} 2 {sign.lower()}") >= 1, sign
+    assert tickers._count_signs("no price here: 5 USD") == 0
+
+
 @pytest.mark.parametrize("corpus", DEV_CORPORA)
 def test_gate_is_necessary_on_dev_corpora(corpus: str, request: pytest.FixtureRequest) -> None:
     for _, html in corpus_pages(corpus, request):

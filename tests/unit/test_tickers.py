@@ -625,9 +625,12 @@ def test_gate_skips_an_ordinary_article_with_prices_in_its_text() -> None:
 
 
 def test_gate_counts_only_shown_percent_signs() -> None:
-    # three "%" in the text: the gate lets the page through (the detector then decides)
-    article = "<article><p>Up 1%, 2% and 3% this week.</p></article>"
+    # three "%" and three prices with a currency in the text: the gate lets the page
+    # through (the detector then decides); without the currencies it cannot hold three
+    # strict quotes
+    article = "<article><p>Up 1%, 2% and 3% this week, at $5, $6 and $7.</p></article>"
     assert _gate(page("", article))
+    assert not _gate(page("", article.replace("$", "")))
 
 
 @pytest.mark.parametrize(

@@ -34,6 +34,7 @@ finds the widgets.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, cast
 
@@ -51,6 +52,7 @@ from newsparse.extract.dom import (
     page_text,
     text_of,
 )
+from newsparse.extract.prices import CURRENCY_CODES, CURRENCY_SIGNS
 from newsparse.extract.ticker_quotes import CHANGE_ATTRS as _CHANGE_ATTRS
 from newsparse.extract.ticker_quotes import LONE_SIGN as _LONE_SIGN
 from newsparse.extract.ticker_quotes import PRICE_ATTRS as _PRICE_ATTRS
@@ -60,7 +62,7 @@ from newsparse.extract.ticker_quotes import QUOTE_ATTRS as _QUOTE_ATTRS
 from newsparse.extract.ticker_quotes import SKIP as _SKIP
 from newsparse.extract.ticker_quotes import SYMBOL_ATTRS as _SYMBOL_ATTRS
 from newsparse.extract.ticker_quotes import Quote as _Quote
-from newsparse.extract.ticker_quotes import _priceish
+from newsparse.extract.ticker_quotes import _pieces, _priceish
 from newsparse.extract.ticker_quotes import class_string as _classes
 from newsparse.extract.ticker_quotes import read_item as _read_item
 from newsparse.extract.ticker_quotes import scan_flat as _scan_flat
@@ -294,52 +296,113 @@ def _may_have_tickers(doc: Document) -> bool:
     hinted, so :func:`extract_tickers` would find nothing.
 
     A ticker hint needs ``_HINT`` vocabulary in a class or id, a ``<marquee>`` or a quote
-    attribute; without one, a group needs three strict quotes, each with a change read
-    from a "%" in its text, a change attribute or an element of change vocabulary.
+    attribute; without one, a group needs three strict quotes (:func:`_may_have_strict_quotes`).
 
-    The names and the text are those the other widget gates read too (made once per
-    page): every class and id value, lower-cased, is a line of :func:`page_naming_text`,
-    and a ``_HINT`` or ``_CHANGE_WORDS`` match (letters, "-" and "_" only) lies inside
-    one value, so it is found there (and counted at least as often).  An item's text
-    leaves out ``_SKIP`` subtrees, a superset of those the body's :func:`shown_text`
-    leaves out, so each "%" it reads is in that text or outside the body.
+    The names are those the other widget gates read too (made once per page): every class
+    and id value, lower-cased, is a line of :func:`page_naming_text`, and a ``_HINT``
+    match (letters, "-" and "_" only) lies inside one value, so it is found there.
     """
     names = page_naming_text(doc)
     if _hint_in(names):
         return True
     if not _ANY_QUOTE_ATTR.isdisjoint(page_attribute_names(doc)):
         return True
-    root = doc.root
-    if next(root.iter("marquee"), None) is not None:
+    if next(doc.root.iter("marquee"), None) is not None:
         return True
+    return _may_have_strict_quotes(doc, names)
+
+
+def _may_have_strict_quotes(doc: Document, names: str) -> bool:
+    """Whether the page can show three strict quotes, the least a group without a ticker
+    hint needs (:func:`_accept`): each read from its own item (sibling elements: their
+    texts are apart), each with
+
+    - a change, read from a "%" in the item's text or, written without one, from an
+      element of ``_CHANGE_CLASS`` vocabulary (each match holds one of ``_CHANGE_WORDS``,
+      found in that element's class or id value, a line of ``names``); a change attribute
+      is a quote attribute, which the caller has ruled out;
+    - a price with a currency (``read_item`` without ``relaxed``: ``_find_price`` takes
+      only those, and the price attributes are quote attributes): a sign (each holds
+      one of ``_SIGN_MARKS``) or an ISO code, written in one text piece of the item.
+
+    So the page needs three changes (counted as in :func:`_percent_count`) and three
+    currency marks: signs counted like the "%" (one character, or "zł"), codes in the
+    text pieces (:func:`_code_count`, case-sensitive as the price patterns are), read
+    only where the signs are not enough.
+    """
     changes = sum(names.count(word) for word in _CHANGE_WORDS)
-    return changes + _percent_count(doc) >= 3
+    if changes + _percent_count(doc) < 3:
+        return False
+    signs = _item_text_count(doc, _count_signs)
+    return signs >= 3 or signs + _code_count(doc) >= 3
 
 
 def _percent_count(doc: Document) -> int:
     """At least the number of "%" an item's text can show: those of the body's shown
     text and of the page's text outside the body, scripts and styles left out."""
+    return _item_text_count(doc, _count_percent)
+
+
+def _count_percent(text: str) -> int:
+    return text.count("%")
+
+
+def _count_signs(text: str) -> int:
+    """How many currency signs ``text`` holds (each sign holds one of ``_SIGN_MARKS``;
+    all but "$" are beyond ASCII)."""
+    if text.isascii():
+        return text.count("$")
+    return sum(text.count(mark) for mark in _SIGN_MARKS)
+
+
+#: One part of each currency sign that counts it: its last character that is no letter
+#: or digit ("$" of "US$", "U$S"), else the sign itself ("zł").  Folding (lower case)
+#: leaves each as it is, or makes more of them ("ZŁ" is "zł").
+_SIGN_MARKS = tuple(
+    sorted({next((c for c in reversed(s) if not c.isalnum()), s) for s in CURRENCY_SIGNS})
+)
+
+
+def _item_text_count(doc: Document, count: Callable[[str], int]) -> int:
+    """At least how often ``count`` (of one character, or of "zł") finds something in the
+    texts the items of a group can show: the body's shown text (an item's text leaves
+    out ``_SKIP`` subtrees, a superset of those :func:`shown_text` leaves out, and the
+    shown text is squashed and folded, which keeps or adds such marks) and the text
+    outside the body, scripts and styles left out."""
     root = doc.root
     body = root.find("body")
     shown = shown_text(doc)
     if shown is None or body is None:  # no shown text: all text but scripts and styles
-        percents = page_text(doc).count("%")
-        if percents >= 3:
-            percents -= sum((el.text or "").count("%") for el in root.iter("script", "style"))
-        return percents
-    outside = [root.text or ""]
-    for child in root:
-        if child is not body and isinstance(child.tag, str):
-            outside.extend(cast("list[str]", _UNSCRIPTED_TEXT(child)))
-        outside.append(child.tail or "")
-    return shown.count("%") + "".join(outside).count("%")
+        total = count(page_text(doc))
+        if total >= 3:
+            total -= sum(count(el.text or "") for el in root.iter("script", "style"))
+    else:
+        outside = cast("list[str]", _OUTSIDE_BODY_TEXT(root))
+        total = count(shown) + count("".join(outside))
+    return total
 
-
-#: The text nodes of a subtree but those of scripts and styles (their text is not read
-#: into Python strings: a page's head may hold hundreds of kilobytes of them).
-_UNSCRIPTED_TEXT = etree.XPath(
-    "descendant::text()[not(parent::script or parent::style)]", smart_strings=False
+#: The text nodes of the page outside its (first) body but those of scripts and styles
+#: (their text is not read into Python strings: a page's head may hold hundreds of
+#: kilobytes of them), from the root element: its own text and tails included.
+_OUTSIDE_BODY_TEXT = etree.XPath(
+    "node()[not(self::body) or preceding-sibling::body]"
+    "/descendant-or-self::text()[not(parent::script or parent::style)]",
+    smart_strings=False,
 )
+
+
+def _code_count(doc: Document) -> int:
+    """At least how many ISO currency codes the items' prices can show: the matches of
+    ``_CODES`` in the page's text pieces (``ticker_quotes._pieces`` of the root: an
+    item's pieces are among them, the same strings).  Every code an item's price is
+    read with lies in one of its pieces, and ``_CODES`` has the three-letter codes
+    only ("USDT" holds "USD"): a leftmost match starts at or before each code it has
+    not yet counted and ends within it, so no code is passed over."""
+    return sum(len(_CODES.findall(text)) for text, _ in _pieces(doc.root))
+
+
+#: The currency codes of three letters (every code holds one: "USDT" holds "USD").
+_CODES = re.compile("|".join(sorted(c for c in CURRENCY_CODES if len(c) == 3)))
 
 
 def _hint_in(names: str) -> bool:
