@@ -79,14 +79,14 @@ def test_currency_gate_needs_three_prices_with_a_currency() -> None:
     codes = _strict_rows(["61,321.50 USD", "EUR 3,456.10", "145.20 USDT"])
     assert _check(codes) == (True, True)
     assert tickers._code_count(_doc(codes)) == 3
-    # a code split by a comment is one ("USD": the loader drops comments), one split by
-    # an element is none (two pieces: no price reads it)
+    # a code split by a comment is one ("USD": the loader drops comments); one split by
+    # an element is counted too (the pieces are joined), though no price reads it
     split = _strict_rows(["61,321.50 US<!-- -->D", "EUR 3,456.10", "$145.20"])
     assert tickers._code_count(_doc(split)) == 2
     assert _check(split) == (True, True)
     split = _strict_rows(["61,321.50 US<b> </b>D", "EUR 3,456.10", "$145.20"])
-    assert tickers._code_count(_doc(split)) == 1
-    assert _check(split) == (False, False)
+    assert tickers._code_count(_doc(split)) == 2
+    assert _check(split) == (True, False)
     # bare numbers: three changes but no currency, no strict quote
     bare = _strict_rows(["61,321.50", "3,456.10", "145.20"])
     assert _check(bare) == (False, False)

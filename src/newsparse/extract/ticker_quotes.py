@@ -8,7 +8,7 @@ gate) are found by :mod:`tickers`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, cast
@@ -58,11 +58,30 @@ PRICE_MARK = re.compile(
 LONE_SIGN = re.compile(rf"\s*[{re.escape(_SIGN_CHARS)}%]\s*")
 
 
-def _priceish(text: str) -> bool:
-    """Whether a text piece holds something price-like (or is a lone currency/percent sign)."""
+def _priceish_python(text: str) -> bool:
+    """Whether a text piece holds something price-like (or is a lone currency/percent
+    sign): the reference of the compiled one (newsparse._accel.quotescan.priceish)."""
     return PRICE_MARK.search(text) is not None or (
         len(text) < 16 and LONE_SIGN.fullmatch(text) is not None
     )
+
+
+def _compiled_priceish() -> Callable[[str], bool]:
+    """The compiled :func:`_priceish_python` (one pass over the characters instead of
+    the regex's three branches tried at each), or the function itself where it is not
+    built or was written for other patterns than ours."""
+    module = _accel.load("quotescan")
+    if (
+        module is None
+        or (module.PRICE_MARK, module.LONE_SIGN) != (PRICE_MARK.pattern, LONE_SIGN.pattern)
+        or {PRICE_MARK.flags, LONE_SIGN.flags} != {re.UNICODE}
+    ):
+        return _priceish_python
+    return cast("Callable[[str], bool]", module.priceish)
+
+
+#: Whether a text piece holds something price-like (or is a lone currency/percent sign).
+_priceish = _compiled_priceish()
 
 
 #: A price inside a longer text piece.
