@@ -73,7 +73,7 @@ def _compiled_priceish() -> Callable[[str], bool]:
     module = _accel.load("quotescan")
     if (
         module is None
-        or (module.PRICE_MARK, module.LONE_SIGN) != (PRICE_MARK.pattern, LONE_SIGN.pattern)
+        or (PRICE_MARK.pattern, LONE_SIGN.pattern) != (module.PRICE_MARK, module.LONE_SIGN)
         or {PRICE_MARK.flags, LONE_SIGN.flags} != {re.UNICODE}
     ):
         return _priceish_python

@@ -276,7 +276,7 @@ def _compiled_quotescan() -> Any:
     module = _accel.load("quotescan")
     if module is None:
         return None
-    if module.CODES != frozenset(_CODES.pattern.split("|")) or module.SKIP_TAGS != _SKIP:
+    if frozenset(_CODES.pattern.split("|")) != module.CODES or module.SKIP_TAGS != _SKIP:
         return None
     return module
 
