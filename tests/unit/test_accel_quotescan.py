@@ -24,6 +24,7 @@ from tests.unit.gate_pages import DEV_CORPORA, FIXTURES, compiled_module, corpus
 from newsparse.document import load
 from newsparse.extract import ticker_quotes, tickers
 from newsparse.extract.dom import page_index
+from newsparse.extract.widget_gate import page_naming_text
 
 COMPILED, needs_compiled = compiled_module("quotescan")
 
@@ -155,6 +156,7 @@ def test_code_count_on_generated_trees(markup: str) -> None:
 def test_dev_corpora(corpus: str, request: pytest.FixtureRequest) -> None:
     for _, html in corpus_pages(corpus, request):
         _same_count(html)
+        _same_names(page_naming_text(load(html)))
         for text in _texts(html):
             _same_priceish(text)
 
@@ -184,3 +186,40 @@ def test_the_compiled_tests_are_used_while_the_patterns_are_theirs(
         with monkeypatch.context() as m:
             m.setattr(tickers, name, value)
             assert tickers._compiled_quotescan() is None
+
+
+_NAMES = ["ticker", "marquee", "coin", "coinprice", "coin-price", "crypto_rates", "stocks",
+          "market-data", "quote", "quotes_board", "tradingview-widget", "change", "changes",
+          "percent", "pct", "diff", "difff", "delta", "move", "moved", "remove", "\n", "-",
+          "x", "c", "m", "ma", "chan", "price-widget", "pricetickertape"]  # fmt: skip
+
+
+def _same_names(text: str) -> None:
+    assert tickers._QUOTESCAN is not None
+    assert tickers._hint_in(text) == tickers._hint_in_python(text) == bool(
+        tickers._HINT.search(text)
+    )
+    assert tickers._change_count(text) == tickers._change_count_python(text)
+
+
+@needs_compiled
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_NAMES), max_size=12).map("".join))
+def test_name_scans_on_generated_names(text: str) -> None:
+    _same_names(text)
+
+
+@needs_compiled
+def test_name_scans_on_the_names_of_fixtures_and_zoo() -> None:
+    from tests.zoo.generate import build_all
+
+    pages: list[str | bytes] = [p.read_bytes() for p in FIXTURES]
+    pages += [page.html for page in build_all()]
+    for html in pages:
+        _same_names(page_naming_text(load(html)))
+    assert COMPILED is not None
+    wide = "\u00e9t\u00e9 ticker"  # not ASCII: the Python twins decide
+    assert COMPILED.hint_in(wide, tickers._HINT_WORDS, tickers._HINT.match) is None
+    assert COMPILED.count_words("\u00e9 change", tickers._CHANGE_WORDS) is None
+    assert tickers._hint_in("\u00e9t\u00e9 ticker") and tickers._change_count("\u00e9 change") == 1
+    assert COMPILED.count_words("changechange movemove ange", ("change", "move")) == 4

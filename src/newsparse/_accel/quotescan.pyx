@@ -246,3 +246,104 @@ def code_count(_Element root not None):
         return 0
     _walk(&st, root._c_node)
     return st.count
+
+
+# ------------------------------------------------------------------ the page's names
+
+cdef extern from "Python.h":
+    bint PyUnicode_IS_ASCII(object o)
+    void* PyUnicode_DATA(object o)
+
+
+cdef enum:
+    MAX_WORDS = 16
+
+
+cdef struct Words:
+    # up to 16 ASCII words: first[byte] has bit k set when word k starts with that byte
+    unsigned short first[256]
+    const char* word[MAX_WORDS]
+    Py_ssize_t size[MAX_WORDS]
+    int count
+
+
+cdef int _words(Words* w, tuple words, list keep) except -1:
+    cdef int k, ch
+    if len(words) > MAX_WORDS:
+        raise ValueError("too many words")
+    for ch in range(256):
+        w.first[ch] = 0
+    w.count = len(words)
+    for k in range(w.count):
+        data = words[k].encode("ascii")
+        if not data:
+            raise ValueError("an empty word")
+        keep.append(data)
+        w.word[k] = <const char*>data
+        w.size[k] = len(data)
+        w.first[<unsigned char>data[0]] |= 1 << k
+    return 0
+
+
+cdef inline bint _starts(const char* s, const char* word) noexcept:
+    # s starts with word (the NUL ending s never equals a character of word)
+    cdef Py_ssize_t k = 0
+    while word[k]:
+        if s[k] != word[k]:
+            return False
+        k += 1
+    return True
+
+
+def hint_in(str text not None, tuple words, match):
+    """``tickers._hint_in``: whether ``match(text, i)`` holds at some ``i`` where one of
+    ``words`` starts, the places found in one pass; None when ``text`` is not ASCII (the
+    Python function decides)."""
+    if not PyUnicode_IS_ASCII(text):
+        return None
+    cdef Words w
+    cdef list keep = []
+    _words(&w, words, keep)
+    cdef const char* s = <const char*>PyUnicode_DATA(text)
+    cdef Py_ssize_t i, n = len(text)
+    cdef unsigned int bits
+    cdef int k
+    for i in range(n):
+        bits = w.first[<unsigned char>s[i]]
+        while bits:
+            k = 0
+            while not (bits >> k) & 1:
+                k += 1
+            bits &= bits - 1
+            if _starts(s + i, w.word[k]) and match(text, i):
+                return True
+    return False
+
+
+def count_words(str text not None, tuple words):
+    """``sum(text.count(word) for word in words)`` in one pass (each word's matches
+    counted as ``str.count`` does: left to right, without overlaps); None when ``text``
+    is not ASCII (the Python sum decides)."""
+    if not PyUnicode_IS_ASCII(text):
+        return None
+    cdef Words w
+    cdef list keep = []
+    _words(&w, words, keep)
+    cdef Py_ssize_t after[MAX_WORDS]
+    cdef const char* s = <const char*>PyUnicode_DATA(text)
+    cdef Py_ssize_t i, n = len(text), total = 0
+    cdef unsigned int bits
+    cdef int k
+    for k in range(w.count):
+        after[k] = 0
+    for i in range(n):
+        bits = w.first[<unsigned char>s[i]]
+        while bits:
+            k = 0
+            while not (bits >> k) & 1:
+                k += 1
+            bits &= bits - 1
+            if i >= after[k] and _starts(s + i, w.word[k]):
+                total += 1
+                after[k] = i + w.size[k]
+    return total

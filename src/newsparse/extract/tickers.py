@@ -341,11 +341,27 @@ def _may_have_strict_quotes(doc: Document, names: str) -> bool:
     text pieces (:func:`_code_count`, case-sensitive as the price patterns are), read
     only where the signs are not enough.
     """
-    changes = sum(names.count(word) for word in _CHANGE_WORDS)
-    if changes + _percent_count(doc) < 3:
+    if _change_count(names) + _percent_count(doc) < 3:
         return False
     signs = _item_text_count(doc, _count_signs)
     return signs >= 3 or signs + _code_count(doc) >= 3
+
+
+def _change_count(names: str) -> int:
+    """How often the words of ``_CHANGE_WORDS`` occur in ``names``, counted in one pass
+    by the compiled module where it is in use (on an ASCII text), else by
+    :func:`_change_count_python`."""
+    if _QUOTESCAN is not None:
+        found = _QUOTESCAN.count_words(names, _CHANGE_WORDS)
+        if found is not None:
+            return cast(int, found)
+    return _change_count_python(names)
+
+
+def _change_count_python(names: str) -> int:
+    """:func:`_change_count` in Python (``str.count`` per word): the compiled one's
+    reference."""
+    return sum(names.count(word) for word in _CHANGE_WORDS)
 
 
 def _percent_count(doc: Document) -> int:
@@ -392,6 +408,7 @@ def _item_text_count(doc: Document, count: Callable[[str], int]) -> int:
         total = count(shown) + count("".join(outside))
     return total
 
+
 #: The text nodes of the page outside its (first) body but those of scripts and styles
 #: (their text is not read into Python strings: a page's head may hold hundreds of
 #: kilobytes of them), from the root element: its own text and tails included.
@@ -430,7 +447,20 @@ _CODES = re.compile("|".join(sorted(c for c in CURRENCY_CODES if len(c) == 3)))
 
 def _hint_in(names: str) -> bool:
     """``_HINT.search(names)``, tried only where a match can start: every match starts
-    with one of ``_HINT_WORDS`` (a scan of the whole text costs ~1 ms on a large page)."""
+    with one of ``_HINT_WORDS`` (a scan of the whole text costs ~1 ms on a large page).
+
+    The places are found in one pass by the compiled module where it is in use (on an
+    ASCII text), else by :func:`_hint_in_python`.
+    """
+    if _QUOTESCAN is not None:
+        found = _QUOTESCAN.hint_in(names, _HINT_WORDS, _HINT.match)
+        if found is not None:
+            return bool(found)
+    return _hint_in_python(names)
+
+
+def _hint_in_python(names: str) -> bool:
+    """:func:`_hint_in` in Python, a search per word: the compiled one's reference."""
     match = _HINT.match
     for word in _HINT_WORDS:
         at = names.find(word)
