@@ -90,12 +90,31 @@ def test_priceish_on_the_texts_of_fixtures_and_zoo() -> None:
 
 
 def _same_count(html: str | bytes) -> int:
+    """The compiled code count and quote-attribute test agree with their twins."""
     assert tickers._QUOTESCAN is not None
     doc = load(html)
     page_index(doc)
+    assert tickers._has_quote_attribute(doc) == tickers._has_quote_attribute_python(doc)
     python = tickers._code_count_python(doc)
     assert tickers._code_count(doc) == python
     return python
+
+
+@needs_compiled
+def test_quote_attribute_samples() -> None:
+    cases = {
+        "<p data-price='1'>x</p>": True,
+        "<p class='data-price' title='data-symbol'>x</p>": False,
+        "<div><span data-change24h>x</span></div>": True,
+        "<p data-prices='1' data-coin-symbols='x'>x</p>": False,
+        "<svg xmlns:q='urn:q'><g q:data-price='1'/></svg>": False,
+        "<p>x</p>": False,
+    }
+    for body, expected in cases.items():
+        doc = load(f"<html><body>{body}</body></html>")
+        page_index(doc)
+        assert tickers._has_quote_attribute(doc) is expected, body
+        assert tickers._has_quote_attribute_python(doc) is expected, body
 
 
 @needs_compiled

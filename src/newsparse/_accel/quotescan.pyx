@@ -347,3 +347,36 @@ def count_words(str text not None, tuple words):
                 total += 1
                 after[k] = i + w.size[k]
     return total
+
+
+# ------------------------------------------------------------------ quote attributes
+
+
+def has_attribute(list elements, frozenset names not None):
+    """Whether one of ``elements`` carries an attribute (without namespace: a key of
+    lxml's ``items()``) named one of ``names``: ``tickers._has_quote_attribute_python``
+    over the page index's elements, read from the C tree without a Python object per
+    attribute."""
+    cdef list keep = [n.encode("utf8") for n in names]
+    cdef Py_ssize_t count = len(keep), k
+    if count > 64:
+        raise ValueError("too many names")
+    cdef const char* wanted[64]
+    cdef unsigned char first[256]
+    for k in range(256):
+        first[k] = 0
+    for k in range(count):
+        wanted[k] = <const char*>(<bytes>keep[k])
+        first[<unsigned char>wanted[k][0]] = 1
+    cdef _Element el
+    cdef tree.xmlAttr* a
+    for item in elements:
+        el = <_Element?>item
+        a = el._c_node.properties
+        while a is not NULL:
+            if a.ns is NULL and first[<unsigned char>a.name[0]]:
+                for k in range(count):
+                    if _same(<const char*>a.name, wanted[k]):
+                        return True
+            a = a.next
+    return False

@@ -316,11 +316,25 @@ def _may_have_tickers(doc: Document) -> bool:
     names = page_naming_text(doc)
     if _hint_in(names):
         return True
-    if not _ANY_QUOTE_ATTR.isdisjoint(page_attribute_names(doc)):
+    if _has_quote_attribute(doc):
         return True
     if next(doc.root.iter("marquee"), None) is not None:
         return True
     return _may_have_strict_quotes(doc, names)
+
+
+def _has_quote_attribute(doc: Document) -> bool:
+    """Whether an element carries one of ``_ANY_QUOTE_ATTR``: read from the C tree by the
+    compiled module where it is in use, else by :func:`_has_quote_attribute_python`."""
+    if _QUOTESCAN is None:
+        return _has_quote_attribute_python(doc)
+    return bool(_QUOTESCAN.has_attribute(page_index(doc).elements, _ANY_QUOTE_ATTR))
+
+
+def _has_quote_attribute_python(doc: Document) -> bool:
+    """:func:`_has_quote_attribute` from the names of the page index's attributes: the
+    compiled one's reference."""
+    return not _ANY_QUOTE_ATTR.isdisjoint(page_attribute_names(doc))
 
 
 def _may_have_strict_quotes(doc: Document, names: str) -> bool:
