@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lxml import etree
 from tests.unit.gate_pages import DEV_CORPORA, FIXTURES, compiled_module, corpus_pages
 
 from newsparse.document import load
@@ -95,9 +96,27 @@ def _same_count(html: str | bytes) -> int:
     doc = load(html)
     page_index(doc)
     assert tickers._has_quote_attribute(doc) == tickers._has_quote_attribute_python(doc)
+    outside = tickers._outside_body_text_python(doc.root)
+    assert tickers._outside_body_text(doc.root) == outside
     python = tickers._code_count_python(doc)
     assert tickers._code_count(doc) == python
     return python
+
+
+@needs_compiled
+def test_outside_body_text_samples() -> None:
+    head = (
+        "<html><head><title>T \u20ac1</title><style>b{c:1%}</style><script>var d</script>"
+        "<!-- f --></head><body><p>h</p><style>i</style></body></html>"
+    )
+    doc = load(head)
+    assert tickers._outside_body_text(doc.root) == tickers._outside_body_text_python(doc.root)
+    assert tickers._outside_body_text(doc.root) == "T \u20ac1"
+    xml = etree.fromstring(
+        "<html><head><![CDATA[k]]><script>l<b>m</b></script></head><body>n</body>"
+        "<body>o</body><x:body xmlns:x='urn:x'>p</x:body></html>"
+    )
+    assert tickers._outside_body_text(xml) == tickers._outside_body_text_python(xml) == "kmop"
 
 
 @needs_compiled

@@ -380,3 +380,62 @@ def has_attribute(list elements, frozenset names not None):
                         return True
             a = a.next
     return False
+
+
+# ------------------------------------------------------------------ text outside the body
+
+
+cdef inline bint _element_named(tree.xmlNode* c, const char* name) noexcept:
+    # an element without namespace called ``name`` (XPath's name test on HTML)
+    return c is not NULL and c.type == tree.XML_ELEMENT_NODE and c.ns is NULL and _same(
+        <const char*>c.name, name
+    )
+
+
+cdef inline void _add_text(tree.xmlNode* c, list parts) except *:
+    # a text node's bytes, unless its parent is a script or style
+    if c.content is not NULL and not (
+        _element_named(c.parent, "script") or _element_named(c.parent, "style")
+    ):
+        parts.append(<bytes>c.content)
+
+
+cdef void _texts_below(tree.xmlNode* top, list parts) except *:
+    # the text nodes of ``top`` itself or under it, in document order
+    cdef tree.xmlNode* c = top
+    if c.type == tree.XML_TEXT_NODE or c.type == tree.XML_CDATA_SECTION_NODE:
+        _add_text(c, parts)
+        return
+    if c.type != tree.XML_ELEMENT_NODE:
+        return
+    c = top.children
+    while c is not NULL:
+        if c.type == tree.XML_TEXT_NODE or c.type == tree.XML_CDATA_SECTION_NODE:
+            _add_text(c, parts)
+        elif c.type == tree.XML_ELEMENT_NODE and c.children is not NULL:
+            c = c.children
+            continue
+        while c.next is NULL:
+            c = c.parent
+            if c is NULL or c is top:
+                return
+        c = c.next
+
+
+def outside_body_text(_Element root not None):
+    """``tickers._outside_body_text_python``: the text nodes under ``root`` outside its
+    first ``body`` child (its own text and tails included) but those whose parent is a
+    script or style, joined."""
+    cdef tree.xmlNode* top = root._c_node
+    cdef tree.xmlNode* body = top.children
+    while body is not NULL and not _element_named(body, "body"):
+        body = body.next
+    cdef list parts = []
+    cdef tree.xmlNode* c = top.children
+    while c is not NULL:
+        if c is not body:
+            _texts_below(c, parts)
+        c = c.next
+    if not parts:
+        return ""
+    return b"".join(parts).decode("utf8")

@@ -418,9 +418,22 @@ def _item_text_count(doc: Document, count: Callable[[str], int]) -> int:
         if total >= 3:
             total -= sum(count(el.text or "") for el in root.iter("script", "style"))
     else:
-        outside = cast("list[str]", _OUTSIDE_BODY_TEXT(root))
-        total = count(shown) + count("".join(outside))
+        total = count(shown) + count(_outside_body_text(root))
     return total
+
+
+def _outside_body_text(root: HtmlElement) -> str:
+    """The page's text outside its (first) body, scripts and styles left out: collected
+    in C by the compiled module where it is in use, else by
+    :func:`_outside_body_text_python`."""
+    if _QUOTESCAN is None:
+        return _outside_body_text_python(root)
+    return cast(str, _QUOTESCAN.outside_body_text(root))
+
+
+def _outside_body_text_python(root: HtmlElement) -> str:
+    """:func:`_outside_body_text` by an XPath query: the compiled one's reference."""
+    return "".join(cast("list[str]", _OUTSIDE_BODY_TEXT(root)))
 
 
 #: The text nodes of the page outside its (first) body but those of scripts and styles
