@@ -28,7 +28,7 @@ The Python functions stay the reference: ``tickers._scan_python`` and
 fixtures, the zoo, samples and generated trees.
 """
 
-from cpython.unicode cimport PyUnicode_DecodeUTF8
+from cpython.unicode cimport Py_UNICODE_ISSPACE, PyUnicode_DecodeUTF8
 from libc.string cimport strlen
 
 from lxml.includes cimport tree
@@ -378,3 +378,181 @@ def box_walk(_Element root, bint may_name, not_box, bint may_label, label_tags, 
         if c is NULL:
             break
         c = c.next
+
+
+# ------------------------------------------------------------------ takeaways: headline lists
+
+#: ``dom.WIDGET_SKIP_TEXT``: elements whose own text the headline walk does not count.
+TEXT_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "math", "button"})
+cdef list _TEXT_SKIP_BYTES = [t.encode("ascii") for t in sorted(TEXT_SKIP)]
+cdef const char* _TEXT_SKIP_C[7]
+for _k in range(7):
+    _TEXT_SKIP_C[_k] = <const char*>_TEXT_SKIP_BYTES[_k]
+
+# what the headline walk tells apart (by the element's tag, as Python reads it)
+cdef enum:
+    _OTHER = 0
+    _LINK = 1   # <a>: covers its subtree
+    _LIST = 2   # <ul>, <ol>: a candidate, covers its subtree
+    _SKIPPED = 3  # TEXT_SKIP: own text and tail not counted
+
+
+cdef int _head_kind(tree.xmlNode* c, _Document doc) except -1:
+    cdef const char* name
+    if c.ns is not NULL:  # the tag is "{uri}name" (or what lxml makes of it): ask lxml
+        tag = elementFactory(doc, c).tag
+        if tag == "a":
+            return _LINK
+        if tag == "ul" or tag == "ol":
+            return _LIST
+        return _SKIPPED if tag in TEXT_SKIP else _OTHER
+    name = <const char*>c.name
+    if name[0] == b"a" and name[1] == 0:
+        return _LINK
+    if (name[0] == b"u" or name[0] == b"o") and name[1] == b"l" and name[2] == 0:
+        return _LIST
+    return _SKIPPED if _named_in(c, _TEXT_SKIP_C, 7) else _OTHER
+
+
+cdef Py_ssize_t _stripped_len(tree.xmlNode* c) except -1:
+    """``len((text or "").strip())`` of the run of text nodes at ``c`` (lxml's ``.text``
+    from a first child, ``.tail`` from a next node): code points counted in the UTF-8,
+    Python's whitespace (``Py_UNICODE_ISSPACE``) stripped from both ends."""
+    c = _text_node_or_skip(c)
+    if c is NULL:
+        return 0
+    if _text_node_or_skip(c.next) is not NULL:  # several nodes: as Python does it
+        return len(_collect_text(c).strip())
+    cdef const unsigned char* s = <const unsigned char*>c.content
+    if s is NULL:
+        return 0
+    cdef Py_ssize_t i = 0, k = 0, first = -1, last = -1
+    cdef unsigned int cp
+    cdef unsigned char b
+    cdef int more
+    while s[i]:
+        b = s[i]
+        i += 1
+        if b < 0x80:
+            cp = b
+            more = 0
+        elif b >= 0xF0:
+            cp = b & 0x07
+            more = 3
+        elif b >= 0xE0:
+            cp = b & 0x0F
+            more = 2
+        else:
+            cp = b & 0x1F
+            more = 1
+        while more and s[i]:
+            cp = (cp << 6) | (s[i] & 0x3F)
+            i += 1
+            more -= 1
+        if not Py_UNICODE_ISSPACE(<Py_UCS4>cp):
+            if first < 0:
+                first = k
+            last = k
+        k += 1
+    return 0 if first < 0 else last - first + 1
+
+
+cdef tree.xmlNode* _next_element(tree.xmlNode* c) noexcept:
+    # the first element node from c on (c itself included), along c's siblings
+    while c is not NULL and c.type != tree.XML_ELEMENT_NODE:
+        c = c.next
+    return c
+
+
+cdef tree.xmlNode* _first_headline(tree.xmlNode* top, _Document doc, ok) except? NULL:
+    """The first <h1> (no namespace) at or below ``top`` in document order that
+    ``ok(el)`` accepts (``root.iter("h1")``), NULL when there is none."""
+    cdef tree.xmlNode* c = top
+    while c is not NULL:
+        if c.type == tree.XML_ELEMENT_NODE:
+            if c.ns is NULL and _same(<const char*>c.name, "h1") and ok(elementFactory(doc, c)):
+                return c
+            if c.children is not NULL:
+                c = c.children
+                continue
+        if c is top:
+            break
+        while c.next is NULL:
+            c = c.parent
+            if c is top or c is NULL:
+                return NULL
+        c = c.next
+    return NULL
+
+
+cdef bint _link_above(tree.xmlNode* c, _Document doc) except -1:
+    # c or one of its ancestors is an <a>
+    while c is not NULL and c.type == tree.XML_ELEMENT_NODE:
+        if _head_kind(c, doc) == _LINK:
+            return True
+        c = c.parent
+    return False
+
+
+def headline_lists(_Element root, ok, int max_seen, Py_ssize_t max_text):
+    """The walk of ``takeaway_top.headline_lists_python``: the <ul> and <ol> elements
+    after the page's headline (the first <h1> at or below ``root`` that ``ok`` accepts),
+    in document order, until ``max_seen`` elements were met or more than ``max_text``
+    characters of text outside links, lists and ``TEXT_SKIP`` elements."""
+    cdef _Document doc = root._doc
+    cdef tree.xmlNode* node = _first_headline(root._c_node, doc, ok)
+    cdef tree.xmlNode* parent
+    cdef tree.xmlNode* sib
+    cdef tree.xmlNode* c
+    cdef tree.xmlNode* child
+    cdef list lists = []
+    cdef int seen = 0, covers, kind
+    cdef Py_ssize_t text = 0
+    cdef bint in_link
+    if node is NULL:
+        return lists
+    while node is not NULL:
+        parent = node.parent
+        if parent is not NULL and parent.type != tree.XML_ELEMENT_NODE:
+            parent = NULL
+        in_link = parent is not NULL and _link_above(parent, doc)
+        sib = _next_element(node.next)
+        while sib is not NULL:
+            # the subtree of sib in document order; covers: links and lists open around c
+            covers = 0
+            c = sib
+            while True:
+                kind = _head_kind(c, doc)
+                seen += 1
+                if seen > max_seen:
+                    return lists
+                if kind == _LIST:
+                    lists.append(elementFactory(doc, c))
+                elif kind == _OTHER and not in_link and covers == 0:
+                    text += _stripped_len(c.children) + _stripped_len(c.next)
+                    if text > max_text:
+                        return lists
+                if kind == _LINK or kind == _LIST:
+                    covers += 1
+                child = _next_element(c.children)
+                if child is not NULL:
+                    c = child
+                    continue
+                # leave c and the ancestors it ends, up to sib
+                while True:
+                    kind = _head_kind(c, doc)
+                    if kind == _LINK or kind == _LIST:
+                        covers -= 1
+                    if c is sib:
+                        c = NULL
+                        break
+                    child = _next_element(c.next)
+                    if child is not NULL:
+                        c = child
+                        break
+                    c = c.parent
+                if c is NULL:
+                    break
+            sib = _next_element(sib.next)
+        node = parent
+    return lists
