@@ -23,7 +23,7 @@ from lxml import etree
 from tests.unit.gate_pages import FIXTURES, compiled_module
 
 from newsparse.document import Document, load
-from newsparse.extract import takeaway_top, takeaways, tickers
+from newsparse.extract import takeaway_gate, takeaway_top, takeaways, tickers
 
 COMPILED, needs_compiled = compiled_module("widgets")
 
@@ -500,3 +500,80 @@ def test_headline_lists_count_text_as_python_strips_it(text: str, met: bool) -> 
     root = load(f"<html><body><h1>Markets rise today</h1><p>{text}</p><ul></ul></body></html>").root
     assert len(takeaway_top.headline_lists(root)) == int(met)
     assert _compare_headline_lists(root) == int(met)
+
+
+# ------------------------------------------------------------------ takeaways: box words
+
+
+def _box_words_twins(names: str) -> bool:
+    python = takeaway_gate.box_words_in_python(names)
+    assert takeaway_gate._box_words_in(names) == python, names
+    return python
+
+
+@needs_compiled
+def test_box_words_on_fixtures_and_zoo_names() -> None:
+    from tests.zoo.generate import build_all
+
+    from newsparse.extract.widget_gate import page_naming_text
+
+    htmls = [p.read_bytes() for p in FIXTURES] + [page.html for page in build_all()]
+    found = [_box_words_twins(page_naming_text(load(html))) for html in htmls]
+    assert 0 < sum(found) < len(found)
+
+
+@needs_compiled
+@pytest.mark.parametrize(
+    ("names", "found"),
+    [
+        ("key-takeaways", True), ("keytakeaways", True), ("take \u00e9\n_-away", True),
+        ("takeXaway", True), ("take9away", False), ("mistake-away", True),
+        ("what-to-know", True), ("need__to__know", True), ("whatto-knowing", True),
+        ("what-t-know", False), ("summary-bullet", False), ("summary-bullets", True),
+        ("bullet-summary", True), ("bulletsummary", True), ("bullets-summary", False),
+        ("ai summary", True), ("at-a-glance", True), ("ata\u00e9glance", True),
+        ("tldr", True), ("tl", False), ("", False), ("highlight", False),
+        ("article-highlights", True), ("quick-takes", True), ("\ud800tl\udfffdr", True),
+    ],
+)  # fmt: skip
+def test_box_words_samples(names: str, found: bool) -> None:
+    """Words in order with separators (anything but a-z0-9: capitals, non-ASCII and
+    surrogates too) or none between them, anywhere; a digit or a letter is none."""
+    assert _box_words_twins(names) is found
+
+
+_WORD_PARTS = sorted(
+    {w for seq in takeaway_gate.BOX_WORDS for group in seq for w in group}
+    | {"-", "_", " ", "\n", "\u00e9", "X", "9", "s", "ta", "t", "summar", "\ud83d\udd11"}
+)
+
+
+@needs_compiled
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_WORD_PARTS), max_size=12))
+def test_box_words_generated(parts: list[str]) -> None:
+    _box_words_twins("".join(parts))
+
+
+def test_box_words_reference_matches_the_vocabulary_pattern() -> None:
+    """Every word sequence, with "-" between its words, is a naming word the box search
+    takes (``takeaways._BOX_VOCAB``), and the reference finds it."""
+    import itertools
+
+    for seq in takeaway_gate.BOX_WORDS:
+        for words in itertools.product(*seq):
+            name = "-".join(words)
+            assert takeaways._BOX_VOCAB.search(name), name
+            assert takeaway_gate.box_words_in_python(f"x {name} y"), name
+
+
+@needs_compiled
+def test_the_compiled_box_words_scan_is_used_while_the_words_are_its(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The scan is for lower-case ASCII words that start with a letter: other words
+    leave the gate to the reference."""
+    assert takeaway_gate._compiled_box_words() is not takeaway_gate.box_words_in_python
+    for word in ("Take", "\u00e9t\u00e9", "2go", "ta-ke"):
+        monkeypatch.setattr(takeaway_gate, "BOX_WORDS", (((word,), ("away",)),))
+        assert takeaway_gate._compiled_box_words() is takeaway_gate.box_words_in_python

@@ -29,3 +29,10 @@ def box_walk(
     other: bool,
     visit: Callable[[Any], bool],
 ) -> None: ...
+
+TEXT_SKIP: frozenset[str]
+
+def headline_lists(
+    root: Any, ok: Callable[[Any], bool], max_seen: int, max_text: int
+) -> list[Any]: ...
+def word_sequences_in(text: str, sequences: tuple[tuple[tuple[bytes, ...], ...], ...]) -> bool: ...

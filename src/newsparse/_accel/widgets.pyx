@@ -556,3 +556,103 @@ def headline_lists(_Element root, ok, int max_seen, Py_ssize_t max_text):
             sib = _next_element(sib.next)
         node = parent
     return lists
+
+
+# ------------------------------------------------------------------ takeaways: box words
+
+
+cdef inline bint _sep(unsigned char ch) noexcept:
+    # [^a-z0-9], a byte at a time (every byte of a non-ASCII character is one)
+    return not ((97 <= ch <= 122) or (48 <= ch <= 57))
+
+
+cdef enum:
+    _MAX_SEQS = 32
+    _MAX_GROUPS = 4
+    _MAX_WORDS = 4
+
+# the word sequences of one call in C arrays (pointers into the caller's bytes)
+ctypedef struct _Seqs:
+    int count
+    int groups[_MAX_SEQS]
+    int words[_MAX_SEQS][_MAX_GROUPS]
+    const unsigned char* word[_MAX_SEQS][_MAX_GROUPS][_MAX_WORDS]
+    Py_ssize_t size[_MAX_SEQS][_MAX_GROUPS][_MAX_WORDS]
+
+
+cdef bint _seq_at(const unsigned char* s, Py_ssize_t n, Py_ssize_t p, _Seqs* q, int t,
+                  int j) noexcept:
+    """Whether groups ``j``... of sequence ``t`` match at ``p``: a word of each group in
+    turn, runs of separator bytes between them (before each group but the first), as
+    the regex ``"[^a-z0-9]*".join("(?:w1|w2...)" per group)`` tries every word of a
+    group."""
+    cdef const unsigned char* w
+    cdef Py_ssize_t k, m
+    cdef int v
+    if j == q.groups[t]:
+        return True
+    if j > 0:
+        while p < n and _sep(s[p]):
+            p += 1  # the next word starts with a letter: it starts where the run ends
+    for v in range(q.words[t][j]):
+        w = q.word[t][j][v]
+        m = q.size[t][j][v]
+        if p + m > n:
+            continue
+        k = 0
+        while k < m and s[p + k] == w[k]:
+            k += 1
+        if k == m and _seq_at(s, n, p + m, q, t, j + 1):
+            return True
+    return False
+
+
+def word_sequences_in(str text, tuple sequences):
+    """Whether one of ``sequences`` occurs in ``text`` (``takeaway_gate._BOX_VALUES``'s
+    regexes in C): each a tuple of groups of words (lower-case ASCII bytes starting with
+    a letter), a match one word of each group in order with separators
+    (``[^a-z0-9]*``) between them, anywhere in the text."""
+    cdef bytes data = text.encode("utf-8", "surrogatepass")
+    cdef const unsigned char* s = <const unsigned char*>data
+    cdef Py_ssize_t n = len(data), i
+    # by a position's first and second byte: the sequences that may start there
+    cdef unsigned int[256] first
+    cdef unsigned int[256] second
+    cdef unsigned int bits
+    cdef _Seqs q
+    cdef bytes word
+    cdef int k, t, j, v
+    if len(sequences) > _MAX_SEQS:
+        raise ValueError("too many sequences")
+    for k in range(256):
+        first[k] = 0
+        second[k] = 0
+    q.count = len(sequences)
+    for t in range(q.count):
+        seq = sequences[t]
+        if not 0 < len(seq) <= _MAX_GROUPS:
+            raise ValueError("a sequence of too many groups")
+        q.groups[t] = len(seq)
+        for j in range(q.groups[t]):
+            group = seq[j]
+            if not 0 < len(group) <= _MAX_WORDS:
+                raise ValueError("a group of too many words")
+            q.words[t][j] = len(group)
+            for v in range(len(group)):
+                word = group[v]
+                if len(word) < (2 if j == 0 else 1):
+                    raise ValueError("a first word of one byte, or an empty word")
+                q.word[t][j][v] = <const unsigned char*>word
+                q.size[t][j][v] = len(word)
+                if j == 0:
+                    first[q.word[t][j][v][0]] |= 1u << t
+                    second[q.word[t][j][v][1]] |= 1u << t
+    for i in range(n):
+        bits = first[s[i]] & second[s[i + 1]]  # s[n] is the bytes' closing NUL
+        t = 0
+        while bits:
+            if bits & 1 and _seq_at(s, n, i, &q, t, 0):
+                return True
+            bits >>= 1
+            t += 1
+    return False
