@@ -317,7 +317,10 @@ _BOX_TEXTS = ["", " ", "Key takeaways", "In brief:", "TL;DR", "\u2014 Summary", 
               "Highlights", "Story highlights", "Bitcoin rose above its old high.",
               "Ether followed it up, as did others.", "Das Wichtigste", "\u00bfQu\u00e9?",
               "2 things", "_x", "\u212aey points", "\n At a glance \n",
-              "Written by Jane"]  # fmt: skip
+              "Written by Jane", "\u201cThe gist\u201d", "\u00a0Key takeaways", "Theme",
+              "the_x", "In\u00a0brief", "\u017fummary", "K\u00e9y points",
+              "\U0001f511 Key takeaways", "Summary" + "\u00e9" * 185, "Key " + "x" * 189,
+              "TL\u2019DR", "Here\u2019s what to know"]  # fmt: skip
 
 
 @st.composite
@@ -577,3 +580,34 @@ def test_the_compiled_box_words_scan_is_used_while_the_words_are_its(
     for word in ("Take", "\u00e9t\u00e9", "2go", "ta-ke"):
         monkeypatch.setattr(takeaway_gate, "BOX_WORDS", (((word,), ("away",)),))
         assert takeaway_gate._compiled_box_words() is takeaway_gate.box_words_in_python
+
+
+@needs_compiled
+def test_box_walk_visits_only_what_may_start_a_label() -> None:
+    """The label pre-test: own text of at most 192 characters starting (past non-word
+    characters) with a whole English label word, or with a non-ASCII word character;
+    any short text when other languages are tried."""
+    texts = [
+        "The company said it would", "The gist", "\u201cThe gist\u201d", "Theme", "the_x",
+        "\u00a0In\u00a0brief", "\u212aey points", "K\u00e9y points", "Summary" + "\u00e9" * 185,
+        "Key " + "x" * 189, "Disney\u2019s", "\U0001f511 Key takeaways", "In", "Inside",
+    ]  # fmt: skip
+    body = "".join(f"<p>{t}</p>" for t in texts)
+    doc = load(f"<html lang='en'><head><title>T</title></head><body>{body}</body></html>")
+    assert takeaways._WIDGETS is not None
+    for other, expected in (
+        (False, ["The company said it would", "The gist", "\u201cThe gist\u201d",
+                 "\u00a0In\u00a0brief", "\u212aey points", "K\u00e9y points", "Summary" + "\u00e9" * 185, "\U0001f511 Key takeaways",
+                 "In"]),
+        (True, [t for t in texts if len(t) <= 192]),
+    ):  # fmt: skip
+        visited: list[str] = []
+
+        def visit(el: etree._Element) -> bool:
+            visited.append(el.text or "")  # noqa: B023 (called within the loop)
+            return False
+
+        takeaways._WIDGETS.box_walk(
+            doc.root, False, takeaways._NOT_BOX, True, takeaways._LABEL_TAGS, other, visit
+        )
+        assert visited == expected, other

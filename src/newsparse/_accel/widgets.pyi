@@ -17,7 +17,8 @@ def ticker_marks(
 ) -> tuple[list[Any], list[Any]]: ...
 
 VOCAB_WORDS: tuple[str, ...]
-LABEL_FIRST: str
+LABEL_WORDS: tuple[str, ...]
+LABEL_RAW_MAX: int
 BOX_SKIP: frozenset[str]
 
 def box_walk(

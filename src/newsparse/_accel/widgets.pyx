@@ -28,7 +28,7 @@ The Python functions stay the reference: ``tickers._scan_python`` and
 fixtures, the zoo, samples and generated trees.
 """
 
-from cpython.unicode cimport Py_UNICODE_ISSPACE, PyUnicode_DecodeUTF8
+from cpython.unicode cimport Py_UNICODE_ISALNUM, Py_UNICODE_ISSPACE, PyUnicode_DecodeUTF8
 from libc.string cimport strlen
 
 from lxml.includes cimport tree
@@ -231,8 +231,19 @@ cdef list _VOCAB_BYTES = [w.encode("ascii") for w in VOCAB_WORDS]
 cdef const char* _VOCAB_C[9]
 for _k in range(9):
     _VOCAB_C[_k] = <const char*>_VOCAB_BYTES[_k]
-#: The first letters of ``takeaways._LABEL_START``'s words (English labels).
-LABEL_FIRST = "abfhikmqstw"
+#: ``takeaways._LABEL_START``'s words (English labels; lower case, in its order).
+LABEL_WORDS = (
+    "the", "key", "main", "top", "quick", "fast", "in", "here", "what", "tl", "too", "at",
+    "story", "article", "short", "bottom", "summary", "highlights",
+)
+cdef list _LABEL_BYTES = [w.encode("ascii") for w in LABEL_WORDS]
+cdef const char* _LABEL_C[18]
+for _k in range(18):
+    _LABEL_C[_k] = <const char*>_LABEL_BYTES[_k]
+cdef enum:
+    _LABEL_RAW_MAX = 192
+#: ``4 * takeaways._MAX_LABEL_CHARS``: ``_label_kind_of`` reads no longer own text.
+LABEL_RAW_MAX = _LABEL_RAW_MAX
 #: ``takeaways._SKIP_TEXT`` and "head": subtrees the box search never enters.
 BOX_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "math", "button", "head"})
 cdef list _BOX_SKIP_BYTES = [t.encode("ascii") for t in sorted(BOX_SKIP)]
@@ -275,31 +286,111 @@ cdef bint _values_may_vocab(tree.xmlNode* c):
     return False
 
 
-cdef bint _may_label(tree.xmlNode* c, bint other):
-    """Whether ``takeaways._label_kind_of`` can find a label on the element: its text is
-    not empty and (with ``other``: any text) past leading ASCII non-word bytes starts
-    with a non-ASCII byte or a letter of :data:`LABEL_FIRST` (without case)."""
-    cdef tree.xmlNode* t = _text_node_or_skip(c.children)
-    cdef const unsigned char* s
+cdef inline bint _ascii_word(unsigned char ch) noexcept:
+    # \w among ASCII bytes
+    return (48 <= ch <= 57) or (65 <= ch <= 90) or (97 <= ch <= 122) or ch == 95
+
+
+cdef bint _label_word(const unsigned char* w, Py_ssize_t size) noexcept:
+    # the ASCII word w[:size] (lower case) is one of LABEL_WORDS
+    cdef int k
     cdef Py_ssize_t i
-    cdef unsigned char ch
+    if size > 10:
+        return False
+    for k in range(18):
+        i = 0
+        while i < size and <unsigned char>_LABEL_C[k][i] == w[i]:
+            i += 1
+        if i == size and _LABEL_C[k][i] == 0:
+            return True
+    return False
+
+
+cdef inline unsigned int _code_point(const unsigned char* s, Py_ssize_t* at) noexcept:
+    # the UTF-8 character at s[at[0]] (not past a NUL), at[0] moved past it
+    cdef Py_ssize_t i = at[0]
+    cdef unsigned int cp
+    cdef unsigned char b = s[i]
+    cdef int more
+    i += 1
+    if b < 0x80:
+        cp = b
+        more = 0
+    elif b >= 0xF0:
+        cp = b & 0x07
+        more = 3
+    elif b >= 0xE0:
+        cp = b & 0x0F
+        more = 2
+    else:
+        cp = b & 0x1F
+        more = 1
+    while more and s[i]:
+        cp = (cp << 6) | (s[i] & 0x3F)
+        i += 1
+        more -= 1
+    at[0] = i
+    return cp
+
+
+cdef int _label_start(tree.xmlNode* t):
+    """1 when the text of the run of text nodes at ``t`` may match ``_LABEL_START``
+    (``re.IGNORECASE``), else 0: past leading non-word characters (``\\w`` as ``re``
+    reads it: ``Py_UNICODE_ISALNUM`` or "_"), a run of ASCII word characters that is
+    one of :data:`LABEL_WORDS` without case and ends the text or is followed by a
+    non-word character.  A non-ASCII word character (which ``re.IGNORECASE`` may read
+    as an ASCII letter, the Kelvin sign as "k") or a word running into a next text node
+    gives 1: the regex decides."""
+    cdef const unsigned char* s
+    cdef unsigned char[11] word
+    cdef Py_ssize_t i, size = 0
+    cdef unsigned int cp
+    cdef bint in_word = False
     while t is not NULL:
         s = <const unsigned char*>t.content
-        if s is not NULL and s[0]:
-            if other:
-                return True
+        if s is not NULL:
             i = 0
             while s[i]:
-                ch = _lower(s[i])
-                if ch >= 0x80:
-                    return True
-                if (48 <= ch <= 57) or (97 <= ch <= 122) or ch == 95:  # \w
-                    return (ch == b"a" or ch == b"b" or ch == b"f" or ch == b"h" or ch == b"i"
-                            or ch == b"k" or ch == b"m" or ch == b"q" or ch == b"s"
-                            or ch == b"t" or ch == b"w")
-                i += 1
+                cp = _code_point(s, &i)
+                if cp < 0x80 and _ascii_word(<unsigned char>cp):
+                    in_word = True
+                    if size == 11:
+                        return 0  # longer than every label word
+                    word[size] = _lower(<unsigned char>cp)
+                    size += 1
+                elif cp >= 0x80 and (Py_UNICODE_ISALNUM(<Py_UCS4>cp) or cp == 95):
+                    return 1
+                elif in_word:
+                    return _label_word(word, size)
         t = _text_node_or_skip(t.next)
-    return False
+        if in_word and t is not NULL:
+            return 1
+    return in_word and _label_word(word, size)
+
+
+cdef bint _may_label(tree.xmlNode* c, bint other):
+    """Whether ``takeaways._label_kind_of`` can find a label on the element: its own
+    text is not empty, at most :data:`LABEL_RAW_MAX` characters long, and (unless
+    ``other``: other languages are tried) may start like an English label
+    (:func:`_label_start`)."""
+    cdef tree.xmlNode* first = _text_node_or_skip(c.children)
+    cdef tree.xmlNode* t = first
+    cdef const unsigned char* s
+    cdef Py_ssize_t i, chars = 0
+    while t is not NULL:  # characters: bytes that are no UTF-8 continuation
+        s = <const unsigned char*>t.content
+        if s is not NULL:
+            i = 0
+            while s[i]:
+                if (s[i] & 0xC0) != 0x80:
+                    chars += 1
+                i += 1
+            if chars > _LABEL_RAW_MAX:
+                return False
+        t = _text_node_or_skip(t.next)
+    if chars == 0:
+        return False
+    return other or _label_start(first) == 1
 
 
 cdef bint _named_in(tree.xmlNode* c, const char** names, int count):

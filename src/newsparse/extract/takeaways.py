@@ -689,7 +689,8 @@ def _compiled_widgets() -> Any:
         _LABEL_START.pattern == r"[^\w]*(?:" + "|".join(words) + r")\b"
         and _LABEL_START.flags == re.IGNORECASE | re.UNICODE
         and all(w.isascii() and w.isalpha() for w in words)
-        and {w[0] for w in words} == set(module.LABEL_FIRST)
+        and words == [w.lower() for w in module.LABEL_WORDS]
+        and module.LABEL_RAW_MAX == 4 * _MAX_LABEL_CHARS
     )
     if not (vocab_ok and label_ok and _SKIP_TEXT | {"head"} == module.BOX_SKIP):
         return None  # the vocabulary changed here, not in the C pre-tests: Python decides
