@@ -597,8 +597,8 @@ def test_box_walk_visits_only_what_may_start_a_label() -> None:
     assert takeaways._WIDGETS is not None
     for other, expected in (
         (False, ["The company said it would", "The gist", "\u201cThe gist\u201d",
-                 "\u00a0In\u00a0brief", "\u212aey points", "K\u00e9y points", "Summary" + "\u00e9" * 185, "\U0001f511 Key takeaways",
-                 "In"]),
+                 "\u00a0In\u00a0brief", "\u212aey points", "K\u00e9y points",
+                 "Summary" + "\u00e9" * 185, "\U0001f511 Key takeaways", "In"]),
         (True, [t for t in texts if len(t) <= 192]),
     ):  # fmt: skip
         visited: list[str] = []
