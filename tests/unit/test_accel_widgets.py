@@ -23,7 +23,7 @@ from lxml import etree
 from tests.unit.gate_pages import FIXTURES, compiled_module
 
 from newsparse.document import Document, load
-from newsparse.extract import takeaways, tickers
+from newsparse.extract import takeaway_gate, takeaway_top, takeaways, tickers
 
 COMPILED, needs_compiled = compiled_module("widgets")
 
@@ -317,7 +317,10 @@ _BOX_TEXTS = ["", " ", "Key takeaways", "In brief:", "TL;DR", "\u2014 Summary", 
               "Highlights", "Story highlights", "Bitcoin rose above its old high.",
               "Ether followed it up, as did others.", "Das Wichtigste", "\u00bfQu\u00e9?",
               "2 things", "_x", "\u212aey points", "\n At a glance \n",
-              "Written by Jane"]  # fmt: skip
+              "Written by Jane", "\u201cThe gist\u201d", "\u00a0Key takeaways", "Theme",
+              "the_x", "In\u00a0brief", "\u017fummary", "K\u00e9y points",
+              "\U0001f511 Key takeaways", "Summary" + "\u00e9" * 185, "Key " + "x" * 189,
+              "TL\u2019DR", "Here\u2019s what to know"]  # fmt: skip
 
 
 @st.composite
@@ -361,3 +364,250 @@ def test_the_compiled_box_walk_is_used_while_the_vocabulary_is_its(
         with monkeypatch.context() as m:
             m.setattr(takeaways, name, value)
             assert takeaways._compiled_widgets() is None, name
+
+
+# ------------------------------------------------------------------ headline lists
+
+
+def _compare_headline_lists(root: etree._Element) -> int:
+    """Assert the compiled headline walk gives the lists its Python twin gives, at the
+    page root and at its <body>; the number of lists found from the body."""
+    assert takeaway_top._WIDGETS is not None
+    found = 0
+    for top in (root, root.find("body")):
+        if top is None:
+            continue
+        python = takeaway_top.headline_lists_python(top)
+        compiled = takeaway_top.headline_lists(top)
+        assert len(compiled) == len(python)
+        assert all(a is b for a, b in zip(compiled, python, strict=True))
+        found = len(python)
+    return found
+
+
+@needs_compiled
+def test_headline_lists_on_fixtures_and_zoo() -> None:
+    from tests.zoo.generate import build_all
+
+    found = [_compare_headline_lists(load(p.read_bytes()).root) for p in FIXTURES]
+    found += [_compare_headline_lists(load(page.html).root) for page in build_all()]
+    assert sum(1 for n in found if n) >= 10  # pages with lists after the headline
+
+
+_HEADLINE_SAMPLE = (
+    "<html><body><nav><ul><li>Menu</li></ul></nav><h1>Short</h1>"
+    "<header><h1>Markets rise <i>today</i></h1><a href='/x'>By Jane <b>Doe</b></a>"
+    "<ul class='summary'><li>Bitcoin rose above its old high.</li>"
+    "<li>Ether followed.<ol><li>nested</li></ol></li></ul></header>"
+    "<div><span>\u00a0\u2003 12 May \u3000</span><ol><li>x</li></ol>"
+    "<script>var s = 'a long script text that is never counted as text at all';</script>"
+    "<svg><text>svg text counts</text></svg></div>"
+    "<p>" + "word " * 60 + "</p><ul><li>after the text: not met</li></ul></body></html>"
+)
+
+
+@needs_compiled
+def test_headline_lists_sample_finds_what_the_rules_say() -> None:
+    """The first <h1> of ten characters is the headline; its lists until the prose (299
+    characters, after "12 May" and the svg's 15) pushes the text met past 300; lists
+    inside lists are met too; the link's, the list items' and the script's text do not
+    count."""
+    root = load(_HEADLINE_SAMPLE).root
+    lists = takeaway_top.headline_lists(root.find("body"))
+    assert [(el.tag, el.get("class")) for el in lists] == [
+        ("ul", "summary"), ("ol", None), ("ol", None),
+    ]  # fmt: skip
+    assert _compare_headline_lists(root) == 3
+
+
+@needs_compiled
+def test_headline_lists_stop_after_400_elements() -> None:
+    spans = "<span></span>" * 399  # the <ul> is the 400th element after the headline
+    root = load(
+        f"<html><body><h1>Markets rise today</h1>{spans}<ul></ul><ol></ol></body></html>"
+    ).root
+    assert [el.tag for el in takeaway_top.headline_lists(root)] == ["ul"]
+    assert _compare_headline_lists(root) == 1
+
+
+@needs_compiled
+def test_headline_lists_in_an_xml_tree_with_namespaces() -> None:
+    """Namespaced tags are no link, list or skipped element; text split over several
+    nodes (CDATA) is counted as Python counts it."""
+    parser = etree.XMLParser(strip_cdata=False)
+    root = etree.fromstring(
+        "<html xmlns:v='urn:v'><body><a><div><h1>Markets rise today</h1></div>"
+        "<p>in a link: not counted " + "x" * 300 + "</p><ul/></a>"
+        "<v:ul><li>namespaced</li></v:ul><v:a>" + "y" * 200 + "</v:a>"
+        "<p>a<![CDATA[ b ]]>" + "z" * 80 + " </p><ol/><p>" + "w" * 30 + "</p><ul/></body></html>",
+        parser,
+    )
+    lists = takeaway_top.headline_lists(root)
+    assert [el.tag for el in lists] == ["ul", "ol"]
+    assert _compare_headline_lists(root) == 2
+
+
+_HEAD_TAGS = ["div", "p", "ul", "ol", "li", "a", "h1", "h2", "span", "script", "svg",
+              "button", "b", "header", "section"]  # fmt: skip
+_HEAD_TEXTS = ["", " ", "\n\t ", "Markets rise today", "Short", "\u00a0x\u2003", "\x1c\x1fa\x1e",
+               "\u3000\u65e5\u672c\u3000", "caf\u00e9 \u00e9t\u00e9 ", "\U0001f511 Key ",
+               "word " * 30, "\u0085\u2028y\u2029", "z" * 120]  # fmt: skip
+
+
+@st.composite
+def _headline_trees(draw: st.DrawFn, depth: int = 0) -> str:
+    parts = [draw(st.sampled_from(_HEAD_TEXTS))]
+    for _ in range(draw(st.integers(0, 4 if depth < 4 else 0))):
+        if draw(st.integers(0, 9)) == 0:
+            parts.append("<!-- c -->")
+        else:
+            tag = draw(st.sampled_from(_HEAD_TAGS))
+            inner = draw(_headline_trees(depth + 1))
+            parts.append(f"<{tag}>{inner}</{tag}>")
+        parts.append(draw(st.sampled_from(_HEAD_TEXTS)))
+    return "".join(parts)
+
+
+@needs_compiled
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_headline_trees())
+def test_headline_lists_generated_trees(markup: str) -> None:
+    _compare_headline_lists(load(f"<html><body>{markup}</body></html>").root)
+
+
+@needs_compiled
+def test_the_compiled_headline_walk_is_used_while_the_tags_are_its(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert takeaway_top._compiled_walk() is not None
+    monkeypatch.setattr(takeaway_top, "WIDGET_SKIP_TEXT", takeaway_top.WIDGET_SKIP_TEXT | {"a"})
+    assert takeaway_top._compiled_walk() is None
+
+
+@needs_compiled
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        ("x" * 300, True),
+        ("x" * 301, False),
+        ("\u00a0\u2003\u1680\n" + "x" * 300 + "\u3000\u202f\u2029 ", True),  # stripped: 300
+        ("\u200bx" + "x" * 299, False),  # a zero-width space is no whitespace: 301
+        ("\u00e9" * 300, True),  # code points, not UTF-8 bytes
+        ("\u65e5" * 150 + "\U0001f511" * 150, True),
+        ("\u00e9" * 301, False),
+    ],
+)
+def test_headline_lists_count_text_as_python_strips_it(text: str, met: bool) -> None:
+    """The text met after the headline is counted in code points, Python's whitespace
+    stripped from each text's ends: a list after 300 characters is met, after 301 not."""
+    root = load(f"<html><body><h1>Markets rise today</h1><p>{text}</p><ul></ul></body></html>").root
+    assert len(takeaway_top.headline_lists(root)) == int(met)
+    assert _compare_headline_lists(root) == int(met)
+
+
+# ------------------------------------------------------------------ takeaways: box words
+
+
+def _box_words_twins(names: str) -> bool:
+    python = takeaway_gate.box_words_in_python(names)
+    assert takeaway_gate._box_words_in(names) == python, names
+    return python
+
+
+@needs_compiled
+def test_box_words_on_fixtures_and_zoo_names() -> None:
+    from tests.zoo.generate import build_all
+
+    from newsparse.extract.widget_gate import page_naming_text
+
+    htmls = [p.read_bytes() for p in FIXTURES] + [page.html for page in build_all()]
+    found = [_box_words_twins(page_naming_text(load(html))) for html in htmls]
+    assert 0 < sum(found) < len(found)
+
+
+@needs_compiled
+@pytest.mark.parametrize(
+    ("names", "found"),
+    [
+        ("key-takeaways", True), ("keytakeaways", True), ("take \u00e9\n_-away", True),
+        ("takeXaway", True), ("take9away", False), ("mistake-away", True),
+        ("what-to-know", True), ("need__to__know", True), ("whatto-knowing", True),
+        ("what-t-know", False), ("summary-bullet", False), ("summary-bullets", True),
+        ("bullet-summary", True), ("bulletsummary", True), ("bullets-summary", False),
+        ("ai summary", True), ("at-a-glance", True), ("ata\u00e9glance", True),
+        ("tldr", True), ("tl", False), ("", False), ("highlight", False),
+        ("article-highlights", True), ("quick-takes", True), ("\ud800tl\udfffdr", True),
+    ],
+)  # fmt: skip
+def test_box_words_samples(names: str, found: bool) -> None:
+    """Words in order with separators (anything but a-z0-9: capitals, non-ASCII and
+    surrogates too) or none between them, anywhere; a digit or a letter is none."""
+    assert _box_words_twins(names) is found
+
+
+_WORD_PARTS = sorted(
+    {w for seq in takeaway_gate.BOX_WORDS for group in seq for w in group}
+    | {"-", "_", " ", "\n", "\u00e9", "X", "9", "s", "ta", "t", "summar", "\ud83d\udd11"}
+)
+
+
+@needs_compiled
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_WORD_PARTS), max_size=12))
+def test_box_words_generated(parts: list[str]) -> None:
+    _box_words_twins("".join(parts))
+
+
+def test_box_words_reference_matches_the_vocabulary_pattern() -> None:
+    """Every word sequence, with "-" between its words, is a naming word the box search
+    takes (``takeaways._BOX_VOCAB``), and the reference finds it."""
+    import itertools
+
+    for seq in takeaway_gate.BOX_WORDS:
+        for words in itertools.product(*seq):
+            name = "-".join(words)
+            assert takeaways._BOX_VOCAB.search(name), name
+            assert takeaway_gate.box_words_in_python(f"x {name} y"), name
+
+
+@needs_compiled
+def test_the_compiled_box_words_scan_is_used_while_the_words_are_its(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The scan is for lower-case ASCII words that start with a letter: other words
+    leave the gate to the reference."""
+    assert takeaway_gate._compiled_box_words() is not takeaway_gate.box_words_in_python
+    for word in ("Take", "\u00e9t\u00e9", "2go", "ta-ke"):
+        monkeypatch.setattr(takeaway_gate, "BOX_WORDS", (((word,), ("away",)),))
+        assert takeaway_gate._compiled_box_words() is takeaway_gate.box_words_in_python
+
+
+@needs_compiled
+def test_box_walk_visits_only_what_may_start_a_label() -> None:
+    """The label pre-test: own text of at most 192 characters starting (past non-word
+    characters) with a whole English label word, or with a non-ASCII word character;
+    any short text when other languages are tried."""
+    texts = [
+        "The company said it would", "The gist", "\u201cThe gist\u201d", "Theme", "the_x",
+        "\u00a0In\u00a0brief", "\u212aey points", "K\u00e9y points", "Summary" + "\u00e9" * 185,
+        "Key " + "x" * 189, "Disney\u2019s", "\U0001f511 Key takeaways", "In", "Inside",
+    ]  # fmt: skip
+    body = "".join(f"<p>{t}</p>" for t in texts)
+    doc = load(f"<html lang='en'><head><title>T</title></head><body>{body}</body></html>")
+    assert takeaways._WIDGETS is not None
+    for other, expected in (
+        (False, ["The company said it would", "The gist", "\u201cThe gist\u201d",
+                 "\u00a0In\u00a0brief", "\u212aey points", "K\u00e9y points",
+                 "Summary" + "\u00e9" * 185, "\U0001f511 Key takeaways", "In"]),
+        (True, [t for t in texts if len(t) <= 192]),
+    ):  # fmt: skip
+        visited: list[str] = []
+
+        def visit(el: etree._Element) -> bool:
+            visited.append(el.text or "")  # noqa: B023 (called within the loop)
+            return False
+
+        takeaways._WIDGETS.box_walk(
+            doc.root, False, takeaways._NOT_BOX, True, takeaways._LABEL_TAGS, other, visit
+        )
+        assert visited == expected, other

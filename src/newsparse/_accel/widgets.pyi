@@ -17,7 +17,8 @@ def ticker_marks(
 ) -> tuple[list[Any], list[Any]]: ...
 
 VOCAB_WORDS: tuple[str, ...]
-LABEL_FIRST: str
+LABEL_WORDS: tuple[str, ...]
+LABEL_RAW_MAX: int
 BOX_SKIP: frozenset[str]
 
 def box_walk(
@@ -29,3 +30,10 @@ def box_walk(
     other: bool,
     visit: Callable[[Any], bool],
 ) -> None: ...
+
+TEXT_SKIP: frozenset[str]
+
+def headline_lists(
+    root: Any, ok: Callable[[Any], bool], max_seen: int, max_text: int
+) -> list[Any]: ...
+def word_sequences_in(text: str, sequences: tuple[tuple[tuple[bytes, ...], ...], ...]) -> bool: ...

@@ -28,7 +28,7 @@ The Python functions stay the reference: ``tickers._scan_python`` and
 fixtures, the zoo, samples and generated trees.
 """
 
-from cpython.unicode cimport PyUnicode_DecodeUTF8
+from cpython.unicode cimport Py_UNICODE_ISALNUM, Py_UNICODE_ISSPACE, PyUnicode_DecodeUTF8
 from libc.string cimport strlen
 
 from lxml.includes cimport tree
@@ -231,8 +231,19 @@ cdef list _VOCAB_BYTES = [w.encode("ascii") for w in VOCAB_WORDS]
 cdef const char* _VOCAB_C[9]
 for _k in range(9):
     _VOCAB_C[_k] = <const char*>_VOCAB_BYTES[_k]
-#: The first letters of ``takeaways._LABEL_START``'s words (English labels).
-LABEL_FIRST = "abfhikmqstw"
+#: ``takeaways._LABEL_START``'s words (English labels; lower case, in its order).
+LABEL_WORDS = (
+    "the", "key", "main", "top", "quick", "fast", "in", "here", "what", "tl", "too", "at",
+    "story", "article", "short", "bottom", "summary", "highlights",
+)
+cdef list _LABEL_BYTES = [w.encode("ascii") for w in LABEL_WORDS]
+cdef const char* _LABEL_C[18]
+for _k in range(18):
+    _LABEL_C[_k] = <const char*>_LABEL_BYTES[_k]
+cdef enum:
+    _LABEL_RAW_MAX = 192
+#: ``4 * takeaways._MAX_LABEL_CHARS``: ``_label_kind_of`` reads no longer own text.
+LABEL_RAW_MAX = _LABEL_RAW_MAX
 #: ``takeaways._SKIP_TEXT`` and "head": subtrees the box search never enters.
 BOX_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "math", "button", "head"})
 cdef list _BOX_SKIP_BYTES = [t.encode("ascii") for t in sorted(BOX_SKIP)]
@@ -275,31 +286,111 @@ cdef bint _values_may_vocab(tree.xmlNode* c):
     return False
 
 
-cdef bint _may_label(tree.xmlNode* c, bint other):
-    """Whether ``takeaways._label_kind_of`` can find a label on the element: its text is
-    not empty and (with ``other``: any text) past leading ASCII non-word bytes starts
-    with a non-ASCII byte or a letter of :data:`LABEL_FIRST` (without case)."""
-    cdef tree.xmlNode* t = _text_node_or_skip(c.children)
-    cdef const unsigned char* s
+cdef inline bint _ascii_word(unsigned char ch) noexcept:
+    # \w among ASCII bytes
+    return (48 <= ch <= 57) or (65 <= ch <= 90) or (97 <= ch <= 122) or ch == 95
+
+
+cdef bint _label_word(const unsigned char* w, Py_ssize_t size) noexcept:
+    # the ASCII word w[:size] (lower case) is one of LABEL_WORDS
+    cdef int k
     cdef Py_ssize_t i
-    cdef unsigned char ch
+    if size > 10:
+        return False
+    for k in range(18):
+        i = 0
+        while i < size and <unsigned char>_LABEL_C[k][i] == w[i]:
+            i += 1
+        if i == size and _LABEL_C[k][i] == 0:
+            return True
+    return False
+
+
+cdef inline unsigned int _code_point(const unsigned char* s, Py_ssize_t* at) noexcept:
+    # the UTF-8 character at s[at[0]] (not past a NUL), at[0] moved past it
+    cdef Py_ssize_t i = at[0]
+    cdef unsigned int cp
+    cdef unsigned char b = s[i]
+    cdef int more
+    i += 1
+    if b < 0x80:
+        cp = b
+        more = 0
+    elif b >= 0xF0:
+        cp = b & 0x07
+        more = 3
+    elif b >= 0xE0:
+        cp = b & 0x0F
+        more = 2
+    else:
+        cp = b & 0x1F
+        more = 1
+    while more and s[i]:
+        cp = (cp << 6) | (s[i] & 0x3F)
+        i += 1
+        more -= 1
+    at[0] = i
+    return cp
+
+
+cdef int _label_start(tree.xmlNode* t):
+    """1 when the text of the run of text nodes at ``t`` may match ``_LABEL_START``
+    (``re.IGNORECASE``), else 0: past leading non-word characters (``\\w`` as ``re``
+    reads it: ``Py_UNICODE_ISALNUM`` or "_"), a run of ASCII word characters that is
+    one of :data:`LABEL_WORDS` without case and ends the text or is followed by a
+    non-word character.  A non-ASCII word character (which ``re.IGNORECASE`` may read
+    as an ASCII letter, the Kelvin sign as "k") or a word running into a next text node
+    gives 1: the regex decides."""
+    cdef const unsigned char* s
+    cdef unsigned char[11] word
+    cdef Py_ssize_t i, size = 0
+    cdef unsigned int cp
+    cdef bint in_word = False
     while t is not NULL:
         s = <const unsigned char*>t.content
-        if s is not NULL and s[0]:
-            if other:
-                return True
+        if s is not NULL:
             i = 0
             while s[i]:
-                ch = _lower(s[i])
-                if ch >= 0x80:
-                    return True
-                if (48 <= ch <= 57) or (97 <= ch <= 122) or ch == 95:  # \w
-                    return (ch == b"a" or ch == b"b" or ch == b"f" or ch == b"h" or ch == b"i"
-                            or ch == b"k" or ch == b"m" or ch == b"q" or ch == b"s"
-                            or ch == b"t" or ch == b"w")
-                i += 1
+                cp = _code_point(s, &i)
+                if cp < 0x80 and _ascii_word(<unsigned char>cp):
+                    in_word = True
+                    if size == 11:
+                        return 0  # longer than every label word
+                    word[size] = _lower(<unsigned char>cp)
+                    size += 1
+                elif cp >= 0x80 and (Py_UNICODE_ISALNUM(<Py_UCS4>cp) or cp == 95):
+                    return 1
+                elif in_word:
+                    return _label_word(word, size)
         t = _text_node_or_skip(t.next)
-    return False
+        if in_word and t is not NULL:
+            return 1
+    return in_word and _label_word(word, size)
+
+
+cdef bint _may_label(tree.xmlNode* c, bint other):
+    """Whether ``takeaways._label_kind_of`` can find a label on the element: its own
+    text is not empty, at most :data:`LABEL_RAW_MAX` characters long, and (unless
+    ``other``: other languages are tried) may start like an English label
+    (:func:`_label_start`)."""
+    cdef tree.xmlNode* first = _text_node_or_skip(c.children)
+    cdef tree.xmlNode* t = first
+    cdef const unsigned char* s
+    cdef Py_ssize_t i, chars = 0
+    while t is not NULL:  # characters: bytes that are no UTF-8 continuation
+        s = <const unsigned char*>t.content
+        if s is not NULL:
+            i = 0
+            while s[i]:
+                if (s[i] & 0xC0) != 0x80:
+                    chars += 1
+                i += 1
+            if chars > _LABEL_RAW_MAX:
+                return False
+        t = _text_node_or_skip(t.next)
+    if chars == 0:
+        return False
+    return other or _label_start(first) == 1
 
 
 cdef bint _named_in(tree.xmlNode* c, const char** names, int count):
@@ -378,3 +469,281 @@ def box_walk(_Element root, bint may_name, not_box, bint may_label, label_tags, 
         if c is NULL:
             break
         c = c.next
+
+
+# ------------------------------------------------------------------ takeaways: headline lists
+
+#: ``dom.WIDGET_SKIP_TEXT``: elements whose own text the headline walk does not count.
+TEXT_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "math", "button"})
+cdef list _TEXT_SKIP_BYTES = [t.encode("ascii") for t in sorted(TEXT_SKIP)]
+cdef const char* _TEXT_SKIP_C[7]
+for _k in range(7):
+    _TEXT_SKIP_C[_k] = <const char*>_TEXT_SKIP_BYTES[_k]
+
+# what the headline walk tells apart (by the element's tag, as Python reads it)
+cdef enum:
+    _OTHER = 0
+    _LINK = 1   # <a>: covers its subtree
+    _LIST = 2   # <ul>, <ol>: a candidate, covers its subtree
+    _SKIPPED = 3  # TEXT_SKIP: own text and tail not counted
+
+
+cdef int _head_kind(tree.xmlNode* c, _Document doc) except -1:
+    cdef const char* name
+    if c.ns is not NULL:  # the tag is "{uri}name" (or what lxml makes of it): ask lxml
+        tag = elementFactory(doc, c).tag
+        if tag == "a":
+            return _LINK
+        if tag == "ul" or tag == "ol":
+            return _LIST
+        return _SKIPPED if tag in TEXT_SKIP else _OTHER
+    name = <const char*>c.name
+    if name[0] == b"a" and name[1] == 0:
+        return _LINK
+    if (name[0] == b"u" or name[0] == b"o") and name[1] == b"l" and name[2] == 0:
+        return _LIST
+    return _SKIPPED if _named_in(c, _TEXT_SKIP_C, 7) else _OTHER
+
+
+cdef Py_ssize_t _stripped_len(tree.xmlNode* c) except -1:
+    """``len((text or "").strip())`` of the run of text nodes at ``c`` (lxml's ``.text``
+    from a first child, ``.tail`` from a next node): code points counted in the UTF-8,
+    Python's whitespace (``Py_UNICODE_ISSPACE``) stripped from both ends."""
+    c = _text_node_or_skip(c)
+    if c is NULL:
+        return 0
+    if _text_node_or_skip(c.next) is not NULL:  # several nodes: as Python does it
+        return len(_collect_text(c).strip())
+    cdef const unsigned char* s = <const unsigned char*>c.content
+    if s is NULL:
+        return 0
+    cdef Py_ssize_t i = 0, k = 0, first = -1, last = -1
+    cdef unsigned int cp
+    cdef unsigned char b
+    cdef int more
+    while s[i]:
+        b = s[i]
+        i += 1
+        if b < 0x80:
+            cp = b
+            more = 0
+        elif b >= 0xF0:
+            cp = b & 0x07
+            more = 3
+        elif b >= 0xE0:
+            cp = b & 0x0F
+            more = 2
+        else:
+            cp = b & 0x1F
+            more = 1
+        while more and s[i]:
+            cp = (cp << 6) | (s[i] & 0x3F)
+            i += 1
+            more -= 1
+        if not Py_UNICODE_ISSPACE(<Py_UCS4>cp):
+            if first < 0:
+                first = k
+            last = k
+        k += 1
+    return 0 if first < 0 else last - first + 1
+
+
+cdef tree.xmlNode* _next_element(tree.xmlNode* c) noexcept:
+    # the first element node from c on (c itself included), along c's siblings
+    while c is not NULL and c.type != tree.XML_ELEMENT_NODE:
+        c = c.next
+    return c
+
+
+cdef tree.xmlNode* _first_headline(tree.xmlNode* top, _Document doc, ok) except? NULL:
+    """The first <h1> (no namespace) at or below ``top`` in document order that
+    ``ok(el)`` accepts (``root.iter("h1")``), NULL when there is none."""
+    cdef tree.xmlNode* c = top
+    while c is not NULL:
+        if c.type == tree.XML_ELEMENT_NODE:
+            if c.ns is NULL and _same(<const char*>c.name, "h1") and ok(elementFactory(doc, c)):
+                return c
+            if c.children is not NULL:
+                c = c.children
+                continue
+        if c is top:
+            break
+        while c.next is NULL:
+            c = c.parent
+            if c is top or c is NULL:
+                return NULL
+        c = c.next
+    return NULL
+
+
+cdef bint _link_above(tree.xmlNode* c, _Document doc) except -1:
+    # c or one of its ancestors is an <a>
+    while c is not NULL and c.type == tree.XML_ELEMENT_NODE:
+        if _head_kind(c, doc) == _LINK:
+            return True
+        c = c.parent
+    return False
+
+
+def headline_lists(_Element root, ok, int max_seen, Py_ssize_t max_text):
+    """The walk of ``takeaway_top.headline_lists_python``: the <ul> and <ol> elements
+    after the page's headline (the first <h1> at or below ``root`` that ``ok`` accepts),
+    in document order, until ``max_seen`` elements were met or more than ``max_text``
+    characters of text outside links, lists and ``TEXT_SKIP`` elements."""
+    cdef _Document doc = root._doc
+    cdef tree.xmlNode* node = _first_headline(root._c_node, doc, ok)
+    cdef tree.xmlNode* parent
+    cdef tree.xmlNode* sib
+    cdef tree.xmlNode* c
+    cdef tree.xmlNode* child
+    cdef list lists = []
+    cdef int seen = 0, covers, kind
+    cdef Py_ssize_t text = 0
+    cdef bint in_link
+    if node is NULL:
+        return lists
+    while node is not NULL:
+        parent = node.parent
+        if parent is not NULL and parent.type != tree.XML_ELEMENT_NODE:
+            parent = NULL
+        in_link = parent is not NULL and _link_above(parent, doc)
+        sib = _next_element(node.next)
+        while sib is not NULL:
+            # the subtree of sib in document order; covers: links and lists open around c
+            covers = 0
+            c = sib
+            while True:
+                kind = _head_kind(c, doc)
+                seen += 1
+                if seen > max_seen:
+                    return lists
+                if kind == _LIST:
+                    lists.append(elementFactory(doc, c))
+                elif kind == _OTHER and not in_link and covers == 0:
+                    text += _stripped_len(c.children) + _stripped_len(c.next)
+                    if text > max_text:
+                        return lists
+                if kind == _LINK or kind == _LIST:
+                    covers += 1
+                child = _next_element(c.children)
+                if child is not NULL:
+                    c = child
+                    continue
+                # leave c and the ancestors it ends, up to sib
+                while True:
+                    kind = _head_kind(c, doc)
+                    if kind == _LINK or kind == _LIST:
+                        covers -= 1
+                    if c is sib:
+                        c = NULL
+                        break
+                    child = _next_element(c.next)
+                    if child is not NULL:
+                        c = child
+                        break
+                    c = c.parent
+                if c is NULL:
+                    break
+            sib = _next_element(sib.next)
+        node = parent
+    return lists
+
+
+# ------------------------------------------------------------------ takeaways: box words
+
+
+cdef inline bint _sep(unsigned char ch) noexcept:
+    # [^a-z0-9], a byte at a time (every byte of a non-ASCII character is one)
+    return not ((97 <= ch <= 122) or (48 <= ch <= 57))
+
+
+cdef enum:
+    _MAX_SEQS = 32
+    _MAX_GROUPS = 4
+    _MAX_WORDS = 4
+
+# the word sequences of one call in C arrays (pointers into the caller's bytes)
+ctypedef struct _Seqs:
+    int count
+    int groups[_MAX_SEQS]
+    int words[_MAX_SEQS][_MAX_GROUPS]
+    const unsigned char* word[_MAX_SEQS][_MAX_GROUPS][_MAX_WORDS]
+    Py_ssize_t size[_MAX_SEQS][_MAX_GROUPS][_MAX_WORDS]
+
+
+cdef bint _seq_at(const unsigned char* s, Py_ssize_t n, Py_ssize_t p, _Seqs* q, int t,
+                  int j) noexcept:
+    """Whether groups ``j``... of sequence ``t`` match at ``p``: a word of each group in
+    turn, runs of separator bytes between them (before each group but the first), as
+    the regex ``"[^a-z0-9]*".join("(?:w1|w2...)" per group)`` tries every word of a
+    group."""
+    cdef const unsigned char* w
+    cdef Py_ssize_t k, m
+    cdef int v
+    if j == q.groups[t]:
+        return True
+    if j > 0:
+        while p < n and _sep(s[p]):
+            p += 1  # the next word starts with a letter: it starts where the run ends
+    for v in range(q.words[t][j]):
+        w = q.word[t][j][v]
+        m = q.size[t][j][v]
+        if p + m > n:
+            continue
+        k = 0
+        while k < m and s[p + k] == w[k]:
+            k += 1
+        if k == m and _seq_at(s, n, p + m, q, t, j + 1):
+            return True
+    return False
+
+
+def word_sequences_in(str text, tuple sequences):
+    """Whether one of ``sequences`` occurs in ``text`` (``takeaway_gate._BOX_VALUES``'s
+    regexes in C): each a tuple of groups of words (lower-case ASCII bytes starting with
+    a letter), a match one word of each group in order with separators
+    (``[^a-z0-9]*``) between them, anywhere in the text."""
+    cdef bytes data = text.encode("utf-8", "surrogatepass")
+    cdef const unsigned char* s = <const unsigned char*>data
+    cdef Py_ssize_t n = len(data), i
+    # by a position's first and second byte: the sequences that may start there
+    cdef unsigned int[256] first
+    cdef unsigned int[256] second
+    cdef unsigned int bits
+    cdef _Seqs q
+    cdef bytes word
+    cdef int k, t, j, v
+    if len(sequences) > _MAX_SEQS:
+        raise ValueError("too many sequences")
+    for k in range(256):
+        first[k] = 0
+        second[k] = 0
+    q.count = len(sequences)
+    for t in range(q.count):
+        seq = sequences[t]
+        if not 0 < len(seq) <= _MAX_GROUPS:
+            raise ValueError("a sequence of too many groups")
+        q.groups[t] = len(seq)
+        for j in range(q.groups[t]):
+            group = seq[j]
+            if not 0 < len(group) <= _MAX_WORDS:
+                raise ValueError("a group of too many words")
+            q.words[t][j] = len(group)
+            for v in range(len(group)):
+                word = group[v]
+                if len(word) < (2 if j == 0 else 1):
+                    raise ValueError("a first word of one byte, or an empty word")
+                q.word[t][j][v] = <const unsigned char*>word
+                q.size[t][j][v] = len(word)
+                if j == 0:
+                    first[q.word[t][j][v][0]] |= 1u << t
+                    second[q.word[t][j][v][1]] |= 1u << t
+    for i in range(n):
+        bits = first[s[i]] & second[s[i + 1]]  # s[n] is the bytes' closing NUL
+        t = 0
+        while bits:
+            if bits & 1 and _seq_at(s, n, i, &q, t, 0):
+                return True
+            bits >>= 1
+            t += 1
+    return False

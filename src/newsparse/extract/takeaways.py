@@ -50,6 +50,7 @@ from newsparse.extract.takeaway_gate import (
 )
 from newsparse.extract.takeaway_promo import BULLET as _BULLET
 from newsparse.extract.takeaway_promo import PROMO_CLASS, PROMO_TEXT, is_promo
+from newsparse.extract.takeaway_top import headline_lists
 from newsparse.extract.vocabulary import (
     TAKEAWAY_LABEL_START,
     TAKEAWAY_STRONG_LABEL,
@@ -688,7 +689,8 @@ def _compiled_widgets() -> Any:
         _LABEL_START.pattern == r"[^\w]*(?:" + "|".join(words) + r")\b"
         and _LABEL_START.flags == re.IGNORECASE | re.UNICODE
         and all(w.isascii() and w.isalpha() for w in words)
-        and {w[0] for w in words} == set(module.LABEL_FIRST)
+        and words == [w.lower() for w in module.LABEL_WORDS]
+        and module.LABEL_RAW_MAX == 4 * _MAX_LABEL_CHARS
     )
     if not (vocab_ok and label_ok and _SKIP_TEXT | {"head"} == module.BOX_SKIP):
         return None  # the vocabulary changed here, not in the C pre-tests: Python decides
@@ -700,8 +702,6 @@ _WIDGETS = _compiled_widgets()
 
 #: A sentence's end: Latin, CJK and Arabic full stops, question and exclamation marks.
 _SENTENCE_END = re.compile(r"[.!?。！？؟…]\s*[\"'”’»)]?$")
-#: A byline, date and standfirst between the headline and the list, no more.
-_MAX_TEXT_BEFORE_TOP_LIST = 300
 _MIN_TOP_ITEMS = 2
 _MAX_TOP_ITEMS = 7
 _CHROME_ANCESTORS = frozenset({"nav", "footer", "aside", "form", "figure", "blockquote", "table"})
@@ -712,64 +712,17 @@ def _top_summary_list(
 ) -> tuple[HtmlElement, list[tuple[HtmlElement, Takeaway]]] | None:
     """An unlabelled summary: a list of 2-7 whole sentences in a box of its own (its parent
     holds nothing else) between the headline and the article's text.  A list further down,
-    or among the body's paragraphs, is the article's own."""
-    h1 = next((h for h in root.iter("h1") if len(block_text(h)) >= 10), None)
-    if h1 is None:
-        return None
-    seen = 0
-    text = 0  # text met since the headline, links and lists aside
-    for el, covered in _after(h1):
-        seen += 1
-        if seen > 400:
-            return None
-        tag = el.tag
-        if tag in ("ul", "ol"):
-            if any(a.tag in _CHROME_ANCESTORS or a.tag == "li" for a in el.iterancestors()):
-                continue
-            box = el.getparent()
-            if box is None or not _only_holds(box, el):
-                continue  # a list among the body's paragraphs is the article's text
-            items = _sentence_items(el)
-            if items is not None:
-                return el, items
+    or among the body's paragraphs, is the article's own (:func:`headline_lists`)."""
+    for el in headline_lists(root):
+        if any(a.tag in _CHROME_ANCESTORS or a.tag == "li" for a in el.iterancestors()):
             continue
-        if tag in _SKIP_TEXT or tag == "a":
-            continue
-        if covered:  # inside a link, or inside a list met on the way
-            continue
-        text += len((el.text or "").strip()) + len((el.tail or "").strip())
-        if text > _MAX_TEXT_BEFORE_TOP_LIST:
-            return None  # the body has started: a list after it is the article's own
+        box = el.getparent()
+        if box is None or not _only_holds(box, el):
+            continue  # a list among the body's paragraphs is the article's text
+        items = _sentence_items(el)
+        if items is not None:
+            return el, items
     return None
-
-
-def _after(el: HtmlElement) -> Iterator[tuple[HtmlElement, bool]]:
-    """The elements after ``el`` in document order (its own subtree excluded), each with
-    whether it is inside a link or inside a list that comes after ``el``."""
-    node: HtmlElement | None = el
-    while node is not None:
-        parent = node.getparent()
-        in_link = parent is not None and (
-            parent.tag == "a" or any(a.tag == "a" for a in parent.iterancestors())
-        )
-        for sib in node.itersiblings():
-            if not isinstance(sib.tag, str):
-                continue
-            open_covers = 0  # links and lists open around the current element
-            for event, x in etree.iterwalk(sib, events=("start", "end")):
-                tag = x.tag
-                if not isinstance(tag, str):
-                    continue
-                if event == "start":
-                    yield x, in_link or open_covers > 0
-                    if tag in _COVERS:
-                        open_covers += 1
-                elif tag in _COVERS:
-                    open_covers -= 1
-        node = parent
-
-
-_COVERS = frozenset({"a", "ul", "ol"})
 
 
 def _sentence_items(lst: HtmlElement) -> list[tuple[HtmlElement, Takeaway]] | None:
