@@ -390,7 +390,9 @@ class PhraseGate:
     five characters from a first character chosen for all the strings together, see
     :func:`_anchors`) is looked for by prefix-tree patterns, one per first character of
     the anchors (and only when the text holds that character), and the copies that may
-    start at a hit are tried there."""
+    start at a hit are tried there.  Where :mod:`newsparse._accel.phrases` is built, one
+    compiled pass finds the same hits in the same order (the patterns are the
+    reference: :meth:`_hits_python`)."""
 
     __slots__ = ("_anchor_scan", "_anywhere", "_at", "_groups", "_scans")
 
