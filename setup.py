@@ -26,6 +26,7 @@ MODULES = [
     ("newsparse._accel.loadscan", "src/newsparse/_accel/loadscan.pyx"),
     ("newsparse._accel.widgets", "src/newsparse/_accel/widgets.pyx"),
     ("newsparse._accel.quotescan", "src/newsparse/_accel/quotescan.pyx"),
+    ("newsparse._accel.phrases", "src/newsparse/_accel/phrases.pyx"),
 ]
 
 

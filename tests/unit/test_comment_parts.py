@@ -1,6 +1,8 @@
-"""The comment detector's one-walk lookups (comment_markup.page_parts) find exactly what
-the XPath queries they replace found, on hand-made markup, every fixture and zoo page,
-and the dev corpora when ../shared is present."""
+"""The comment detector's one-walk lookups (comment_markup.page_parts, li_posts) find
+exactly what the XPath queries they replace found, and its Disqus gate
+(may_have_post_message) lets every page through that has an ``li.post`` carrying a
+post-message, on hand-made markup, every fixture and zoo page, and the dev corpora when
+../shared is present."""
 
 from __future__ import annotations
 
@@ -11,7 +13,8 @@ from gate_pages import corpus_pages, fixture_and_zoo_pages
 from lxml import etree
 
 from newsparse.document import load
-from newsparse.extract.comment_markup import page_parts
+from newsparse.extract.comment_markup import li_posts, may_have_post_message, page_parts
+from newsparse.extract.comment_vocab import _POST_MESSAGE
 from newsparse.extract.dom import page_index
 
 #: The queries page_parts replaced (as the detector ran them before).
@@ -26,10 +29,13 @@ def _check(html: str | bytes) -> tuple[int, int, bool]:
     doc = load(html)
     page_index(doc)
     parts = page_parts(doc)
-    assert parts.li_posts == LI_POSTS(doc.root)
+    posts = li_posts(doc)
+    assert posts == LI_POSTS(doc.root)
     assert parts.forms == COMMENT_FORMS(doc.root)
     assert parts.has_template == (doc.root.find(".//template") is not None)
-    return len(parts.li_posts), len(parts.forms), parts.has_template
+    if not may_have_post_message(doc):  # the gate: no li.post holds a post-message
+        assert not any(_POST_MESSAGE(li) for li in posts)
+    return len(posts), len(parts.forms), parts.has_template
 
 
 def test_hand_made_markup() -> None:
@@ -43,6 +49,13 @@ def test_hand_made_markup() -> None:
       <template><p>x</p></template>
     </body></html>"""
     assert _check(html) == (2, 4, True)
+    assert not may_have_post_message(load(html))
+    disqus = "<html><body><ul><li class='post'><div class='x Post-Message'>a</div></li></ul>"
+    assert _check(disqus + "</body></html>") == (1, 0, False)  # no post-message (case)
+    assert may_have_post_message(load(disqus))  # names are lower-cased: let through
+    disqus = disqus.replace("Post-Message", "post-message-body")
+    assert _check(disqus) == (1, 0, False)
+    assert may_have_post_message(load(disqus))
     assert _check("<html><body><ul><li class='post-list'>x</li></ul></body></html>") == (
         0,
         0,

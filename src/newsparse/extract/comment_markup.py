@@ -50,6 +50,7 @@ from newsparse.extract.dom import (
     norm_space,
     page_index,
 )
+from newsparse.extract.widget_gate import page_naming_text
 
 
 def _xpath(path: etree.XPath, node: HtmlElement) -> list[HtmlElement]:
@@ -326,7 +327,7 @@ def _find_candidates(doc: Document) -> tuple[list[_Item], list[HtmlElement]]:
                 seen.add(post)
     # Disqus-like threads: li.post carrying a post-message.
     added = False
-    for li in parts.li_posts:
+    for li in li_posts(doc) if may_have_post_message(doc) else ():
         if li not in seen and _xpath(_POST_MESSAGE, li):
             items.append(_Item(li, "class"))
             seen.add(li)
@@ -346,8 +347,6 @@ _PARTS_KEY = "comment_markup.page_parts"
 class PageParts:
     """The few page elements the comment detector looks up by tag, found in one walk."""
 
-    li_posts: list[HtmlElement]
-    """Every ``li`` with the class token ``post`` (Disqus-like threads), in page order."""
     forms: list[HtmlElement]
     """Every ``form`` named or acting as a comment form (``omment`` in its id, class or
     action, or in the name or id of a ``textarea`` inside it), in page order."""
@@ -358,36 +357,56 @@ class PageParts:
 def page_parts(doc: Document) -> PageParts:
     """The :class:`PageParts` of ``doc``, kept in its memo.
 
-    One walk over the ``li``, ``form`` and ``template`` elements in C (``iter`` with tag
-    names), their attributes read from the page index, instead of two XPath queries over
-    every node of the page and a ``find``: the same elements as ``//li[contains(concat('
-    ', normalize-space(@class), ' '), ' post ')]``, ``//form[contains(@id, 'omment') or
-    contains(@class, 'omment') or contains(@action, 'omment') or .//textarea[contains(
-    @name, 'omment') or contains(@id, 'omment')]]`` and ``.//template``.
+    One walk over the ``form`` and ``template`` elements in C (``iter`` with tag names),
+    their attributes read from the page index, instead of an XPath query over every
+    node of the page and a ``find``: the same elements as ``//form[contains(@id,
+    'omment') or contains(@class, 'omment') or contains(@action, 'omment') or
+    .//textarea[contains(@name, 'omment') or contains(@id, 'omment')]]`` and
+    ``.//template``.
     """
     found = doc.memo.get(_PARTS_KEY)
     if found is not None:
         return cast(PageParts, found)
     attrs = page_index(doc).attrs
-    none: dict[str, str] = {}
     root = doc.root
-    li_posts: list[HtmlElement] = []
     forms: list[HtmlElement] = []
     has_template = False
-    for el in root.iter("li", "form", "template"):
-        tag = el.tag
-        if tag == "li":
-            cls = attrs.get(el, none).get("class")
-            if cls and "post" in cls and "post" in _XML_SPACE.split(cls):
-                li_posts.append(el)
-        elif tag == "form":
+    for el in root.iter("form", "template"):
+        if el.tag == "form":
             if _comment_form(el, attrs):
                 forms.append(el)
         elif el is not root:
             has_template = True
-    parts = PageParts(li_posts, forms, has_template)
+    parts = PageParts(forms, has_template)
     doc.memo[_PARTS_KEY] = parts
     return parts
+
+
+def li_posts(doc: Document) -> list[HtmlElement]:
+    """Every ``li`` with the class token ``post`` (Disqus-like threads), in page order:
+    the elements of ``//li[contains(concat(' ', normalize-space(@class), ' '), ' post
+    ')]``, found by a walk over the ``li`` elements in C, their class read from the
+    page index."""
+    attrs = page_index(doc).attrs
+    none: dict[str, str] = {}
+    out: list[HtmlElement] = []
+    for el in doc.root.iter("li"):
+        cls = attrs.get(el, none).get("class")
+        if cls and "post" in cls and "post" in _XML_SPACE.split(cls):
+            out.append(el)
+    return out
+
+
+#: What every class value ``_POST_MESSAGE`` selects holds.
+_POST_MESSAGE_WORD = "post-message"
+
+
+def may_have_post_message(doc: Document) -> bool:
+    """False only when no element's class holds "post-message", so that no ``li.post``
+    carries a ``_POST_MESSAGE`` element (whose class contains it, case and all): every
+    class value of the page, lower-cased, is a line of :func:`page_naming_text` (which
+    the ticker and takeaways gates read too: made once per page)."""
+    return _POST_MESSAGE_WORD in page_naming_text(doc)
 
 
 def _comment_form(form: HtmlElement, attrs: dict[HtmlElement, dict[str, str]]) -> bool:

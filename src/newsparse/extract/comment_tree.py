@@ -162,17 +162,24 @@ def _area_ok(area: HtmlElement, item_set: set[HtmlElement]) -> bool:
     return len(_text(area, skip)) <= 1500
 
 
+def _text_of(el: HtmlElement) -> str:
+    return norm_space(el.text_content())
+
+
 def _heading_before(area: HtmlElement) -> HtmlElement | None:
     node = area
     for _ in range(3):
         prev = node.getprevious()
-        while prev is not None and (not _is_element(prev) or not norm_space(prev.text_content())):
+        text = ""  # the text of the nearest previous element with text (read once)
+        while prev is not None and (not _is_element(prev) or not (text := _text_of(prev))):
             prev = prev.getprevious()
         if prev is not None:
-            if prev.tag in ("h1", "h2", "h3", "h4", "h5", "h6", "div", "p", "span"):
-                text = norm_space(prev.text_content())
-                if len(text) <= 200 and _HEADING_TEXT.match(text):
-                    return prev
+            if (
+                prev.tag in ("h1", "h2", "h3", "h4", "h5", "h6", "div", "p", "span")
+                and len(text) <= 200
+                and _HEADING_TEXT.match(text)
+            ):
+                return prev
             return None
         parent = node.getparent()
         if parent is None or parent.tag in ("body", "html"):

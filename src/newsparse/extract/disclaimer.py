@@ -358,12 +358,14 @@ def _sources(
     ``named`` (``label``) no element is tested as a named box (a label).
     """
     hint = (_ANY_CUE_HINT if other else _CUE_HINT).search
+    label_hint = _LABEL_HINT.match
+    skip, label_tags = _SKIP_TEXT, _LABEL_TAGS
     walker = etree.iterwalk(root, events=("start",))
     seen: set[HtmlElement] = set()
     for _, el in walker:
         tag = el.tag
         own: str | None = None
-        if not isinstance(tag, str) or tag in _SKIP_TEXT or tag == "head":
+        if tag.__class__ is not str or tag in skip or tag == "head":
             walker.skip_subtree()
         else:
             if (
@@ -374,24 +376,36 @@ def _sources(
             ):
                 yield [el], 2  # its inside is still searched, in case the box is rejected
             own = el.text
-            if (
-                label
-                and own
-                and tag in _LABEL_TAGS
-                and (_LABEL_HINT.match(own) or (other and DISCLAIMER_LABEL.match(own)))
-                and _label_text(el)
-            ):
-                nodes = _labelled_nodes(el)
-                if nodes is not None:
-                    yield nodes, 1
-        for text, is_tail in ((own, False), (el.tail, True)):
-            if text and len(text) >= 8 and hint(text.lower()):
-                block = _block_of(el.getparent() if is_tail else el)
-                if block is not None and block not in seen:
-                    seen.add(block)
-                    before = _label_before(block) if label else None
-                    run = [block, *_cue_run(block)]
-                    yield ([before, *run] if before is not None else run), 0
+            if own:
+                if (
+                    label
+                    and tag in label_tags
+                    and (label_hint(own) or (other and DISCLAIMER_LABEL.match(own)))
+                    and _label_text(el)
+                ):
+                    nodes = _labelled_nodes(el)
+                    if nodes is not None:
+                        yield nodes, 1
+                if len(own) >= 8 and not own.isspace() and hint(own.lower()):
+                    yield from _text_block(el, seen, label)
+        tail = el.tail
+        # (a whitespace-only tail, most of them, holds no hint word: no search)
+        if tail and len(tail) >= 8 and not tail.isspace() and hint(tail.lower()):
+            yield from _text_block(el.getparent(), seen, label)
+
+
+def _text_block(
+    el: HtmlElement | None, seen: set[HtmlElement], label: bool
+) -> Iterator[tuple[list[HtmlElement], int]]:
+    """The text block holding ``el`` (whose text or a child's tail carries a cue word),
+    with a label just before it and the cue-bearing paragraphs just after it, unless it
+    was given already (it is then added to ``seen``)."""
+    block = _block_of(el)
+    if block is not None and block not in seen:
+        seen.add(block)
+        before = _label_before(block) if label else None
+        run = [block, *_cue_run(block)]
+        yield ([before, *run] if before is not None else run), 0
 
 
 def _block_of(el: HtmlElement | None) -> HtmlElement | None:

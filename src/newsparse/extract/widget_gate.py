@@ -29,7 +29,7 @@ phrase across the join, which each detector rules out or gates on its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
 from lxml import etree
@@ -364,6 +364,18 @@ def _anchors(starts: Iterable[str]) -> dict[str, tuple[str, int]]:
     return out
 
 
+def _overlapping(scan: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Every match of ``scan`` in ``text``, one search from each place after the last
+    match's start (matches may overlap)."""
+    hit = scan.search(text)
+    while hit is not None:
+        yield hit
+        hit = scan.search(text, hit.start() + 1)
+
+
+#: The compiled anchor scan (:mod:`newsparse._accel.phrases`), or None.
+_PHRASES = _accel.load("phrases")
+
 _Check = tuple[int, re.Pattern[str], str]  # (offset of the anchor, relaxed pattern, group)
 
 
@@ -378,9 +390,11 @@ class PhraseGate:
     five characters from a first character chosen for all the strings together, see
     :func:`_anchors`) is looked for by prefix-tree patterns, one per first character of
     the anchors (and only when the text holds that character), and the copies that may
-    start at a hit are tried there."""
+    start at a hit are tried there.  Where :mod:`newsparse._accel.phrases` is built, one
+    compiled pass finds the same hits in the same order (the patterns are the
+    reference: :meth:`_hits_python`)."""
 
-    __slots__ = ("_anywhere", "_at", "_groups", "_scans")
+    __slots__ = ("_anchor_scan", "_anywhere", "_at", "_groups", "_scans")
 
     def __init__(self, patterns: Iterable[str] | Mapping[str, Iterable[str]]) -> None:
         groups = patterns if isinstance(patterns, Mapping) else {"": patterns}
@@ -410,6 +424,14 @@ class PhraseGate:
             firsts.setdefault(anchor[0], []).append(anchor)
         self._scans = tuple(
             (first, re.compile(trie(anchors))) for first, anchors in sorted(firsts.items())
+        )
+        # the compiled twin of the scans (one pass for all first characters), if built
+        self._anchor_scan = (
+            None
+            if _PHRASES is None
+            else _PHRASES.AnchorScan(
+                [(first, tuple(anchors)) for first, anchors in sorted(firsts.items())]
+            )
         )
         # a scan reports the shortest anchor found at a place: each anchor's patterns
         # go to every shorter anchor it begins with
@@ -441,10 +463,36 @@ class PhraseGate:
                 found.add(group)
                 if len(found) >= wanted:
                     return frozenset(found)
+        if self._anchor_scan is not None:
+            self._check(self._anchor_scan.hits(text), text, found, wanted)
+            return frozenset(found)
         for char, scan in self._scans:
             if char in text and self._scan(scan, text, found, wanted):
                 break
         return frozenset(found)
+
+    def _hits_python(self, text: str) -> list[tuple[int, str]]:
+        """Every (position, anchor) the scans find in ``text``, in the order
+        :meth:`found` meets them (the reference of the compiled ``AnchorScan.hits``)."""
+        out: list[tuple[int, str]] = []
+        for char, scan in self._scans:
+            if char in text:
+                out.extend((hit.start(), hit.group()) for hit in _overlapping(scan, text))
+        return out
+
+    def _check(
+        self, hits: Iterable[tuple[int, str]], text: str, found: set[str], wanted: int
+    ) -> bool:
+        """Add the groups of the patterns that match at ``hits`` to ``found`` (as
+        :meth:`_scan` does for one scan's hits); True once it holds ``wanted``."""
+        at = self._at
+        for place, anchor in hits:
+            for offset, relaxed, group in at[anchor]:
+                if group not in found and offset <= place and relaxed.match(text, place - offset):
+                    found.add(group)
+                    if len(found) >= wanted:
+                        return True
+        return False
 
     def _scan(self, scan: re.Pattern[str], text: str, found: set[str], wanted: int) -> bool:
         """Add the groups found by one scan to ``found``; True once it holds ``wanted``."""
