@@ -23,3 +23,7 @@ class Walker:
     def run(
         self, scorer: Any, el: Any, own: list[Any], in_link: bool, boxed: bool
     ) -> tuple[int, int, float, float, int]: ...
+
+def flagged(
+    top: Any, attrs: dict[Any, dict[str, str]], names: tuple[bytes, ...]
+) -> list[tuple[Any, dict[str, str]]]: ...

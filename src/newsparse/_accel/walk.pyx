@@ -227,6 +227,8 @@ cdef class Walker:
             sums = run.walk(el._c_node, &counters, own[3], in_link, boxed)
         finally:
             scorer.count = run.count
+        if run.best_el is not None and not run.overwritten:
+            scorer.best = (run.best_el, run.best_stat)
         own[0] = counters.chars
         own[1] = counters.link_chars
         own[2] = counters.marks
@@ -257,6 +259,12 @@ cdef class _Run:
     #: of several text nodes
     cdef object made
     cdef object joined
+    #: The block of greatest (value, index) so far and its stat (content._best's
+    #: answer over the stats, kept as they are made: the ranks are distinct)
+    cdef object best_el, best_stat
+    cdef double best_value
+    cdef Py_ssize_t best_index
+    cdef bint overwritten
 
     def __cinit__(self, Walker w, scorer, _Element el):
         self.w = w
@@ -591,7 +599,73 @@ cdef class _Run:
             value += good * (0.35 if hint > 1 else 0.1)
         elif hint < 0:
             value = (0.0 if 0.0 < value else value) - total * 0.5
-        self.stats[el] = self.stat(total, links, value, good, hint, index, boxed, anchors)
+        stat = self.stat(total, links, value, good, hint, index, boxed, anchors)
+        size = len(self.stats)
+        self.stats[el] = stat
+        if len(self.stats) == size:
+            # a block walked again (inside an inline box measured first): its first stat
+            # is gone, and with it maybe the best; content._best reads the stats then
+            self.overwritten = True
+        if self.best_el is None or value > self.best_value or (
+            value == self.best_value and index > self.best_index
+        ):
+            self.best_el = el
+            self.best_stat = stat
+            self.best_value = value
+            self.best_index = index
         out.value = value
         out.good = good
         return out
+
+
+cdef enum:
+    _MAX_NAMES = 16
+
+
+def flagged(_Element top, dict attrs, tuple names):
+    """``[(el, attrs[el]) for el in <the elements below top, in document order> if el in
+    attrs and not names.isdisjoint(attrs[el])]``: the elements with one of the attribute
+    ``names`` (as the page index's ``attrs`` holds them), found by reading the C nodes'
+    attribute names, so that only those few elements get a proxy and a dict read (the
+    content scorer's set-up: hidden and lazy-loaded elements).  A namespaced attribute
+    is keyed ``{uri}name`` in the index, so it never matches a plain name."""
+    cdef const char* wanted[_MAX_NAMES]
+    cdef Py_ssize_t count = len(names), i
+    if count > _MAX_NAMES:
+        raise ValueError("too many attribute names")
+    cdef list keep = [bytes(name) for name in names]  # (keeps the pointers alive)
+    for i in range(count):
+        wanted[i] = <const char*>(<bytes>keep[i])
+    cdef list out = []
+    cdef tree.xmlNode* c = top._c_node
+    cdef tree.xmlNode* node = c.children
+    cdef tree.xmlAttr* a
+    cdef _Document doc = top._doc
+    cdef bint hit
+    while node is not NULL:
+        if node.type == tree.XML_ELEMENT_NODE:
+            hit = False
+            a = node.properties
+            while a is not NULL and not hit:
+                if a.type == tree.XML_ATTRIBUTE_NODE and a.ns is NULL:
+                    for i in range(count):
+                        if strcmp(<const char*>a.name, wanted[i]) == 0:
+                            hit = True
+                            break
+                a = a.next
+            if hit:
+                el = elementFactory(doc, node)
+                found = attrs.get(el)
+                if found is not None:
+                    out.append((el, found))
+            if node.children is not NULL:
+                node = node.children
+                continue
+        while node.next is NULL:
+            node = node.parent
+            if node is c or node is NULL:
+                break
+        if node is c or node is NULL:
+            break
+        node = node.next
+    return out

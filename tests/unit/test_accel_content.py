@@ -1,0 +1,161 @@
+"""The compiled parts of content finding (newsparse._accel.walk's ``flagged``; the walk
+itself is tests/unit/test_accel.py's) give what their pure-Python twins give.
+
+``flagged`` stands in for the scorer set-up's filter over ``content._attributed``: the
+elements below ``<body>`` with an attribute that can make them lazy-loaded or hidden,
+each with its page-index attributes, in document order.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from lxml import etree
+from tests.unit.gate_pages import DEV_CORPORA, compiled_module, corpus_pages, fixture_and_zoo_pages
+
+from newsparse.document import load
+from newsparse.extract import content
+from newsparse.extract.dom import page_index
+
+COMPILED, needs_compiled = compiled_module("walk")
+
+
+def _body(doc: Any) -> Any:
+    body = doc.root.find("body")
+    return doc.root if body is None else body
+
+
+def _reference(doc: Any, body: Any) -> list[tuple[Any, dict[str, str]]]:
+    index = page_index(doc)
+    return [
+        pair
+        for pair in content._attributed(body, index)
+        if not content._LAZY_OR_HIDING.isdisjoint(pair[1])
+    ]
+
+
+def _compiled(doc: Any, body: Any) -> list[tuple[Any, dict[str, str]]]:
+    assert COMPILED is not None
+    return list(COMPILED.flagged(body, page_index(doc).attrs, content._LAZY_OR_HIDING_NAMES))
+
+
+def _same(html: str | bytes) -> list[tuple[Any, dict[str, str]]]:
+    doc = load(html)
+    body = _body(doc)
+    expected = _reference(doc, body)
+    got = _compiled(doc, body)
+    assert [(el, attrs) for el, attrs in got] == expected
+    assert all(a[0] is b[0] and a[1] is b[1] for a, b in zip(got, expected, strict=True))
+    return got
+
+
+@needs_compiled
+def test_flagged_on_fixtures_and_zoo() -> None:
+    found = 0
+    for _, html in fixture_and_zoo_pages():
+        found += len(_same(html))
+    assert found > 50  # the pages do have hidden and lazy elements
+
+
+@needs_compiled
+@pytest.mark.parametrize("corpus", DEV_CORPORA)
+def test_flagged_on_dev_corpora(corpus: str, request: pytest.FixtureRequest) -> None:
+    for _, html in corpus_pages(corpus, request):
+        _same(html)
+
+
+PAGE = """<html><head><title>t</title><style>p{}</style></head>
+<body style="margin:0" hidden><div class="a"><p hidden>One</p><!-- c -->
+<span aria-hidden="false">x</span><span aria-hidden="true">y</span>
+<img data-src="a.jpg"><img src="b.jpg"><div data-bg="">z</div>
+<svg xmlns:xlink="http://www.w3.org/1999/xlink"><use xlink:href="#i"/></svg>
+<p style="display: none">hid</p><p data-srcset="1x" data-lazy-src="q">two</p>
+<script hidden>var x;</script><noscript style="x">n</noscript></div>
+<footer><p data-original="o.jpg">f</p></footer></body></html>"""
+
+
+@needs_compiled
+def test_flagged_by_hand() -> None:
+    got = _same(PAGE)
+    tags = [el.tag for el, _ in got]
+    # body itself is not below body; every other element with one of the names is,
+    # whatever the value (hidden="", aria-hidden="false", data-bg="")
+    assert tags == ["p", "span", "span", "img", "div", "p", "p", "script", "noscript", "p"]
+
+
+@needs_compiled
+def test_flagged_after_a_split() -> None:
+    """An element added to the tree after the index (as the disclaimer's split adds
+    one) has no attributes, so it is left out both ways; a moved child keeps its own."""
+    doc = load(PAGE)
+    page_index(doc)
+    body = _body(doc)
+    block = body.find("div")
+    new = block.makeelement("div", {})
+    for child in list(block)[5:]:
+        new.append(child)
+    block.addnext(new)
+    assert [el for el, _ in _compiled(doc, body)] == [el for el, _ in _reference(doc, body)]
+
+
+@needs_compiled
+def test_flagged_without_body() -> None:
+    doc = load("<div hidden><p style='display:none'>a</p></div>")
+    root = doc.root
+    for top in (root, *root.iter(etree.Element)):
+        assert [el for el, _ in _compiled(doc, top)] == [
+            el
+            for el, attrs in content._attributed(top, page_index(doc))
+            if not content._LAZY_OR_HIDING.isdisjoint(attrs)
+        ]
+
+
+def _best_both(html: str | bytes) -> tuple[Any, Any, int]:
+    doc = load(html)
+    body = _body(doc)
+    scorer = content._Scorer(body, set(), content._jsonld_body(doc), page_index(doc), current=True)
+    scorer.visit(body, [0, 0, 0, None, False], False, False)
+    if not scorer.stats:
+        return None, None, 0
+    return scorer.best, content._best(scorer.stats), len(scorer.stats)
+
+
+@needs_compiled
+def test_walk_best_on_fixtures_and_zoo() -> None:
+    """The compiled walk's best block (kept as it makes the stats) is ``_best``'s."""
+    told = 0
+    for _, html in fixture_and_zoo_pages():
+        best, reference, _ = _best_both(html)
+        if best is not None:
+            told += 1
+            assert best[0] is reference[0] and best[1] is reference[1]
+    assert told > 20
+
+
+@needs_compiled
+@pytest.mark.parametrize("corpus", DEV_CORPORA)
+def test_walk_best_on_dev_corpora(corpus: str, request: pytest.FixtureRequest) -> None:
+    for _, html in corpus_pages(corpus, request):
+        best, reference, _ = _best_both(html)
+        if best is not None:
+            assert best[0] is reference[0] and best[1] is reference[1]
+
+
+# an inline box with a boilerplate name, too long to leave out, around blocks: the walk
+# measures the box first (making its blocks' stats), then walks it again (remaking them)
+_REWALKED = (
+    "<html><body><div><p>Short intro, here.</p><span class='share-box'>"
+    + "".join(f"<p>Paragraph {i} of running text, long enough to count.</p>" for i in range(12))
+    + "</span></div></body></html>"
+)
+
+
+@needs_compiled
+def test_walk_best_left_to_python_when_a_block_is_walked_twice() -> None:
+    best, reference, n = _best_both(_REWALKED)
+    assert n > 10 and reference is not None
+    assert best is None  # the first stats of the re-walked blocks are gone
+    doc = load(_REWALKED)
+    main = content.find_main_content(doc)
+    assert main.node is not None
