@@ -159,3 +159,49 @@ def test_walk_best_left_to_python_when_a_block_is_walked_twice() -> None:
     doc = load(_REWALKED)
     main = content.find_main_content(doc)
     assert main.node is not None
+
+
+def _text_cases(html: str | bytes) -> int:
+    assert COMPILED is not None
+    doc = load(html)
+    n = 0
+    for el in doc.root.iter(etree.Element):
+        got = COMPILED.text_content(el)
+        assert type(got) is str
+        assert got == el.text_content()
+        n += 1
+    return n
+
+
+@needs_compiled
+def test_text_content_on_fixtures_and_zoo() -> None:
+    assert sum(_text_cases(html) for _, html in fixture_and_zoo_pages()) > 10_000
+
+
+@needs_compiled
+@pytest.mark.parametrize("corpus", DEV_CORPORA)
+def test_text_content_on_dev_corpora(corpus: str, request: pytest.FixtureRequest) -> None:
+    for _, html in corpus_pages(corpus, request):
+        _text_cases(html)
+
+
+@needs_compiled
+def test_text_content_by_hand() -> None:
+    """Comments and processing instructions write nothing, CDATA and script text do, in
+    document order; long texts grow the buffer; non-ASCII text is decoded."""
+    assert COMPILED is not None
+    long = "word " * 400
+    doc = load(
+        "<html><body><div id='d'>A<!-- no --><b>B<?pi no?></b><script>s()</script>"
+        f"<p>{long}</p>tail é<i></i>\u2003</div><p id='e'></p></body></html>"
+    )
+    div = doc.root.get_element_by_id("d")
+    assert COMPILED.text_content(div) == div.text_content() == f"ABs(){long}tail é\u2003"
+    empty = doc.root.get_element_by_id("e")
+    assert COMPILED.text_content(empty) == "" == empty.text_content()
+    xml = etree.fromstring("<r>a<![CDATA[<b>]]><s>c</s></r>", etree.XMLParser(strip_cdata=False))
+    assert COMPILED.text_content(xml) == "a<b>c"
+    # an entity reference below the element: lxml's XPath answers
+    dtd = '<!DOCTYPE r [<!ENTITY e "ent">]><r>a&e;<s>b</s></r>'
+    ref = etree.fromstring(dtd, etree.XMLParser(resolve_entities=False))
+    assert COMPILED.text_content(ref) == "aentb" == etree.XPath("string()")(ref)

@@ -12,7 +12,8 @@ zoo page, and the committed snapshot of the corpora's output holds with either.
 
 from cpython.ref cimport PyObject
 from cpython.unicode cimport PyUnicode_DecodeUTF8
-from libc.string cimport memset, strcmp, strlen, strncmp, strstr
+from libc.stdlib cimport free, malloc, realloc
+from libc.string cimport memcpy, memset, strcmp, strlen, strncmp, strstr
 
 from lxml.includes cimport tree
 from lxml.includes.etreepublic cimport _Document, _Element, elementFactory, import_lxml__etree
@@ -22,6 +23,8 @@ from newsparse._accel.nodes cimport (
     collect_text as _collect_text,
     text_node_or_skip as _text_node_or_skip,
 )
+
+from lxml.etree import XPath
 
 import_lxml__etree()
 
@@ -669,3 +672,55 @@ def flagged(_Element top, dict attrs, tuple names):
             break
         node = node.next
     return out
+
+
+#: lxml.html's ``text_content`` itself (its ``_collect_string_content``).
+_STRING = XPath("string()")
+
+
+def text_content(_Element el):
+    """``el.text_content()`` (lxml.html's XPath ``string()``: the text of every text and
+    CDATA node below ``el``, in document order; comments and processing instructions
+    write nothing) as a plain str, read from the C nodes without an XPath evaluation.
+    Any other kind of node below ``el`` (an entity reference, an XInclude marker): lxml
+    is asked."""
+    cdef tree.xmlNode* c = el._c_node
+    cdef tree.xmlNode* node = c.children
+    cdef Py_ssize_t size = 0, cap = 256, n
+    cdef char* grown
+    cdef const char* s
+    cdef char* buf = <char*>malloc(cap)
+    if buf is NULL:
+        raise MemoryError()
+    try:
+        while node is not NULL:
+            if node.type == tree.XML_TEXT_NODE or node.type == tree.XML_CDATA_SECTION_NODE:
+                s = <const char*>node.content
+                if s is not NULL:
+                    n = strlen(s)
+                    if size + n > cap:
+                        while size + n > cap:
+                            cap *= 2
+                        grown = <char*>realloc(buf, cap)
+                        if grown is NULL:
+                            raise MemoryError()
+                        buf = grown
+                    memcpy(buf + size, s, n)
+                    size += n
+            elif node.type == tree.XML_ELEMENT_NODE:
+                if node.children is not NULL:
+                    node = node.children
+                    continue
+            elif node.type != tree.XML_COMMENT_NODE and node.type != tree.XML_PI_NODE:
+                return str(_STRING(el))
+            # the next node in document order after node's subtree, below el
+            while node.next is NULL:
+                node = node.parent
+                if node is c or node is NULL:
+                    break
+            if node is c or node is NULL:
+                break
+            node = node.next
+        return PyUnicode_DecodeUTF8(buf, size, NULL)
+    finally:
+        free(buf)
