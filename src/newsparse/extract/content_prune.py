@@ -93,7 +93,7 @@ _DATE_WORDS = re.compile(
 
 def _text_content_python(el: HtmlElement) -> str:
     """``el.text_content()`` (the reference of the compiled ``walk.text_content``)."""
-    return el.text_content()
+    return str(el.text_content())
 
 
 def _compiled_text_content() -> Callable[[HtmlElement], str]:
