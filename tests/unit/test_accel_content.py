@@ -205,3 +205,77 @@ def test_text_content_by_hand() -> None:
     dtd = '<!DOCTYPE r [<!ENTITY e "ent">]><r>a&e;<s>b</s></r>'
     ref = etree.fromstring(dtd, etree.XMLParser(resolve_entities=False))
     assert COMPILED.text_content(ref) == "aentb" == etree.XPath("string()")(ref)
+
+
+def _passes_first_test(el: Any) -> bool:
+    """Whether ``content_lead._lead_in`` reads on past its first test at ``el``."""
+    from newsparse.extract import content_lead
+
+    if not isinstance(el.tag, str):
+        return False
+    cls, ident, itemprop = el.get("class"), el.get("id"), el.get("itemprop")
+    return itemprop == "description" or bool(
+        (cls or ident) and content_lead._LEAD_CUE.search(f"{cls or ''} {ident or ''}".lower())
+    )
+
+
+def _lead_cases(html: str | bytes) -> int:
+    """walk.lead_candidates picks out of every element's ``iter()`` (in order) at least
+    the nodes _lead_in reads past its first test; and _lead_in answers the same with it
+    as with the whole ``iter()``."""
+    from newsparse.extract import content_lead
+
+    assert COMPILED is not None
+    doc = load(html)
+    index = page_index(doc)
+    n = 0
+    for box in doc.root.iter(etree.Element):
+        got = COMPILED.lead_candidates(box, content_lead._CUES)
+        every = list(box.iter())
+        positions = [every.index(el) for el in got]
+        assert positions == sorted(set(positions))
+        assert {el for el in every if _passes_first_test(el)} <= set(got)
+        n += len(got)
+    body = _body(doc)
+    for box in list(body.iter(etree.Element))[::3]:  # (every third: _lead_in is slow)
+        for attrs in (None, index.attrs):
+            found = content_lead._lead_in(box, (), attrs)
+            content_lead._named = content_lead._named_python
+            try:
+                assert content_lead._lead_in(box, (), attrs) is found
+            finally:
+                content_lead._named = content_lead._compiled_named()
+    return n
+
+
+@needs_compiled
+def test_lead_candidates_on_fixtures_and_zoo() -> None:
+    assert sum(_lead_cases(html) for _, html in fixture_and_zoo_pages()) > 20
+
+
+@needs_compiled
+@pytest.mark.parametrize("corpus", DEV_CORPORA[:2])
+def test_lead_candidates_on_dev_corpora(corpus: str, request: pytest.FixtureRequest) -> None:
+    for _, html in corpus_pages(corpus, request)[::4]:
+        _lead_cases(html)
+
+
+@needs_compiled
+def test_lead_candidates_by_hand() -> None:
+    """Any ASCII case, the cue inside a longer name, a non-ASCII value (U+212A, the
+    Kelvin sign, lower-cases to "k"), itemprop exactly "description"; the box itself."""
+    from newsparse.extract import content_lead
+
+    assert COMPILED is not None
+    doc = load(
+        "<html><body><div class='Article-LEAD'><p id='x'>a</p><p class='myintroBox'>b</p>"
+        "<p class='\u212aurztext'>c</p><p class='caf\u00e9'>d</p>"
+        "<p itemprop='description'>e</p><p itemprop='Description'>f</p>"
+        "<p class='lea d'>g</p><p id='sub-title'>h</p><p id='subtitle2'>i</p></div>"
+        "</body></html>"
+    )
+    box = _body(doc).find("div")
+    got = COMPILED.lead_candidates(box, content_lead._CUES)
+    assert [el.text for el in got if el is not box] == ["b", "c", "d", "e", "i"]
+    assert got[0] is box
+    assert {el for el in box.iter() if _passes_first_test(el)} <= set(got)

@@ -22,6 +22,7 @@ from newsparse._accel.nodes cimport (
     is_element as _is_element,
     collect_text as _collect_text,
     text_node_or_skip as _text_node_or_skip,
+    starts_ci as _starts_ci,
 )
 
 from lxml.etree import XPath
@@ -623,6 +624,78 @@ cdef class _Run:
 
 cdef enum:
     _MAX_NAMES = 16
+
+
+cdef bint _may_cue(tree.xmlNode* node, const char* name, const char** cues,
+                    Py_ssize_t count) noexcept:
+    # whether the attribute ``name``'s value may hold one of the cues once lower-cased:
+    # a value that holds one in ASCII letters of any case, a non-ASCII one (str.lower()
+    # makes ASCII letters of a few: U+0130 -> "i\u0307", the Kelvin sign -> "k") or one
+    # of several nodes (not read here)
+    cdef tree.xmlAttr* a = _attr(node, name)
+    cdef const char* value
+    cdef Py_ssize_t i, k
+    if a is NULL:
+        return False
+    value = _simple_value(a)
+    if value is NULL:
+        return True
+    k = 0
+    while value[k]:
+        if <unsigned char>value[k] >= 0x80:
+            return True
+        k += 1
+    k = 0
+    while value[k]:
+        for i in range(count):
+            if _starts_ci(value + k, cues[i]):
+                return True
+        k += 1
+    return False
+
+
+def lead_candidates(_Element top, tuple cues):
+    """The nodes of ``top.iter()`` that ``content_lead._lead_in`` does not pass over at
+    its first test, and maybe a few more: ``top`` and the elements below it, in document
+    order, whose ``itemprop`` is "description" or whose class or id value may hold one of
+    the ``cues`` (bytes, lower case) once lower-cased (see _may_cue); found by reading
+    the C nodes' attributes, so that only those get a proxy."""
+    cdef const char* wanted[_MAX_NAMES]
+    cdef Py_ssize_t count = len(cues), i
+    if count > _MAX_NAMES:
+        raise ValueError("too many cues")
+    for i in range(count):
+        wanted[i] = <const char*>(<bytes>cues[i])  # (the tuple keeps the bytes alive)
+    cdef tree.xmlNode* c = top._c_node
+    cdef _Document doc = top._doc
+    cdef list out = []
+    cdef tree.xmlNode* node = c
+    cdef tree.xmlAttr* a
+    cdef const char* value
+    while node is not NULL:
+        if node.type == tree.XML_ELEMENT_NODE:
+            if node.properties is not NULL:
+                a = _attr(node, "itemprop")
+                value = NULL if a is NULL else _simple_value(a)
+                if (
+                    (a is not NULL and (value is NULL or strcmp(value, "description") == 0))
+                    or _may_cue(node, "class", wanted, count)
+                    or _may_cue(node, "id", wanted, count)
+                ):
+                    out.append(top if node is c else elementFactory(doc, node))
+            if node.children is not NULL:
+                node = node.children
+                continue
+        if node is c:
+            break
+        while node.next is NULL:
+            node = node.parent
+            if node is c or node is NULL:
+                break
+        if node is c or node is NULL:
+            break
+        node = node.next
+    return out
 
 
 def flagged(_Element top, dict attrs, tuple names):
