@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import lxml.html
 import pytest
 from lxml import etree
 from tests.unit.gate_pages import DEV_CORPORA, compiled_module, corpus_pages, fixture_and_zoo_pages
@@ -279,3 +280,63 @@ def test_lead_candidates_by_hand() -> None:
     assert [el.text for el in got if el is not box] == ["b", "c", "d", "e", "i"]
     assert got[0] is box
     assert {el for el in box.iter() if _passes_first_test(el)} <= set(got)
+
+
+def _counts(el: Any) -> bool:
+    """Whether ``content_prune._slideshows`` reads ``el``'s text as a slide counter."""
+    from newsparse.extract import content_prune
+
+    text = el.text
+    if not text or len(el) or not isinstance(el.tag, str):
+        return False
+    m = content_prune._COUNTER.fullmatch(text.strip())
+    return m is not None
+
+
+def _counter_cases(html: str | bytes) -> int:
+    assert COMPILED is not None
+    doc = load(html)
+    n = 0
+    for top in doc.root.iter(etree.Element):
+        got = COMPILED.counter_candidates(top)
+        every = list(top.iter())
+        positions = [every.index(el) for el in got]
+        assert positions == sorted(set(positions))
+        assert {el for el in every if _counts(el)} <= set(got)
+        n += len(got)
+    return n
+
+
+@needs_compiled
+def test_counter_candidates_on_fixtures_and_zoo() -> None:
+    assert sum(_counter_cases(html) for _, html in fixture_and_zoo_pages()) > 50
+
+
+@needs_compiled
+@pytest.mark.parametrize("corpus", DEV_CORPORA[:2])
+def test_counter_candidates_on_dev_corpora(corpus: str, request: pytest.FixtureRequest) -> None:
+    for _, html in corpus_pages(corpus, request)[::4]:
+        _counter_cases(html)
+
+
+@needs_compiled
+def test_counter_candidates_by_hand() -> None:
+    """Childless elements whose stripped text starts and ends with a digit; a non-ASCII
+    text (Arabic-Indic digits, a no-break space) is handed to the pattern."""
+    assert COMPILED is not None
+    root = lxml.html.document_fromstring(  # (load() drops comments)
+        "<html><body><div><span> 3/50 </span><span>3 of 50</span><span>x 3/50</span>"
+        "<span>3/50 x</span><span>\u0663/\u0665\u0660</span><span>\u00a03/5</span>"
+        "<b>1<!-- c --></b><i>7</i><p>2<i>x</i>3</p><span>\t\n</span></div></body></html>"
+    )
+    div = root.find("body/div")
+    got = [el.text for el in COMPILED.counter_candidates(div)]
+    assert got == [" 3/50 ", "3 of 50", "\u0663/\u0665\u0660", "\u00a03/5", "7"]
+    assert [el.text for el in div.iter() if _counts(el)] == [
+        " 3/50 ",
+        "3 of 50",
+        "\u0663/\u0665\u0660",
+        "\u00a03/5",
+    ]
+    leaf = div.find("i")
+    assert COMPILED.counter_candidates(leaf) == [leaf]

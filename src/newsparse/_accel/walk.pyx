@@ -797,3 +797,71 @@ def text_content(_Element el):
         return PyUnicode_DecodeUTF8(buf, size, NULL)
     finally:
         free(buf)
+
+
+cdef inline bint _ascii_ws(unsigned char b) noexcept:
+    # the ASCII characters str.strip() strips: \t \n \v \f \r, \x1c-\x1f and space
+    return b == 32 or 9 <= b <= 13 or 28 <= b <= 31
+
+
+cdef bint _may_count(tree.xmlNode* c) noexcept:
+    # whether the text of the childless element c, stripped, may be a slide counter
+    # ("3/50", "3 of 50": a digit first and last); a text of several nodes or with a
+    # non-ASCII character (a Unicode digit or space) is not read here: True
+    cdef tree.xmlNode* t = _text_node_or_skip(c.children)
+    cdef const unsigned char* s
+    cdef Py_ssize_t k = 0, first = -1, last = -1
+    if t is NULL:
+        return False
+    if _text_node_or_skip(t.next) is not NULL:
+        return True
+    s = <const unsigned char*>t.content
+    if s is NULL:
+        return False
+    while s[k]:
+        if s[k] >= 0x80:
+            return True
+        if not _ascii_ws(s[k]):
+            if first < 0:
+                first = k
+            last = k
+        k += 1
+    return first >= 0 and 48 <= s[first] <= 57 and 48 <= s[last] <= 57
+
+
+def counter_candidates(_Element top):
+    """The nodes of ``top.iter()`` whose text ``content_prune._slideshows`` may read as a
+    slide counter, and maybe a few more: ``top`` and the elements below it, in document
+    order, without children (lxml's ``len(el) == 0``) whose text, stripped, starts and
+    ends with a digit (see _may_count), found by reading the C nodes."""
+    cdef tree.xmlNode* c = top._c_node
+    cdef _Document doc = top._doc
+    cdef list out = []
+    cdef tree.xmlNode* node = c
+    cdef tree.xmlNode* child
+    cdef bint childless
+    while node is not NULL:
+        if node.type == tree.XML_ELEMENT_NODE:
+            childless = True
+            child = node.children
+            while child is not NULL:
+                if _is_element(child):
+                    childless = False
+                    break
+                child = child.next
+            if childless:
+                if _may_count(node):
+                    out.append(top if node is c else elementFactory(doc, node))
+            elif node.children is not NULL:
+                node = node.children
+                continue
+        if node is c:
+            break
+        while node.next is NULL:
+            node = node.parent
+            if node is c or node is NULL:
+                break
+        if node is c or node is NULL:
+            break
+        node = node.next
+    return out

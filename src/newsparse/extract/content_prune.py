@@ -15,7 +15,7 @@ that :mod:`newsparse.extract.content_chrome` finds by shape and wording
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import cast
 
@@ -110,6 +110,21 @@ def _compiled_text_content() -> Callable[[HtmlElement], str]:
 
 #: ``el.text_content()``.
 _text_content = _compiled_text_content()
+
+
+def _counter_candidates_python(root: HtmlElement) -> Iterable[HtmlElement]:
+    """The nodes :func:`_slideshows` reads: all of ``root.iter()`` (the reference)."""
+    return cast("Iterable[HtmlElement]", root.iter())
+
+
+#: The nodes of ``root.iter()`` that may be a slide counter (and maybe a few more),
+#: picked in C (``walk.counter_candidates``: childless elements whose stripped text
+#: starts and ends with a digit, as a fullmatch of ``_COUNTER`` needs), or all of them.
+_counter_candidates: Callable[[HtmlElement], Iterable[HtmlElement]] = (
+    _counter_candidates_python
+    if _accel.load("walk") is None
+    else _accel.load("walk").counter_candidates  # type: ignore[union-attr]
+)
 
 #: A teaser list has at least this many items...
 _TEASERS = 3
@@ -562,7 +577,7 @@ def _slideshows(
     short.  Left alone when the region keeps too little running text outside it (a page
     that is a photo essay)."""
     series: dict[str, list[HtmlElement]] = {}
-    for el in root.iter():
+    for el in _counter_candidates(root):
         text = el.text
         if not text or len(el) or not isinstance(el.tag, str) or el.tag in _INVISIBLE:
             continue
