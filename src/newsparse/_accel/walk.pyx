@@ -12,7 +12,8 @@ zoo page, and the committed snapshot of the corpora's output holds with either.
 
 from cpython.ref cimport PyObject
 from cpython.unicode cimport PyUnicode_DecodeUTF8
-from libc.string cimport memset, strcmp, strlen, strncmp, strstr
+from libc.stdlib cimport free, malloc, realloc
+from libc.string cimport memcpy, memset, strcmp, strlen, strncmp, strstr
 
 from lxml.includes cimport tree
 from lxml.includes.etreepublic cimport _Document, _Element, elementFactory, import_lxml__etree
@@ -21,7 +22,10 @@ from newsparse._accel.nodes cimport (
     is_element as _is_element,
     collect_text as _collect_text,
     text_node_or_skip as _text_node_or_skip,
+    starts_ci as _starts_ci,
 )
+
+from lxml.etree import XPath
 
 import_lxml__etree()
 
@@ -227,6 +231,8 @@ cdef class Walker:
             sums = run.walk(el._c_node, &counters, own[3], in_link, boxed)
         finally:
             scorer.count = run.count
+        if run.best_el is not None and not run.overwritten:
+            scorer.best = (run.best_el, run.best_stat)
         own[0] = counters.chars
         own[1] = counters.link_chars
         own[2] = counters.marks
@@ -257,6 +263,12 @@ cdef class _Run:
     #: of several text nodes
     cdef object made
     cdef object joined
+    #: The block of greatest (value, index) so far and its stat (content._best's
+    #: answer over the stats, kept as they are made: the ranks are distinct)
+    cdef object best_el, best_stat
+    cdef double best_value
+    cdef Py_ssize_t best_index
+    cdef bint overwritten
 
     def __cinit__(self, Walker w, scorer, _Element el):
         self.w = w
@@ -591,7 +603,265 @@ cdef class _Run:
             value += good * (0.35 if hint > 1 else 0.1)
         elif hint < 0:
             value = (0.0 if 0.0 < value else value) - total * 0.5
-        self.stats[el] = self.stat(total, links, value, good, hint, index, boxed, anchors)
+        stat = self.stat(total, links, value, good, hint, index, boxed, anchors)
+        size = len(self.stats)
+        self.stats[el] = stat
+        if len(self.stats) == size:
+            # a block walked again (inside an inline box measured first): its first stat
+            # is gone, and with it maybe the best; content._best reads the stats then
+            self.overwritten = True
+        if self.best_el is None or value > self.best_value or (
+            value == self.best_value and index > self.best_index
+        ):
+            self.best_el = el
+            self.best_stat = stat
+            self.best_value = value
+            self.best_index = index
         out.value = value
         out.good = good
         return out
+
+
+cdef enum:
+    _MAX_NAMES = 16
+
+
+cdef bint _may_cue(tree.xmlNode* node, const char* name, const char** cues,
+                    Py_ssize_t count) noexcept:
+    # whether the attribute ``name``'s value may hold one of the cues once lower-cased:
+    # a value that holds one in ASCII letters of any case, a non-ASCII one (str.lower()
+    # makes ASCII letters of a few: U+0130 -> "i\u0307", the Kelvin sign -> "k") or one
+    # of several nodes (not read here)
+    cdef tree.xmlAttr* a = _attr(node, name)
+    cdef const char* value
+    cdef Py_ssize_t i, k
+    if a is NULL:
+        return False
+    value = _simple_value(a)
+    if value is NULL:
+        return True
+    k = 0
+    while value[k]:
+        if <unsigned char>value[k] >= 0x80:
+            return True
+        k += 1
+    k = 0
+    while value[k]:
+        for i in range(count):
+            if _starts_ci(value + k, cues[i]):
+                return True
+        k += 1
+    return False
+
+
+def lead_candidates(_Element top, tuple cues):
+    """The nodes of ``top.iter()`` that ``content_lead._lead_in`` does not pass over at
+    its first test, and maybe a few more: ``top`` and the elements below it, in document
+    order, whose ``itemprop`` is "description" or whose class or id value may hold one of
+    the ``cues`` (bytes, lower case) once lower-cased (see _may_cue); found by reading
+    the C nodes' attributes, so that only those get a proxy."""
+    cdef const char* wanted[_MAX_NAMES]
+    cdef Py_ssize_t count = len(cues), i
+    if count > _MAX_NAMES:
+        raise ValueError("too many cues")
+    for i in range(count):
+        wanted[i] = <const char*>(<bytes>cues[i])  # (the tuple keeps the bytes alive)
+    cdef tree.xmlNode* c = top._c_node
+    cdef _Document doc = top._doc
+    cdef list out = []
+    cdef tree.xmlNode* node = c
+    cdef tree.xmlAttr* a
+    cdef const char* value
+    while node is not NULL:
+        if node.type == tree.XML_ELEMENT_NODE:
+            if node.properties is not NULL:
+                a = _attr(node, "itemprop")
+                value = NULL if a is NULL else _simple_value(a)
+                if (
+                    (a is not NULL and (value is NULL or strcmp(value, "description") == 0))
+                    or _may_cue(node, "class", wanted, count)
+                    or _may_cue(node, "id", wanted, count)
+                ):
+                    out.append(top if node is c else elementFactory(doc, node))
+            if node.children is not NULL:
+                node = node.children
+                continue
+        if node is c:
+            break
+        while node.next is NULL:
+            node = node.parent
+            if node is c or node is NULL:
+                break
+        if node is c or node is NULL:
+            break
+        node = node.next
+    return out
+
+
+def flagged(_Element top, dict attrs, tuple names):
+    """``[(el, attrs[el]) for el in <the elements below top, in document order> if el in
+    attrs and not names.isdisjoint(attrs[el])]``: the elements with one of the attribute
+    ``names`` (as the page index's ``attrs`` holds them), found by reading the C nodes'
+    attribute names, so that only those few elements get a proxy and a dict read (the
+    content scorer's set-up: hidden and lazy-loaded elements).  A namespaced attribute
+    is keyed ``{uri}name`` in the index, so it never matches a plain name."""
+    cdef const char* wanted[_MAX_NAMES]
+    cdef Py_ssize_t count = len(names), i
+    if count > _MAX_NAMES:
+        raise ValueError("too many attribute names")
+    cdef list keep = [bytes(name) for name in names]  # (keeps the pointers alive)
+    for i in range(count):
+        wanted[i] = <const char*>(<bytes>keep[i])
+    cdef list out = []
+    cdef tree.xmlNode* c = top._c_node
+    cdef tree.xmlNode* node = c.children
+    cdef tree.xmlAttr* a
+    cdef _Document doc = top._doc
+    cdef bint hit
+    while node is not NULL:
+        if node.type == tree.XML_ELEMENT_NODE:
+            hit = False
+            a = node.properties
+            while a is not NULL and not hit:
+                if a.type == tree.XML_ATTRIBUTE_NODE and a.ns is NULL:
+                    for i in range(count):
+                        if strcmp(<const char*>a.name, wanted[i]) == 0:
+                            hit = True
+                            break
+                a = a.next
+            if hit:
+                el = elementFactory(doc, node)
+                found = attrs.get(el)
+                if found is not None:
+                    out.append((el, found))
+            if node.children is not NULL:
+                node = node.children
+                continue
+        while node.next is NULL:
+            node = node.parent
+            if node is c or node is NULL:
+                break
+        if node is c or node is NULL:
+            break
+        node = node.next
+    return out
+
+
+#: lxml.html's ``text_content`` itself (its ``_collect_string_content``).
+_STRING = XPath("string()")
+
+
+def text_content(_Element el):
+    """``el.text_content()`` (lxml.html's XPath ``string()``: the text of every text and
+    CDATA node below ``el``, in document order; comments and processing instructions
+    write nothing) as a plain str, read from the C nodes without an XPath evaluation.
+    Any other kind of node below ``el`` (an entity reference, an XInclude marker): lxml
+    is asked."""
+    cdef tree.xmlNode* c = el._c_node
+    cdef tree.xmlNode* node = c.children
+    cdef Py_ssize_t size = 0, cap = 256, n
+    cdef char* grown
+    cdef const char* s
+    cdef char* buf = <char*>malloc(cap)
+    if buf is NULL:
+        raise MemoryError()
+    try:
+        while node is not NULL:
+            if node.type == tree.XML_TEXT_NODE or node.type == tree.XML_CDATA_SECTION_NODE:
+                s = <const char*>node.content
+                if s is not NULL:
+                    n = strlen(s)
+                    if size + n > cap:
+                        while size + n > cap:
+                            cap *= 2
+                        grown = <char*>realloc(buf, cap)
+                        if grown is NULL:
+                            raise MemoryError()
+                        buf = grown
+                    memcpy(buf + size, s, n)
+                    size += n
+            elif node.type == tree.XML_ELEMENT_NODE:
+                if node.children is not NULL:
+                    node = node.children
+                    continue
+            elif node.type != tree.XML_COMMENT_NODE and node.type != tree.XML_PI_NODE:
+                return str(_STRING(el))
+            # the next node in document order after node's subtree, below el
+            while node.next is NULL:
+                node = node.parent
+                if node is c or node is NULL:
+                    break
+            if node is c or node is NULL:
+                break
+            node = node.next
+        return PyUnicode_DecodeUTF8(buf, size, NULL)
+    finally:
+        free(buf)
+
+
+cdef inline bint _ascii_ws(unsigned char b) noexcept:
+    # the ASCII characters str.strip() strips: \t \n \v \f \r, \x1c-\x1f and space
+    return b == 32 or 9 <= b <= 13 or 28 <= b <= 31
+
+
+cdef bint _may_count(tree.xmlNode* c) noexcept:
+    # whether the text of the childless element c, stripped, may be a slide counter
+    # ("3/50", "3 of 50": a digit first and last); a text of several nodes or with a
+    # non-ASCII character (a Unicode digit or space) is not read here: True
+    cdef tree.xmlNode* t = _text_node_or_skip(c.children)
+    cdef const unsigned char* s
+    cdef Py_ssize_t k = 0, first = -1, last = -1
+    if t is NULL:
+        return False
+    if _text_node_or_skip(t.next) is not NULL:
+        return True
+    s = <const unsigned char*>t.content
+    if s is NULL:
+        return False
+    while s[k]:
+        if s[k] >= 0x80:
+            return True
+        if not _ascii_ws(s[k]):
+            if first < 0:
+                first = k
+            last = k
+        k += 1
+    return first >= 0 and 48 <= s[first] <= 57 and 48 <= s[last] <= 57
+
+
+def counter_candidates(_Element top):
+    """The nodes of ``top.iter()`` whose text ``content_prune._slideshows`` may read as a
+    slide counter, and maybe a few more: ``top`` and the elements below it, in document
+    order, without children (lxml's ``len(el) == 0``) whose text, stripped, starts and
+    ends with a digit (see _may_count), found by reading the C nodes."""
+    cdef tree.xmlNode* c = top._c_node
+    cdef _Document doc = top._doc
+    cdef list out = []
+    cdef tree.xmlNode* node = c
+    cdef tree.xmlNode* child
+    cdef bint childless
+    while node is not NULL:
+        if node.type == tree.XML_ELEMENT_NODE:
+            childless = True
+            child = node.children
+            while child is not NULL:
+                if _is_element(child):
+                    childless = False
+                    break
+                child = child.next
+            if childless:
+                if _may_count(node):
+                    out.append(top if node is c else elementFactory(doc, node))
+            elif node.children is not NULL:
+                node = node.children
+                continue
+        if node is c:
+            break
+        while node.next is NULL:
+            node = node.parent
+            if node is c or node is NULL:
+                break
+        if node is c or node is NULL:
+            break
+        node = node.next
+    return out

@@ -189,6 +189,10 @@ class _Scorer:
             flagged = [(el, dict(el.attrib)) for el in found]
             #: Where the walk reads an element's class, id and itemprop for its hint.
             self.attrs_of: Callable[[HtmlElement], Any] = _ATTRIB
+        elif current and _FLAGGED is not None:
+            # the tree is the index's: the compiled scan reads the nodes' attribute names
+            flagged = _FLAGGED(body, index.attrs, _LAZY_OR_HIDING_NAMES)
+            self.attrs_of = index.attrs.get
         else:
             flagged = _attributed(body, index)
             self.attrs_of = index.attrs.get
@@ -230,6 +234,9 @@ class _Scorer:
         self.ld_blocks: list[tuple[HtmlElement, float]] = []
         self.ld_hit = 0.0
         self.count = 0
+        #: The compiled walk's answer of :func:`_best` over ``stats`` (found as they are
+        #: made), or None: then :func:`_best` reads them.
+        self.best: tuple[HtmlElement, _Stat] | None = None
 
     def visit(
         self, el: HtmlElement, own: list[Any], in_link: bool, boxed: bool
@@ -502,6 +509,12 @@ def _compiled_walk() -> Any:
 
 
 _COMPILED = _compiled_walk()
+#: The compiled twin of the set-up's filter over :func:`_attributed` (the elements with
+#: an attribute in ``_LAZY_OR_HIDING``, with the index's attributes), or None.
+_FLAGGED: Callable[..., list[tuple[HtmlElement, dict[str, str]]]] | None = (
+    None if _COMPILED is None else _accel.load("walk").flagged  # type: ignore[union-attr]
+)
+_LAZY_OR_HIDING_NAMES = tuple(sorted(name.encode() for name in _LAZY_OR_HIDING))
 
 
 def _jsonld_body(doc: Document) -> str | None:
@@ -558,7 +571,7 @@ def find_main_content(
         if _fallback and _reveal_fallbacks(body):
             return find_main_content(doc, claimed, explain=explain, _fallback=False)
         return MainContent(node=None, candidates=candidates)
-    best, best_stat = _best(stats)
+    best, best_stat = scorer.best or _best(stats)
     if best_stat.boxed:
         # inside comments, a sidebar...: take the best node outside, unless it is poor
         pool = [kv for kv in stats.items() if not kv[1].boxed]

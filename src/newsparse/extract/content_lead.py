@@ -10,8 +10,10 @@ hold it: text and description together hold the lead once (README, "standfirst")
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Iterable
+from typing import cast
 
+from newsparse import _accel
 from newsparse.document import Document
 from newsparse.extract.content_names import _INVISIBLE
 from newsparse.extract.content_prune import _Stat
@@ -37,6 +39,33 @@ _LEAD_BOX = 3 * _LEAD_MAX
 #: How far up from the region's first root, and how many siblings back, to look.
 _LEAD_LEVELS, _LEAD_SIBLINGS = 4, 8
 _FOLD = re.compile(r"[^\w]+")
+#: The lead words as bytes, for the compiled candidate scan.
+_CUES = tuple(sorted(word.encode() for word in _LEAD_WORDS))
+
+
+def _named_python(box: HtmlElement) -> Iterable[HtmlElement]:
+    """The nodes :func:`_lead_in` reads: all of ``box.iter()`` (the reference)."""
+    return cast("Iterable[HtmlElement]", box.iter())
+
+
+def _compiled_named() -> Callable[[HtmlElement], Iterable[HtmlElement]]:
+    """The nodes of ``box.iter()`` that :func:`_lead_in` does not pass over at its first
+    test (and maybe a few more), picked in C (``walk.lead_candidates``): ``box`` and the
+    elements in it whose itemprop is "description" or whose class or id may hold a lead
+    word once lower-cased (``_LEAD_CUE`` is the lead words as plain alternatives, and a
+    cue found in the class or the id cannot span the space that joins them); the
+    Python reference where the walk is not built."""
+    module = _accel.load("walk")
+    if module is None:
+        return _named_python
+    candidates = module.lead_candidates
+    return cast(
+        "Callable[[HtmlElement], Iterable[HtmlElement]]", lambda box: candidates(box, _CUES)
+    )
+
+
+#: The nodes of a box that :func:`_lead_in` reads.
+_named = _compiled_named()
 _LEAD_CUE = re.compile("|".join(sorted(_LEAD_WORDS)))
 
 
@@ -100,7 +129,7 @@ def _lead_in(
     with its attributes as they are (an element missing from it has none, so no
     class, id or itemprop to be named by): then a dict is read instead of the element
     (tests/unit/test_content_walk.py checks both ways agree)."""
-    for el in box.iter():
+    for el in _named(box):
         if attrs is None:
             tag = el.tag
             if not isinstance(tag, str):
