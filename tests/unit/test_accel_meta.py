@@ -1,4 +1,4 @@
-"""The compiled dateline window (newsparse._accel.meta) gives what its Python twin gives.
+"""The compiled metadata walks (newsparse._accel.meta) give what their Python twins give.
 
 ``dates._window_python`` is the reference: the first elements with a dateline tag
 before the headline (nearest first) and after it, those that may show a date kept.
@@ -7,6 +7,8 @@ every choice of anchor (headings, elements spread over the page, the root, a <he
 element) and several window sizes.  Pages: the fixtures, the zoo, the dev corpora,
 samples and generated trees that mix dateline tags, date words in class and id (any
 case, the non-ASCII letters ``re.IGNORECASE`` folds to ASCII), comments and text.
+``metadata._rel_tag_links`` (the compiled candidates, then the index) must give the
+links ``metadata._rel_tag_links_python`` gives on the same pages.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from hypothesis import strategies as st
 from tests.unit.gate_pages import DEV_CORPORA, compiled_module, corpus_pages, fixture_and_zoo_pages
 
 from newsparse.document import Document, load
-from newsparse.extract import dates
+from newsparse.extract import dates, metadata
 from newsparse.extract.dom import HtmlElement, page_index
 
 COMPILED, needs_compiled = compiled_module("meta")
@@ -34,8 +36,12 @@ def _anchors(doc: Document, spread: int = 10) -> list[HtmlElement]:
 
 def _compare(doc: Document, anchors: list[HtmlElement] | None = None) -> int:
     """Assert the twins agree on every anchor and size; the number of elements kept."""
-    assert COMPILED is not None
-    kept = 0
+    assert COMPILED is not None and metadata._META is not None
+    links = metadata._rel_tag_links(doc)
+    python_links = metadata._rel_tag_links_python(doc)
+    assert len(links) == len(python_links)
+    assert all(a is b for a, b in zip(links, python_links, strict=True))
+    kept = len(links)
     for anchor in _anchors(doc) if anchors is None else anchors:
         tags = (*dates._DATELINE_TAGS, anchor.tag)
         raw = tuple(tag.encode() for tag in tags)
@@ -116,7 +122,24 @@ def test_samples_keep_what_the_rules_say() -> None:
     assert window(h1, tags, 1, 0) == []  # the nearest one before is span.x
 
 
+_LINKS = (
+    "<a rel='tag' href='/t/1'>one</a><a rel='nofollow tag'>two</a><a rel='Tag'>no</a>"
+    "<a rel='tags'>no</a><a rel='category tag'>three</a><a rel=' tag\n'>four</a>"
+    "<a rel='tag\u00a0x'>no</a><a rel=''>no</a><a rel>no</a><a href='/tag/x'>no</a>"
+    "<span rel='tag'>no</span><a rel='bookmark'>no</a><a rel='x\ttag'>five</a>"
+)
+
+
+@needs_compiled
+def test_tag_link_samples() -> None:
+    doc = load(f"<html><head><link rel='tag' href='/x'></head><body>{_LINKS}</body></html>")
+    _compare(doc)
+    texts = [el.text for el in metadata._rel_tag_links(doc)]
+    assert texts == ["one", "two", "three", "four", "five"]
+
+
 _TAGS = ["div", "span", "p", "li", "small", "time", "h1", "h2", "a", "ul", "section"]
+_RELS = ["", "rel='tag'", "rel='Tag'", "rel='nofollow tag'", "rel='tags'", "rel='category tag'"]
 _NAMES = ["", "date", "Post-Date", "PUBLISHED", "byline", "posted-on", "po\u017fted",
           "byl\u0131ne", "d\u00e4te", "updated", "x", "meta", "entry-date"]  # fmt: skip
 
@@ -134,8 +157,9 @@ def _trees(draw: st.DrawFn, depth: int = 0) -> str:
             tag = draw(st.sampled_from(_TAGS))
             attr = draw(st.sampled_from(["class", "id", "title"]))
             name = draw(st.sampled_from(_NAMES))
+            rel = draw(st.sampled_from(_RELS))
             inner = draw(_trees(depth + 1))
-            parts.append(f"<{tag} {attr}='{name}'>{inner}</{tag}>")
+            parts.append(f"<{tag} {attr}='{name}' {rel}>{inner}</{tag}>")
     return "".join(parts)
 
 

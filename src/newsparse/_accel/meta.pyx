@@ -1,5 +1,5 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
-"""The metadata reader's element window around the headline, in C.
+"""The metadata reader's element window around the headline, and its tag links, in C.
 
 ``dateline_window(anchor, tags, before, after)``: the elements ``dates.dateline_node``
 tries, in its order: the first ``before`` elements with one of ``tags`` before the
@@ -18,13 +18,21 @@ non-ASCII byte (``re.IGNORECASE`` folds "ſ" to "s"...), one made of several nod
 element with a namespace is kept for Python to decide (``dates._shows_date`` tests the
 class again): such values and elements never come out of the HTML parser.
 
-The pure-Python code stays the reference (``dates._window_python``);
-tests/unit/test_accel_meta.py compares the two on the fixtures, the zoo, samples and
-generated trees.
+``rel_tag_candidates(root)``: the ``<a>`` elements whose ``rel`` may hold the token
+"tag", in document order, for ``metadata._rel_tag_links``: one walk of the C tree
+reading the attributes of the ``<a>`` elements only, instead of a Python step per
+attribute dict of the page index.  A superset: the caller keeps those whose ``rel`` in
+the page index splits into a "tag" token (a value of several nodes is kept for it).
+
+The pure-Python code stays the reference (``dates._window_python``,
+``metadata._rel_tag_links_python``); tests/unit/test_accel_meta.py compares each pair on
+the fixtures, the zoo, the dev corpora, samples and generated trees.
 """
 
 from lxml.includes cimport tree
 from lxml.includes.etreepublic cimport _Document, _Element, elementFactory, import_lxml__etree
+
+from libc.string cimport strstr
 
 from newsparse._accel.nodes cimport ascii_lower as _lower, same as _same
 
@@ -162,4 +170,51 @@ def dateline_window(_Element anchor, tuple tags, int before, int after):
             seen += 1
             if _may_show_date(c):
                 out.append(elementFactory(doc, c))
+    return out
+
+
+cdef bint _may_tag(tree.xmlNode* c) noexcept:
+    """Whether the ``rel`` attribute (no namespace) of ``c`` may hold the token "tag":
+    it holds "tag", or is made of several nodes (Python reads it then)."""
+    cdef tree.xmlAttr* a = c.properties
+    cdef tree.xmlNode* ch
+    while a is not NULL:
+        if a.ns is NULL and _same(<const char*>a.name, b"rel"):
+            ch = a.children
+            if ch is NULL:
+                return False
+            if ch.next is not NULL or not (
+                ch.type == tree.XML_TEXT_NODE or ch.type == tree.XML_CDATA_SECTION_NODE
+            ):
+                return True
+            return ch.content is not NULL and strstr(<const char*>ch.content, b"tag") is not NULL
+        a = a.next
+    return False
+
+
+def rel_tag_candidates(_Element root):
+    """The ``<a>`` elements of ``root``'s tree (``root`` included) whose ``rel`` may
+    hold "tag" (see the module doc), in document order."""
+    cdef _Document doc = root._doc
+    cdef list out = []
+    cdef tree.xmlNode* top = root._c_node
+    cdef tree.xmlNode* c = top
+    while c is not NULL:
+        if (
+            c.type == tree.XML_ELEMENT_NODE
+            and c.ns is NULL
+            and c.properties is not NULL
+            and _same(<const char*>c.name, b"a")
+            and _may_tag(c)
+        ):
+            out.append(elementFactory(doc, c))
+        # the next element in document order within ``top``
+        if c.type == tree.XML_ELEMENT_NODE and c.children is not NULL:
+            c = c.children
+            continue
+        while c is not top and c.next is NULL:
+            c = c.parent
+        if c is top:
+            break
+        c = c.next
     return out

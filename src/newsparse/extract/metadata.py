@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from newsparse import _accel
 from newsparse.document import Document
 from newsparse.extract.author_names import clean_text, drop_combining
 from newsparse.extract.authors import byline_container, find_authors, http_url, text_memo
@@ -507,12 +508,34 @@ _XML_SPACE = re.compile("[ \t\r\n]+")
 
 
 def _rel_tag_links(doc: Document) -> list[HtmlElement]:
-    """``<a rel="tag">`` links (rel read as space-separated tokens), in document order."""
+    """``<a rel="tag">`` links (rel read as space-separated tokens), in document order.
+
+    Where the compiled walk is built (:mod:`newsparse._accel.meta`), it lists the
+    ``<a>`` elements whose rel may hold "tag" and only those are looked up in the page
+    index; else :func:`_rel_tag_links_python` reads every attribute dict.  Both give
+    the same links (the index is made from the tree the walk reads)."""
+    if _META is None:
+        return _rel_tag_links_python(doc)
+    get = page_index(doc).attrs.get
+    out: list[HtmlElement] = []
+    for el in _META.rel_tag_candidates(doc.root):
+        attrib = get(el)
+        if attrib and "rel" in attrib and "tag" in _XML_SPACE.split(attrib["rel"]):
+            out.append(el)
+    return out
+
+
+def _rel_tag_links_python(doc: Document) -> list[HtmlElement]:
+    """:func:`_rel_tag_links` over the page index's attribute dicts (the reference)."""
     return [
         el
         for el, attrib in page_index(doc).attrs.items()
         if "rel" in attrib and el.tag == "a" and "tag" in _XML_SPACE.split(attrib["rel"])
     ]
+
+
+#: The compiled tag-link walk (newsparse._accel.meta), or None.
+_META: Any = _accel.load("meta")
 
 
 def _in_page_chrome(
