@@ -42,6 +42,12 @@ def _compare(doc: Document, anchors: list[HtmlElement] | None = None) -> int:
     assert len(links) == len(python_links)
     assert all(a is b for a, b in zip(links, python_links, strict=True))
     kept = len(links)
+    candidates = COMPILED.dateline_candidates(doc.root, dates._DATELINE_BYTES)
+    python_candidates = dates._dateline_elements_python(doc)
+    assert len(candidates) == len(python_candidates)
+    assert all(a is b for a, b in zip(candidates, python_candidates, strict=True))
+    assert dates._from_datelines(doc, None) == _from_datelines_python(doc)
+    assert dates._relative_dateline(doc, None) == _relative_python(doc)
     for anchor in _anchors(doc) if anchors is None else anchors:
         tags = (*dates._DATELINE_TAGS, anchor.tag)
         raw = tuple(tag.encode() for tag in tags)
@@ -53,6 +59,22 @@ def _compare(doc: Document, anchors: list[HtmlElement] | None = None) -> int:
             kept += len(python)
         assert dates.dateline_node(doc, anchor) is _node_python(doc, anchor)
     return kept
+
+
+def _from_datelines_python(doc: Document) -> object:
+    saved, dates._META = dates._META, None  # the loops over lxml's iter(*tags)
+    try:
+        return dates._from_datelines(doc, None)
+    finally:
+        dates._META = saved
+
+
+def _relative_python(doc: Document) -> object:
+    saved, dates._META = dates._META, None
+    try:
+        return dates._relative_dateline(doc, None)
+    finally:
+        dates._META = saved
 
 
 def _node_python(doc: Document, anchor: HtmlElement) -> HtmlElement | None:

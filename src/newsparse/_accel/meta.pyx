@@ -18,6 +18,11 @@ non-ASCII byte (``re.IGNORECASE`` folds "ſ" to "s"...), one made of several nod
 element with a namespace is kept for Python to decide (``dates._shows_date`` tests the
 class again): such values and elements never come out of the HTML parser.
 
+``dateline_candidates(root, tags)``: the elements of ``root``'s tree with one of
+``tags`` that may show a date (the same test), in document order: what
+``dates._from_datelines`` and ``dates._relative_dateline`` go through
+(``dates._dateline_elements_python`` lists them from lxml's ``iter(*tags)``).
+
 ``rel_tag_candidates(root)``: the ``<a>`` elements whose ``rel`` may hold the token
 "tag", in document order, for ``metadata._rel_tag_links``: one walk of the C tree
 reading the attributes of the ``<a>`` elements only, instead of a Python step per
@@ -25,6 +30,7 @@ attribute dict of the page index.  A superset: the caller keeps those whose ``re
 the page index splits into a "tag" token (a value of several nodes is kept for it).
 
 The pure-Python code stays the reference (``dates._window_python``,
+``dates._dateline_elements_python``,
 ``metadata._rel_tag_links_python``); tests/unit/test_accel_meta.py compares each pair on
 the fixtures, the zoo, the dev corpora, samples and generated trees.
 """
@@ -209,6 +215,33 @@ def rel_tag_candidates(_Element root):
         ):
             out.append(elementFactory(doc, c))
         # the next element in document order within ``top``
+        if c.type == tree.XML_ELEMENT_NODE and c.children is not NULL:
+            c = c.children
+            continue
+        while c is not top and c.next is NULL:
+            c = c.parent
+        if c is top:
+            break
+        c = c.next
+    return out
+
+
+def dateline_candidates(_Element root, tuple tags):
+    """The elements of ``root``'s tree (``root`` included) with one of ``tags`` (UTF-8
+    bytes, at most 16) that may show a date, in document order (see the module doc)."""
+    cdef const char* names[MAX_TAGS]
+    cdef Py_ssize_t count = len(tags), k
+    if count > MAX_TAGS:
+        raise ValueError("too many tags")
+    for k in range(count):
+        names[k] = <bytes>tags[k]
+    cdef _Document doc = root._doc
+    cdef list out = []
+    cdef tree.xmlNode* top = root._c_node
+    cdef tree.xmlNode* c = top
+    while c is not NULL:
+        if c.type == tree.XML_ELEMENT_NODE and _wanted(c, names, count) and _may_show_date(c):
+            out.append(elementFactory(doc, c))
         if c.type == tree.XML_ELEMENT_NODE and c.children is not NULL:
             c = c.children
             continue

@@ -13,12 +13,12 @@ finally visible dates in the byline / dateline.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from itertools import chain, islice
-from typing import Any
+from typing import Any, cast
 
 from lxml import etree
 
@@ -296,7 +296,7 @@ def _from_datelines(
     reference: DateValue | None = None,
 ) -> DateFound | None:
     tried = 0
-    for el in doc.root.iter(*_DATELINE_TAGS):
+    for el in _dateline_elements(doc):
         names = f"{el.get('class') or ''} {el.get('id') or ''}"
         if not _DATELINE_CLASS.search(names):
             continue
@@ -316,10 +316,26 @@ def _from_datelines(
     return None
 
 
+def _dateline_elements(doc: Document) -> Iterable[HtmlElement]:
+    """The page's elements with a dateline tag, in document order, for the two loops
+    above; where the compiled walk is built (:mod:`newsparse._accel.meta`), only those
+    that may show a date (:func:`_may_show_date`): the loops pass over the others
+    without counting them (a class or id without a date word, not a <time>)."""
+    if _META is not None:
+        return cast("list[HtmlElement]", _META.dateline_candidates(doc.root, _DATELINE_BYTES))
+    return cast("Iterable[HtmlElement]", doc.root.iter(*_DATELINE_TAGS))
+
+
+def _dateline_elements_python(doc: Document) -> list[HtmlElement]:
+    """The compiled ``dateline_candidates``' reference: :func:`_dateline_elements`'
+    elements that may show a date."""
+    return [el for el in doc.root.iter(*_DATELINE_TAGS) if _may_show_date(el)]
+
+
 def _relative_dateline(doc: Document, anchor: HtmlElement | None) -> str | None:
     """A relative date ("2 hours ago") shown in a <time> or dateline near the headline."""
     tried = 0
-    for el in doc.root.iter(*_DATELINE_TAGS):
+    for el in _dateline_elements(doc):
         if el.tag != "time" and not _DATELINE_CLASS.search(class_id(el)):
             continue
         tried += 1
