@@ -27,6 +27,7 @@ MODULES = [
     ("newsparse._accel.widgets", "src/newsparse/_accel/widgets.pyx"),
     ("newsparse._accel.quotescan", "src/newsparse/_accel/quotescan.pyx"),
     ("newsparse._accel.phrases", "src/newsparse/_accel/phrases.pyx"),
+    ("newsparse._accel.meta", "src/newsparse/_accel/meta.pyx"),
 ]
 
 

@@ -155,6 +155,11 @@ _ISO_SEARCH = re.compile(
     r"(?<![\d\w])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
     r"(?:[T\s]" + _TIME + r"(?:\s?" + _OFFSET + r")?)?(?![\d])"
 )
+#: The patterns of absolute dates, in the order :func:`search_date_text` tries them.
+_ABSOLUTE = (*_TEXT_PATTERNS, _CJK, _ISO_SEARCH)
+#: A necessary condition of a match of any of :data:`_ABSOLUTE`: each holds a mandatory
+#: ``(?P<year>\d{4})`` (tests/unit/test_metadata_fast_paths.py checks the patterns).
+_FOUR_DIGITS = re.compile(r"\d{4}")
 #: Arabic-Indic, Persian and full-width digits, read as ASCII digits (one for one).
 _DIGITS = str.maketrans(
     {chr(base + i): str(i) for base in (0x0660, 0x06F0, 0xFF10) for i in range(10)}
@@ -383,7 +388,9 @@ def search_date_text(
     text = written if written.isascii() else written.translate(_DIGITS)
     now = today or _now()
     found: list[tuple[int, DateValue, str]] = []
-    for pattern in (*_TEXT_PATTERNS, _CJK, _ISO_SEARCH):
+    # every pattern writes the year as four digits (``\d{4}``): without four digits in a
+    # row none can match, and the eight searches are passed over
+    for pattern in _ABSOLUTE if _FOUR_DIGITS.search(text) else ():
         for m in pattern.finditer(text):
             if whole and len(text) - (m.end() - m.start()) > _WHOLE_SLACK:
                 continue

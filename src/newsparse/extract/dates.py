@@ -13,15 +13,16 @@ finally visible dates in the byline / dateline.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
-from itertools import islice
-from typing import Any
+from itertools import chain, islice
+from typing import Any, cast
 
 from lxml import etree
 
+from newsparse import _accel
 from newsparse.document import Document
 from newsparse.extract.date_parse import (
     DateValue,
@@ -295,7 +296,7 @@ def _from_datelines(
     reference: DateValue | None = None,
 ) -> DateFound | None:
     tried = 0
-    for el in doc.root.iter(*_DATELINE_TAGS):
+    for el in _dateline_elements(doc):
         names = f"{el.get('class') or ''} {el.get('id') or ''}"
         if not _DATELINE_CLASS.search(names):
             continue
@@ -315,10 +316,26 @@ def _from_datelines(
     return None
 
 
+def _dateline_elements(doc: Document) -> Iterable[HtmlElement]:
+    """The page's elements with a dateline tag, in document order, for the two loops
+    above; where the compiled walk is built (:mod:`newsparse._accel.meta`), only those
+    that may show a date (:func:`_may_show_date`): the loops pass over the others
+    without counting them (a class or id without a date word, not a <time>)."""
+    if _META is not None:
+        return cast("list[HtmlElement]", _META.dateline_candidates(doc.root, _DATELINE_BYTES))
+    return cast("Iterable[HtmlElement]", doc.root.iter(*_DATELINE_TAGS))
+
+
+def _dateline_elements_python(doc: Document) -> list[HtmlElement]:
+    """The compiled ``dateline_candidates``' reference: :func:`_dateline_elements`'
+    elements that may show a date."""
+    return [el for el in doc.root.iter(*_DATELINE_TAGS) if _may_show_date(el)]
+
+
 def _relative_dateline(doc: Document, anchor: HtmlElement | None) -> str | None:
     """A relative date ("2 hours ago") shown in a <time> or dateline near the headline."""
     tried = 0
-    for el in doc.root.iter(*_DATELINE_TAGS):
+    for el in _dateline_elements(doc):
         if el.tag != "time" and not _DATELINE_CLASS.search(class_id(el)):
             continue
         tried += 1
@@ -345,13 +362,36 @@ def dateline_node(doc: Document, anchor: HtmlElement | None) -> HtmlElement | No
     if anchor is None or anchor.getroottree().getroot() is not doc.root:
         return None
     tags = (*_DATELINE_TAGS, anchor.tag)
-    for prev in islice(_before(anchor, tags), _BEFORE_HEADLINE):
-        if _shows_date(prev):
-            return prev
-    for el in islice(_after(anchor, tags), _AFTER_HEADLINE):
-        if _shows_date(el):
-            return el
-    return None
+    if _META is not None and "{" not in anchor.tag:
+        window = _META.dateline_window(
+            anchor, (*_DATELINE_BYTES, anchor.tag.encode()), _BEFORE_HEADLINE, _AFTER_HEADLINE
+        )
+    else:
+        window = _window_python(anchor, tags, _BEFORE_HEADLINE, _AFTER_HEADLINE)
+    return next((el for el in window if _shows_date(el)), None)
+
+
+def _window_python(
+    anchor: HtmlElement, tags: tuple[str, ...], before: int, after: int
+) -> list[HtmlElement]:
+    """The elements :func:`dateline_node` tries, in its order: the first ``before``
+    elements with one of ``tags`` before ``anchor`` (nearest first), then the first
+    ``after`` ones after it, those that may show a date (:func:`_may_show_date`) kept.
+    The reference of the compiled ``newsparse._accel.meta.dateline_window``."""
+    return [
+        el
+        for el in chain(islice(_before(anchor, tags), before), islice(_after(anchor, tags), after))
+        if _may_show_date(el)
+    ]
+
+
+def _may_show_date(el: HtmlElement) -> bool:
+    """A necessary condition of :func:`_shows_date`: a ``<time>``, or a class or id that
+    the dateline pattern finds a word in (or a non-ASCII one, which Python decides)."""
+    if el.tag == "time":
+        return True
+    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    return not names.isascii() or _DATELINE_CLASS.search(names) is not None
 
 
 def _before(el: HtmlElement, tags: tuple[str, ...]) -> Iterator[HtmlElement]:
@@ -379,6 +419,9 @@ def _after(el: HtmlElement, tags: tuple[str, ...]) -> Iterator[HtmlElement]:
 
 _AFTER_HEADLINE = 60
 _BEFORE_HEADLINE = 8
+_DATELINE_BYTES = tuple(tag.encode() for tag in _DATELINE_TAGS)
+#: The compiled window (newsparse._accel.meta), or None: :func:`_window_python` then.
+_META: Any = _accel.load("meta")
 
 
 def _shows_date(el: HtmlElement) -> bool:

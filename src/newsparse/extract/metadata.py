@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from newsparse import _accel
 from newsparse.document import Document
-from newsparse.extract.author_names import clean_text
+from newsparse.extract.author_names import clean_text, drop_combining
 from newsparse.extract.authors import byline_container, find_authors, http_url, text_memo
 from newsparse.extract.dates import (
     CHROME_WORDS,
@@ -117,8 +118,7 @@ def _str(value: Any) -> str | None:
 def _fold(text: str) -> str:
     if text.isascii():
         return " ".join(text.lower().split())
-    text = unicodedata.normalize("NFKC", text)
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = drop_combining(unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text)))
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     return " ".join(text.lower().split())
 
@@ -330,10 +330,12 @@ def extract_title(
     html_title = _html_title(doc)
     candidates = _title_candidates(doc, ld, html_title)
     folded = [_fold(c) for c in candidates]
-    weighted = [
-        (f, _word_set(f), 0.95 if c == html_title else 1.0)
-        for c, f in zip(candidates, folded, strict=True)
-    ]
+    # each folded text once, with its highest weight: the same text scores the same
+    # against every heading, so only its highest weight can give the maximum
+    weights: dict[str, float] = {}
+    for c, f in zip(candidates, folded, strict=True):
+        weights[f] = max(weights.get(f, 0.0), 0.95 if c == html_title else 1.0)
+    weighted = [(f, _word_set(f), w) for f, w in weights.items()]
     sites = [s for s in (site_names or []) if s]
     folded_sites = {_fold(s) for s in sites}
     best: tuple[tuple[bool, bool, float, int], HtmlElement, str] | None = None
@@ -506,7 +508,25 @@ _XML_SPACE = re.compile("[ \t\r\n]+")
 
 
 def _rel_tag_links(doc: Document) -> list[HtmlElement]:
-    """``<a rel="tag">`` links (rel read as space-separated tokens), in document order."""
+    """``<a rel="tag">`` links (rel read as space-separated tokens), in document order.
+
+    Where the compiled walk is built (:mod:`newsparse._accel.meta`), it lists the
+    ``<a>`` elements whose rel may hold "tag" and only those are looked up in the page
+    index; else :func:`_rel_tag_links_python` reads every attribute dict.  Both give
+    the same links (the index is made from the tree the walk reads)."""
+    if _META is None:
+        return _rel_tag_links_python(doc)
+    get = page_index(doc).attrs.get
+    out: list[HtmlElement] = []
+    for el in _META.rel_tag_candidates(doc.root):
+        attrib = get(el)
+        if attrib and "rel" in attrib and "tag" in _XML_SPACE.split(attrib["rel"]):
+            out.append(el)
+    return out
+
+
+def _rel_tag_links_python(doc: Document) -> list[HtmlElement]:
+    """:func:`_rel_tag_links` over the page index's attribute dicts (the reference)."""
     return [
         el
         for el, attrib in page_index(doc).attrs.items()
@@ -514,16 +534,36 @@ def _rel_tag_links(doc: Document) -> list[HtmlElement]:
     ]
 
 
-def _in_page_chrome(el: HtmlElement) -> bool:
-    """Whether ``el`` sits in the page's chrome (sidebar, widget, site footer...).
+#: The compiled tag-link walk (newsparse._accel.meta), or None.
+_META: Any = _accel.load("meta")
+
+
+def _in_page_chrome(
+    el: HtmlElement, known: dict[tuple[HtmlElement, bool], bool] | None = None
+) -> bool:
+    """Whether ``el`` sits in the page's chrome (sidebar, widget, site footer...): the
+    class/id names of one of its ancestors match :data:`_HEADING_CHROME`.
 
     A footer inside an ``<article>`` is that article's own footer (its tag row, as HTML
-    defines a footer's scope), so "footer" names are not chrome there."""
+    defines a footer's scope), so "footer" names are not chrome there.  ``known`` holds
+    the answers per (ancestor, inside an article) for the links of one page, which share
+    their ancestors.  Each ancestor's names are matched alone: no alternative of the
+    pattern holds a space, and its boundaries (start, end, whitespace) match at the ends
+    of one ancestor's names as at the spaces that joined them."""
     chain = list(ancestors(el))
-    names = " ".join(class_id(n) for n in chain)
-    if any(n.tag == "article" for n in chain):
-        names = _FOOTER_WORD.sub(" ", names)
-    return _HEADING_CHROME.search(names) is not None
+    in_article = any(n.tag == "article" for n in chain)
+    if known is None:
+        known = {}
+    for node in chain:
+        hit = known.get((node, in_article))
+        if hit is None:
+            names = class_id(node)
+            if in_article:
+                names = _FOOTER_WORD.sub(" ", names)
+            hit = known[node, in_article] = _HEADING_CHROME.search(names) is not None
+        if hit:
+            return True
+    return False
 
 
 _FOOTER_WORD = re.compile(r"footer")
@@ -551,8 +591,9 @@ def extract_tags(doc: Document, ld: dict[str, Any] | None = None) -> list[str]:
     if ld:
         tags += _keywords(ld.get("keywords"))
     if not tags:
+        chrome: dict[tuple[HtmlElement, bool], bool] = {}
         for a in _rel_tag_links(doc):
-            if "category" in (a.get("rel") or "").lower() or _in_page_chrome(a):
+            if "category" in (a.get("rel") or "").lower() or _in_page_chrome(a, chrome):
                 continue
             tags.append(text_of(a))
     if not tags:
