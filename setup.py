@@ -25,6 +25,7 @@ MODULES = [
     ("newsparse._accel.scan", "src/newsparse/_accel/scan.pyx"),
     ("newsparse._accel.loadscan", "src/newsparse/_accel/loadscan.pyx"),
     ("newsparse._accel.widgets", "src/newsparse/_accel/widgets.pyx"),
+    ("newsparse._accel.gather", "src/newsparse/_accel/gather.pyx"),
 ]
 
 

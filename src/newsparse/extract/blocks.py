@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
+from newsparse._accel import load as _load_compiled
 from newsparse.document import Document
 from newsparse.extract.dom import HtmlElement, norm_space, page_index
 from newsparse.models import (
@@ -74,6 +75,10 @@ class _Inline:
 #: Zero-width characters and soft hyphens, dropped from text.
 _INVISIBLE_CHARS = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _INVISIBLE_LIST = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+
+#: The compiled twin of ``_Walker.inline`` / ``inline_element`` (None: pure Python).
+_GATHER = _load_compiled("gather")
 
 
 def _has_word(text: str) -> bool:
@@ -162,6 +167,20 @@ class _Walker:
     # ---------------------------------------------------------------- inline
     def inline(self, el: HtmlElement, out: _Inline) -> None:
         """Append the inline rendering of el's content (not its tail) to out."""
+        if _GATHER is not None and self.keep is None:
+            _GATHER.inline(self, el, out)
+        else:
+            self.inline_python(el, out)
+
+    def inline_element(self, el: HtmlElement, out: _Inline) -> None:
+        """Append the inline rendering of el (not skipped; not its tail) to out."""
+        if _GATHER is not None and self.keep is None:
+            _GATHER.inline_element(self, el, out)
+        else:
+            self.inline_element_python(el, out)
+
+    def inline_python(self, el: HtmlElement, out: _Inline) -> None:
+        """``inline`` in Python (the reference of the compiled ``_accel.gather``)."""
         if el.text:
             out.add(el.text)
         for child in el:
@@ -170,7 +189,8 @@ class _Walker:
             if child.tail:
                 out.add(child.tail)
 
-    def inline_element(self, el: HtmlElement, out: _Inline) -> None:
+    def inline_element_python(self, el: HtmlElement, out: _Inline) -> None:
+        """``inline_element`` in Python (the reference of ``_accel.gather``)."""
         tag = el.tag
         if tag == "br":
             out.add("\n", "\n")
