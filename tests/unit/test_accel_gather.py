@@ -255,3 +255,31 @@ def test_a_regex_sanity() -> None:
     assert any(_quick_test(t) for t in _ESCAPE_SAMPLES)
     assert not all(_quick_test(t) for t in _ESCAPE_SAMPLES)
     assert lxml.html.fromstring("<p>x</p>").tag == "p"
+
+
+_SPACES = list(" \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2028\u2029\u3000")
+_SPACES += list("\u200b\u200c\u200d\u2060\ufeff\u00ad")  # blocks._INVISIBLE_LIST
+_WORDS = ["a", "\u00e9", "\u0663", "*", "\u2022", "\U0001f600", "\u00b2", "-", "x y"]
+
+
+@given(st.lists(st.sampled_from(_SPACES + _WORDS), max_size=16).map("".join))
+@settings(max_examples=600, deadline=None)
+def test_squash_has_word_and_paragraph_generated(text: str) -> None:
+    assert COMPILED is not None
+    assert COMPILED.squash(text) == blocks._squash_python(text)
+    assert COMPILED.has_word(text) == blocks._has_word_python(text)
+    pieces = text.split("\u2022")
+    assert COMPILED.paragraph(pieces, [*pieces, "\n"]) == blocks._paragraph_python(
+        pieces, [*pieces, "\n"]
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "a", " a ", "a  b", "a\tb", "a\n\n b \n", "\n", "\u200b", "a\u200b b", "a \u00ad\n c",
+     "\u3000x\u3000", "line\r\nnext", "\u2028", "x\u0085y", "\U0001f600 \U0001f600"],
+)  # fmt: skip
+def test_squash_samples(text: str) -> None:
+    assert COMPILED is not None
+    assert COMPILED.squash(text) == blocks._squash_python(text)
+    assert COMPILED.has_word(text) == blocks._has_word_python(text)

@@ -17,6 +17,8 @@ Python methods.  The Python methods stay the reference:
 tests/unit/test_accel_gather.py compares the two.
 """
 
+from libc.stdlib cimport free, malloc
+
 from lxml.includes cimport tree
 from lxml.includes.etreepublic cimport _Document, _Element, elementFactory, import_lxml__etree
 
@@ -29,6 +31,10 @@ import_lxml__etree()
 
 cdef extern from "Python.h":
     bint Py_UNICODE_ISDECIMAL(Py_UCS4 ch)
+    bint Py_UNICODE_ISSPACE(Py_UCS4 ch)
+    bint Py_UNICODE_ISALNUM(Py_UCS4 ch)
+    object PyUnicode_FromKindAndData(int kind, const void* buffer, Py_ssize_t size)
+    int PyUnicode_4BYTE_KIND
 
 
 # ------------------------------------------------------------------ tags
@@ -158,6 +164,84 @@ def needs_escape(str text):
 
 cdef inline object _md(str text):
     return escape_markdown(text) if _needs_escape(text) else text
+
+
+# ------------------------------------------------------------------ paragraphs
+
+cdef inline bint _invisible(Py_UCS4 ch) noexcept:
+    # blocks._INVISIBLE_LIST: zero-width characters and the soft hyphen
+    return (
+        ch == 0x200B or ch == 0x200C or ch == 0x200D or ch == 0x2060 or ch == 0xFEFF
+        or ch == 0xAD
+    )
+
+
+def squash(str text not None):
+    """``blocks._squash_python``: invisible characters dropped, whitespace runs to one
+    space within lines (str.split()'s whitespace), lines stripped, blank lines dropped.
+    One pass; ``text`` itself when nothing changes."""
+    cdef Py_ssize_t i, n = len(text), out = 0
+    cdef Py_UCS4 ch
+    cdef bint word = False  # the line has a word already
+    cdef bint lines = False  # a line with a word came before this one
+    cdef bint space = False  # whitespace since the line's last word
+    cdef Py_UCS4* buf
+    if n == 0:
+        return text
+    buf = <Py_UCS4*>malloc(n * sizeof(Py_UCS4))
+    if buf is NULL:
+        raise MemoryError()
+    try:
+        for i in range(n):
+            ch = text[i]
+            if ch == u"\n":
+                if word:
+                    lines = True
+                word = False
+                space = False
+            elif _invisible(ch):
+                continue
+            elif Py_UNICODE_ISSPACE(ch):
+                space = word
+            else:
+                if not word:
+                    if lines:
+                        buf[out] = u"\n"
+                        out += 1
+                    word = True
+                elif space:
+                    buf[out] = u" "
+                    out += 1
+                space = False
+                buf[out] = ch
+                out += 1
+        if out == n:
+            for i in range(n):
+                if buf[i] != text[i]:
+                    break
+            else:
+                return text
+        return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, out)
+    finally:
+        free(buf)
+
+
+def has_word(str text not None):
+    """``blocks._has_word``: a letter or digit (str.isalnum) in ``text``."""
+    cdef Py_UCS4 ch
+    for ch in text:
+        if Py_UNICODE_ISALNUM(ch):
+            return True
+    return False
+
+
+def paragraph(list texts not None, list mds not None):
+    """``_Walker.flush``'s (text, markdown) of the pieces gathered, or None when the
+    text is empty or has no letter or digit."""
+    text = squash("".join(texts))
+    if not text or not has_word(text):
+        return None
+    return text, squash("".join(mds)).replace("\n", "\\\n")
 
 
 # ------------------------------------------------------------------ the walk
