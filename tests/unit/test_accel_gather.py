@@ -45,9 +45,17 @@ def _both(monkeypatch: pytest.MonkeyPatch, run: object) -> tuple[str, str]:
     assert callable(run)
     compiled = run()
     with monkeypatch.context() as patch:
-        patch.setattr(blocks, "_GATHER", None)
+        _pure_python(patch)
         python = run()
     return compiled, python
+
+
+def _pure_python(patch: pytest.MonkeyPatch) -> None:
+    """Every compiled twin of blocks.py replaced by its Python reference."""
+    patch.setattr(blocks, "_GATHER", None)
+    patch.setattr(blocks, "_squash", blocks._squash_python)
+    patch.setattr(blocks, "_has_word", blocks._has_word_python)
+    patch.setattr(blocks, "_paragraph", blocks._paragraph_python)
 
 
 def _blocks_of(html: str | bytes, skip_class: str | None = None) -> str:
@@ -240,12 +248,9 @@ def _trees(draw: st.DrawFn, depth: int = 0) -> str:
 def test_generated_trees(markup: str) -> None:
     page = f"<html><body><article>{markup}</article></body></html>"
     compiled = _blocks_of(page, "sk")
-    saved = blocks._GATHER
-    blocks._GATHER = None
-    try:
+    with pytest.MonkeyPatch.context() as patch:
+        _pure_python(patch)
         python = _blocks_of(page, "sk")
-    finally:
-        blocks._GATHER = saved
     assert compiled == python
 
 

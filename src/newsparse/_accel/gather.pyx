@@ -1,6 +1,11 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
-"""The block walker's inline text gathering (``newsparse.extract.blocks._Walker.inline``
-and ``inline_element``) in C.
+"""The block walker's text gathering (``newsparse.extract.blocks._Walker.walk``,
+``inline`` and ``inline_element``, and the paragraph text of ``flush``) in C.
+
+``walk(walker, el)`` reads el's children as block context: its text and the children's
+tails go to the walker's pending paragraph, inline children are gathered here, and
+block, list, image and ``<br>`` children are handed to ``_Walker.element`` (Python),
+with ``walker.here`` set as the Python walk sets it.
 
 ``inline(walker, el, out)`` appends to ``out`` (a ``blocks._Inline``) exactly the text
 and Markdown pieces the Python methods append: ``el``'s text, each child's rendering
@@ -349,6 +354,45 @@ cdef class _Walk:
         return 0
 
 
+    cdef int walk(self, _Element top) except -1:
+        """``_Walker.walk``: top's children as block context; inline children gathered
+        here into the walker's pending paragraph, the others handed to
+        ``_Walker.element``."""
+        cdef object walker = self.walker
+        cdef tree.xmlNode* el = top._c_node
+        cdef tree.xmlNode* c
+        cdef int kind
+        cdef object piece
+        walker.here = top
+        piece = collect_text(el.children)
+        if piece:
+            self.add(walker.pending, piece)
+        c = el.children
+        while c is not NULL:
+            if is_element(c):
+                if not self.skipped(c):
+                    walker.here = top
+                    kind = K_BLOCK if c.ns is not NULL else _kind(<const char*>c.name)
+                    if (
+                        kind == K_OTHER or kind == K_A or kind == K_BOLD
+                        or kind == K_ITALIC or kind == K_CODE
+                    ):  # (_Walker.element: not a block, image or br tag: inline)
+                        self.element(c, walker.pending)
+                    else:
+                        walker.element(elementFactory(self.doc, c))
+                piece = collect_text(c.next)
+                if piece:
+                    walker.here = top
+                    self.add(walker.pending, piece)
+            c = c.next
+        return 0
+
+    cdef inline int add(self, object out, object piece) except -1:
+        out.text.append(piece)
+        out.md.append(_md(piece))
+        return 0
+
+
 cdef _Walk _start(object walker, _Element el):
     cdef _Walk walk = _Walk.__new__(_Walk)
     walk.walker = walker
@@ -363,6 +407,11 @@ cdef _Walk _start(object walker, _Element el):
 def inline(walker, _Element el not None, out):
     """``walker.inline_python(el, out)``, compiled (the walker has no ``keep``)."""
     _start(walker, el).inline(el._c_node, out)
+
+
+def walk(walker, _Element el not None):
+    """``walker.walk_python(el)``, compiled (the walker has no ``keep``)."""
+    _start(walker, el).walk(el)
 
 
 def inline_element(walker, _Element el not None, out):

@@ -246,6 +246,13 @@ class _Walker:
     # ---------------------------------------------------------------- blocks
     def walk(self, el: HtmlElement) -> None:
         """Walk el's children as block context."""
+        if _GATHER is not None and self.keep is None:
+            _GATHER.walk(self, el)
+        else:
+            self.walk_python(el)
+
+    def walk_python(self, el: HtmlElement) -> None:
+        """``walk`` in Python (the reference of ``_accel.gather``)."""
         self.here = el
         if el.text:
             self.pending.add(el.text)
