@@ -28,6 +28,7 @@ MODULES = [
     ("newsparse._accel.quotescan", "src/newsparse/_accel/quotescan.pyx"),
     ("newsparse._accel.phrases", "src/newsparse/_accel/phrases.pyx"),
     ("newsparse._accel.meta", "src/newsparse/_accel/meta.pyx"),
+    ("newsparse._accel.gather", "src/newsparse/_accel/gather.pyx"),
 ]
 
 

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
+from newsparse._accel import load as _load_compiled
+from newsparse._accel import twin
 from newsparse.document import Document
 from newsparse.extract.dom import HtmlElement, norm_space, page_index
 from newsparse.models import (
@@ -76,7 +78,11 @@ _INVISIBLE_CHARS = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _INVISIBLE_LIST = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
 
-def _has_word(text: str) -> bool:
+#: The compiled twin of ``_Walker.inline`` / ``inline_element`` (None: pure Python).
+_GATHER = _load_compiled("gather")
+
+
+def _has_word_python(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
@@ -86,7 +92,7 @@ def _hard_breaks(md: str) -> str:
     return md.replace("\n", "\\\n")
 
 
-def _squash(text: str) -> str:
+def _squash_python(text: str) -> str:
     """Whitespace runs to one space within lines; blank lines dropped."""
     if text.isprintable():
         # no whitespace but " " and no invisible character (all are unprintable; a test
@@ -103,6 +109,22 @@ def _squash(text: str) -> str:
         return " ".join(text.split())
     lines = (" ".join(line.split()) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def _paragraph_python(texts: list[str], mds: list[str]) -> tuple[str, str] | None:
+    """(text, Markdown) of a paragraph's gathered pieces; None when the text is only
+    whitespace, or decoration with no letter or digit in it (an icon emoji, "***", a
+    lone bullet)."""
+    text = _squash_python("".join(texts))
+    if text and _has_word_python(text):
+        return text, _hard_breaks(_squash_python("".join(mds)))
+    return None
+
+
+#: Compiled twins of the three (the same answers: tests/unit/test_accel_gather.py).
+_squash = twin("gather", "squash", _squash_python)
+_has_word = twin("gather", "has_word", _has_word_python)
+_paragraph = twin("gather", "paragraph", _paragraph_python)
 
 
 class _Walker:
@@ -146,12 +168,10 @@ class _Walker:
         if not pending.text:
             return  # nothing since the last block (the common case: flushes come in pairs)
         self.pending = _Inline()
-        text = _squash("".join(pending.text))
-        # whitespace between blocks gives no paragraph, and neither does decoration with
-        # no letter or digit in it (an icon emoji, "***", a lone bullet)
-        if text and _has_word(text):
-            markdown = _hard_breaks(_squash("".join(pending.md)))  # (pending.result()[1])
-            self.add(Paragraph(text=text, markdown=markdown), self.here)
+        # whitespace between blocks gives no paragraph, and neither does decoration
+        parts = _paragraph(pending.text, pending.md)
+        if parts is not None:
+            self.add(Paragraph(text=parts[0], markdown=parts[1]), self.here)
 
     def add(self, block: Block, source: HtmlElement | None) -> None:
         """Append ``block``, noting ``source`` when sources are recorded."""
@@ -162,6 +182,20 @@ class _Walker:
     # ---------------------------------------------------------------- inline
     def inline(self, el: HtmlElement, out: _Inline) -> None:
         """Append the inline rendering of el's content (not its tail) to out."""
+        if _GATHER is not None and self.keep is None:
+            _GATHER.inline(self, el, out)
+        else:
+            self.inline_python(el, out)
+
+    def inline_element(self, el: HtmlElement, out: _Inline) -> None:
+        """Append the inline rendering of el (not skipped; not its tail) to out."""
+        if _GATHER is not None and self.keep is None:
+            _GATHER.inline_element(self, el, out)
+        else:
+            self.inline_element_python(el, out)
+
+    def inline_python(self, el: HtmlElement, out: _Inline) -> None:
+        """``inline`` in Python (the reference of the compiled ``_accel.gather``)."""
         if el.text:
             out.add(el.text)
         for child in el:
@@ -170,7 +204,8 @@ class _Walker:
             if child.tail:
                 out.add(child.tail)
 
-    def inline_element(self, el: HtmlElement, out: _Inline) -> None:
+    def inline_element_python(self, el: HtmlElement, out: _Inline) -> None:
+        """``inline_element`` in Python (the reference of ``_accel.gather``)."""
         tag = el.tag
         if tag == "br":
             out.add("\n", "\n")
@@ -211,6 +246,13 @@ class _Walker:
     # ---------------------------------------------------------------- blocks
     def walk(self, el: HtmlElement) -> None:
         """Walk el's children as block context."""
+        if _GATHER is not None and self.keep is None:
+            _GATHER.walk(self, el)
+        else:
+            self.walk_python(el)
+
+    def walk_python(self, el: HtmlElement) -> None:
+        """``walk`` in Python (the reference of ``_accel.gather``)."""
         self.here = el
         if el.text:
             self.pending.add(el.text)
