@@ -14,7 +14,7 @@ from collections.abc import Callable
 from newsparse import _accel
 from newsparse.charset import Decoded
 
-__all__ = ["CONTROL", "clean_bytes", "clean_text", "clean_utf8"]
+__all__ = ["CONTROL", "clean_bytes", "clean_text", "clean_utf8", "plain_utf8"]
 
 #: Characters never allowed in the tree: C0 controls but tab/newline/CR, DEL, C1
 #: controls, lone surrogates, the non-characters U+FDD0-FDEF, U+FFFE, U+FFFF, and the
@@ -140,6 +140,22 @@ def clean_utf8_python(data: bytes) -> bool:
 #: unchanged (see :func:`clean_utf8_python`, the reference; compiled where built: one C
 #: pass over the bytes, :mod:`newsparse._accel.loadscan`).
 clean_utf8: Callable[[bytes], bool] = _accel.twin("loadscan", "clean_utf8", clean_utf8_python)
+
+
+def plain_utf8_python(data: bytes) -> bool:
+    """Whether ``data`` is valid UTF-8 (as Python's strict decoder takes it) whose text
+    :func:`clean_text` leaves unchanged (the reference twin of the compiled one)."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return clean_utf8_python(data)
+
+
+#: Whether ``data`` is valid UTF-8 whose text :func:`clean_text` leaves unchanged: such
+#: bytes go to the parser as they came, and need not be decoded at all (compiled where
+#: built: the UTF-8 checked in :func:`clean_utf8`'s pass, :mod:`newsparse._accel.loadscan`).
+plain_utf8: Callable[[bytes], bool] = _accel.twin("loadscan", "plain_utf8", plain_utf8_python)
 
 
 def clean_bytes(decoded: Decoded) -> bytes | None:

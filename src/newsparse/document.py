@@ -45,8 +45,9 @@ from newsparse.charset import (
     decode,
     decode_bytes,
     unmarked_utf16_32,
+    utf8_source,
 )
-from newsparse.cleaning import clean_bytes, clean_text
+from newsparse.cleaning import clean_bytes, clean_text, plain_utf8
 from newsparse.errors import (
     EmptyInputError,
     InputTooLargeError,
@@ -270,11 +271,13 @@ def _hit_resource_limit(parser: lxml.html.HTMLParser) -> bool:
 _COUNT_ELEMENTS = etree.XPath("count(//*)")
 
 
-def _parse_tree(text: str, limits: Limits, data: bytes | None = None) -> HtmlElement:
+def _parse_tree(text: str | None, limits: Limits, data: bytes | None = None) -> HtmlElement:
     """Parse cleaned text into a tree: never truncated by libxml2's limits, never too deep.
 
-    ``data``, when given, is ``text`` encoded as UTF-8."""
+    ``data``, when given, is ``text`` encoded as UTF-8 (``text`` None: not decoded yet);
+    one of the two is given."""
     if data is None:
+        assert text is not None
         data = text.encode("utf-8", errors="replace")
     parser = _html_parser()
     root = _fromstring(data, parser)
@@ -285,7 +288,8 @@ def _parse_tree(text: str, limits: Limits, data: bytes | None = None) -> HtmlEle
         parser = _html_parser(huge=True)
         root = _fromstring(data, parser)
         if _hit_resource_limit(parser):
-            data = _flatten_markup(text, _FLATTEN_DEPTH).encode("utf-8", errors="replace")
+            flat = _flatten_markup(_text_of(text, data), _FLATTEN_DEPTH)
+            data = flat.encode("utf-8", errors="replace")
             root = _fromstring(data, parser)
         _cap_depth(root, MAX_DEPTH)
     return root
@@ -473,29 +477,44 @@ def load(
         raise UnsupportedInputError(f"url must be a str, not {type(url).__name__}")
     if encoding is not None and not isinstance(encoding, str):
         raise UnsupportedInputError(f"encoding must be a str, not {type(encoding).__name__}")
-    decoded = _to_text(html, encoding, limits)
-    text = decoded.text
-    if not text.strip():
-        raise EmptyInputError("input is empty")
-    if not _TAG.search(text, 0, 65536) and not _TAG.search(text):
+    raw: bytes | None = None
+    source: EncodingSource | None = None
+    if isinstance(html, (bytes, bytearray, memoryview)):
+        raw = _page_bytes(html, limits)
+        source = _plain_source(raw, encoding)
+    text: str | None = None  # the page's text, as decoded (None: not decoded)
+    parsed: str | None = None  # the text given to the parser, if it has to be cleaned
+    if source is not None:
+        data: bytes | None = raw  # valid, clean UTF-8 with markup: nothing to decode
+        charset: str | None = "utf-8"
+    else:
+        if raw is not None:
+            decoded = decode_bytes(raw, encoding)
+        else:
+            decoded = _to_text(html, encoding, limits)
+        text, charset, source = decoded.text, decoded.encoding, decoded.source
+        if not text.strip():
+            raise EmptyInputError("input is empty")
+        if not _TAG.search(text, 0, 65536) and not _TAG.search(text):
+            stripped = text.lstrip()
+            kind = "json" if stripped[:1] in "[{" else "text"
+            raise NotHTMLError(f"input has no HTML markup (looks like {kind})", detected=kind)
         stripped = text.lstrip()
-        kind = "json" if stripped[:1] in "[{" else "text"
-        raise NotHTMLError(f"input has no HTML markup (looks like {kind})", detected=kind)
-    stripped = text.lstrip()
-    if stripped[:1] in "[{" and _is_json(stripped):
-        raise NotHTMLError("input is JSON, not HTML", detected="json")
-    data = clean_bytes(decoded)  # None: the text needs cleaning first
-    root = _parse_tree(text if data is not None else clean_text(text), limits, data)
+        if stripped[:1] in "[{" and _is_json(stripped):
+            raise NotHTMLError("input is JSON, not HTML", detected="json")
+        data = clean_bytes(decoded)  # None: the text needs cleaning first
+        parsed = text if data is not None else clean_text(text)
+    root = _parse_tree(parsed, limits, data)
     # Each tree test below comes first: stripping or moving elements the tree does not
     # hold changes nothing, and lxml answers "no such tag" without a walk when the tag
     # name never occurs in the document, so most pages skip the scan of the text.
-    ruby = _has_any(root, ("rt", "rp")) and ("<rt" in text or "<RT" in text)
+    ruby = _has_any(root, ("rt", "rp")) and _has_ruby_tag(text, data)
     if ruby:
         _check_count(int(cast(float, _COUNT_ELEMENTS(root))), limits)  # before the strip
         # ruby annotations: the reading (rt) and its fallback parentheses (rp) are not
         # text; the base text beside them is
         etree.strip_elements(root, "rt", "rp", with_tail=False)
-    if _has_any(root, _VOID_CONTAINERS) and _VOID_AS_CONTAINER.search(text):
+    if _has_any(root, _VOID_CONTAINERS) and _VOID_AS_CONTAINER.search(_text_of(text, data)):
         _unnest_void(root)  # moves elements: the count stays
     # Every element, in document order: counted here, and kept for the page index.
     elements = elements_of(root)
@@ -503,8 +522,8 @@ def load(
         _check_count(len(elements), limits)
     doc = Document(root=root, url=_clean_url(url), limits=limits)
     doc.memo[ELEMENTS_KEY] = elements
-    if decoded.source:
-        doc.encoding, doc.encoding_source = decoded.encoding, decoded.source
+    if source:
+        doc.encoding, doc.encoding_source = charset, source
     _read_head(doc)
     return doc
 
@@ -559,15 +578,7 @@ def _clean_url(url: str | None) -> str | None:
 def _to_text(html: object, encoding: str | None, limits: Limits) -> Decoded:
     """The page's text; for bytes, with the charset used (str input has none)."""
     if isinstance(html, (bytes, bytearray, memoryview)):
-        data = bytes(html)
-        if len(data) > limits.max_bytes:
-            raise InputTooLargeError(len(data), limits.max_bytes)
-        if not data.strip():
-            raise EmptyInputError("input is empty")
-        kind = _sniff_binary(data)
-        if kind is not None:
-            raise NotHTMLError(f"input is not HTML (looks like {kind} data)", detected=kind)
-        return decode_bytes(data, encoding)
+        return decode_bytes(_page_bytes(html, limits), encoding)
     if isinstance(html, str):
         # A UTF-8 byte is at most 4x a code point; check cheaply before encoding.
         if len(html) > limits.max_bytes or (
@@ -585,6 +596,58 @@ def _to_text(html: object, encoding: str | None, limits: Limits) -> Decoded:
     raise UnsupportedInputError(
         f"parse() takes str, bytes or bs4.BeautifulSoup, not {type(html).__name__}"
     )
+
+
+def _page_bytes(html: bytes | bytearray | memoryview, limits: Limits) -> bytes:
+    """The input as bytes, refused when too large, empty or another format."""
+    data = bytes(html)
+    if len(data) > limits.max_bytes:
+        raise InputTooLargeError(len(data), limits.max_bytes)
+    if not data or data.isspace():  # (what bytes.strip() strips, without a copy)
+        raise EmptyInputError("input is empty")
+    kind = _sniff_binary(data)
+    if kind is not None:
+        raise NotHTMLError(f"input is not HTML (looks like {kind} data)", detected=kind)
+    return data
+
+
+_TAG_BYTES = re.compile(rb"<\s*[a-zA-Z!?/]")
+_SPACES = re.compile(rb"[ \t\n\r\x0b\x0c]*")
+
+
+def _plain_source(data: bytes, encoding: str | None) -> EncodingSource | None:
+    """Where the charset of ``data`` comes from when load() can parse the bytes as they
+    came without decoding them, else None (the page is decoded and checked as text).
+
+    That is: valid UTF-8 that clean_text leaves unchanged (so no byte below 0x20 but tab
+    and newline) which decode_bytes reads as UTF-8 (:func:`utf8_source`); holding a tag
+    (a match of ``_TAG`` in the text, whose ``\\s`` takes every ASCII space and more), so
+    the text is not empty and has markup; and whose first byte after ASCII spaces is
+    ASCII and neither "[" nor "{" (str.lstrip() stops at the same character: the other
+    ASCII spaces it strips, 0x1C-0x1F, are control characters), so it is not JSON."""
+    if not plain_utf8(data) or _TAG_BYTES.search(data) is None:
+        return None
+    first = data[_SPACES.match(data).end()]  # type: ignore[union-attr]  # (always matches)
+    if first >= 0x80 or first in b"[{":
+        return None
+    return utf8_source(data, encoding)
+
+
+def _text_of(text: str | None, data: bytes | None) -> str:
+    """The page's text: ``text``, or (None: not decoded) ``data``, its UTF-8, decoded."""
+    if text is not None:
+        return text
+    assert data is not None
+    return data.decode("utf-8")
+
+
+def _has_ruby_tag(text: str | None, data: bytes | None) -> bool:
+    """Whether the page's markup writes an rt tag ("<rt" or "<RT"): in its UTF-8 bytes
+    when given (the same test), else in its text."""
+    if data is not None:
+        return b"<rt" in data or b"<RT" in data
+    assert text is not None
+    return "<rt" in text or "<RT" in text
 
 
 def _is_json(text: str) -> bool:

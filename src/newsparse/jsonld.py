@@ -38,8 +38,30 @@ def parse_jsonld(raw: str) -> list[Any]:
         text = _WRAPPERS.sub("", text)
     values = _decode_values(text)
     if not values:
-        values = _decode_values(_repair_json(text))
+        text = _repair_json(text)
+        values = _decode_values(text)
+    if _already_sane(text):
+        return values
     return [_sanitize(value) for value in values]
+
+
+#: JSON escapes that can make a character ``CONTROL`` matches (\b, \f, any \u).
+_CONTROL_ESCAPES = ("\\b", "\\f", "\\u")
+
+
+def _already_sane(text: str) -> bool:
+    """Whether :func:`_sanitize` returns every value decoded from ``text`` as it is (equal
+    copies), so that the walk can be skipped: no string can hold a character ``CONTROL``
+    matches (the text has none raw and no escape that makes one), no container can be
+    ``_JSON_MAX_DEPTH`` deep (that takes more opening brackets than the text has) and no
+    list can hold over ``_JSON_MAX_ITEMS`` items (that takes as many commas).  Counting
+    brackets and commas inside strings too only makes the test stricter."""
+    return (
+        text.count("[") + text.count("{") < _JSON_MAX_DEPTH
+        and text.count(",") < _JSON_MAX_ITEMS
+        and not any(escape in text for escape in _CONTROL_ESCAPES)
+        and CONTROL.search(text) is None
+    )
 
 
 def _may_be_wrapped(text: str) -> bool:

@@ -1,5 +1,6 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
-"""Compiled twin of ``newsparse.cleaning.clean_utf8_python``: one pass over a page's bytes.
+"""Compiled twins of load's byte scans: ``newsparse.cleaning.clean_utf8_python`` and
+``plain_utf8_python`` (one pass over a page's bytes), ``charset._first_keyword_python``.
 
 The Python reference runs a BOM test, ``in``/``translate`` for CR and the C0 bytes, three
 raw-byte patterns (C1 controls, bidi controls, non-characters as UTF-8) and a ``finditer``
@@ -167,3 +168,115 @@ def clean_utf8(bytes data):
     with nogil:
         result = _clean(s, n)
     return result
+
+
+cdef inline Py_ssize_t _utf8_length(const unsigned char* s, Py_ssize_t i, Py_ssize_t n) nogil:
+    """The length of the valid UTF-8 sequence of a non-ASCII character at ``s[i]``, as
+    Python's strict decoder accepts it (no overlong form, no surrogate, nothing above
+    U+10FFFF); 0 when none starts there."""
+    cdef unsigned char c = s[i], lo = 0x80, hi = 0xBF
+    cdef Py_ssize_t size, k
+    if 0xC2 <= c <= 0xDF:
+        size = 2
+    elif 0xE0 <= c <= 0xEF:
+        size = 3
+        if c == 0xE0:
+            lo = 0xA0  # no overlong form
+        elif c == 0xED:
+            hi = 0x9F  # no surrogate
+    elif 0xF0 <= c <= 0xF4:
+        size = 4
+        if c == 0xF0:
+            lo = 0x90
+        elif c == 0xF4:
+            hi = 0x8F  # nothing above U+10FFFF
+    else:
+        return 0  # a continuation byte, or a lead byte Python never accepts
+    if i + size > n or not (lo <= s[i + 1] <= hi):
+        return 0
+    for k in range(2, size):
+        if not (0x80 <= s[i + k] <= 0xBF):
+            return 0
+    return size
+
+
+cdef bint _plain(const unsigned char* s, Py_ssize_t n) nogil:
+    """Whether ``s[:n]`` is valid UTF-8 in which no character starts something
+    clean_text would change: ``_clean`` over whole characters (a continuation byte is
+    never a byte ``_changed_at`` looks at, so testing each character's first byte is
+    testing every byte)."""
+    cdef Py_ssize_t i = 0, end, size
+    cdef uint64_t word
+    if n >= 3 and s[0] == 0xEF and s[1] == 0xBB and s[2] == 0xBF:
+        return False  # a leading BOM
+    while i < n:
+        if i + 8 <= n:
+            memcpy(&word, s + i, 8)
+            if _plain_word(word):
+                i += 8
+                continue
+        end = i + 8 if i + 8 <= n else n
+        while i < end:
+            if s[i] >= 0x80:
+                size = _utf8_length(s, i, n)
+                if size == 0:
+                    return False
+            else:
+                size = 1
+            if _changed_at(s, i, n):
+                return False
+            i += size  # (may run past end: the next word starts after the character)
+    return True
+
+
+def plain_utf8(bytes data):
+    """Exactly ``cleaning.plain_utf8_python(data)``: valid UTF-8 that ``clean_text``
+    leaves unchanged."""
+    cdef const unsigned char* s = data
+    cdef Py_ssize_t n = len(data)
+    cdef bint result
+    with nogil:
+        result = _plain(s, n)
+    return result
+
+
+cdef inline bint _word_at(const unsigned char* s, Py_ssize_t i, Py_ssize_t n, const char* word) nogil:
+    # s[i:] starts with word (lower-case ASCII), ASCII letters compared without case
+    cdef Py_ssize_t k = 0
+    cdef unsigned char ch
+    while word[k]:
+        if i + k >= n:
+            return False
+        ch = s[i + k]
+        if 65 <= ch <= 90:
+            ch += 32
+        if ch != <unsigned char>word[k]:
+            return False
+        k += 1
+    return True
+
+
+cdef Py_ssize_t _first_keyword(const unsigned char* s, Py_ssize_t n) nogil:
+    cdef Py_ssize_t i
+    cdef unsigned char c
+    for i in range(n):
+        c = s[i] | 0x20  # (only "C" and "c" give "c", "E" and "e" give "e")
+        if c == 0x63 and _word_at(s, i, n, b"charset"):
+            return i
+        if c == 0x65 and _word_at(s, i, n, b"encoding"):
+            return i
+    return -1
+
+
+def first_keyword(bytes data, Py_ssize_t end):
+    """Exactly ``charset._first_keyword_python(data, end)``: the first position in
+    ``data[:end]`` of "charset" or "encoding" (ASCII case ignored), -1 if neither."""
+    cdef const unsigned char* s = data
+    cdef Py_ssize_t n = len(data), found
+    if end < n:
+        n = end
+    if n < 0:
+        n = 0
+    with nogil:
+        found = _first_keyword(s, n)
+    return found
