@@ -25,7 +25,10 @@ F = TypeVar("F", bound=Callable[..., Any])
 PURE_ENV = "NEWSPARSE_PURE_PYTHON"
 
 #: The compiled modules newsparse knows of.
-MODULES = ("walk", "text", "index", "scan", "loadscan", "widgets", "quotescan", "phrases", "meta", "gather")
+MODULES = (
+    "walk", "text", "index", "scan", "loadscan", "widgets", "quotescan", "phrases", "meta",
+    "gather",
+)  # fmt: skip
 
 
 def _pure() -> bool:
