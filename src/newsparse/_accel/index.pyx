@@ -25,6 +25,8 @@ from libc.string cimport strcmp, strlen
 from lxml.includes cimport tree
 from lxml.includes.etreepublic cimport _Document, _Element, elementFactory, import_lxml__etree
 
+from newsparse._accel.nodes cimport after_subtree
+
 import_lxml__etree()
 
 
@@ -253,13 +255,7 @@ def elements_of(_Element top):
             if node.children is not NULL:
                 node = node.children
                 continue
-        while node.next is NULL:
-            node = node.parent
-            if node is c or node is NULL:
-                break
-        if node is c or node is NULL:
-            break
-        node = node.next
+        node = after_subtree(node, c)
     return out
 
 

@@ -11,6 +11,19 @@ from libc.string cimport strlen
 from lxml.includes cimport tree
 
 
+cdef inline tree.xmlNode* after_subtree(tree.xmlNode* node, tree.xmlNode* top) noexcept:
+    """The node after ``node`` and everything below it in document order, staying below
+    ``top``; NULL when there is none (``node`` is ``top``, or the walk is back at
+    ``top``): the step of a pre-order walk that does not go down into ``node``."""
+    if node is top:
+        return NULL
+    while node.next is NULL:
+        node = node.parent
+        if node is top or node is NULL:
+            return NULL
+    return node.next
+
+
 cdef inline bint is_element(tree.xmlNode* c) noexcept:
     # lxml's _isElement: the nodes lxml shows as children (elements, comments, entity
     # references, processing instructions); text nodes are .text and .tail

@@ -19,6 +19,7 @@ from lxml.includes cimport tree
 from lxml.includes.etreepublic cimport _Document, _Element, elementFactory, import_lxml__etree
 
 from newsparse._accel.nodes cimport (
+    after_subtree,
     is_element as _is_element,
     collect_text as _collect_text,
     text_node_or_skip as _text_node_or_skip,
@@ -686,15 +687,7 @@ def lead_candidates(_Element top, tuple cues):
             if node.children is not NULL:
                 node = node.children
                 continue
-        if node is c:
-            break
-        while node.next is NULL:
-            node = node.parent
-            if node is c or node is NULL:
-                break
-        if node is c or node is NULL:
-            break
-        node = node.next
+        node = after_subtree(node, c)
     return out
 
 
@@ -737,13 +730,7 @@ def flagged(_Element top, dict attrs, tuple names):
             if node.children is not NULL:
                 node = node.children
                 continue
-        while node.next is NULL:
-            node = node.parent
-            if node is c or node is NULL:
-                break
-        if node is c or node is NULL:
-            break
-        node = node.next
+        node = after_subtree(node, c)
     return out
 
 
@@ -786,14 +773,7 @@ def text_content(_Element el):
                     continue
             elif node.type != tree.XML_COMMENT_NODE and node.type != tree.XML_PI_NODE:
                 return str(_STRING(el))
-            # the next node in document order after node's subtree, below el
-            while node.next is NULL:
-                node = node.parent
-                if node is c or node is NULL:
-                    break
-            if node is c or node is NULL:
-                break
-            node = node.next
+            node = after_subtree(node, c)
         return PyUnicode_DecodeUTF8(buf, size, NULL)
     finally:
         free(buf)
@@ -855,13 +835,5 @@ def counter_candidates(_Element top):
             elif node.children is not NULL:
                 node = node.children
                 continue
-        if node is c:
-            break
-        while node.next is NULL:
-            node = node.parent
-            if node is c or node is NULL:
-                break
-        if node is c or node is NULL:
-            break
-        node = node.next
+        node = after_subtree(node, c)
     return out
