@@ -519,27 +519,8 @@ cdef Py_ssize_t _stripped_len(tree.xmlNode* c) except -1:
         return 0
     cdef Py_ssize_t i = 0, k = 0, first = -1, last = -1
     cdef unsigned int cp
-    cdef unsigned char b
-    cdef int more
     while s[i]:
-        b = s[i]
-        i += 1
-        if b < 0x80:
-            cp = b
-            more = 0
-        elif b >= 0xF0:
-            cp = b & 0x07
-            more = 3
-        elif b >= 0xE0:
-            cp = b & 0x0F
-            more = 2
-        else:
-            cp = b & 0x1F
-            more = 1
-        while more and s[i]:
-            cp = (cp << 6) | (s[i] & 0x3F)
-            i += 1
-            more -= 1
+        cp = _code_point(s, &i)
         if not Py_UNICODE_ISSPACE(<Py_UCS4>cp):
             if first < 0:
                 first = k
