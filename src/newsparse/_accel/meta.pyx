@@ -40,7 +40,7 @@ from lxml.includes.etreepublic cimport _Document, _Element, elementFactory, impo
 
 from libc.string cimport strstr
 
-from newsparse._accel.nodes cimport ascii_lower as _lower, same as _same
+from newsparse._accel.nodes cimport after_subtree, ascii_lower as _lower, same as _same
 
 import_lxml__etree()
 
@@ -214,15 +214,11 @@ def rel_tag_candidates(_Element root):
             and _may_tag(c)
         ):
             out.append(elementFactory(doc, c))
-        # the next element in document order within ``top``
+        # the next node in document order within ``top``
         if c.type == tree.XML_ELEMENT_NODE and c.children is not NULL:
             c = c.children
             continue
-        while c is not top and c.next is NULL:
-            c = c.parent
-        if c is top:
-            break
-        c = c.next
+        c = after_subtree(c, top)
     return out
 
 
@@ -245,9 +241,5 @@ def dateline_candidates(_Element root, tuple tags):
         if c.type == tree.XML_ELEMENT_NODE and c.children is not NULL:
             c = c.children
             continue
-        while c is not top and c.next is NULL:
-            c = c.parent
-        if c is top:
-            break
-        c = c.next
+        c = after_subtree(c, top)
     return out
