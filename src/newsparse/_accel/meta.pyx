@@ -144,15 +144,22 @@ cdef inline tree.xmlNode* _following(tree.xmlNode* c) noexcept:
     return c.next
 
 
-def dateline_window(_Element anchor, tuple tags, int before, int after):
-    """The elements ``dates._window_python(anchor, tags, before, after)`` gives (see
-    the module doc); ``tags``: the tag names as UTF-8 bytes (at most 16)."""
-    cdef const char* names[MAX_TAGS]
+cdef Py_ssize_t _tag_names(tuple tags, const char** names) except -1:
+    """Fill ``names`` (room for MAX_TAGS) with the UTF-8 bytes of ``tags``; their count.
+    The tuple keeps the bytes alive while the names are read."""
     cdef Py_ssize_t count = len(tags), k
     if count > MAX_TAGS:
         raise ValueError("too many tags")
     for k in range(count):
         names[k] = <bytes>tags[k]
+    return count
+
+
+def dateline_window(_Element anchor, tuple tags, int before, int after):
+    """The elements ``dates._window_python(anchor, tags, before, after)`` gives (see
+    the module doc); ``tags``: the tag names as UTF-8 bytes (at most 16)."""
+    cdef const char* names[MAX_TAGS]
+    cdef Py_ssize_t count = _tag_names(tags, names)
     cdef _Document doc = anchor._doc
     cdef list out = []
     cdef tree.xmlNode* start = anchor._c_node
@@ -226,11 +233,7 @@ def dateline_candidates(_Element root, tuple tags):
     """The elements of ``root``'s tree (``root`` included) with one of ``tags`` (UTF-8
     bytes, at most 16) that may show a date, in document order (see the module doc)."""
     cdef const char* names[MAX_TAGS]
-    cdef Py_ssize_t count = len(tags), k
-    if count > MAX_TAGS:
-        raise ValueError("too many tags")
-    for k in range(count):
-        names[k] = <bytes>tags[k]
+    cdef Py_ssize_t count = _tag_names(tags, names)
     cdef _Document doc = root._doc
     cdef list out = []
     cdef tree.xmlNode* top = root._c_node
